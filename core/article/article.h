@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "published_date.h"
+
+#include <QList>
+#include <QString>
+
+namespace broadsheet::core {
+
+using ArticleId = qint64;
+
+/// A tag on an article: a name and where it came from (manual, person, place, …).
+struct Tag {
+    QString name;
+    QString kind;
+
+    friend bool operator==(const Tag&, const Tag&) = default;
+};
+
+/// One story: what a parser produces, what the store keeps, what the window and CLI show.
+struct Article {
+    ArticleId id = 0;
+    QString title;
+    QString section;
+    QString author;
+    QString source;
+    QString url;
+    QString guid;
+    QString path; ///< the file the article came from, empty when it came from elsewhere
+    PublishedDate published;
+    QString body; ///< plain text, paragraphs separated by one blank line
+    QList<Tag> tags;
+    bool read = false;
+    bool starred = false;
+
+    friend bool operator==(const Article&, const Article&) = default;
+};
+
+/// The columns the story list shows: everything but the body.
+struct ArticleSummary {
+    ArticleId id = 0;
+    QString title;
+    QString source;
+    QString section;
+    PublishedDate published;
+    bool read = false;
+    bool starred = false;
+
+    friend bool operator==(const ArticleSummary&, const ArticleSummary&) = default;
+};
+
+} // namespace broadsheet::core

@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "import_job.h"
+
+#include "parse/csv_article_parser.h"
+#include "parse/text_article_parser.h"
+#include "parse/text_decoding.h"
+#include "store/article_store.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QFuture>
+#include <QLoggingCategory>
+#include <QtConcurrent>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcImport, "broadsheet.import")
+
+namespace broadsheet::core {
+
+namespace {
+
+// Files parsed per batch; one batch is written in one transaction while the next parses.
+constexpr qsizetype kBatchFiles = 128;
+
+struct FileTask {
+    QString path;
+    QString source;
+};
+
+enum class FileKind { Text, Csv, Unsupported };
+
+FileKind kindOf(const QFileInfo& info)
+{
+    const QString suffix = info.suffix().toLower();
+    if (suffix == u"csv")
+        return FileKind::Csv;
+    if (suffix.isEmpty() || suffix == u"txt" || suffix == u"text")
+        return FileKind::Text;
+    return FileKind::Unsupported;
+}
+
+QString sourceNameFor(const QFileInfo& root)
+{
+    const QString name = root.isDir() ? root.fileName() : root.dir().dirName();
+    if (name.isEmpty() || name == u".")
+        return QFileInfo(root.absoluteFilePath()).fileName();
+    return name;
+}
+
+bool isOnlyWhitespace(const QByteArray& bytes)
+{
+    return std::all_of(bytes.begin(), bytes.end(), [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    });
+}
+
+QString displayPath(const QString& path)
+{
+    return QDir::toNativeSeparators(path);
+}
+
+// The files under the given paths, in a stable order, plus the paths that do not exist.
+void collectFiles(const QStringList& paths, QList<FileTask>& tasks, QList<SkippedFile>& skipped)
+{
+    for (const QString& path : paths) {
+        const QFileInfo root(path);
+        if (!root.exists()) {
+            skipped.append({displayPath(path), QStringLiteral("no such file or folder")});
+            continue;
+        }
+        const QString source = sourceNameFor(root);
+        if (!root.isDir()) {
+            tasks.append({root.absoluteFilePath(), source});
+            continue;
+        }
+        QList<FileTask> found;
+        QDirIterator it(root.absoluteFilePath(), QDir::Files | QDir::NoDotAndDotDot,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString file = it.next();
+            const QFileInfo info = it.fileInfo();
+            // Hidden files and folders (.git, .DS_Store) are not articles.
+            const QString relative = QDir(root.absoluteFilePath()).relativeFilePath(file);
+            if (relative.startsWith(u'.') || relative.contains(QStringLiteral("/.")))
+                continue;
+            if (kindOf(info) == FileKind::Unsupported) {
+                skipped.append({displayPath(file),
+                                QStringLiteral("not an article file (.%1); Broadsheet imports "
+                                               ".txt and .csv files")
+                                    .arg(info.suffix())});
+                continue;
+            }
+            found.append({file, source});
+        }
+        std::sort(found.begin(), found.end(),
+                  [](const FileTask& a, const FileTask& b) { return a.path < b.path; });
+        tasks.append(found);
+    }
+}
+
+} // namespace
+
+ImportJob::ImportJob(ArticleStore& store)
+    : m_store(store)
+{
+}
+
+ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& source)
+{
+    FileResult result;
+    result.path = path;
+    auto skip = [&](QString reason) {
+        result.skipReason = std::move(reason);
+        return result;
+    };
+
+    const QFileInfo info(path);
+    if (info.isDir())
+        return skip(QStringLiteral("is a folder"));
+    if (info.size() > kMaxFileBytes) {
+        return skip(QStringLiteral("too large (%1 MiB; the limit is %2 MiB)")
+                        .arg(info.size() / (1024 * 1024))
+                        .arg(kMaxFileBytes / (1024 * 1024)));
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return skip(QStringLiteral("cannot be read: %1").arg(file.errorString()));
+    // Read one byte past the limit: a file that grew since it was listed is still refused.
+    const QByteArray bytes = file.read(kMaxFileBytes + 1);
+    if (bytes.size() > kMaxFileBytes)
+        return skip(QStringLiteral("too large (over %1 MiB)").arg(kMaxFileBytes / (1024 * 1024)));
+    if (bytes.isEmpty())
+        return skip(QStringLiteral("empty file"));
+    if (looksBinary(bytes))
+        return skip(QStringLiteral("binary file (contains NUL bytes), not text"));
+    if (isOnlyWhitespace(bytes))
+        return skip(QStringLiteral("contains only whitespace"));
+
+    const DecodedText decoded = decodeText(bytes);
+    if (kindOf(info) == FileKind::Csv) {
+        auto parsed = CsvArticleParser::parse(decoded.text);
+        if (!parsed)
+            return skip(QStringLiteral("not a news CSV file: %1").arg(parsed.error().message));
+        if (parsed->articles.isEmpty())
+            return skip(QStringLiteral("the CSV file has no rows with a title or text"));
+        result.articles = std::move(parsed->articles);
+    } else {
+        auto parsed = TextArticleParser::parse(decoded.text);
+        if (!parsed)
+            return skip(parsed.error().message);
+        result.articles.append(std::move(*parsed));
+    }
+    for (Article& article : result.articles) {
+        article.path = path;
+        if (article.source.isEmpty())
+            article.source = source;
+    }
+    return result;
+}
+
+Result<ImportReport> ImportJob::run(const QStringList& paths)
+{
+    ImportReport report;
+    QList<FileTask> tasks;
+    collectFiles(paths, tasks, report.skipped);
+    report.files = static_cast<int>(tasks.size());
+
+    ImportProgress progress;
+    progress.filesTotal = report.files;
+    progress.skipped = static_cast<int>(report.skipped.size());
+    if (m_progress)
+        m_progress(progress);
+
+    auto parseBatch = [&tasks](qsizetype start) {
+        const QList<FileTask> batch = tasks.mid(start, kBatchFiles);
+        return QtConcurrent::mapped(batch, [](const FileTask& task) {
+            return parseFile(task.path, task.source);
+        });
+    };
+
+    QFuture<FileResult> pending;
+    if (!tasks.isEmpty())
+        pending = parseBatch(0);
+    for (qsizetype start = 0; start < tasks.size(); start += kBatchFiles) {
+        pending.waitForFinished();
+        const QList<FileResult> results = pending.results();
+        if (start + kBatchFiles < tasks.size() && !m_cancelled.load())
+            pending = parseBatch(start + kBatchFiles); // parse ahead while this batch is written
+
+        QList<Article> articles;
+        for (const FileResult& file : results) {
+            if (file.skipReason)
+                report.skipped.append({displayPath(file.path), *file.skipReason});
+            else
+                articles.append(file.articles);
+        }
+        if (!articles.isEmpty()) {
+            auto outcomes = m_store.addArticles(articles);
+            if (!outcomes) {
+                pending.cancel();
+                pending.waitForFinished();
+                return outcomes.error();
+            }
+            for (AddOutcome outcome : *outcomes)
+                ++(outcome == AddOutcome::Added ? report.added : report.duplicates);
+        }
+        progress.filesDone = static_cast<int>(std::min(start + kBatchFiles, tasks.size()));
+        progress.added = report.added;
+        progress.duplicates = report.duplicates;
+        progress.skipped = static_cast<int>(report.skipped.size());
+        if (m_progress)
+            m_progress(progress);
+        if (m_cancelled.load()) {
+            report.cancelled = progress.filesDone < progress.filesTotal;
+            pending.cancel();
+            pending.waitForFinished();
+            break;
+        }
+    }
+    qCDebug(lcImport) << "imported" << report.added << "added," << report.duplicates
+                      << "duplicates," << report.skipped.size() << "skipped";
+    return report;
+}
+
+} // namespace broadsheet::core

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "article/article.h"
+#include "import_report.h"
+#include "result.h"
+
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <optional>
+
+namespace broadsheet::core {
+
+class ArticleStore;
+
+/// Imports files and folders into a library: walks folders recursively, parses files on
+/// worker threads, writes batches in transactions from the calling thread, reports
+/// progress and stops when cancelled. One bad file never stops the rest: it is skipped
+/// with a reason. Used by the CLI's `import`, the window's import and the benchmark.
+class ImportJob final {
+public:
+    using ProgressCallback = std::function<void(const ImportProgress&)>;
+
+    /// Files larger than this are refused: no article is 16 MiB of text.
+    static constexpr qint64 kMaxFileBytes = 16 * 1024 * 1024;
+
+    explicit ImportJob(ArticleStore& store);
+    ImportJob(const ImportJob&) = delete;
+    ImportJob& operator=(const ImportJob&) = delete;
+
+    void setProgressCallback(ProgressCallback callback) { m_progress = std::move(callback); }
+
+    /// Runs the import on the calling thread (parsing fans out to the thread pool). Fails
+    /// only when the library itself cannot be written; what was committed stays.
+    Result<ImportReport> run(const QStringList& paths);
+
+    /// Asks a running import to stop after the current batch; safe from any thread.
+    void cancel() { m_cancelled.store(true); }
+
+    /// What one file holds: its articles, or why it was left out.
+    struct FileResult {
+        QString path;
+        QList<Article> articles;
+        std::optional<QString> skipReason;
+    };
+    /// Reads and parses one file; `source` names the library source its articles go to.
+    static FileResult parseFile(const QString& path, const QString& source);
+
+private:
+    ArticleStore& m_store;
+    ProgressCallback m_progress;
+    std::atomic<bool> m_cancelled{false};
+};
+
+} // namespace broadsheet::core

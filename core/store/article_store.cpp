@@ -1,0 +1,380 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "article_store.h"
+
+#include "schema.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcStore, "broadsheet.store")
+
+namespace broadsheet::core {
+
+namespace {
+
+ArticleSummary readSummary(const Statement& row)
+{
+    // Columns: id, title, source, section, published_at, published_precision, is_read,
+    // is_starred.
+    ArticleSummary summary;
+    summary.id = row.int64(0);
+    summary.title = row.text(1);
+    summary.source = row.text(2);
+    summary.section = row.text(3);
+    summary.published =
+        PublishedDate::fromStorage(row.optionalInt64(4), static_cast<int>(row.int64(5)));
+    summary.read = row.int64(6) != 0;
+    summary.starred = row.int64(7) != 0;
+    return summary;
+}
+
+// Text columns are NOT NULL: a missing field is stored as an empty string.
+QString orEmpty(const QString& text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
+Result<void> setFlag(Database& db, const char* sql, const QList<ArticleId>& ids, bool value)
+{
+    auto transaction = Transaction::begin(db);
+    if (!transaction)
+        return transaction.error();
+    auto stmt = db.prepare(sql);
+    if (!stmt)
+        return stmt.error();
+    for (ArticleId id : ids) {
+        stmt->bind(1, value).bind(2, id);
+        if (auto r = stmt->run(); !r)
+            return r.error();
+    }
+    return transaction->commit();
+}
+
+} // namespace
+
+Result<std::unique_ptr<ArticleStore>> ArticleStore::open(const QString& path, OpenMode mode)
+{
+    const bool create = mode == OpenMode::CreateIfMissing;
+    auto db = Database::open(path, create ? Database::Mode::ReadWriteCreate
+                                          : Database::Mode::ReadWrite);
+    if (!db)
+        return db.error();
+    std::unique_ptr<ArticleStore> store(new ArticleStore(std::move(*db)));
+    // Read the version before any pragma that writes (journal_mode=WAL does), so that a
+    // newer file, or one that is not a library at all, is refused untouched.
+    auto version = schema::versionOf(store->m_db);
+    if (!version)
+        return version.error();
+    if (*version > schema::currentVersion())
+        return schema::migrate(store->m_db).error(); // refuses, naming both versions
+    if (auto r = store->configure(); !r)
+        return r.error();
+    if (auto r = schema::migrate(store->m_db); !r)
+        return r.error();
+    return store;
+}
+
+ArticleStore::ArticleStore(Database db)
+    : m_db(std::move(db))
+{
+}
+
+ArticleStore::~ArticleStore() = default;
+
+Result<void> ArticleStore::configure()
+{
+    return m_db.exec("PRAGMA journal_mode = WAL;"
+                     "PRAGMA synchronous = NORMAL;"
+                     "PRAGMA foreign_keys = ON;"
+                     "PRAGMA temp_store = MEMORY;"
+                     "PRAGMA cache_size = -32768;");
+}
+
+QByteArray ArticleStore::contentHash(const Article& article)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    hash.addData(article.title.simplified().toUtf8());
+    hash.addData(QByteArrayView("\x1f", 1));
+    hash.addData(article.published.toIso().toUtf8());
+    hash.addData(QByteArrayView("\x1f", 1));
+    hash.addData(article.body.simplified().toUtf8());
+    return hash.result();
+}
+
+Result<qint64> ArticleStore::sourceId(const QString& name)
+{
+    if (auto it = m_sourceIds.constFind(name); it != m_sourceIds.constEnd())
+        return *it;
+    auto insert = m_db.prepare(
+        "INSERT INTO sources(name, kind, url) VALUES (?1, 'folder', '') ON CONFLICT DO NOTHING");
+    if (!insert)
+        return insert.error();
+    if (auto r = insert->bind(1, name).run(); !r)
+        return r.error();
+    auto select = m_db.prepare("SELECT id FROM sources WHERE name = ?1 AND kind = 'folder' AND "
+                               "url = ''");
+    if (!select)
+        return select.error();
+    select->bind(1, name);
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    const qint64 id = select->int64(0);
+    m_sourceIds.insert(name, id);
+    return id;
+}
+
+Result<QList<AddOutcome>> ArticleStore::addArticles(QList<Article>& articles)
+{
+    QList<AddOutcome> outcomes;
+    outcomes.reserve(articles.size());
+    auto transaction = Transaction::begin(m_db);
+    if (!transaction)
+        return transaction.error();
+    auto insert = m_db.prepare(
+        "INSERT INTO articles(source_id, title, section, author, url, guid, path, published_at, "
+        "published_precision, imported_at, body, is_read, is_starred, content_hash) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+        "ON CONFLICT DO NOTHING");
+    if (!insert)
+        return insert.error();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    for (Article& article : articles) {
+        std::optional<qint64> source;
+        if (!article.source.isEmpty()) {
+            auto id = sourceId(article.source);
+            if (!id)
+                return id.error();
+            source = *id;
+        }
+        insert->bind(1, source)
+            .bind(2, orEmpty(article.title))
+            .bind(3, orEmpty(article.section))
+            .bind(4, orEmpty(article.author))
+            .bind(5, orEmpty(article.url))
+            .bind(6, article.guid.isEmpty() ? QString() : article.guid)
+            .bind(7, orEmpty(article.path))
+            .bind(8, article.published.storageKey())
+            .bind(9, article.published.storagePrecision())
+            .bind(10, now)
+            .bind(11, orEmpty(article.body))
+            .bind(12, article.read)
+            .bind(13, article.starred)
+            .bind(14, contentHash(article));
+        if (auto r = insert->run(); !r)
+            return r.error();
+        if (m_db.changes() > 0) {
+            article.id = m_db.lastInsertRowId();
+            outcomes.append(AddOutcome::Added);
+        } else {
+            outcomes.append(AddOutcome::Duplicate);
+        }
+    }
+    if (auto r = transaction->commit(); !r)
+        return r.error();
+    return outcomes;
+}
+
+Result<qint64> ArticleStore::count()
+{
+    return m_db.queryInt("SELECT count(*) FROM articles");
+}
+
+Result<QList<ArticleId>> ArticleStore::articleIds()
+{
+    auto stmt = m_db.prepare("SELECT id FROM articles ORDER BY published_at IS NULL, "
+                             "published_at DESC, id DESC");
+    if (!stmt)
+        return stmt.error();
+    QList<ArticleId> ids;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        ids.append(stmt->int64(0));
+    }
+    return ids;
+}
+
+Result<QList<ArticleSummary>> ArticleStore::listArticles(int limit, int offset)
+{
+    auto stmt = m_db.prepare(
+        "SELECT a.id, a.title, coalesce(s.name, ''), a.section, a.published_at, "
+        "a.published_precision, a.is_read, a.is_starred FROM articles a "
+        "LEFT JOIN sources s ON s.id = a.source_id "
+        "ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC LIMIT ?1 OFFSET ?2");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, limit < 0 ? qint64{-1} : qint64{limit}).bind(2, offset);
+    QList<ArticleSummary> result;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        result.append(readSummary(*stmt));
+    }
+    return result;
+}
+
+Result<QList<ArticleSummary>> ArticleStore::summaries(const QList<ArticleId>& ids)
+{
+    auto stmt = m_db.prepare(
+        "SELECT a.id, a.title, coalesce(s.name, ''), a.section, a.published_at, "
+        "a.published_precision, a.is_read, a.is_starred FROM articles a "
+        "LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?1");
+    if (!stmt)
+        return stmt.error();
+    QList<ArticleSummary> result;
+    result.reserve(ids.size());
+    for (ArticleId id : ids) {
+        stmt->bind(1, id);
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (*row)
+            result.append(readSummary(*stmt));
+        stmt->reset();
+    }
+    return result;
+}
+
+Result<std::optional<Article>> ArticleStore::article(ArticleId id)
+{
+    auto stmt = m_db.prepare(
+        "SELECT a.id, a.title, a.section, a.author, coalesce(s.name, ''), a.url, a.guid, a.path, "
+        "a.published_at, a.published_precision, a.body, a.is_read, a.is_starred "
+        "FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?1");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, id);
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<Article>();
+    Article article;
+    article.id = stmt->int64(0);
+    article.title = stmt->text(1);
+    article.section = stmt->text(2);
+    article.author = stmt->text(3);
+    article.source = stmt->text(4);
+    article.url = stmt->text(5);
+    article.guid = stmt->text(6);
+    article.path = stmt->text(7);
+    article.published =
+        PublishedDate::fromStorage(stmt->optionalInt64(8), static_cast<int>(stmt->int64(9)));
+    article.body = stmt->text(10);
+    article.read = stmt->int64(11) != 0;
+    article.starred = stmt->int64(12) != 0;
+
+    auto tags = m_db.prepare("SELECT DISTINCT t.name, t.kind FROM article_tags at "
+                             "JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ?1 "
+                             "ORDER BY t.kind, t.name");
+    if (!tags)
+        return tags.error();
+    tags->bind(1, id);
+    for (;;) {
+        auto tagRow = tags->step();
+        if (!tagRow)
+            return tagRow.error();
+        if (!*tagRow)
+            break;
+        article.tags.append(Tag{tags->text(0), tags->text(1)});
+    }
+    return std::optional<Article>(std::move(article));
+}
+
+Result<void> ArticleStore::setRead(const QList<ArticleId>& ids, bool read)
+{
+    return setFlag(m_db, "UPDATE articles SET is_read = ?1 WHERE id = ?2", ids, read);
+}
+
+Result<void> ArticleStore::setStarred(const QList<ArticleId>& ids, bool starred)
+{
+    return setFlag(m_db, "UPDATE articles SET is_starred = ?1 WHERE id = ?2", ids, starred);
+}
+
+Result<LibraryStats> ArticleStore::stats()
+{
+    auto stmt = m_db.prepare(
+        "SELECT count(*), coalesce(sum(is_read = 0), 0), coalesce(sum(is_starred), 0), "
+        "(SELECT count(*) FROM sources), (SELECT count(*) FROM tags) FROM articles");
+    if (!stmt)
+        return stmt.error();
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    LibraryStats stats;
+    stats.articles = stmt->int64(0);
+    stats.unread = stmt->int64(1);
+    stats.starred = stmt->int64(2);
+    stats.sources = stmt->int64(3);
+    stats.tags = stmt->int64(4);
+
+    auto range = m_db.prepare(
+        "SELECT * FROM (SELECT published_at, published_precision FROM articles "
+        "WHERE published_at IS NOT NULL ORDER BY published_at ASC LIMIT 1) "
+        "UNION ALL SELECT * FROM (SELECT published_at, published_precision FROM articles "
+        "WHERE published_at IS NOT NULL ORDER BY published_at DESC LIMIT 1)");
+    if (!range)
+        return range.error();
+    for (int i = 0;; ++i) {
+        auto r = range->step();
+        if (!r)
+            return r.error();
+        if (!*r)
+            break;
+        auto date = PublishedDate::fromStorage(range->optionalInt64(0),
+                                               static_cast<int>(range->int64(1)));
+        (i == 0 ? stats.oldest : stats.newest) = date;
+    }
+    stats.fileBytes = QFileInfo(path()).size() + QFileInfo(path() + QStringLiteral("-wal")).size();
+    return stats;
+}
+
+Result<QStringList> ArticleStore::check()
+{
+    QStringList problems;
+    auto stmt = m_db.prepare("PRAGMA integrity_check");
+    if (!stmt)
+        return stmt.error();
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const QString line = stmt->text(0);
+        if (line != QLatin1String("ok"))
+            problems.append(line);
+    }
+    auto foreignKeys = m_db.prepare("PRAGMA foreign_key_check");
+    if (!foreignKeys)
+        return foreignKeys.error();
+    for (;;) {
+        auto row = foreignKeys->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        problems.append(QStringLiteral("table %1, row %2: refers to a missing row in %3")
+                            .arg(foreignKeys->text(0))
+                            .arg(foreignKeys->int64(1))
+                            .arg(foreignKeys->text(2)));
+    }
+    // FTS5 compares its index against the articles table; a mismatch is an error.
+    if (auto r = m_db.exec(
+            "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)");
+        !r) {
+        problems.append(QStringLiteral("full-text index: %1").arg(r.error().message));
+    }
+    return problems;
+}
+
+} // namespace broadsheet::core

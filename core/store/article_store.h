@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "article/article.h"
+#include "database.h"
+#include "result.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace broadsheet::core {
+
+/// Counts over a whole library, for `broadsheet-cli stats` and the window's status bar.
+struct LibraryStats {
+    qint64 articles = 0;
+    qint64 unread = 0;
+    qint64 starred = 0;
+    qint64 sources = 0;
+    qint64 tags = 0;
+    qint64 fileBytes = 0;
+    PublishedDate oldest;
+    PublishedDate newest;
+};
+
+/// What addArticles() did with each article of a batch, in order.
+enum class AddOutcome { Added, Duplicate };
+
+/// The read/write API over one library file: the only place that knows the schema.
+/// One instance per thread (each holds its own connection); not copyable or movable,
+/// so prepared statements stay bound to it.
+class ArticleStore final {
+public:
+    enum class OpenMode { OpenExisting, CreateIfMissing };
+
+    /// Opens (and migrates) a library. A file from a newer Broadsheet, or one that is not a
+    /// library, is refused without being modified.
+    static Result<std::unique_ptr<ArticleStore>> open(const QString& path, OpenMode mode);
+
+    ArticleStore(const ArticleStore&) = delete;
+    ArticleStore& operator=(const ArticleStore&) = delete;
+    ~ArticleStore();
+
+    const QString& path() const { return m_db.path(); }
+    Database& database() { return m_db; }
+
+    /// Adds a batch in one transaction; an article already in the library (same source and
+    /// guid, or same normalised title + date + body) is a Duplicate. Sets `id` of added ones.
+    Result<QList<AddOutcome>> addArticles(QList<Article>& articles);
+
+    Result<qint64> count();
+    /// Ids newest first (undated last), for the lazy story list.
+    Result<QList<ArticleId>> articleIds();
+    Result<QList<ArticleSummary>> listArticles(int limit, int offset = 0);
+    /// Summaries of the given ids, in the order given; unknown ids are left out.
+    Result<QList<ArticleSummary>> summaries(const QList<ArticleId>& ids);
+    Result<std::optional<Article>> article(ArticleId id);
+
+    Result<void> setRead(const QList<ArticleId>& ids, bool read);
+    Result<void> setStarred(const QList<ArticleId>& ids, bool starred);
+
+    Result<LibraryStats> stats();
+    /// Runs SQLite's and FTS5's integrity checks; returns the problems found (empty = sound).
+    Result<QStringList> check();
+
+    /// The hash that makes two file articles the same story: normalised title, date and body.
+    static QByteArray contentHash(const Article& article);
+
+private:
+    explicit ArticleStore(Database db);
+    Result<void> configure();
+    Result<qint64> sourceId(const QString& name);
+
+    Database m_db;
+    QHash<QString, qint64> m_sourceIds;
+};
+
+} // namespace broadsheet::core

@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "database.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <sqlite3.h>
+
+namespace broadsheet::core {
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+} // namespace
+
+// ---- Statement ----
+
+Statement::Statement(Statement&& other) noexcept
+    : m_stmt(std::exchange(other.m_stmt, nullptr))
+{
+}
+
+Statement& Statement::operator=(Statement&& other) noexcept
+{
+    if (this != &other) {
+        sqlite3_finalize(m_stmt);
+        m_stmt = std::exchange(other.m_stmt, nullptr);
+    }
+    return *this;
+}
+
+Statement::~Statement()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+Statement& Statement::bind(int index, qint64 value)
+{
+    sqlite3_bind_int64(m_stmt, index, value);
+    return *this;
+}
+
+Statement& Statement::bind(int index, double value)
+{
+    sqlite3_bind_double(m_stmt, index, value);
+    return *this;
+}
+
+Statement& Statement::bind(int index, const QString& value)
+{
+    if (value.isNull())
+        return bindNull(index);
+    const QByteArray utf8 = value.toUtf8();
+    sqlite3_bind_text64(m_stmt, index, utf8.constData(), static_cast<sqlite3_uint64>(utf8.size()),
+                        SQLITE_TRANSIENT, SQLITE_UTF8);
+    return *this;
+}
+
+Statement& Statement::bind(int index, const QByteArray& value)
+{
+    if (value.isNull())
+        return bindNull(index);
+    sqlite3_bind_blob64(m_stmt, index, value.constData(), static_cast<sqlite3_uint64>(value.size()),
+                        SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::optional<qint64> value)
+{
+    return value ? bind(index, *value) : bindNull(index);
+}
+
+Statement& Statement::bindNull(int index)
+{
+    sqlite3_bind_null(m_stmt, index);
+    return *this;
+}
+
+Result<bool> Statement::step()
+{
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    Error error = Database::errorOf(sqlite3_db_handle(m_stmt), QStringLiteral("running a query"));
+    sqlite3_reset(m_stmt);
+    return error;
+}
+
+Result<void> Statement::run()
+{
+    for (;;) {
+        auto row = step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+    }
+    reset();
+    return {};
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+qint64 Statement::int64(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+double Statement::real(int column) const
+{
+    return sqlite3_column_double(m_stmt, column);
+}
+
+QString Statement::text(int column) const
+{
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
+    const int size = sqlite3_column_bytes(m_stmt, column);
+    return data ? QString::fromUtf8(data, size) : QString();
+}
+
+QByteArray Statement::blob(int column) const
+{
+    const auto* data = static_cast<const char*>(sqlite3_column_blob(m_stmt, column));
+    const int size = sqlite3_column_bytes(m_stmt, column);
+    return data ? QByteArray(data, size) : QByteArray();
+}
+
+std::optional<qint64> Statement::optionalInt64(int column) const
+{
+    if (isNull(column))
+        return std::nullopt;
+    return int64(column);
+}
+
+// ---- Database ----
+
+Result<Database> Database::open(const QString& path, Mode mode)
+{
+    int flags = SQLITE_OPEN_NOMUTEX;
+    switch (mode) {
+    case Mode::ReadOnly:
+        flags |= SQLITE_OPEN_READONLY;
+        break;
+    case Mode::ReadWrite:
+        flags |= SQLITE_OPEN_READWRITE;
+        break;
+    case Mode::ReadWriteCreate:
+        flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        break;
+    }
+    if (mode != Mode::ReadWriteCreate && !QFileInfo::exists(path))
+        return Error{QStringLiteral("%1: no library there").arg(QDir::toNativeSeparators(path))};
+
+    sqlite3* handle = nullptr;
+    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &handle, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        QString message = handle ? QString::fromUtf8(sqlite3_errmsg(handle))
+                                 : QString::fromUtf8(sqlite3_errstr(rc));
+        sqlite3_close(handle);
+        return Error{QStringLiteral("%1: cannot open the library: %2")
+                         .arg(QDir::toNativeSeparators(path), message)};
+    }
+    sqlite3_busy_timeout(handle, kBusyTimeoutMs);
+    sqlite3_extended_result_codes(handle, 1);
+    return Database(handle, path);
+}
+
+Database::Database(Database&& other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr))
+    , m_path(std::move(other.m_path))
+{
+}
+
+Database& Database::operator=(Database&& other) noexcept
+{
+    if (this != &other) {
+        sqlite3_close_v2(m_db);
+        m_db = std::exchange(other.m_db, nullptr);
+        m_path = std::move(other.m_path);
+    }
+    return *this;
+}
+
+Database::~Database()
+{
+    sqlite3_close_v2(m_db);
+}
+
+Result<void> Database::exec(const char* sql)
+{
+    char* message = nullptr;
+    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+        sqlite3_free(message);
+        return lastError(QStringLiteral("updating the library"));
+    }
+    return {};
+}
+
+Result<Statement> Database::prepare(const char* sql)
+{
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK)
+        return lastError(QStringLiteral("preparing a query"));
+    return Statement(stmt);
+}
+
+Result<qint64> Database::queryInt(const char* sql)
+{
+    auto stmt = prepare(sql);
+    if (!stmt)
+        return stmt.error();
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    return *row ? stmt->int64(0) : qint64{0};
+}
+
+qint64 Database::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+int Database::changes() const
+{
+    return sqlite3_changes(m_db);
+}
+
+void Database::interrupt()
+{
+    if (m_db)
+        sqlite3_interrupt(m_db);
+}
+
+Error Database::lastError(const QString& doing) const
+{
+    return errorOf(m_db, doing);
+}
+
+Error Database::errorOf(sqlite3* db, const QString& doing)
+{
+    const int code = sqlite3_extended_errcode(db);
+    QString what = QString::fromUtf8(sqlite3_errmsg(db));
+    const char* file = sqlite3_db_filename(db, "main");
+    const QString path = file && *file ? QString::fromUtf8(file) : QStringLiteral("library");
+    if ((code & 0xff) == SQLITE_FULL)
+        what = QStringLiteral("the disk is full; free some space and try again");
+    else if ((code & 0xff) == SQLITE_READONLY)
+        what = QStringLiteral("the library is read-only (%1)").arg(what);
+    else if ((code & 0xff) == SQLITE_NOTADB)
+        what = QStringLiteral("this file is not a Broadsheet library (not a SQLite database)");
+    return Error{QStringLiteral("%1: %2 failed: %3")
+                     .arg(QDir::toNativeSeparators(path), doing, what)};
+}
+
+// ---- Transaction ----
+
+Result<Transaction> Transaction::begin(Database& db)
+{
+    if (auto r = db.exec("BEGIN IMMEDIATE"); !r)
+        return r.error();
+    return Transaction(&db);
+}
+
+Transaction::Transaction(Transaction&& other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr))
+{
+}
+
+Transaction::~Transaction()
+{
+    if (m_db)
+        (void)m_db->exec("ROLLBACK");
+}
+
+Result<void> Transaction::commit()
+{
+    auto r = m_db->exec("COMMIT");
+    if (r)
+        m_db = nullptr;
+    return r;
+}
+
+} // namespace broadsheet::core

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "result.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace broadsheet::core {
+
+class Database;
+
+/// A prepared statement: bind() values by 1-based index, step() through rows,
+/// read typed columns. Finalised on destruction. Every SQL text is a literal
+/// in the code; every value from outside is bound.
+class Statement {
+public:
+    Statement() = default;
+    Statement(Statement&& other) noexcept;
+    Statement& operator=(Statement&& other) noexcept;
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    ~Statement();
+
+    Statement& bind(int index, qint64 value);
+    Statement& bind(int index, int value) { return bind(index, static_cast<qint64>(value)); }
+    Statement& bind(int index, bool value) { return bind(index, static_cast<qint64>(value)); }
+    Statement& bind(int index, double value);
+    Statement& bind(int index, const QString& value); ///< a null QString binds NULL
+    Statement& bind(int index, const QByteArray& value);
+    Statement& bind(int index, std::optional<qint64> value);
+    Statement& bindNull(int index);
+
+    /// Runs one step: true when a row is ready, false when done.
+    Result<bool> step();
+    /// Runs to completion, ignoring rows.
+    Result<void> run();
+    /// Makes the statement ready to run again with new bindings.
+    void reset();
+
+    bool isNull(int column) const;
+    qint64 int64(int column) const;
+    double real(int column) const;
+    QString text(int column) const;
+    QByteArray blob(int column) const;
+    std::optional<qint64> optionalInt64(int column) const;
+
+private:
+    friend class Database;
+    explicit Statement(sqlite3_stmt* stmt)
+        : m_stmt(stmt)
+    {
+    }
+
+    sqlite3_stmt* m_stmt = nullptr;
+};
+
+/// One connection to a SQLite file. Owns the handle; not shared between threads
+/// (each worker opens its own).
+class Database {
+public:
+    enum class Mode { ReadWrite, ReadWriteCreate, ReadOnly };
+
+    static Result<Database> open(const QString& path, Mode mode);
+
+    Database() = default;
+    Database(Database&& other) noexcept;
+    Database& operator=(Database&& other) noexcept;
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+    ~Database();
+
+    bool isOpen() const { return m_db != nullptr; }
+    const QString& path() const { return m_path; }
+
+    /// Runs one or more statements without parameters (schema, pragmas).
+    Result<void> exec(const char* sql);
+    Result<Statement> prepare(const char* sql);
+    Result<qint64> queryInt(const char* sql);
+
+    qint64 lastInsertRowId() const;
+    int changes() const;
+    /// Aborts whatever this connection runs now; safe to call from another thread.
+    void interrupt();
+
+    /// An Error whose message names the library file and what SQLite said.
+    Error lastError(const QString& doing) const;
+    static Error errorOf(sqlite3* db, const QString& doing);
+
+private:
+    Database(sqlite3* db, QString path)
+        : m_db(db)
+        , m_path(std::move(path))
+    {
+    }
+
+    sqlite3* m_db = nullptr;
+    QString m_path;
+};
+
+/// BEGIN IMMEDIATE … COMMIT; rolls back when destroyed without commit().
+class Transaction {
+public:
+    static Result<Transaction> begin(Database& db);
+    Transaction(Transaction&& other) noexcept;
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    Transaction& operator=(Transaction&&) = delete;
+    ~Transaction();
+
+    Result<void> commit();
+
+private:
+    explicit Transaction(Database* db)
+        : m_db(db)
+    {
+    }
+    Database* m_db = nullptr;
+};
+
+} // namespace broadsheet::core

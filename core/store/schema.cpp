@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "schema.h"
+
+#include "database.h"
+
+#include <QDir>
+
+#include <array>
+
+namespace broadsheet::core::schema {
+
+namespace {
+
+// Each entry brings the schema from version N to N + 1. Never edit a shipped step:
+// add a new one. user_version is set by the code, in the same transaction.
+constexpr std::array kMigrations = {
+    // 0 → 1: sources, articles and the full-text index.
+    R"sql(
+CREATE TABLE sources (
+    id    INTEGER PRIMARY KEY,
+    name  TEXT NOT NULL,
+    kind  TEXT NOT NULL DEFAULT 'folder',
+    url   TEXT NOT NULL DEFAULT '',
+    UNIQUE (kind, name, url)
+);
+
+CREATE TABLE articles (
+    id                  INTEGER PRIMARY KEY,
+    source_id           INTEGER REFERENCES sources(id) ON DELETE SET NULL,
+    title               TEXT NOT NULL DEFAULT '',
+    section             TEXT NOT NULL DEFAULT '',
+    author              TEXT NOT NULL DEFAULT '',
+    url                 TEXT NOT NULL DEFAULT '',
+    guid                TEXT,
+    path                TEXT NOT NULL DEFAULT '',
+    published_at        INTEGER,
+    published_precision INTEGER NOT NULL DEFAULT 0,
+    imported_at         INTEGER NOT NULL,
+    body                TEXT NOT NULL DEFAULT '',
+    html                TEXT,
+    is_read             INTEGER NOT NULL DEFAULT 0,
+    is_starred          INTEGER NOT NULL DEFAULT 0,
+    content_hash        BLOB NOT NULL
+);
+CREATE UNIQUE INDEX articles_content_hash ON articles(content_hash);
+CREATE UNIQUE INDEX articles_source_guid ON articles(source_id, guid) WHERE guid IS NOT NULL;
+CREATE INDEX articles_published ON articles(published_at DESC, id DESC);
+CREATE INDEX articles_source ON articles(source_id);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, body, author,
+    content = 'articles', content_rowid = 'id',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, body, author)
+    VALUES (new.id, new.title, new.body, new.author);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, body, author)
+    VALUES ('delete', old.id, old.title, old.body, old.author);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body, author ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, body, author)
+    VALUES ('delete', old.id, old.title, old.body, old.author);
+    INSERT INTO articles_fts(rowid, title, body, author)
+    VALUES (new.id, new.title, new.body, new.author);
+END;
+)sql",
+    // 1 → 2: tags (one table for every origin) and saved searches.
+    R"sql(
+CREATE TABLE tags (
+    id     INTEGER PRIMARY KEY,
+    name   TEXT NOT NULL,
+    kind   TEXT NOT NULL,
+    color  TEXT NOT NULL DEFAULT '',
+    UNIQUE (name, kind)
+);
+
+CREATE TABLE article_tags (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    tag_id     INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+    origin     TEXT NOT NULL,
+    score      REAL NOT NULL DEFAULT 1.0,
+    PRIMARY KEY (article_id, tag_id, origin)
+) WITHOUT ROWID;
+CREATE INDEX article_tags_tag ON article_tags(tag_id, article_id);
+
+CREATE TABLE saved_searches (
+    id     INTEGER PRIMARY KEY,
+    name   TEXT NOT NULL UNIQUE,
+    query  TEXT NOT NULL
+);
+)sql",
+};
+
+// PRAGMA user_version takes no bound parameters; the value is one of ours, never user text.
+constexpr std::array kSetVersion = {
+    "PRAGMA user_version = 1",
+    "PRAGMA user_version = 2",
+};
+static_assert(kSetVersion.size() == kMigrations.size());
+
+} // namespace
+
+int currentVersion()
+{
+    return static_cast<int>(kMigrations.size());
+}
+
+Result<int> versionOf(Database& db)
+{
+    auto version = db.queryInt("PRAGMA user_version");
+    if (!version)
+        return version.error();
+    return static_cast<int>(*version);
+}
+
+Result<void> migrate(Database& db, int target)
+{
+    if (target < 0)
+        target = currentVersion();
+    auto version = versionOf(db);
+    if (!version)
+        return version.error();
+    if (*version > currentVersion()) {
+        return Error{QStringLiteral("%1: this library was written by a newer Broadsheet (schema "
+                                    "version %2; this one knows up to %3). Update Broadsheet to "
+                                    "open it; the file was not changed.")
+                         .arg(QDir::toNativeSeparators(db.path()))
+                         .arg(*version)
+                         .arg(currentVersion())};
+    }
+    for (int from = *version; from < target; ++from) {
+        auto transaction = Transaction::begin(db);
+        if (!transaction)
+            return transaction.error();
+        if (auto r = db.exec(kMigrations[static_cast<size_t>(from)]); !r)
+            return r.error();
+        if (auto r = db.exec(kSetVersion[static_cast<size_t>(from)]); !r)
+            return r.error();
+        if (auto r = transaction->commit(); !r)
+            return r.error();
+    }
+    return {};
+}
+
+} // namespace broadsheet::core::schema

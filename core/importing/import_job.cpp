@@ -16,7 +16,7 @@
 
 #include <algorithm>
 
-Q_LOGGING_CATEGORY(lcImport, "broadsheet.import")
+Q_LOGGING_CATEGORY(lcImport, "broadsheet.import", QtInfoMsg)
 
 namespace broadsheet::core {
 
@@ -161,7 +161,7 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
     return result;
 }
 
-Result<ImportReport> ImportJob::run(const QStringList& paths)
+Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token stop)
 {
     ImportReport report;
     QList<FileTask> tasks;
@@ -187,7 +187,7 @@ Result<ImportReport> ImportJob::run(const QStringList& paths)
     for (qsizetype start = 0; start < tasks.size(); start += kBatchFiles) {
         pending.waitForFinished();
         const QList<FileResult> results = pending.results();
-        if (start + kBatchFiles < tasks.size() && !m_cancelled.load())
+        if (start + kBatchFiles < tasks.size() && !stop.stop_requested())
             pending = parseBatch(start + kBatchFiles); // parse ahead while this batch is written
 
         QList<Article> articles;
@@ -213,7 +213,7 @@ Result<ImportReport> ImportJob::run(const QStringList& paths)
         progress.skipped = static_cast<int>(report.skipped.size());
         if (m_progress)
             m_progress(progress);
-        if (m_cancelled.load()) {
+        if (stop.stop_requested()) {
             report.cancelled = progress.filesDone < progress.filesTotal;
             pending.cancel();
             pending.waitForFinished();

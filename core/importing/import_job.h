@@ -7,9 +7,9 @@
 
 #include <QStringList>
 
-#include <atomic>
 #include <functional>
 #include <optional>
+#include <stop_token>
 
 namespace broadsheet::core {
 
@@ -33,11 +33,9 @@ public:
     void setProgressCallback(ProgressCallback callback) { m_progress = std::move(callback); }
 
     /// Runs the import on the calling thread (parsing fans out to the thread pool). Fails
-    /// only when the library itself cannot be written; what was committed stays.
-    Result<ImportReport> run(const QStringList& paths);
-
-    /// Asks a running import to stop after the current batch; safe from any thread.
-    void cancel() { m_cancelled.store(true); }
+    /// only when the library itself cannot be written; what was committed stays. A stop
+    /// request ends it after the batch in hand, with `cancelled` set in the report.
+    Result<ImportReport> run(const QStringList& paths, std::stop_token stop = {});
 
     /// What one file holds: its articles, or why it was left out.
     struct FileResult {
@@ -51,7 +49,6 @@ public:
 private:
     ArticleStore& m_store;
     ProgressCallback m_progress;
-    std::atomic<bool> m_cancelled{false};
 };
 
 } // namespace broadsheet::core

@@ -5,6 +5,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace broadsheet::core {
 
 namespace {
@@ -122,6 +124,29 @@ bool looksLikeSection(const Block& block, const QList<Block>& blocks, qsizetype 
     return false;
 }
 
+// "Title\nMonday, December 22, 2014\nBy Jane Smith" with no blank lines between: a header
+// block whose later lines are a date or a byline is split into one block a line.
+void splitHeaderBlocks(QList<Block>& blocks)
+{
+    constexpr qsizetype kHeaderBlocks = 3;
+    for (qsizetype i = 0; i < std::min(kHeaderBlocks, blocks.size()); ++i) {
+        const Block block = blocks[i];
+        if (block.size() < 2 || block.size() > 4)
+            continue;
+        bool header = false;
+        for (qsizetype j = 1; j < block.size() && !header; ++j) {
+            const Block single{block[j]};
+            header = parseWrittenDate(block[j].text).isKnown() || !bylineAuthor(single).isEmpty();
+        }
+        if (!header)
+            continue;
+        blocks.removeAt(i);
+        for (qsizetype j = 0; j < block.size(); ++j)
+            blocks.insert(i + j, Block{block[j]});
+        i += block.size() - 1;
+    }
+}
+
 } // namespace
 
 QString TextArticleParser::stripLinkMarkup(const QString& text)
@@ -136,7 +161,8 @@ QString TextArticleParser::stripLinkMarkup(const QString& text)
 
 Result<Article> TextArticleParser::parse(const QString& text)
 {
-    const QList<Block> blocks = splitBlocks(text);
+    QList<Block> blocks = splitBlocks(text);
+    splitHeaderBlocks(blocks);
     if (blocks.isEmpty())
         return Error{QStringLiteral("contains no text")};
 

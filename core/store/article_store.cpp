@@ -6,9 +6,7 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QFileInfo>
-#include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcStore, "broadsheet.store")
 
 namespace broadsheet::core {
 

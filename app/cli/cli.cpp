@@ -1,0 +1,426 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli.h"
+
+#include "article/article_json.h"
+#include "cli_output.h"
+#include "importing/import_job.h"
+#include "store/article_store.h"
+#include "store/library_location.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <unistd.h>
+
+#include <functional>
+#include <optional>
+
+namespace broadsheet::app {
+
+using core::ArticleStore;
+
+namespace {
+
+const QString kMainHelp = QStringLiteral(
+    "Usage: broadsheet-cli [--library FILE] COMMAND [OPTIONS] [ARGS]\n"
+    "\n"
+    "Broadsheet keeps your news in a library on your own machine.\n"
+    "\n"
+    "Commands:\n"
+    "  import [--json] PATH...        import article files and folders (.txt, .csv)\n"
+    "  list [--json] [--limit N]      list articles, newest first\n"
+    "  show [--json] ID               show one article\n"
+    "  stats [--json]                 count what the library holds\n"
+    "  check                          check the library's integrity\n"
+    "\n"
+    "Options:\n"
+    "  --library FILE   the library to use (default: $BROADSHEET_LIBRARY, or\n"
+    "                   library.sqlite in the application data folder)\n"
+    "  -h, --help       show this help; COMMAND --help shows a command's help\n"
+    "  -v, --version    show the version\n"
+    "\n"
+    "Exit codes: 0 success, 1 failure, 2 bad usage, 3 import skipped some files.\n");
+
+QString versionText()
+{
+    return QStringLiteral("broadsheet-cli %1\n").arg(QStringLiteral(BROADSHEET_VERSION));
+}
+
+/// The parts every command shares: --library, --help, --version, and the error path.
+class CommandLine {
+public:
+    CommandLine(const QString& command, const QString& description)
+        : m_library(QStringLiteral("library"), QStringLiteral("The library file to use."),
+                    QStringLiteral("FILE"))
+        , m_helpOption(m_parser.addHelpOption())
+        , m_versionOption(m_parser.addVersionOption())
+    {
+        m_parser.setApplicationDescription(description);
+        m_parser.addOption(m_library);
+        m_parser.addPositionalArgument(command, QString(), command);
+    }
+
+    QCommandLineParser& parser() { return m_parser; }
+
+    /// Parses; returns an exit code when the command should not run (help, version, error).
+    std::optional<int> parse(const QStringList& arguments, const QString& globalLibrary)
+    {
+        if (!m_parser.parse(arguments)) {
+            printErr(QStringLiteral("broadsheet-cli: %1\nTry '%2 --help'.\n")
+                         .arg(m_parser.errorText(), arguments.value(1)));
+            return ExitUsage;
+        }
+        if (m_parser.isSet(m_helpOption)) {
+            printOut(m_parser.helpText());
+            return ExitOk;
+        }
+        if (m_parser.isSet(m_versionOption)) {
+            printOut(versionText());
+            return ExitOk;
+        }
+        m_libraryPath = core::resolveLibraryPath(
+            m_parser.isSet(m_library) ? m_parser.value(m_library) : globalLibrary);
+        return std::nullopt;
+    }
+
+    /// The positional arguments after the command name.
+    QStringList arguments() const { return m_parser.positionalArguments().mid(1); }
+    const QString& libraryPath() const { return m_libraryPath; }
+
+    std::optional<int> usageError(const QString& message) const
+    {
+        printErr(QStringLiteral("broadsheet-cli: %1\nTry 'broadsheet-cli %2 --help'.\n")
+                     .arg(message, m_parser.positionalArguments().value(0)));
+        return ExitUsage;
+    }
+
+private:
+    QCommandLineParser m_parser;
+    QCommandLineOption m_library;
+    QCommandLineOption m_helpOption;
+    QCommandLineOption m_versionOption;
+    QString m_libraryPath;
+};
+
+std::unique_ptr<ArticleStore> openStore(const QString& path, ArticleStore::OpenMode mode)
+{
+    if (mode == ArticleStore::OpenMode::CreateIfMissing) {
+        const QString folder = QFileInfo(path).absolutePath();
+        if (!QDir().mkpath(folder)) {
+            printErr(QStringLiteral("broadsheet-cli: cannot create the folder %1\n")
+                         .arg(QDir::toNativeSeparators(folder)));
+            return nullptr;
+        }
+    }
+    auto store = ArticleStore::open(path, mode);
+    if (!store) {
+        printErr(QStringLiteral("broadsheet-cli: %1\n").arg(store.error().message));
+        return nullptr;
+    }
+    return std::move(*store);
+}
+
+int fail(const core::Error& error)
+{
+    printErr(QStringLiteral("broadsheet-cli: %1\n").arg(error.message));
+    return ExitFailure;
+}
+
+QString padded(const QString& text, int width)
+{
+    if (text.size() > width)
+        return text.left(width - 1) + QChar(0x2026);
+    return text.leftJustified(width);
+}
+
+// ---- import ----
+
+int importCommand(const QStringList& arguments, const QString& globalLibrary)
+{
+    CommandLine cli(QStringLiteral("import"),
+                    QStringLiteral("Imports article files and folders (recursively) into the "
+                                   "library. Text files (.txt) and CSV data sets (.csv) are "
+                                   "read; anything already in the library is not added again."));
+    QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the report as JSON."));
+    cli.parser().addOption(json);
+    cli.parser().addPositionalArgument(QStringLiteral("paths"),
+                                       QStringLiteral("Files and folders to import."),
+                                       QStringLiteral("PATH..."));
+    if (auto exit = cli.parse(arguments, globalLibrary))
+        return *exit;
+    const QStringList paths = cli.arguments();
+    if (paths.isEmpty())
+        return *cli.usageError(QStringLiteral("import needs at least one PATH"));
+
+    auto store = openStore(cli.libraryPath(), ArticleStore::OpenMode::CreateIfMissing);
+    if (!store)
+        return ExitFailure;
+
+    core::ImportJob job(*store);
+    const bool interactive = isatty(STDERR_FILENO) && !cli.parser().isSet(json);
+    if (interactive) {
+        job.setProgressCallback([](const core::ImportProgress& p) {
+            printErr(QStringLiteral("\rImporting: %1 of %2 files, %3 added")
+                         .arg(p.filesDone)
+                         .arg(p.filesTotal)
+                         .arg(p.added));
+        });
+    }
+    auto report = job.run(paths);
+    if (interactive)
+        printErr(QStringLiteral("\n"));
+    if (!report)
+        return fail(report.error());
+
+    if (cli.parser().isSet(json)) {
+        QJsonArray skipped;
+        for (const auto& file : report->skipped) {
+            skipped.append(QJsonObject{{QStringLiteral("path"), file.path},
+                                       {QStringLiteral("reason"), file.reason}});
+        }
+        printJson(QJsonDocument(QJsonObject{{QStringLiteral("added"), report->added},
+                                            {QStringLiteral("duplicates"), report->duplicates},
+                                            {QStringLiteral("skipped"), skipped}}));
+    } else {
+        printOut(QStringLiteral("Imported %1 new article(s) from %2 file(s) into %3; %4 already "
+                                "in the library, %5 file(s) skipped.\n")
+                     .arg(report->added)
+                     .arg(report->files)
+                     .arg(QDir::toNativeSeparators(cli.libraryPath()))
+                     .arg(report->duplicates)
+                     .arg(report->skipped.size()));
+        for (const auto& file : report->skipped)
+            printErr(QStringLiteral("skipped %1: %2\n").arg(file.path, file.reason));
+    }
+    return report->skipped.isEmpty() ? ExitOk : ExitSkipped;
+}
+
+// ---- list ----
+
+int listCommand(const QStringList& arguments, const QString& globalLibrary)
+{
+    CommandLine cli(QStringLiteral("list"), QStringLiteral("Lists articles, newest first."));
+    QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print a JSON array."));
+    QCommandLineOption limit(QStringLiteral("limit"),
+                             QStringLiteral("Show at most N articles (default 100; 0 for all)."),
+                             QStringLiteral("N"), QStringLiteral("100"));
+    cli.parser().addOptions({json, limit});
+    if (auto exit = cli.parse(arguments, globalLibrary))
+        return *exit;
+    if (!cli.arguments().isEmpty())
+        return *cli.usageError(QStringLiteral("list takes no arguments"));
+    bool ok = false;
+    const int count = cli.parser().value(limit).toInt(&ok);
+    if (!ok || count < 0)
+        return *cli.usageError(QStringLiteral("--limit needs a number of 0 or more"));
+
+    auto store = openStore(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
+    if (!store)
+        return ExitFailure;
+    auto articles = store->listArticles(count == 0 ? -1 : count);
+    if (!articles)
+        return fail(articles.error());
+
+    if (cli.parser().isSet(json)) {
+        QJsonArray array;
+        for (const auto& summary : *articles)
+            array.append(core::summaryToJson(summary));
+        printJson(QJsonDocument(array));
+        return ExitOk;
+    }
+    QString table;
+    for (const auto& summary : *articles) {
+        table += QStringLiteral("%1  %2  %3  %4\n")
+                     .arg(summary.id, 7)
+                     .arg(padded(summary.published.isKnown() ? summary.published.date().toString(
+                                                                   Qt::ISODate)
+                                                             : QStringLiteral("-"),
+                                 10),
+                          padded(summary.source, 16), summary.title);
+    }
+    printOut(table);
+    return ExitOk;
+}
+
+// ---- show ----
+
+int showCommand(const QStringList& arguments, const QString& globalLibrary)
+{
+    CommandLine cli(QStringLiteral("show"), QStringLiteral("Shows one article."));
+    QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print a JSON object."));
+    cli.parser().addOption(json);
+    cli.parser().addPositionalArgument(QStringLiteral("id"), QStringLiteral("The article's id."),
+                                       QStringLiteral("ID"));
+    if (auto exit = cli.parse(arguments, globalLibrary))
+        return *exit;
+    if (cli.arguments().size() != 1)
+        return *cli.usageError(QStringLiteral("show needs exactly one ID"));
+    bool ok = false;
+    const qint64 id = cli.arguments().front().toLongLong(&ok);
+    if (!ok || id <= 0)
+        return *cli.usageError(
+            QStringLiteral("'%1' is not an article id (a positive number)").arg(cli.arguments().front()));
+
+    auto store = openStore(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
+    if (!store)
+        return ExitFailure;
+    auto article = store->article(id);
+    if (!article)
+        return fail(article.error());
+    if (!*article) {
+        printErr(QStringLiteral("broadsheet-cli: no article with id %1 in %2\n")
+                     .arg(id)
+                     .arg(QDir::toNativeSeparators(cli.libraryPath())));
+        return ExitFailure;
+    }
+    const core::Article& a = **article;
+    if (cli.parser().isSet(json)) {
+        printJson(QJsonDocument(core::articleToJson(a)));
+        return ExitOk;
+    }
+    QString text = a.title + QLatin1Char('\n');
+    auto field = [&text](const QString& name, const QString& value) {
+        if (!value.isEmpty())
+            text += QStringLiteral("%1: %2\n").arg(name, value);
+    };
+    field(QStringLiteral("Date"), a.published.toIso());
+    field(QStringLiteral("Section"), a.section);
+    field(QStringLiteral("Author"), a.author);
+    field(QStringLiteral("Source"), a.source);
+    field(QStringLiteral("URL"), a.url);
+    field(QStringLiteral("File"), a.path);
+    QStringList tags;
+    for (const auto& tag : a.tags)
+        tags.append(QStringLiteral("%1 (%2)").arg(tag.name, tag.kind));
+    field(QStringLiteral("Tags"), tags.join(QStringLiteral(", ")));
+    text += QLatin1Char('\n') + a.body + QLatin1Char('\n');
+    printOut(text);
+    return ExitOk;
+}
+
+// ---- stats ----
+
+int statsCommand(const QStringList& arguments, const QString& globalLibrary)
+{
+    CommandLine cli(QStringLiteral("stats"), QStringLiteral("Counts what the library holds."));
+    QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print a JSON object."));
+    cli.parser().addOption(json);
+    if (auto exit = cli.parse(arguments, globalLibrary))
+        return *exit;
+    if (!cli.arguments().isEmpty())
+        return *cli.usageError(QStringLiteral("stats takes no arguments"));
+    auto store = openStore(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
+    if (!store)
+        return ExitFailure;
+    auto stats = store->stats();
+    if (!stats)
+        return fail(stats.error());
+    const QString library = QDir::toNativeSeparators(cli.libraryPath());
+    if (cli.parser().isSet(json)) {
+        printJson(QJsonDocument(QJsonObject{
+            {QStringLiteral("library"), library},
+            {QStringLiteral("articles"), stats->articles},
+            {QStringLiteral("unread"), stats->unread},
+            {QStringLiteral("starred"), stats->starred},
+            {QStringLiteral("sources"), stats->sources},
+            {QStringLiteral("tags"), stats->tags},
+            {QStringLiteral("bytes"), stats->fileBytes},
+            {QStringLiteral("oldest"), core::publishedToJson(stats->oldest)},
+            {QStringLiteral("newest"), core::publishedToJson(stats->newest)},
+        }));
+        return ExitOk;
+    }
+    printOut(QStringLiteral("Library:  %1\nArticles: %2 (%3 unread, %4 starred)\nSources:  %5\n"
+                            "Tags:     %6\nDates:    %7 to %8\nSize:     %9 MB\n")
+                 .arg(library)
+                 .arg(stats->articles)
+                 .arg(stats->unread)
+                 .arg(stats->starred)
+                 .arg(stats->sources)
+                 .arg(stats->tags)
+                 .arg(stats->oldest.isKnown() ? stats->oldest.toIso() : QStringLiteral("-"),
+                      stats->newest.isKnown() ? stats->newest.toIso() : QStringLiteral("-"))
+                 .arg(static_cast<double>(stats->fileBytes) / 1e6, 0, 'f', 1));
+    return ExitOk;
+}
+
+// ---- check ----
+
+int checkCommand(const QStringList& arguments, const QString& globalLibrary)
+{
+    CommandLine cli(QStringLiteral("check"),
+                    QStringLiteral("Checks the library's integrity (SQLite and the full-text "
+                                   "index). Exits 0 when the library is sound."));
+    if (auto exit = cli.parse(arguments, globalLibrary))
+        return *exit;
+    if (!cli.arguments().isEmpty())
+        return *cli.usageError(QStringLiteral("check takes no arguments"));
+    auto store = openStore(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
+    if (!store)
+        return ExitFailure;
+    auto problems = store->check();
+    if (!problems)
+        return fail(problems.error());
+    if (problems->isEmpty()) {
+        printOut(QStringLiteral("%1: ok\n").arg(QDir::toNativeSeparators(cli.libraryPath())));
+        return ExitOk;
+    }
+    for (const QString& problem : *problems)
+        printErr(QStringLiteral("%1: %2\n").arg(QDir::toNativeSeparators(cli.libraryPath()), problem));
+    return ExitFailure;
+}
+
+} // namespace
+
+int runCli(const QStringList& arguments)
+{
+    using CommandFn = int (*)(const QStringList&, const QString&);
+    const std::pair<const char16_t*, CommandFn> commands[] = {
+        {u"import", importCommand}, {u"list", listCommand},   {u"show", showCommand},
+        {u"stats", statsCommand},   {u"check", checkCommand},
+    };
+
+    QString library;
+    qsizetype i = 1;
+    for (; i < arguments.size(); ++i) {
+        const QString& arg = arguments[i];
+        if (arg == u"--library") {
+            if (i + 1 >= arguments.size()) {
+                printErr(QStringLiteral("broadsheet-cli: --library needs a FILE\n"));
+                return ExitUsage;
+            }
+            library = arguments[++i];
+        } else if (arg.startsWith(QStringLiteral("--library="))) {
+            library = arg.mid(10);
+        } else if (arg == u"-h" || arg == u"--help" || arg == u"-?" || arg == u"help") {
+            printOut(kMainHelp);
+            return ExitOk;
+        } else if (arg == u"-v" || arg == u"--version") {
+            printOut(versionText());
+            return ExitOk;
+        } else if (arg.startsWith(u'-')) {
+            printErr(QStringLiteral("broadsheet-cli: unknown option '%1'\n\n").arg(arg) + kMainHelp);
+            return ExitUsage;
+        } else {
+            break;
+        }
+    }
+    if (i >= arguments.size()) {
+        printErr(QStringLiteral("broadsheet-cli: no COMMAND given\n\n") + kMainHelp);
+        return ExitUsage;
+    }
+    const QString& command = arguments[i];
+    QStringList rest{arguments.front()};
+    rest += arguments.mid(i);
+    for (const auto& [name, run] : commands) {
+        if (command == QStringView(name))
+            return run(rest, library);
+    }
+    printErr(QStringLiteral("broadsheet-cli: unknown command '%1'\n\n").arg(command) + kMainHelp);
+    return ExitUsage;
+}
+
+} // namespace broadsheet::app

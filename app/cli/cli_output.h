@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonDocument>
+#include <QString>
+
+namespace broadsheet::app {
+
+/// UTF-8 output for the CLI: results on stdout, diagnostics on stderr.
+void printOut(const QString& text);
+void printErr(const QString& text);
+void printJson(const QJsonDocument& document);
+
+} // namespace broadsheet::app

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "first_run.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QStandardPaths>
+
+namespace broadsheet::app {
+
+QString installSampleLibrary()
+{
+    const QDir target(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                      QStringLiteral("/sample"));
+    if (!target.mkpath(QStringLiteral(".")))
+        return {};
+    QDirIterator it(QStringLiteral(":/sample"), QDir::Files);
+    while (it.hasNext()) {
+        const QString resource = it.next();
+        const QString destination = target.filePath(it.fileName());
+        if (!QFile::exists(destination) && !QFile::copy(resource, destination))
+            return {};
+        QFile::setPermissions(destination, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
+                                               QFile::ReadOther);
+    }
+    return target.absolutePath();
+}
+
+} // namespace broadsheet::app

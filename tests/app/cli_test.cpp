@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// broadsheet-cli as scripts use it: the real binary, real library files, exit codes and JSON.
+#include "test_support.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+
+using namespace broadsheet::test;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+
+    QJsonDocument json() const
+    {
+        QJsonParseError error{};
+        const auto document = QJsonDocument::fromJson(out, &error);
+        INFO("stdout: " << out.toStdString());
+        REQUIRE(error.error == QJsonParseError::NoError);
+        return document;
+    }
+};
+
+Run cli(const QStringList& arguments, const QString& libraryEnv = {})
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("BROADSHEET_LIBRARY"));
+    if (!libraryEnv.isEmpty())
+        environment.insert(QStringLiteral("BROADSHEET_LIBRARY"), libraryEnv);
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(BROADSHEET_CLI_PATH), arguments);
+    REQUIRE(process.waitForFinished(120000));
+    REQUIRE(process.exitStatus() == QProcess::NormalExit);
+    return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+QStringList withLibrary(const QTemporaryDir& dir, QStringList arguments)
+{
+    arguments.prepend(dir.filePath(QStringLiteral("library.sqlite")));
+    arguments.prepend(QStringLiteral("--library"));
+    return arguments;
+}
+
+} // namespace
+
+TEST_CASE("cli: import, list, show and stats speak the documented JSON", "[cli]")
+{
+    REQUIRE_SHARED("seed/000_2afe67581d2c50c2.txt");
+    QTemporaryDir dir;
+    const QString seed = sharedPath(QStringLiteral("seed/000_2afe67581d2c50c2.txt"));
+
+    const Run imported = cli(withLibrary(dir, {QStringLiteral("import"), QStringLiteral("--json"), seed,
+                                               sampleDir()}));
+    CHECK(imported.exitCode == 0);
+    const QJsonObject report = imported.json().object();
+    CHECK(report.value(QStringLiteral("added")).toInt() == 13);
+    CHECK(report.value(QStringLiteral("duplicates")).toInt() == 0);
+    CHECK(report.value(QStringLiteral("skipped")).toArray().isEmpty());
+
+    const Run listed = cli(withLibrary(dir, {QStringLiteral("list"), QStringLiteral("--json"),
+                                             QStringLiteral("--limit"), QStringLiteral("20")}));
+    CHECK(listed.exitCode == 0);
+    const QJsonArray list = listed.json().array();
+    REQUIRE(list.size() == 13);
+    const QJsonObject newest = list.first().toObject();
+    CHECK(newest.keys() == QStringList{QStringLiteral("id"), QStringLiteral("published"), QStringLiteral("section"),
+                                       QStringLiteral("source"), QStringLiteral("title")});
+    CHECK(newest.value(QStringLiteral("published")).toString() == QStringLiteral("2025-12-08"));
+    // The seed (2014) is the oldest.
+    const QJsonObject oldest = list.last().toObject();
+    CHECK(oldest.value(QStringLiteral("title")).toString() ==
+          QStringLiteral("Stop N. Korean cyber attacks, US urges China"));
+
+    const QString seedId = QString::number(oldest.value(QStringLiteral("id")).toInteger());
+    const Run shown = cli(withLibrary(dir, {QStringLiteral("show"), QStringLiteral("--json"), seedId}));
+    CHECK(shown.exitCode == 0);
+    const QJsonObject article = shown.json().object();
+    QStringList keys = article.keys();
+    CHECK(keys == QStringList{QStringLiteral("author"), QStringLiteral("body"), QStringLiteral("id"),
+                              QStringLiteral("path"), QStringLiteral("published"), QStringLiteral("read"),
+                              QStringLiteral("section"), QStringLiteral("source"), QStringLiteral("starred"),
+                              QStringLiteral("tags"), QStringLiteral("title"), QStringLiteral("url")});
+    CHECK(article.value(QStringLiteral("published")).toString() == QStringLiteral("2014-12-22"));
+    CHECK(article.value(QStringLiteral("section")).toString() == QStringLiteral("Top Stories"));
+    CHECK(article.value(QStringLiteral("path")).toString() == seed);
+    CHECK(article.value(QStringLiteral("tags")).isArray());
+    CHECK(article.value(QStringLiteral("read")).toBool() == false);
+    CHECK(article.value(QStringLiteral("body")).toString().contains(QStringLiteral("\n\n")));
+
+    const Run stats = cli(withLibrary(dir, {QStringLiteral("stats"), QStringLiteral("--json")}));
+    CHECK(stats.exitCode == 0);
+    CHECK(stats.json().object().value(QStringLiteral("articles")).toInt() == 13);
+
+    const Run check = cli(withLibrary(dir, {QStringLiteral("check")}));
+    CHECK(check.exitCode == 0);
+}
+
+TEST_CASE("cli: an undated article shows a null date", "[cli]")
+{
+    QTemporaryDir dir;
+    writeFile(dir.filePath(QStringLiteral("in/plain.txt")), "A plain story\n\nNo date here.\n");
+    REQUIRE(cli(withLibrary(dir, {QStringLiteral("import"), dir.filePath(QStringLiteral("in"))})).exitCode == 0);
+    const Run shown = cli(withLibrary(dir, {QStringLiteral("show"), QStringLiteral("--json"), QStringLiteral("1")}));
+    REQUIRE(shown.exitCode == 0);
+    CHECK(shown.json().object().value(QStringLiteral("published")).isNull());
+}
+
+TEST_CASE("cli: import exit codes say what happened", "[cli]")
+{
+    QTemporaryDir dir;
+    writeFile(dir.filePath(QStringLiteral("in/good.txt")), "Good\n\nBody.\n");
+    writeFile(dir.filePath(QStringLiteral("in/empty.txt")), "");
+
+    const Run some = cli(withLibrary(dir, {QStringLiteral("import"), QStringLiteral("--json"),
+                                           dir.filePath(QStringLiteral("in"))}));
+    CHECK(some.exitCode == 3);
+    const QJsonObject report = some.json().object();
+    CHECK(report.value(QStringLiteral("added")).toInt() == 1);
+    const QJsonArray skipped = report.value(QStringLiteral("skipped")).toArray();
+    REQUIRE(skipped.size() == 1);
+    CHECK(skipped[0].toObject().value(QStringLiteral("path")).toString().endsWith(QStringLiteral("empty.txt")));
+    CHECK(skipped[0].toObject().value(QStringLiteral("reason")).toString() == QStringLiteral("empty file"));
+
+    const Run again = cli(withLibrary(dir, {QStringLiteral("import"), dir.filePath(QStringLiteral("in/good.txt"))}));
+    CHECK(again.exitCode == 0);
+    CHECK(again.out.contains("1 already in the library"));
+
+    CHECK(cli(withLibrary(dir, {QStringLiteral("import")})).exitCode == 2);
+    CHECK(cli(withLibrary(dir, {QStringLiteral("import"), QStringLiteral("--bogus"), QStringLiteral("x")})).exitCode == 2);
+
+    // A library that cannot be opened is fatal.
+    writeFile(dir.filePath(QStringLiteral("not-a-library")), QByteArray("plain text, not SQLite\n").repeated(100));
+    const Run fatal = cli({QStringLiteral("--library"), dir.filePath(QStringLiteral("not-a-library")),
+                           QStringLiteral("import"), dir.filePath(QStringLiteral("in"))});
+    CHECK(fatal.exitCode == 1);
+    CHECK(fatal.err.contains("not-a-library"));
+}
+
+TEST_CASE("cli: usage errors exit 2 and help and version work everywhere", "[cli]")
+{
+    QTemporaryDir dir;
+    CHECK(cli({}).exitCode == 2);
+    CHECK(cli({QStringLiteral("frobnicate")}).exitCode == 2);
+    const Run help = cli({QStringLiteral("--help")});
+    CHECK(help.exitCode == 0);
+    CHECK(help.out.contains("import"));
+    const Run version = cli({QStringLiteral("--version")});
+    CHECK(version.exitCode == 0);
+    CHECK(version.out.startsWith("broadsheet-cli "));
+    for (const char* command : {"import", "list", "show", "stats", "check"}) {
+        INFO(command);
+        const Run commandHelp = cli({QString::fromLatin1(command), QStringLiteral("--help")});
+        CHECK(commandHelp.exitCode == 0);
+        CHECK(commandHelp.out.contains("--library"));
+        CHECK(cli({QString::fromLatin1(command), QStringLiteral("--version")}).exitCode == 0);
+    }
+    CHECK(cli(withLibrary(dir, {QStringLiteral("show"), QStringLiteral("abc")})).exitCode == 2);
+    CHECK(cli(withLibrary(dir, {QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("-3")})).exitCode == 2);
+}
+
+TEST_CASE("cli: reading a missing library or article fails with a message", "[cli]")
+{
+    QTemporaryDir dir;
+    const Run missing = cli(withLibrary(dir, {QStringLiteral("list")}));
+    CHECK(missing.exitCode == 1);
+    CHECK(missing.err.contains("no library"));
+    CHECK_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("library.sqlite"))));
+
+    writeFile(dir.filePath(QStringLiteral("in/a.txt")), "A\n\nB.\n");
+    REQUIRE(cli(withLibrary(dir, {QStringLiteral("import"), dir.filePath(QStringLiteral("in"))})).exitCode == 0);
+    const Run absent = cli(withLibrary(dir, {QStringLiteral("show"), QStringLiteral("999")}));
+    CHECK(absent.exitCode == 1);
+    CHECK(absent.err.contains("no article with id 999"));
+}
+
+TEST_CASE("cli: BROADSHEET_LIBRARY chooses the library", "[cli]")
+{
+    QTemporaryDir dir;
+    const QString library = dir.filePath(QStringLiteral("from-env.sqlite"));
+    writeFile(dir.filePath(QStringLiteral("in/a.txt")), "A\n\nB.\n");
+    CHECK(cli({QStringLiteral("import"), dir.filePath(QStringLiteral("in"))}, library).exitCode == 0);
+    CHECK(QFileInfo::exists(library));
+    const Run stats = cli({QStringLiteral("stats"), QStringLiteral("--json")}, library);
+    CHECK(stats.json().object().value(QStringLiteral("articles")).toInt() == 1);
+}

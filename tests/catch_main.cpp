@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Catch2's runner inside a Qt application object, so tests can use event loops, signals
+// and (for the GUI suite) real widgets on the offscreen platform.
+#define CATCH_CONFIG_RUNNER
+#include <QStandardPaths>
+
+#include <catch2/catch.hpp>
+
+#ifdef BROADSHEET_TEST_GUI
+#include <QApplication>
+using TestApplication = QApplication;
+#else
+#include <QCoreApplication>
+using TestApplication = QCoreApplication;
+#endif
+
+int main(int argc, char* argv[])
+{
+#ifdef BROADSHEET_TEST_GUI
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+#endif
+    // Tests never touch the user's real settings or library.
+    QStandardPaths::setTestModeEnabled(true);
+    TestApplication app(argc, argv);
+    TestApplication::setApplicationName(QStringLiteral("broadsheet-tests"));
+    return Catch::Session().run(argc, argv);
+}

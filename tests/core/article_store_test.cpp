@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/article_store.h"
+#include "test_support.h"
+
+#include <QTemporaryDir>
+
+using namespace broadsheet::core;
+using namespace broadsheet::test;
+
+namespace {
+
+Article makeArticle(const QString& title, PublishedDate date = {})
+{
+    Article article;
+    article.title = title;
+    article.section = QStringLiteral("World");
+    article.author = QStringLiteral("Jane Doe");
+    article.source = QStringLiteral("wire");
+    article.url = QStringLiteral("https://example.org/") + title;
+    article.path = QStringLiteral("/news/") + title + QStringLiteral(".txt");
+    article.published = date;
+    article.body = QStringLiteral("First paragraph about %1.\n\nSecond paragraph.").arg(title);
+    return article;
+}
+
+std::unique_ptr<ArticleStore> openNew(const QTemporaryDir& dir)
+{
+    auto store = ArticleStore::open(dir.filePath(QStringLiteral("library.sqlite")),
+                                    ArticleStore::OpenMode::CreateIfMissing);
+    REQUIRE(store.ok());
+    return std::move(*store);
+}
+
+} // namespace
+
+TEST_CASE("an article comes back from the store with every field", "[store]")
+{
+    QTemporaryDir dir;
+    auto store = openNew(dir);
+    QList<Article> batch{makeArticle(QStringLiteral("alpha"), PublishedDate::day(QDate(2014, 12, 22)))};
+    batch[0].starred = true;
+    auto outcomes = store->addArticles(batch);
+    REQUIRE(outcomes.ok());
+    CHECK(*outcomes == QList<AddOutcome>{AddOutcome::Added});
+    REQUIRE(batch[0].id > 0);
+
+    auto stored = store->article(batch[0].id);
+    REQUIRE(stored.ok());
+    REQUIRE(stored->has_value());
+    Article expected = batch[0];
+    expected.guid = QString(); // none given
+    CHECK(**stored == expected);
+
+    // Reopened from disk: still there.
+    store.reset();
+    store = openNew(dir);
+    CHECK(*store->count() == 1);
+}
+
+TEST_CASE("the same story twice is one article", "[store][dedup]")
+{
+    QTemporaryDir dir;
+    auto store = openNew(dir);
+    QList<Article> first{makeArticle(QStringLiteral("alpha")), makeArticle(QStringLiteral("beta"))};
+    REQUIRE(store->addArticles(first).ok());
+
+    // Same title, date and body, with different whitespace and from another file: a duplicate.
+    Article again = makeArticle(QStringLiteral("alpha"));
+    again.body.replace(QStringLiteral(" "), QStringLiteral("  "));
+    again.path = QStringLiteral("/elsewhere/alpha.txt");
+    // Same title but another body: a different story.
+    Article changed = makeArticle(QStringLiteral("alpha"));
+    changed.body += QStringLiteral(" Updated.");
+    QList<Article> second{again, changed};
+    auto outcomes = store->addArticles(second);
+    REQUIRE(outcomes.ok());
+    CHECK(*outcomes == QList<AddOutcome>{AddOutcome::Duplicate, AddOutcome::Added});
+    CHECK(*store->count() == 3);
+}
+
+TEST_CASE("the list is newest first with undated articles last", "[store]")
+{
+    QTemporaryDir dir;
+    auto store = openNew(dir);
+    QList<Article> batch{
+        makeArticle(QStringLiteral("undated")),
+        makeArticle(QStringLiteral("old"), PublishedDate::day(QDate(2004, 5, 1))),
+        makeArticle(QStringLiteral("new"), PublishedDate::moment(QDateTime(QDate(2019, 1, 4), QTime(9, 0), Qt::UTC))),
+        makeArticle(QStringLiteral("middle"), PublishedDate::day(QDate(2014, 12, 22))),
+    };
+    REQUIRE(store->addArticles(batch).ok());
+    auto list = store->listArticles(10);
+    REQUIRE(list.ok());
+    QStringList titles;
+    for (const auto& summary : *list)
+        titles.append(summary.title);
+    CHECK(titles == QStringList{QStringLiteral("new"), QStringLiteral("middle"), QStringLiteral("old"),
+                                QStringLiteral("undated")});
+    auto ids = store->articleIds();
+    REQUIRE(ids.ok());
+    auto summaries = store->summaries(*ids);
+    REQUIRE(summaries.ok());
+    CHECK(*summaries == *list);
+    auto page = store->listArticles(2, 1);
+    REQUIRE(page.ok());
+    REQUIRE(page->size() == 2);
+    CHECK(page->at(0).title == QStringLiteral("middle"));
+}
+
+TEST_CASE("read and starred flags are stored", "[store]")
+{
+    QTemporaryDir dir;
+    auto store = openNew(dir);
+    QList<Article> batch{makeArticle(QStringLiteral("a")), makeArticle(QStringLiteral("b"))};
+    REQUIRE(store->addArticles(batch).ok());
+    REQUIRE(store->setRead({batch[0].id}, true).ok());
+    REQUIRE(store->setStarred({batch[0].id, batch[1].id}, true).ok());
+    CHECK((*store->article(batch[0].id))->read);
+    CHECK_FALSE((*store->article(batch[1].id))->read);
+    auto stats = store->stats();
+    REQUIRE(stats.ok());
+    CHECK(stats->articles == 2);
+    CHECK(stats->unread == 1);
+    CHECK(stats->starred == 2);
+    CHECK(stats->sources == 1);
+}
+
+TEST_CASE("the full-text index follows inserts and edits", "[store][fts]")
+{
+    QTemporaryDir dir;
+    auto store = openNew(dir);
+    QList<Article> batch{makeArticle(QStringLiteral("alpha"))};
+    REQUIRE(store->addArticles(batch).ok());
+    Database& db = store->database();
+    // Porter stemming: "paragraphs" finds "paragraph".
+    CHECK(*db.queryInt("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'paragraphs'") == 1);
+    REQUIRE(db.exec("UPDATE articles SET body = 'Replaced text about zebras.'").ok());
+    CHECK(*db.queryInt("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'zebra'") == 1);
+    CHECK(*db.queryInt("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'paragraph'") == 0);
+    REQUIRE(db.exec("DELETE FROM articles").ok());
+    CHECK(*db.queryInt("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'zebra'") == 0);
+    auto problems = store->check();
+    REQUIRE(problems.ok());
+    CHECK(problems->isEmpty());
+}
+
+TEST_CASE("check finds a full-text index that no longer matches the articles", "[store]")
+{
+    QTemporaryDir dir;
+    auto store = openNew(dir);
+    QList<Article> batch{makeArticle(QStringLiteral("alpha"))};
+    REQUIRE(store->addArticles(batch).ok());
+    // Break the index behind the triggers' back.
+    REQUIRE(store->database()
+                .exec("INSERT INTO articles_fts(articles_fts, rowid, title, body, author) "
+                      "VALUES ('delete', 1, 'alpha', 'wrong text', 'Jane Doe')")
+                .ok());
+    auto problems = store->check();
+    REQUIRE(problems.ok());
+    CHECK_FALSE(problems->isEmpty());
+}
+
+TEST_CASE("a read-only library reports a clear error and keeps what it had", "[store][regression]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("library.sqlite"));
+    {
+        auto store = openNew(dir);
+        QList<Article> batch{makeArticle(QStringLiteral("kept"))};
+        REQUIRE(store->addArticles(batch).ok());
+    }
+    // Open read-only at the SQLite level so the test also holds when run as root.
+    auto db = Database::open(path, Database::Mode::ReadOnly);
+    REQUIRE(db.ok());
+    auto result = db->exec("INSERT INTO sources(name) VALUES ('x')");
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.error().message.contains(QStringLiteral("read-only")));
+    CHECK(result.error().message.contains(QStringLiteral("library.sqlite")));
+    CHECK(*db->queryInt("SELECT count(*) FROM articles") == 1);
+}

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "importing/import_job.h"
+#include "store/article_store.h"
+#include "test_support.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+
+using namespace broadsheet::core;
+using namespace broadsheet::test;
+
+namespace {
+
+std::unique_ptr<ArticleStore> openNew(const QTemporaryDir& dir)
+{
+    auto store = ArticleStore::open(dir.filePath(QStringLiteral("library.sqlite")),
+                                    ArticleStore::OpenMode::CreateIfMissing);
+    REQUIRE(store.ok());
+    return std::move(*store);
+}
+
+ImportReport runImport(ArticleStore& store, const QStringList& paths)
+{
+    ImportJob job(store);
+    auto report = job.run(paths);
+    REQUIRE(report.ok());
+    return *report;
+}
+
+QString reasonFor(const ImportReport& report, const QString& fileName)
+{
+    for (const auto& skipped : report.skipped) {
+        if (skipped.path.endsWith(fileName))
+            return skipped.reason;
+    }
+    return {};
+}
+
+} // namespace
+
+TEST_CASE("the BBC corpus imports whole, and a second import adds nothing", "[import][corpus]")
+{
+    REQUIRE_SHARED("data/bbc/news");
+    QTemporaryDir dir;
+    auto store = openNew(dir);
+    const QString corpus = sharedPath(QStringLiteral("data/bbc/news"));
+
+    const ImportReport first = runImport(*store, {corpus});
+    CHECK(first.files == 2095);
+    CHECK(first.added == 2095);
+    CHECK(first.duplicates == 0);
+    CHECK(first.skipped.isEmpty());
+    CHECK(*store->count() == 2095);
+
+    const ImportReport second = runImport(*store, {corpus});
+    CHECK(second.added == 0);
+    CHECK(second.duplicates == 2095);
+    CHECK(*store->count() == 2095);
+
+    auto problems = store->check();
+    REQUIRE(problems.ok());
+    CHECK(problems->isEmpty());
+}
+
+TEST_CASE("the Wikinews CSV imports as 171 articles with their URLs", "[import][corpus]")
+{
+    REQUIRE_SHARED("data/wikinews/wikinews_2019.csv");
+    QTemporaryDir dir;
+    auto store = openNew(dir);
+    const ImportReport report = runImport(*store, {sharedPath(QStringLiteral("data/wikinews/wikinews_2019.csv"))});
+    CHECK(report.added == 171);
+    CHECK(report.skipped.isEmpty());
+    auto list = store->listArticles(1);
+    REQUIRE(list.ok());
+    auto newest = store->article(list->front().id);
+    REQUIRE(newest.ok());
+    CHECK((*newest)->published.toIso() == QStringLiteral("2019-12-30"));
+    CHECK((*newest)->url.startsWith(QStringLiteral("https://en.wikinews.org")));
+    CHECK((*newest)->path.endsWith(QStringLiteral("wikinews_2019.csv")));
+}
+
+TEST_CASE("bad files are skipped with a reason and the rest is imported", "[import]")
+{
+    QTemporaryDir dir;
+    auto store = openNew(dir);
+    const QString folder = dir.filePath(QStringLiteral("inbox"));
+    writeFile(folder + QStringLiteral("/good.txt"), "A good story\n\nIt has a body.\n");
+    writeFile(folder + QStringLiteral("/empty.txt"), "");
+    writeFile(folder + QStringLiteral("/blank.txt"), "  \n\t\r\n \n");
+    writeFile(folder + QStringLiteral("/binary.txt"), QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0\0", 12));
+    writeFile(folder + QStringLiteral("/photo.jpg"), "\xff\xd8\xff\xe0");
+    writeFile(folder + QStringLiteral("/broken.csv"), "title,text\n\"never closed,oops\n");
+    writeFile(folder + QStringLiteral("/.hidden.txt"), "Hidden\n\nNot imported.\n");
+    writeFile(folder + QStringLiteral("/nested/deeper/also-good.txt"), "Another story\n\nBody.\n");
+    {
+        // Sparse: 17 MiB on paper, nothing on disk.
+        QFile huge(folder + QStringLiteral("/huge.txt"));
+        REQUIRE(huge.open(QIODevice::WriteOnly));
+        REQUIRE(huge.resize(17 * 1024 * 1024));
+    }
+
+    const ImportReport report =
+        runImport(*store, {folder, dir.filePath(QStringLiteral("does-not-exist"))});
+    CHECK(report.added == 2);
+    CHECK(report.skipped.size() == 7);
+    CHECK(reasonFor(report, QStringLiteral("empty.txt")) == QStringLiteral("empty file"));
+    CHECK(reasonFor(report, QStringLiteral("blank.txt")) == QStringLiteral("contains only whitespace"));
+    CHECK(reasonFor(report, QStringLiteral("binary.txt")).contains(QStringLiteral("binary")));
+    CHECK(reasonFor(report, QStringLiteral("photo.jpg")).contains(QStringLiteral(".jpg")));
+    CHECK(reasonFor(report, QStringLiteral("broken.csv")).contains(QStringLiteral("line 2")));
+    CHECK(reasonFor(report, QStringLiteral("huge.txt")).contains(QStringLiteral("too large")));
+    CHECK(reasonFor(report, QStringLiteral("does-not-exist")) == QStringLiteral("no such file or folder"));
+    CHECK(reasonFor(report, QStringLiteral(".hidden.txt")).isEmpty());
+
+    auto list = store->listArticles(10);
+    REQUIRE(list.ok());
+    REQUIRE(list->size() == 2);
+    CHECK(list->at(0).source == QStringLiteral("inbox"));
+}
+
+TEST_CASE("an import reports progress and stops when asked", "[import]")
+{
+    QTemporaryDir dir;
+    auto store = openNew(dir);
+    const QString folder = dir.filePath(QStringLiteral("many"));
+    for (int i = 0; i < 600; ++i) {
+        writeFile(QStringLiteral("%1/%2.txt").arg(folder).arg(i, 4, 10, QLatin1Char('0')),
+                  QStringLiteral("Story number %1\n\nBody of story %1.\n").arg(i).toUtf8());
+    }
+    ImportJob job(*store);
+    std::stop_source stop;
+    QList<ImportProgress> seen;
+    job.setProgressCallback([&](const ImportProgress& progress) {
+        seen.append(progress);
+        if (progress.filesDone > 0)
+            stop.request_stop(); // after the first batch
+    });
+    auto report = job.run({folder}, stop.get_token());
+    REQUIRE(report.ok());
+    CHECK(report->cancelled);
+    CHECK(report->added > 0);
+    CHECK(report->added < 600);
+    CHECK(*store->count() == report->added);
+    REQUIRE(seen.size() >= 2);
+    CHECK(seen.front().filesTotal == 600);
+    CHECK(seen.front().filesDone == 0);
+
+    // Importing again finishes the job: what was stored is not added twice.
+    auto rest = ImportJob(*store).run({folder});
+    REQUIRE(rest.ok());
+    CHECK(rest->added == 600 - report->added);
+    CHECK(rest->duplicates == report->added);
+}
+
+TEST_CASE("articles keep the file they came from", "[import]")
+{
+    REQUIRE_SHARED("seed/000_2afe67581d2c50c2.txt");
+    QTemporaryDir dir;
+    auto store = openNew(dir);
+    const QString seed = sharedPath(QStringLiteral("seed/000_2afe67581d2c50c2.txt"));
+    const ImportReport report = runImport(*store, {seed});
+    REQUIRE(report.added == 1);
+    auto article = store->article(1);
+    REQUIRE(article.ok());
+    CHECK((*article)->path == QFileInfo(seed).absoluteFilePath());
+    CHECK((*article)->source == QStringLiteral("seed"));
+    CHECK((*article)->published.toIso() == QStringLiteral("2014-12-22"));
+}

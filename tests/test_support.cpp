@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "test_support.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+namespace broadsheet::test {
+
+QString sharedPath(const QString& relative)
+{
+    return QDir(QStringLiteral(BROADSHEET_SHARED_DIR)).filePath(relative);
+}
+
+bool haveShared(const QString& relative)
+{
+    if (QFileInfo::exists(sharedPath(relative)))
+        return true;
+    WARN("skipped: " << sharedPath(relative).toStdString() << " is not present");
+    return false;
+}
+
+QString sampleDir()
+{
+    return QStringLiteral(BROADSHEET_SAMPLE_DIR);
+}
+
+QByteArray readFile(const QString& path)
+{
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    return file.readAll();
+}
+
+void writeFile(const QString& path, const QByteArray& bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    REQUIRE(file.write(bytes) == bytes.size());
+}
+
+QList<QJsonObject> readJsonLines(const QString& path)
+{
+    QList<QJsonObject> objects;
+    for (const QByteArray& line : readFile(path).split('\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        QJsonParseError error{};
+        const QJsonDocument document = QJsonDocument::fromJson(line, &error);
+        REQUIRE(error.error == QJsonParseError::NoError);
+        objects.append(document.object());
+    }
+    return objects;
+}
+
+} // namespace broadsheet::test
+
+std::ostream& operator<<(std::ostream& os, const QString& value)
+{
+    return os << '"' << value.toStdString() << '"';
+}
+
+std::ostream& operator<<(std::ostream& os, const QByteArray& value)
+{
+    return os << value.toStdString();
+}

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "article_list_model.h"
+#include "store/article_store.h"
+#include "test_support.h"
+
+#include <QAbstractItemModelTester>
+#include <QFont>
+#include <QTemporaryDir>
+
+using namespace broadsheet;
+
+TEST_CASE("the story model fetches rows lazily and passes the model tester", "[ui][model]")
+{
+    QTemporaryDir dir;
+    auto store = core::ArticleStore::open(dir.filePath(QStringLiteral("library.sqlite")),
+                                          core::ArticleStore::OpenMode::CreateIfMissing);
+    REQUIRE(store.ok());
+    QList<core::Article> batch;
+    for (int i = 0; i < 1000; ++i) {
+        core::Article article;
+        article.title = QStringLiteral("Story %1").arg(i);
+        article.body = QStringLiteral("Body %1").arg(i);
+        article.source = QStringLiteral("wire");
+        article.published = core::PublishedDate::day(QDate(2020, 1, 1).addDays(i));
+        article.read = i % 2 == 0;
+        batch.append(article);
+    }
+    REQUIRE((*store)->addArticles(batch).ok());
+
+    ui::ArticleListModel model(**store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    REQUIRE(model.rowCount() == 1000);
+    CHECK(model.columnCount() == ui::ArticleListModel::ColumnCount);
+    // Newest first: the last one added has the latest date.
+    CHECK(model.index(0, ui::ArticleListModel::TitleColumn).data().toString() == QStringLiteral("Story 999"));
+    CHECK(model.index(999, ui::ArticleListModel::TitleColumn).data().toString() == QStringLiteral("Story 0"));
+    CHECK(model.index(500, ui::ArticleListModel::SourceColumn).data().toString() == QStringLiteral("wire"));
+    // Unread stories are bold.
+    CHECK(model.index(0, 0).data(Qt::FontRole).value<QFont>().bold()); // 999 is odd: unread
+    CHECK_FALSE(model.index(1, 0).data(Qt::FontRole).isValid());       // 998 is read
+    CHECK(model.index(0, 0).data(ui::ArticleListModel::ArticleIdRole).toLongLong() == batch[999].id);
+    CHECK(model.rowOf(batch[0].id) == 999);
+    CHECK(model.reload());
+    CHECK(model.rowCount() == 1000);
+}

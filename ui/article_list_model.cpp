@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "article_list_model.h"
+
+#include "store/article_store.h"
+
+#include <QFont>
+#include <QLocale>
+
+namespace broadsheet::ui {
+
+namespace {
+
+constexpr int kPageSize = 256;
+constexpr int kMaxPages = 64; // at most ~16,000 rows' summaries in memory
+
+} // namespace
+
+ArticleListModel::ArticleListModel(core::ArticleStore& store, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_store(store)
+{
+    reload();
+}
+
+bool ArticleListModel::reload()
+{
+    beginResetModel();
+    m_pages.clear();
+    auto ids = m_store.articleIds();
+    m_ids = ids ? std::move(*ids) : QList<core::ArticleId>();
+    endResetModel();
+    return ids.ok();
+}
+
+core::ArticleId ArticleListModel::idAt(int row) const
+{
+    return row >= 0 && row < m_ids.size() ? m_ids[row] : 0;
+}
+
+int ArticleListModel::rowOf(core::ArticleId id) const
+{
+    return static_cast<int>(m_ids.indexOf(id));
+}
+
+int ArticleListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_ids.size());
+}
+
+int ArticleListModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+const core::ArticleSummary* ArticleListModel::summaryAt(int row) const
+{
+    if (row < 0 || row >= m_ids.size())
+        return nullptr;
+    const int page = row / kPageSize;
+    auto it = m_pages.constFind(page);
+    if (it == m_pages.constEnd()) {
+        if (m_pages.size() >= kMaxPages)
+            m_pages.clear();
+        auto summaries = m_store.summaries(m_ids.mid(page * kPageSize, kPageSize));
+        it = m_pages.insert(page, summaries ? *summaries : QList<core::ArticleSummary>());
+    }
+    const int offset = row % kPageSize;
+    // summaries() leaves out ids deleted since reload(); match by id to stay correct.
+    const auto& list = *it;
+    if (offset < list.size() && list[offset].id == m_ids[row])
+        return &list[offset];
+    for (const auto& summary : list) {
+        if (summary.id == m_ids[row])
+            return &summary;
+    }
+    return nullptr;
+}
+
+QVariant ArticleListModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    if (role == ArticleIdRole)
+        return idAt(index.row());
+    const core::ArticleSummary* summary = summaryAt(index.row());
+    if (!summary)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TitleColumn:
+            return summary->title.isEmpty() ? tr("(untitled)") : summary->title;
+        case DateColumn:
+            if (!summary->published.isKnown())
+                return QString();
+            return QLocale().toString(summary->published.date(), QLocale::ShortFormat);
+        case SourceColumn:
+            return summary->source;
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (index.column() == TitleColumn)
+            return summary->title;
+        break;
+    case Qt::FontRole:
+        if (!summary->read) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case TitleColumn:
+        return tr("Title");
+    case DateColumn:
+        return tr("Date");
+    case SourceColumn:
+        return tr("Source");
+    }
+    return {};
+}
+
+} // namespace broadsheet::ui

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "article/article.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+
+namespace broadsheet::core {
+class ArticleStore;
+}
+
+namespace broadsheet::ui {
+
+/// The story list's model: holds only the ordered ids and fetches rows from the store a
+/// page at a time when the view asks for them, so a large library opens at once and
+/// memory stays flat. Used by MainWindow's list view.
+class ArticleListModel final : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { TitleColumn, DateColumn, SourceColumn, ColumnCount };
+    enum Role { ArticleIdRole = Qt::UserRole + 1 };
+
+    explicit ArticleListModel(core::ArticleStore& store, QObject* parent = nullptr);
+
+    /// Reloads the ids from the store (after an import); returns false on a store error.
+    bool reload();
+    core::ArticleId idAt(int row) const;
+    int rowOf(core::ArticleId id) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    const core::ArticleSummary* summaryAt(int row) const;
+
+    core::ArticleStore& m_store;
+    QList<core::ArticleId> m_ids;
+    // Pages of summaries fetched on demand; dropped wholesale when too many are held.
+    mutable QHash<int, QList<core::ArticleSummary>> m_pages;
+};
+
+} // namespace broadsheet::ui

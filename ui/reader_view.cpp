@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reader_view.h"
+
+#include <QLocale>
+#include <QScrollBar>
+
+namespace broadsheet::ui {
+
+ReaderView::ReaderView(QWidget* parent)
+    : QTextBrowser(parent)
+{
+    setOpenExternalLinks(true);
+    setOpenLinks(true);
+    setAccessibleName(tr("Article"));
+    document()->setDocumentMargin(16);
+}
+
+void ReaderView::showArticle(const core::Article& article)
+{
+    setHtml(articleHtml(article));
+    verticalScrollBar()->setValue(0);
+}
+
+void ReaderView::showMessage(const QString& text)
+{
+    setHtml(QStringLiteral("<p style='color:palette(mid)'>%1</p>").arg(text.toHtmlEscaped()));
+}
+
+QString ReaderView::articleHtml(const core::Article& article)
+{
+    QString html = QStringLiteral("<h2>%1</h2>").arg(
+        (article.title.isEmpty() ? tr("(untitled)") : article.title).toHtmlEscaped());
+    QStringList meta;
+    if (article.published.isKnown()) {
+        meta.append(article.published.precision() == core::PublishedDate::Precision::Moment
+                        ? QLocale().toString(article.published.moment().toLocalTime(),
+                                             QLocale::LongFormat)
+                        : QLocale().toString(article.published.date(), QLocale::LongFormat));
+    }
+    if (!article.section.isEmpty())
+        meta.append(article.section);
+    if (!article.author.isEmpty())
+        meta.append(tr("by %1").arg(article.author));
+    if (!article.source.isEmpty())
+        meta.append(article.source);
+    for (QString& part : meta)
+        part = part.toHtmlEscaped();
+    if (!article.url.isEmpty()) {
+        meta.append(QStringLiteral("<a href=\"%1\">%2</a>")
+                        .arg(article.url.toHtmlEscaped(), tr("Original").toHtmlEscaped()));
+    }
+    if (!meta.isEmpty())
+        html += QStringLiteral("<p><small>%1</small></p>").arg(meta.join(QStringLiteral(" · ")));
+    for (const QString& paragraph : article.body.split(QStringLiteral("\n\n"), Qt::SkipEmptyParts))
+        html += QStringLiteral("<p>%1</p>").arg(paragraph.toHtmlEscaped());
+    return html;
+}
+
+QVariant ReaderView::loadResource(int type, const QUrl& name)
+{
+    // No remote content: images and style sheets named by article text are never fetched.
+    Q_UNUSED(type)
+    Q_UNUSED(name)
+    return {};
+}
+
+} // namespace broadsheet::ui

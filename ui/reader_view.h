@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "article/article.h"
+
+#include <QTextBrowser>
+
+namespace broadsheet::ui {
+
+/// The reader pane: shows one article (title, date, section, author, source, body) as
+/// escaped rich text. Links open in the system browser; nothing remote is ever loaded.
+class ReaderView final : public QTextBrowser {
+    Q_OBJECT
+public:
+    explicit ReaderView(QWidget* parent = nullptr);
+
+    void showArticle(const core::Article& article);
+    void showMessage(const QString& text);
+
+    /// The HTML the reader renders for an article; every field is escaped.
+    static QString articleHtml(const core::Article& article);
+
+protected:
+    QVariant loadResource(int type, const QUrl& name) override;
+};
+
+} // namespace broadsheet::ui

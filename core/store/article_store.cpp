@@ -138,6 +138,10 @@ Result<QList<AddOutcome>> ArticleStore::addArticles(QList<Article>& articles)
         "ON CONFLICT DO NOTHING");
     if (!insert)
         return insert.error();
+    auto index = m_db.prepare(
+        "INSERT INTO articles_fts(rowid, title, body, author) VALUES (?1, ?2, ?3, ?4)");
+    if (!index)
+        return index.error();
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     for (Article& article : articles) {
         std::optional<qint64> source;
@@ -165,6 +169,12 @@ Result<QList<AddOutcome>> ArticleStore::addArticles(QList<Article>& articles)
             return r.error();
         if (m_db.changes() > 0) {
             article.id = m_db.lastInsertRowId();
+            index->bind(1, article.id)
+                .bind(2, orEmpty(article.title))
+                .bind(3, orEmpty(article.body))
+                .bind(4, orEmpty(article.author));
+            if (auto r = index->run(); !r)
+                return r.error();
             outcomes.append(AddOutcome::Added);
         } else {
             outcomes.append(AddOutcome::Duplicate);

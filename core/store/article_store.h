@@ -47,8 +47,9 @@ public:
     const QString& path() const { return m_db.path(); }
     Database& database() { return m_db; }
 
-    /// Adds a batch in one transaction; an article already in the library (same source and
-    /// guid, or same normalised title + date + body) is a Duplicate. Sets `id` of added ones.
+    /// Adds a batch in one transaction and indexes it for full-text search. An article
+    /// already in the library (same source and guid, or same normalised title + date +
+    /// body) is a Duplicate. Sets `id` of the added ones.
     Result<QList<AddOutcome>> addArticles(QList<Article>& articles);
 
     Result<qint64> count();

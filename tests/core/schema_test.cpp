@@ -18,7 +18,9 @@ TEST_CASE("a library of the first schema version is migrated with its articles",
         REQUIRE(db.ok());
         REQUIRE(schema::migrate(*db, 1).ok());
         REQUIRE(db->exec("INSERT INTO articles(title, body, imported_at, content_hash) "
-                         "VALUES ('Old story', 'Kept across versions.', 0, x'01')")
+                         "VALUES ('Old story', 'Kept across versions.', 0, x'01');"
+                         "INSERT INTO articles_fts(rowid, title, body, author) "
+                         "VALUES (1, 'Old story', 'Kept across versions.', '')")
                     .ok());
         CHECK(*schema::versionOf(*db) == 1);
     }

@@ -33,6 +33,6 @@ std::ostream& operator<<(std::ostream& os, const QByteArray& value);
 /// Skips the rest of a test when ../shared/<relative> is missing.
 #define REQUIRE_SHARED(relative)                                                                   \
     do {                                                                                           \
-        if (!::broadsheet::test::haveShared(QStringLiteral(relative)))                            \
+        if (!::broadsheet::test::haveShared(QStringLiteral(relative)))                             \
             return;                                                                                \
     } while (false)

@@ -41,7 +41,8 @@ bool ImportController::start(const QStringList& paths)
     // The worker opens its own connection: a SQLite handle is never shared between threads.
     m_watcher.setFuture(QtConcurrent::run([this, paths, stop, library = m_libraryPath] {
         Outcome outcome;
-        auto store = core::ArticleStore::open(library, core::ArticleStore::OpenMode::CreateIfMissing);
+        auto store =
+            core::ArticleStore::open(library, core::ArticleStore::OpenMode::CreateIfMissing);
         if (!store) {
             outcome.error = store.error().message;
             return outcome;

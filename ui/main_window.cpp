@@ -27,7 +27,8 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     : QMainWindow(parent)
     , m_store(std::move(store))
 {
-    setWindowTitle(QStringLiteral("Broadsheet — %1").arg(QFileInfo(m_store->path()).completeBaseName()));
+    setWindowTitle(
+        QStringLiteral("Broadsheet — %1").arg(QFileInfo(m_store->path()).completeBaseName()));
     resize(1100, 700);
 
     m_model = new ArticleListModel(*m_store, this);
@@ -42,7 +43,8 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     m_list->setWordWrap(false);
     m_list->verticalHeader()->hide();
     m_list->verticalHeader()->setDefaultSectionSize(m_list->fontMetrics().height() + 8);
-    m_list->horizontalHeader()->setSectionResizeMode(ArticleListModel::TitleColumn, QHeaderView::Stretch);
+    m_list->horizontalHeader()->setSectionResizeMode(ArticleListModel::TitleColumn,
+                                                     QHeaderView::Stretch);
     m_list->horizontalHeader()->resizeSection(ArticleListModel::DateColumn, 110);
     m_list->horizontalHeader()->resizeSection(ArticleListModel::SourceColumn, 140);
     m_list->horizontalHeader()->setHighlightSections(false);
@@ -210,8 +212,8 @@ void MainWindow::onImportFailed(const QString& message)
     m_model->reload();
     updateCountLabel();
     statusBar()->showMessage(tr("Import failed"), 15000);
-    auto* box = new QMessageBox(QMessageBox::Warning, tr("Import failed"), message,
-                                QMessageBox::Ok, this);
+    auto* box =
+        new QMessageBox(QMessageBox::Warning, tr("Import failed"), message, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
     Q_EMIT importFinished(core::ImportReport{});

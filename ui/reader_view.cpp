@@ -28,14 +28,15 @@ void ReaderView::showMessage(const QString& text)
 
 QString ReaderView::articleHtml(const core::Article& article)
 {
-    QString html = QStringLiteral("<h2>%1</h2>").arg(
-        (article.title.isEmpty() ? tr("(untitled)") : article.title).toHtmlEscaped());
+    QString html =
+        QStringLiteral("<h2>%1</h2>")
+            .arg((article.title.isEmpty() ? tr("(untitled)") : article.title).toHtmlEscaped());
     QStringList meta;
     if (article.published.isKnown()) {
-        meta.append(article.published.precision() == core::PublishedDate::Precision::Moment
-                        ? QLocale().toString(article.published.moment().toLocalTime(),
-                                             QLocale::LongFormat)
-                        : QLocale().toString(article.published.date(), QLocale::LongFormat));
+        meta.append(
+            article.published.precision() == core::PublishedDate::Precision::Moment
+                ? QLocale().toString(article.published.moment().toLocalTime(), QLocale::LongFormat)
+                : QLocale().toString(article.published.date(), QLocale::LongFormat));
     }
     if (!article.section.isEmpty())
         meta.append(article.section);

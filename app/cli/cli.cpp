@@ -235,9 +235,9 @@ int listCommand(const QStringList& arguments, const QString& globalLibrary)
     for (const auto& summary : *articles) {
         table += QStringLiteral("%1  %2  %3  %4\n")
                      .arg(summary.id, 7)
-                     .arg(padded(summary.published.isKnown() ? summary.published.date().toString(
-                                                                   Qt::ISODate)
-                                                             : QStringLiteral("-"),
+                     .arg(padded(summary.published.isKnown()
+                                     ? summary.published.date().toString(Qt::ISODate)
+                                     : QStringLiteral("-"),
                                  10),
                           padded(summary.source, 16), summary.title);
     }
@@ -261,8 +261,8 @@ int showCommand(const QStringList& arguments, const QString& globalLibrary)
     bool ok = false;
     const qint64 id = cli.arguments().front().toLongLong(&ok);
     if (!ok || id <= 0)
-        return *cli.usageError(
-            QStringLiteral("'%1' is not an article id (a positive number)").arg(cli.arguments().front()));
+        return *cli.usageError(QStringLiteral("'%1' is not an article id (a positive number)")
+                                   .arg(cli.arguments().front()));
 
     auto store = openStore(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
     if (!store)
@@ -369,7 +369,8 @@ int checkCommand(const QStringList& arguments, const QString& globalLibrary)
         return ExitOk;
     }
     for (const QString& problem : *problems)
-        printErr(QStringLiteral("%1: %2\n").arg(QDir::toNativeSeparators(cli.libraryPath()), problem));
+        printErr(
+            QStringLiteral("%1: %2\n").arg(QDir::toNativeSeparators(cli.libraryPath()), problem));
     return ExitFailure;
 }
 
@@ -402,7 +403,8 @@ int runCli(const QStringList& arguments)
             printOut(versionText());
             return ExitOk;
         } else if (arg.startsWith(u'-')) {
-            printErr(QStringLiteral("broadsheet-cli: unknown option '%1'\n\n").arg(arg) + kMainHelp);
+            printErr(QStringLiteral("broadsheet-cli: unknown option '%1'\n\n").arg(arg) +
+                     kMainHelp);
             return ExitUsage;
         } else {
             break;

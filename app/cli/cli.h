@@ -8,10 +8,10 @@ namespace broadsheet::app {
 /// Exit codes of broadsheet-cli: a contract that scripts rely on.
 enum ExitCode : int {
     ExitOk = 0,
-    ExitFailure = 1,   ///< a fatal error: the reason is on stderr
-    ExitUsage = 2,     ///< bad command line
-    ExitSkipped = 3,   ///< import: some files were skipped
-    ExitExists = 4,    ///< export: the destination exists and --force was not given
+    ExitFailure = 1, ///< a fatal error: the reason is on stderr
+    ExitUsage = 2,   ///< bad command line
+    ExitSkipped = 3, ///< import: some files were skipped
+    ExitExists = 4,  ///< export: the destination exists and --force was not given
 };
 
 /// Runs `broadsheet-cli` with the given arguments (the program name first) and returns the

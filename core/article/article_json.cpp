@@ -14,7 +14,8 @@ QJsonObject articleToJson(const Article& article)
 {
     QJsonArray tags;
     for (const Tag& tag : article.tags)
-        tags.append(QJsonObject{{QStringLiteral("name"), tag.name}, {QStringLiteral("kind"), tag.kind}});
+        tags.append(
+            QJsonObject{{QStringLiteral("name"), tag.name}, {QStringLiteral("kind"), tag.kind}});
     return QJsonObject{
         {QStringLiteral("id"), article.id},
         {QStringLiteral("title"), article.title},

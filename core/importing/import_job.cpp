@@ -176,9 +176,8 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
 
     auto parseBatch = [&tasks](qsizetype start) {
         const QList<FileTask> batch = tasks.mid(start, kBatchFiles);
-        return QtConcurrent::mapped(batch, [](const FileTask& task) {
-            return parseFile(task.path, task.source);
-        });
+        return QtConcurrent::mapped(
+            batch, [](const FileTask& task) { return parseFile(task.path, task.source); });
     };
 
     QFuture<FileResult> pending;

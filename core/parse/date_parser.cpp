@@ -13,9 +13,8 @@ constexpr int kMaxYear = 2200;
 
 int monthNumber(QStringView name)
 {
-    static constexpr const char16_t* kMonths[] = {u"jan", u"feb", u"mar", u"apr",
-                                                   u"may", u"jun", u"jul", u"aug",
-                                                   u"sep", u"oct", u"nov", u"dec"};
+    static constexpr const char16_t* kMonths[] = {u"jan", u"feb", u"mar", u"apr", u"may", u"jun",
+                                                  u"jul", u"aug", u"sep", u"oct", u"nov", u"dec"};
     const QString prefix = name.left(3).toString().toLower();
     for (int i = 0; i < 12; ++i) {
         if (prefix == QStringView(kMonths[i]))
@@ -93,9 +92,9 @@ PublishedDate parseWrittenDate(const QString& input)
     static const QString month = QStringLiteral(
         "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
         "sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?");
-    static const QString time = QStringLiteral(
-        "(?:,?\\s+(?:at\\s+)?(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([ap]\\.?m\\.?)?"
-        "\\s*([a-z]{1,4}|[+-]\\d{2}:?\\d{2})?)?");
+    static const QString time =
+        QStringLiteral("(?:,?\\s+(?:at\\s+)?(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([ap]\\.?m\\.?)?"
+                       "\\s*([a-z]{1,4}|[+-]\\d{2}:?\\d{2})?)?");
     const auto options = QRegularExpression::CaseInsensitiveOption;
     thread_local const QRegularExpression isoDay(QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2})$"));
     thread_local const QRegularExpression isoMoment(
@@ -109,8 +108,9 @@ PublishedDate parseWrittenDate(const QString& input)
         options);
     // "Dec 22, 2014", "Monday, December 22, 2014", "December 22nd 2014 10:30 GMT"
     thread_local const QRegularExpression monthDayYear(
-        QStringLiteral("^") + weekday + month + QStringLiteral("\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})") +
-            time + QStringLiteral("$"),
+        QStringLiteral("^") + weekday + month +
+            QStringLiteral("\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})") + time +
+            QStringLiteral("$"),
         options);
 
     if (auto m = isoDay.match(text); m.hasMatch()) {
@@ -122,7 +122,8 @@ PublishedDate parseWrittenDate(const QString& input)
                          m.capturedView(3).toInt());
         QString zone = m.captured(7);
         if (zone.isEmpty()) // ISO without a zone is local time somewhere: keep the day
-            return date.isValid() ? makeDay(date.year(), date.month(), date.day()) : PublishedDate();
+            return date.isValid() ? makeDay(date.year(), date.month(), date.day())
+                                  : PublishedDate();
         return makeMoment(date, m.capturedView(4).toInt(), m.capturedView(5).toInt(),
                           m.capturedView(6).toInt(), zone);
     }

@@ -7,7 +7,6 @@
 #include <QDateTime>
 #include <QFileInfo>
 
-
 namespace broadsheet::core {
 
 namespace {
@@ -55,8 +54,8 @@ Result<void> setFlag(Database& db, const char* sql, const QList<ArticleId>& ids,
 Result<std::unique_ptr<ArticleStore>> ArticleStore::open(const QString& path, OpenMode mode)
 {
     const bool create = mode == OpenMode::CreateIfMissing;
-    auto db = Database::open(path, create ? Database::Mode::ReadWriteCreate
-                                          : Database::Mode::ReadWrite);
+    auto db =
+        Database::open(path, create ? Database::Mode::ReadWriteCreate : Database::Mode::ReadWrite);
     if (!db)
         return db.error();
     std::unique_ptr<ArticleStore> store(new ArticleStore(std::move(*db)));
@@ -232,10 +231,10 @@ Result<QList<ArticleSummary>> ArticleStore::listArticles(int limit, int offset)
 
 Result<QList<ArticleSummary>> ArticleStore::summaries(const QList<ArticleId>& ids)
 {
-    auto stmt = m_db.prepare(
-        "SELECT a.id, a.title, coalesce(s.name, ''), a.section, a.published_at, "
-        "a.published_precision, a.is_read, a.is_starred FROM articles a "
-        "LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?1");
+    auto stmt =
+        m_db.prepare("SELECT a.id, a.title, coalesce(s.name, ''), a.section, a.published_at, "
+                     "a.published_precision, a.is_read, a.is_starred FROM articles a "
+                     "LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?1");
     if (!stmt)
         return stmt.error();
     QList<ArticleSummary> result;
@@ -338,8 +337,8 @@ Result<LibraryStats> ArticleStore::stats()
             return r.error();
         if (!*r)
             break;
-        auto date = PublishedDate::fromStorage(range->optionalInt64(0),
-                                               static_cast<int>(range->int64(1)));
+        auto date =
+            PublishedDate::fromStorage(range->optionalInt64(0), static_cast<int>(range->int64(1)));
         (i == 0 ? stats.oldest : stats.newest) = date;
     }
     stats.fileBytes = QFileInfo(path()).size() + QFileInfo(path() + QStringLiteral("-wal")).size();
@@ -377,8 +376,8 @@ Result<QStringList> ArticleStore::check()
                             .arg(foreignKeys->text(2)));
     }
     // FTS5 compares its index against the articles table; a mismatch is an error.
-    if (auto r = m_db.exec(
-            "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)");
+    if (auto r =
+            m_db.exec("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)");
         !r) {
         problems.append(QStringLiteral("full-text index: %1").arg(r.error().message));
     }

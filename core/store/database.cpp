@@ -261,8 +261,8 @@ Error Database::errorOf(sqlite3* db, const QString& doing)
         what = QStringLiteral("the library is read-only (%1)").arg(what);
     else if ((code & 0xff) == SQLITE_NOTADB)
         what = QStringLiteral("this file is not a Broadsheet library (not a SQLite database)");
-    return Error{QStringLiteral("%1: %2 failed: %3")
-                     .arg(QDir::toNativeSeparators(path), doing, what)};
+    return Error{
+        QStringLiteral("%1: %2 failed: %3").arg(QDir::toNativeSeparators(path), doing, what)};
 }
 
 // ---- Transaction ----

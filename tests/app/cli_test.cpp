@@ -55,8 +55,8 @@ TEST_CASE("cli: import, list, show and stats speak the documented JSON", "[cli]"
     QTemporaryDir dir;
     const QString seed = sharedPath(QStringLiteral("seed/000_2afe67581d2c50c2.txt"));
 
-    const Run imported = cli(withLibrary(dir, {QStringLiteral("import"), QStringLiteral("--json"), seed,
-                                               sampleDir()}));
+    const Run imported = cli(
+        withLibrary(dir, {QStringLiteral("import"), QStringLiteral("--json"), seed, sampleDir()}));
     CHECK(imported.exitCode == 0);
     const QJsonObject report = imported.json().object();
     CHECK(report.value(QStringLiteral("added")).toInt() == 13);
@@ -69,8 +69,9 @@ TEST_CASE("cli: import, list, show and stats speak the documented JSON", "[cli]"
     const QJsonArray list = listed.json().array();
     REQUIRE(list.size() == 13);
     const QJsonObject newest = list.first().toObject();
-    CHECK(newest.keys() == QStringList{QStringLiteral("id"), QStringLiteral("published"), QStringLiteral("section"),
-                                       QStringLiteral("source"), QStringLiteral("title")});
+    CHECK(newest.keys() == QStringList{QStringLiteral("id"), QStringLiteral("published"),
+                                       QStringLiteral("section"), QStringLiteral("source"),
+                                       QStringLiteral("title")});
     CHECK(newest.value(QStringLiteral("published")).toString() == QStringLiteral("2025-12-08"));
     // The seed (2014) is the oldest.
     const QJsonObject oldest = list.last().toObject();
@@ -78,14 +79,17 @@ TEST_CASE("cli: import, list, show and stats speak the documented JSON", "[cli]"
           QStringLiteral("Stop N. Korean cyber attacks, US urges China"));
 
     const QString seedId = QString::number(oldest.value(QStringLiteral("id")).toInteger());
-    const Run shown = cli(withLibrary(dir, {QStringLiteral("show"), QStringLiteral("--json"), seedId}));
+    const Run shown =
+        cli(withLibrary(dir, {QStringLiteral("show"), QStringLiteral("--json"), seedId}));
     CHECK(shown.exitCode == 0);
     const QJsonObject article = shown.json().object();
     QStringList keys = article.keys();
-    CHECK(keys == QStringList{QStringLiteral("author"), QStringLiteral("body"), QStringLiteral("id"),
-                              QStringLiteral("path"), QStringLiteral("published"), QStringLiteral("read"),
-                              QStringLiteral("section"), QStringLiteral("source"), QStringLiteral("starred"),
-                              QStringLiteral("tags"), QStringLiteral("title"), QStringLiteral("url")});
+    CHECK(keys == QStringList{QStringLiteral("author"), QStringLiteral("body"),
+                              QStringLiteral("id"), QStringLiteral("path"),
+                              QStringLiteral("published"), QStringLiteral("read"),
+                              QStringLiteral("section"), QStringLiteral("source"),
+                              QStringLiteral("starred"), QStringLiteral("tags"),
+                              QStringLiteral("title"), QStringLiteral("url")});
     CHECK(article.value(QStringLiteral("published")).toString() == QStringLiteral("2014-12-22"));
     CHECK(article.value(QStringLiteral("section")).toString() == QStringLiteral("Top Stories"));
     CHECK(article.value(QStringLiteral("path")).toString() == seed);
@@ -105,8 +109,10 @@ TEST_CASE("cli: an undated article shows a null date", "[cli]")
 {
     QTemporaryDir dir;
     writeFile(dir.filePath(QStringLiteral("in/plain.txt")), "A plain story\n\nNo date here.\n");
-    REQUIRE(cli(withLibrary(dir, {QStringLiteral("import"), dir.filePath(QStringLiteral("in"))})).exitCode == 0);
-    const Run shown = cli(withLibrary(dir, {QStringLiteral("show"), QStringLiteral("--json"), QStringLiteral("1")}));
+    REQUIRE(cli(withLibrary(dir, {QStringLiteral("import"), dir.filePath(QStringLiteral("in"))}))
+                .exitCode == 0);
+    const Run shown = cli(
+        withLibrary(dir, {QStringLiteral("show"), QStringLiteral("--json"), QStringLiteral("1")}));
     REQUIRE(shown.exitCode == 0);
     CHECK(shown.json().object().value(QStringLiteral("published")).isNull());
 }
@@ -124,20 +130,30 @@ TEST_CASE("cli: import exit codes say what happened", "[cli]")
     CHECK(report.value(QStringLiteral("added")).toInt() == 1);
     const QJsonArray skipped = report.value(QStringLiteral("skipped")).toArray();
     REQUIRE(skipped.size() == 1);
-    CHECK(skipped[0].toObject().value(QStringLiteral("path")).toString().endsWith(QStringLiteral("empty.txt")));
-    CHECK(skipped[0].toObject().value(QStringLiteral("reason")).toString() == QStringLiteral("empty file"));
+    CHECK(skipped[0]
+              .toObject()
+              .value(QStringLiteral("path"))
+              .toString()
+              .endsWith(QStringLiteral("empty.txt")));
+    CHECK(skipped[0].toObject().value(QStringLiteral("reason")).toString() ==
+          QStringLiteral("empty file"));
 
-    const Run again = cli(withLibrary(dir, {QStringLiteral("import"), dir.filePath(QStringLiteral("in/good.txt"))}));
+    const Run again = cli(
+        withLibrary(dir, {QStringLiteral("import"), dir.filePath(QStringLiteral("in/good.txt"))}));
     CHECK(again.exitCode == 0);
     CHECK(again.out.contains("1 already in the library"));
 
     CHECK(cli(withLibrary(dir, {QStringLiteral("import")})).exitCode == 2);
-    CHECK(cli(withLibrary(dir, {QStringLiteral("import"), QStringLiteral("--bogus"), QStringLiteral("x")})).exitCode == 2);
+    CHECK(cli(withLibrary(
+                  dir, {QStringLiteral("import"), QStringLiteral("--bogus"), QStringLiteral("x")}))
+              .exitCode == 2);
 
     // A library that cannot be opened is fatal.
-    writeFile(dir.filePath(QStringLiteral("not-a-library")), QByteArray("plain text, not SQLite\n").repeated(100));
-    const Run fatal = cli({QStringLiteral("--library"), dir.filePath(QStringLiteral("not-a-library")),
-                           QStringLiteral("import"), dir.filePath(QStringLiteral("in"))});
+    writeFile(dir.filePath(QStringLiteral("not-a-library")),
+              QByteArray("plain text, not SQLite\n").repeated(100));
+    const Run fatal =
+        cli({QStringLiteral("--library"), dir.filePath(QStringLiteral("not-a-library")),
+             QStringLiteral("import"), dir.filePath(QStringLiteral("in"))});
     CHECK(fatal.exitCode == 1);
     CHECK(fatal.err.contains("not-a-library"));
 }
@@ -161,7 +177,9 @@ TEST_CASE("cli: usage errors exit 2 and help and version work everywhere", "[cli
         CHECK(cli({QString::fromLatin1(command), QStringLiteral("--version")}).exitCode == 0);
     }
     CHECK(cli(withLibrary(dir, {QStringLiteral("show"), QStringLiteral("abc")})).exitCode == 2);
-    CHECK(cli(withLibrary(dir, {QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("-3")})).exitCode == 2);
+    CHECK(cli(withLibrary(
+                  dir, {QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("-3")}))
+              .exitCode == 2);
 }
 
 TEST_CASE("cli: reading a missing library or article fails with a message", "[cli]")
@@ -173,7 +191,8 @@ TEST_CASE("cli: reading a missing library or article fails with a message", "[cl
     CHECK_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("library.sqlite"))));
 
     writeFile(dir.filePath(QStringLiteral("in/a.txt")), "A\n\nB.\n");
-    REQUIRE(cli(withLibrary(dir, {QStringLiteral("import"), dir.filePath(QStringLiteral("in"))})).exitCode == 0);
+    REQUIRE(cli(withLibrary(dir, {QStringLiteral("import"), dir.filePath(QStringLiteral("in"))}))
+                .exitCode == 0);
     const Run absent = cli(withLibrary(dir, {QStringLiteral("show"), QStringLiteral("999")}));
     CHECK(absent.exitCode == 1);
     CHECK(absent.err.contains("no article with id 999"));
@@ -184,7 +203,8 @@ TEST_CASE("cli: BROADSHEET_LIBRARY chooses the library", "[cli]")
     QTemporaryDir dir;
     const QString library = dir.filePath(QStringLiteral("from-env.sqlite"));
     writeFile(dir.filePath(QStringLiteral("in/a.txt")), "A\n\nB.\n");
-    CHECK(cli({QStringLiteral("import"), dir.filePath(QStringLiteral("in"))}, library).exitCode == 0);
+    CHECK(cli({QStringLiteral("import"), dir.filePath(QStringLiteral("in"))}, library).exitCode ==
+          0);
     CHECK(QFileInfo::exists(library));
     const Run stats = cli({QStringLiteral("stats"), QStringLiteral("--json")}, library);
     CHECK(stats.json().object().value(QStringLiteral("articles")).toInt() == 1);

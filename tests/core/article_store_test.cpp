@@ -37,7 +37,8 @@ TEST_CASE("an article comes back from the store with every field", "[store]")
 {
     QTemporaryDir dir;
     auto store = openNew(dir);
-    QList<Article> batch{makeArticle(QStringLiteral("alpha"), PublishedDate::day(QDate(2014, 12, 22)))};
+    QList<Article> batch{
+        makeArticle(QStringLiteral("alpha"), PublishedDate::day(QDate(2014, 12, 22)))};
     batch[0].starred = true;
     auto outcomes = store->addArticles(batch);
     REQUIRE(outcomes.ok());
@@ -85,7 +86,8 @@ TEST_CASE("the list is newest first with undated articles last", "[store]")
     QList<Article> batch{
         makeArticle(QStringLiteral("undated")),
         makeArticle(QStringLiteral("old"), PublishedDate::day(QDate(2004, 5, 1))),
-        makeArticle(QStringLiteral("new"), PublishedDate::moment(QDateTime(QDate(2019, 1, 4), QTime(9, 0), Qt::UTC))),
+        makeArticle(QStringLiteral("new"),
+                    PublishedDate::moment(QDateTime(QDate(2019, 1, 4), QTime(9, 0), Qt::UTC))),
         makeArticle(QStringLiteral("middle"), PublishedDate::day(QDate(2014, 12, 22))),
     };
     REQUIRE(store->addArticles(batch).ok());
@@ -94,8 +96,8 @@ TEST_CASE("the list is newest first with undated articles last", "[store]")
     QStringList titles;
     for (const auto& summary : *list)
         titles.append(summary.title);
-    CHECK(titles == QStringList{QStringLiteral("new"), QStringLiteral("middle"), QStringLiteral("old"),
-                                QStringLiteral("undated")});
+    CHECK(titles == QStringList{QStringLiteral("new"), QStringLiteral("middle"),
+                                QStringLiteral("old"), QStringLiteral("undated")});
     auto ids = store->articleIds();
     REQUIRE(ids.ok());
     auto summaries = store->summaries(*ids);
@@ -133,10 +135,12 @@ TEST_CASE("the full-text index follows inserts and edits", "[store][fts]")
     REQUIRE(store->addArticles(batch).ok());
     Database& db = store->database();
     // Porter stemming: "paragraphs" finds "paragraph".
-    CHECK(*db.queryInt("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'paragraphs'") == 1);
+    CHECK(*db.queryInt("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'paragraphs'") ==
+          1);
     REQUIRE(db.exec("UPDATE articles SET body = 'Replaced text about zebras.'").ok());
     CHECK(*db.queryInt("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'zebra'") == 1);
-    CHECK(*db.queryInt("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'paragraph'") == 0);
+    CHECK(*db.queryInt("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'paragraph'") ==
+          0);
     REQUIRE(db.exec("DELETE FROM articles").ok());
     CHECK(*db.queryInt("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'zebra'") == 0);
     auto problems = store->check();

@@ -11,13 +11,15 @@ using namespace broadsheet::test;
 TEST_CASE("the Wikinews CSV yields 171 dated articles without their datelines", "[csv][corpus]")
 {
     REQUIRE_SHARED("data/wikinews/wikinews_2019.csv");
-    const auto text =
-        broadsheet::core::decodeText(readFile(sharedPath(QStringLiteral("data/wikinews/wikinews_2019.csv")))).text;
+    const auto text = broadsheet::core::decodeText(
+                          readFile(sharedPath(QStringLiteral("data/wikinews/wikinews_2019.csv"))))
+                          .text;
     const auto parsed = CsvArticleParser::parse(text);
     REQUIRE(parsed.ok());
     REQUIRE(parsed->articles.size() == 171);
     const auto& first = parsed->articles.front();
-    CHECK(first.title == QStringLiteral("Magnitogorsk apartment building collapses after explosion, dozens dead"));
+    CHECK(first.title ==
+          QStringLiteral("Magnitogorsk apartment building collapses after explosion, dozens dead"));
     CHECK(first.published == PublishedDate::day(QDate(2019, 1, 4)));
     CHECK(first.url.startsWith(QStringLiteral("https://en.wikinews.org")));
     CHECK(first.source == QStringLiteral("en.wikinews.org"));

@@ -22,13 +22,15 @@ TEST_CASE("a last record without a line break and empty fields are kept", "[csv]
     const auto records = CsvReader::read(QStringLiteral("a,,c\n,,"));
     REQUIRE(records.ok());
     REQUIRE(records->size() == 2);
-    CHECK(records->at(0).fields == QStringList{QStringLiteral("a"), QString(), QStringLiteral("c")});
+    CHECK(records->at(0).fields ==
+          QStringList{QStringLiteral("a"), QString(), QStringLiteral("c")});
     CHECK(records->at(1).fields.size() == 3);
 }
 
 TEST_CASE("an unterminated quote is an error naming its line", "[csv]")
 {
-    const auto records = CsvReader::read(QStringLiteral("title,text\nok,fine\n\"broken,field\nmore\n"));
+    const auto records =
+        CsvReader::read(QStringLiteral("title,text\nok,fine\n\"broken,field\nmore\n"));
     REQUIRE_FALSE(records.ok());
     CHECK(records.error().message.contains(QStringLiteral("line 3")));
 }

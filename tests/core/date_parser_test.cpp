@@ -45,10 +45,10 @@ TEST_CASE("written dates keep their precision", "[date]")
 
 TEST_CASE("text that is not wholly a date is no date", "[date]")
 {
-    for (const char* text : {"", "Top Stories", "2014", "Dec 2014", "Feb 30, 2014", "2014-13-01",
-                             "On Dec 22, 2014 the US said", "December 22, 2014, a day to remember",
-                             "32 December 2014", "Dec 22, 1066", "Mon, 22 Dec 2014 25:00:00 GMT",
-                             "2014-02-29"}) {
+    for (const char* text :
+         {"", "Top Stories", "2014", "Dec 2014", "Feb 30, 2014", "2014-13-01",
+          "On Dec 22, 2014 the US said", "December 22, 2014, a day to remember", "32 December 2014",
+          "Dec 22, 1066", "Mon, 22 Dec 2014 25:00:00 GMT", "2014-02-29"}) {
         INFO(text);
         CHECK_FALSE(parseWrittenDate(QString::fromUtf8(text)).isKnown());
     }

@@ -68,7 +68,8 @@ TEST_CASE("the Wikinews CSV imports as 171 articles with their URLs", "[import][
     REQUIRE_SHARED("data/wikinews/wikinews_2019.csv");
     QTemporaryDir dir;
     auto store = openNew(dir);
-    const ImportReport report = runImport(*store, {sharedPath(QStringLiteral("data/wikinews/wikinews_2019.csv"))});
+    const ImportReport report =
+        runImport(*store, {sharedPath(QStringLiteral("data/wikinews/wikinews_2019.csv"))});
     CHECK(report.added == 171);
     CHECK(report.skipped.isEmpty());
     auto list = store->listArticles(1);
@@ -88,7 +89,9 @@ TEST_CASE("bad files are skipped with a reason and the rest is imported", "[impo
     writeFile(folder + QStringLiteral("/good.txt"), "A good story\n\nIt has a body.\n");
     writeFile(folder + QStringLiteral("/empty.txt"), "");
     writeFile(folder + QStringLiteral("/blank.txt"), "  \n\t\r\n \n");
-    writeFile(folder + QStringLiteral("/binary.txt"), QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0\0", 12));
+    writeFile(folder + QStringLiteral("/binary.txt"), QByteArray("\x7f"
+                                                                 "ELF\x02\x01\x01\0\0\0\0",
+                                                                 12));
     writeFile(folder + QStringLiteral("/photo.jpg"), "\xff\xd8\xff\xe0");
     writeFile(folder + QStringLiteral("/broken.csv"), "title,text\n\"never closed,oops\n");
     writeFile(folder + QStringLiteral("/.hidden.txt"), "Hidden\n\nNot imported.\n");
@@ -105,12 +108,14 @@ TEST_CASE("bad files are skipped with a reason and the rest is imported", "[impo
     CHECK(report.added == 2);
     CHECK(report.skipped.size() == 7);
     CHECK(reasonFor(report, QStringLiteral("empty.txt")) == QStringLiteral("empty file"));
-    CHECK(reasonFor(report, QStringLiteral("blank.txt")) == QStringLiteral("contains only whitespace"));
+    CHECK(reasonFor(report, QStringLiteral("blank.txt")) ==
+          QStringLiteral("contains only whitespace"));
     CHECK(reasonFor(report, QStringLiteral("binary.txt")).contains(QStringLiteral("binary")));
     CHECK(reasonFor(report, QStringLiteral("photo.jpg")).contains(QStringLiteral(".jpg")));
     CHECK(reasonFor(report, QStringLiteral("broken.csv")).contains(QStringLiteral("line 2")));
     CHECK(reasonFor(report, QStringLiteral("huge.txt")).contains(QStringLiteral("too large")));
-    CHECK(reasonFor(report, QStringLiteral("does-not-exist")) == QStringLiteral("no such file or folder"));
+    CHECK(reasonFor(report, QStringLiteral("does-not-exist")) ==
+          QStringLiteral("no such file or folder"));
     CHECK(reasonFor(report, QStringLiteral(".hidden.txt")).isEmpty());
 
     auto list = store->listArticles(10);

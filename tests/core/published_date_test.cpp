@@ -7,8 +7,8 @@ using broadsheet::core::PublishedDate;
 TEST_CASE("a published date round-trips through storage and ISO text", "[date]")
 {
     const PublishedDate day = PublishedDate::day(QDate(1999, 12, 31));
-    const PublishedDate moment =
-        PublishedDate::moment(QDateTime(QDate(2019, 1, 4), QTime(23, 59, 58), Qt::OffsetFromUTC, -5 * 3600));
+    const PublishedDate moment = PublishedDate::moment(
+        QDateTime(QDate(2019, 1, 4), QTime(23, 59, 58), Qt::OffsetFromUTC, -5 * 3600));
     for (const PublishedDate& date : {day, moment, PublishedDate()}) {
         CHECK(PublishedDate::fromStorage(date.storageKey(), date.storagePrecision()) == date);
         CHECK(PublishedDate::fromIso(date.toIso()) == date);

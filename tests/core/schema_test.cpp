@@ -9,7 +9,8 @@
 using namespace broadsheet::core;
 using namespace broadsheet::test;
 
-TEST_CASE("a library of the first schema version is migrated with its articles", "[store][migration]")
+TEST_CASE("a library of the first schema version is migrated with its articles",
+          "[store][migration]")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("old.sqlite"));

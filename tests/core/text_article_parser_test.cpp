@@ -28,7 +28,8 @@ QStringList paragraphsOf(const QString& body)
 TEST_CASE("the seed article yields its section, day, title and paragraphs", "[parse]")
 {
     REQUIRE_SHARED("seed/000_2afe67581d2c50c2.txt");
-    const auto article = parseBytes(readFile(sharedPath(QStringLiteral("seed/000_2afe67581d2c50c2.txt"))));
+    const auto article =
+        parseBytes(readFile(sharedPath(QStringLiteral("seed/000_2afe67581d2c50c2.txt"))));
     CHECK(article.section == QStringLiteral("Top Stories"));
     CHECK(article.title == QStringLiteral("Stop N. Korean cyber attacks, US urges China"));
     CHECK(article.published == PublishedDate::day(QDate(2014, 12, 22)));
@@ -44,7 +45,8 @@ TEST_CASE("the seed article yields its section, day, title and paragraphs", "[pa
 TEST_CASE("every layout in text-articles parses to what expected.jsonl says", "[parse][corpus]")
 {
     REQUIRE_SHARED("data/text-articles/expected.jsonl");
-    const auto expectations = readJsonLines(sharedPath(QStringLiteral("data/text-articles/expected.jsonl")));
+    const auto expectations =
+        readJsonLines(sharedPath(QStringLiteral("data/text-articles/expected.jsonl")));
     REQUIRE(expectations.size() == 159);
     for (const QJsonObject& expected : expectations) {
         const QString file = expected.value(QStringLiteral("file")).toString();
@@ -56,13 +58,15 @@ TEST_CASE("every layout in text-articles parses to what expected.jsonl says", "[
         if (date.isNull())
             CHECK_FALSE(article.published.isKnown());
         else
-            CHECK(article.published == PublishedDate::day(QDate::fromString(date.toString(), Qt::ISODate)));
+            CHECK(article.published ==
+                  PublishedDate::day(QDate::fromString(date.toString(), Qt::ISODate)));
         const QJsonValue section = expected.value(QStringLiteral("section"));
         CHECK(article.section == (section.isNull() ? QString() : section.toString()));
         const QStringList paragraphs = paragraphsOf(article.body);
         CHECK(paragraphs.size() == expected.value(QStringLiteral("paragraphs")).toInt());
         REQUIRE_FALSE(paragraphs.isEmpty());
-        CHECK(paragraphs.front() == expected.value(QStringLiteral("first")).toString().simplified());
+        CHECK(paragraphs.front() ==
+              expected.value(QStringLiteral("first")).toString().simplified());
         CHECK(paragraphs.back() == expected.value(QStringLiteral("last")).toString().simplified());
     }
 }
@@ -79,33 +83,77 @@ TEST_CASE("layouts are recognised by structure", "[parse]")
         QStringList paragraphs;
     };
     const QList<Case> cases = {
-        {"plain: title line, blank line, body", "Budget row deepens\n\nFirst paragraph.\n\nSecond one.\n",
-         QStringLiteral("Budget row deepens"), {}, {}, {},
+        {"plain: title line, blank line, body",
+         "Budget row deepens\n\nFirst paragraph.\n\nSecond one.\n",
+         QStringLiteral("Budget row deepens"),
+         {},
+         {},
+         {},
          {QStringLiteral("First paragraph."), QStringLiteral("Second one.")}},
-        {"a title followed by a date line", "Budget row deepens\n\n22 December 2014\n\nBody text here.\n",
-         QStringLiteral("Budget row deepens"), {}, PublishedDate::day(QDate(2014, 12, 22)), {},
+        {"a title followed by a date line",
+         "Budget row deepens\n\n22 December 2014\n\nBody text here.\n",
+         QStringLiteral("Budget row deepens"),
+         {},
+         PublishedDate::day(QDate(2014, 12, 22)),
+         {},
          {QStringLiteral("Body text here.")}},
-        {"a byline after the title", "Budget row deepens\n\nBy Jane Smith\n\nBody text here.\n",
-         QStringLiteral("Budget row deepens"), {}, {}, QStringLiteral("Jane Smith"),
+        {"a byline after the title",
+         "Budget row deepens\n\nBy Jane Smith\n\nBody text here.\n",
+         QStringLiteral("Budget row deepens"),
+         {},
+         {},
+         QStringLiteral("Jane Smith"),
          {QStringLiteral("Body text here.")}},
-        {"title, weekday date and byline", "Budget row deepens\nMonday, December 22, 2014\nBy Jane Smith and Li Wei\n\nBody.\n",
-         QStringLiteral("Budget row deepens"), {}, PublishedDate::day(QDate(2014, 12, 22)),
-         QStringLiteral("Jane Smith and Li Wei"), {QStringLiteral("Body.")}},
-        {"hard-wrapped paragraphs are joined", "Title\n\nThis paragraph was\nwrapped at a narrow\nwidth.\n\nNext.\n",
-         QStringLiteral("Title"), {}, {}, {},
-         {QStringLiteral("This paragraph was wrapped at a narrow width."), QStringLiteral("Next.")}},
-        {"CRLF line endings", "Sport\r\n\r\n    Dec 22, 2014\r\n\r\n    A title\r\n\r\n    Body one.\r\n\r\n    Body two.\r\n",
-         QStringLiteral("A title"), QStringLiteral("Sport"), PublishedDate::day(QDate(2014, 12, 22)), {},
+        {"title, weekday date and byline",
+         "Budget row deepens\nMonday, December 22, 2014\nBy Jane Smith and Li Wei\n\nBody.\n",
+         QStringLiteral("Budget row deepens"),
+         {},
+         PublishedDate::day(QDate(2014, 12, 22)),
+         QStringLiteral("Jane Smith and Li Wei"),
+         {QStringLiteral("Body.")}},
+        {"hard-wrapped paragraphs are joined",
+         "Title\n\nThis paragraph was\nwrapped at a narrow\nwidth.\n\nNext.\n",
+         QStringLiteral("Title"),
+         {},
+         {},
+         {},
+         {QStringLiteral("This paragraph was wrapped at a narrow width."),
+          QStringLiteral("Next.")}},
+        {"CRLF line endings",
+         "Sport\r\n\r\n    Dec 22, 2014\r\n\r\n    A title\r\n\r\n    Body one.\r\n\r\n    Body "
+         "two.\r\n",
+         QStringLiteral("A title"),
+         QStringLiteral("Sport"),
+         PublishedDate::day(QDate(2014, 12, 22)),
+         {},
          {QStringLiteral("Body one."), QStringLiteral("Body two.")}},
-        {"old Mac CR line endings", "A title\r\rBody one.\r\rBody two.\r",
-         QStringLiteral("A title"), {}, {}, {},
+        {"old Mac CR line endings",
+         "A title\r\rBody one.\r\rBody two.\r",
+         QStringLiteral("A title"),
+         {},
+         {},
+         {},
          {QStringLiteral("Body one."), QStringLiteral("Body two.")}},
-        {"a section without a date", "World\n\n    A title\n\n    Body.\n",
-         QStringLiteral("A title"), QStringLiteral("World"), {}, {}, {QStringLiteral("Body.")}},
-        {"a title that starts with By is not a byline", "Top\n\n    By the numbers: a year in rail\n\n    Body.\n",
-         QStringLiteral("By the numbers: a year in rail"), QStringLiteral("Top"), {}, {}, {QStringLiteral("Body.")}},
-        {"an ISO moment is kept as a moment", "A title\n\n2014-12-22T10:30:00Z\n\nBody.\n",
-         QStringLiteral("A title"), {}, PublishedDate::moment(QDateTime(QDate(2014, 12, 22), QTime(10, 30), Qt::UTC)), {},
+        {"a section without a date",
+         "World\n\n    A title\n\n    Body.\n",
+         QStringLiteral("A title"),
+         QStringLiteral("World"),
+         {},
+         {},
+         {QStringLiteral("Body.")}},
+        {"a title that starts with By is not a byline",
+         "Top\n\n    By the numbers: a year in rail\n\n    Body.\n",
+         QStringLiteral("By the numbers: a year in rail"),
+         QStringLiteral("Top"),
+         {},
+         {},
+         {QStringLiteral("Body.")}},
+        {"an ISO moment is kept as a moment",
+         "A title\n\n2014-12-22T10:30:00Z\n\nBody.\n",
+         QStringLiteral("A title"),
+         {},
+         PublishedDate::moment(QDateTime(QDate(2014, 12, 22), QTime(10, 30), Qt::UTC)),
+         {},
          {QStringLiteral("Body.")}},
     };
     for (const Case& c : cases) {
@@ -121,7 +169,8 @@ TEST_CASE("layouts are recognised by structure", "[parse]")
 
 TEST_CASE("a file without a date line keeps an empty date", "[parse]")
 {
-    const auto article = parseBytes("Title only\n\nA paragraph that mentions 2014 but is no date.\n");
+    const auto article =
+        parseBytes("Title only\n\nA paragraph that mentions 2014 but is no date.\n");
     CHECK_FALSE(article.published.isKnown());
     CHECK(article.section.isEmpty());
 }

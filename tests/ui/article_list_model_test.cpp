@@ -32,13 +32,17 @@ TEST_CASE("the story model fetches rows lazily and passes the model tester", "[u
     REQUIRE(model.rowCount() == 1000);
     CHECK(model.columnCount() == ui::ArticleListModel::ColumnCount);
     // Newest first: the last one added has the latest date.
-    CHECK(model.index(0, ui::ArticleListModel::TitleColumn).data().toString() == QStringLiteral("Story 999"));
-    CHECK(model.index(999, ui::ArticleListModel::TitleColumn).data().toString() == QStringLiteral("Story 0"));
-    CHECK(model.index(500, ui::ArticleListModel::SourceColumn).data().toString() == QStringLiteral("wire"));
+    CHECK(model.index(0, ui::ArticleListModel::TitleColumn).data().toString() ==
+          QStringLiteral("Story 999"));
+    CHECK(model.index(999, ui::ArticleListModel::TitleColumn).data().toString() ==
+          QStringLiteral("Story 0"));
+    CHECK(model.index(500, ui::ArticleListModel::SourceColumn).data().toString() ==
+          QStringLiteral("wire"));
     // Unread stories are bold.
     CHECK(model.index(0, 0).data(Qt::FontRole).value<QFont>().bold()); // 999 is odd: unread
     CHECK_FALSE(model.index(1, 0).data(Qt::FontRole).isValid());       // 998 is read
-    CHECK(model.index(0, 0).data(ui::ArticleListModel::ArticleIdRole).toLongLong() == batch[999].id);
+    CHECK(model.index(0, 0).data(ui::ArticleListModel::ArticleIdRole).toLongLong() ==
+          batch[999].id);
     CHECK(model.rowOf(batch[0].id) == 999);
     CHECK(model.reload());
     CHECK(model.rowCount() == 1000);

@@ -53,13 +53,16 @@ TEST_CASE("the window imports the sample library and shows the newest story", "[
     REQUIRE(window.storyModel()->rowCount() == 12);
 
     // The newest story is selected and shown in the reader.
-    const QString firstTitle = window.storyModel()->index(0, ui::ArticleListModel::TitleColumn).data().toString();
-    CHECK(firstTitle == QStringLiteral("Market town's empty shops filled by makers on short leases"));
+    const QString firstTitle =
+        window.storyModel()->index(0, ui::ArticleListModel::TitleColumn).data().toString();
+    CHECK(firstTitle ==
+          QStringLiteral("Market town's empty shops filled by makers on short leases"));
     CHECK(window.reader()->toPlainText().startsWith(firstTitle));
 
     // Choosing another row shows that story.
     window.storyList()->selectRow(3);
-    const QString fourth = window.storyModel()->index(3, ui::ArticleListModel::TitleColumn).data().toString();
+    const QString fourth =
+        window.storyModel()->index(3, ui::ArticleListModel::TitleColumn).data().toString();
     CHECK(window.reader()->toPlainText().startsWith(fourth));
     CHECK(window.reader()->toPlainText().contains(QStringLiteral("Sport"))); // its section
 }
@@ -105,7 +108,8 @@ TEST_CASE("an import can be cancelled from the window", "[ui]")
 {
     QTemporaryDir dir;
     for (int i = 0; i < 1500; ++i)
-        writeFile(QStringLiteral("%1/in/%2.txt").arg(dir.path()).arg(i), QStringLiteral("Story %1\n\nBody %1.\n").arg(i).toUtf8());
+        writeFile(QStringLiteral("%1/in/%2.txt").arg(dir.path()).arg(i),
+                  QStringLiteral("Story %1\n\nBody %1.\n").arg(i).toUtf8());
     ui::MainWindow window(openLibrary(dir));
     QSignalSpy done(&window, &ui::MainWindow::importFinished);
     window.importPaths({dir.filePath(QStringLiteral("in"))});

@@ -196,14 +196,8 @@ Result<QList<ArticleId>> ArticleStore::articleIds()
     if (!stmt)
         return stmt.error();
     QList<ArticleId> ids;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        ids.append(stmt->int64(0));
-    }
+    if (auto r = stmt->forEachRow([&ids](const Statement& row) { ids.append(row.int64(0)); }); !r)
+        return r.error();
     return ids;
 }
 
@@ -218,14 +212,9 @@ Result<QList<ArticleSummary>> ArticleStore::listArticles(int limit, int offset)
         return stmt.error();
     stmt->bind(1, limit < 0 ? qint64{-1} : qint64{limit}).bind(2, offset);
     QList<ArticleSummary> result;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        result.append(readSummary(*stmt));
-    }
+    auto r = stmt->forEachRow([&result](const Statement& row) { result.append(readSummary(row)); });
+    if (!r)
+        return r.error();
     return result;
 }
 
@@ -286,14 +275,11 @@ Result<std::optional<Article>> ArticleStore::article(ArticleId id)
     if (!tags)
         return tags.error();
     tags->bind(1, id);
-    for (;;) {
-        auto tagRow = tags->step();
-        if (!tagRow)
-            return tagRow.error();
-        if (!*tagRow)
-            break;
-        article.tags.append(Tag{tags->text(0), tags->text(1)});
-    }
+    auto r = tags->forEachRow([&article](const Statement& row) {
+        article.tags.append(Tag{row.text(0), row.text(1)});
+    });
+    if (!r)
+        return r.error();
     return std::optional<Article>(std::move(article));
 }
 
@@ -351,30 +337,23 @@ Result<QStringList> ArticleStore::check()
     auto stmt = m_db.prepare("PRAGMA integrity_check");
     if (!stmt)
         return stmt.error();
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        const QString line = stmt->text(0);
-        if (line != QLatin1String("ok"))
+    auto integrity = stmt->forEachRow([&problems](const Statement& row) {
+        if (const QString line = row.text(0); line != QLatin1String("ok"))
             problems.append(line);
-    }
+    });
+    if (!integrity)
+        return integrity.error();
     auto foreignKeys = m_db.prepare("PRAGMA foreign_key_check");
     if (!foreignKeys)
         return foreignKeys.error();
-    for (;;) {
-        auto row = foreignKeys->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    auto references = foreignKeys->forEachRow([&problems](const Statement& row) {
         problems.append(QStringLiteral("table %1, row %2: refers to a missing row in %3")
-                            .arg(foreignKeys->text(0))
-                            .arg(foreignKeys->int64(1))
-                            .arg(foreignKeys->text(2)));
-    }
+                            .arg(row.text(0))
+                            .arg(row.int64(1))
+                            .arg(row.text(2)));
+    });
+    if (!references)
+        return references.error();
     // FTS5 compares its index against the articles table; a mismatch is an error.
     if (auto r =
             m_db.exec("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)");

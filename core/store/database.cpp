@@ -92,15 +92,9 @@ Result<bool> Statement::step()
 
 Result<void> Statement::run()
 {
-    for (;;) {
-        auto row = step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-    }
+    auto result = forEachRow([](const Statement&) {});
     reset();
-    return {};
+    return result;
 }
 
 void Statement::reset()

@@ -40,6 +40,19 @@ public:
     Result<bool> step();
     /// Runs to completion, ignoring rows.
     Result<void> run();
+    /// Steps through every row, calling `onRow(*this)` for each; stops at the first error.
+    template <typename OnRow>
+    Result<void> forEachRow(OnRow&& onRow)
+    {
+        for (;;) {
+            auto row = step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                return {};
+            onRow(*this);
+        }
+    }
     /// Makes the statement ready to run again with new bindings.
     void reset();
 

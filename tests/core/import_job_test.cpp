@@ -97,6 +97,17 @@ TEST_CASE("bad files are skipped with a reason and the rest is imported", "[impo
     writeFile(folder + QStringLiteral("/.hidden.txt"), "Hidden\n\nNot imported.\n");
     writeFile(folder + QStringLiteral("/nested/deeper/also-good.txt"), "Another story\n\nBody.\n");
     {
+        // UTF-16 with a BOM holds NUL bytes but is text.
+        const QString text =
+            QStringLiteral("Caf\u00e9 story in UTF-16\r\n\r\nBody \u2014 text.\r\n");
+        QByteArray utf16("\xFF\xFE");
+        for (const QChar c : text) {
+            utf16.append(static_cast<char>(c.unicode() & 0xff));
+            utf16.append(static_cast<char>(c.unicode() >> 8));
+        }
+        writeFile(folder + QStringLiteral("/utf16.txt"), utf16);
+    }
+    {
         // Sparse: 17 MiB on paper, nothing on disk.
         QFile huge(folder + QStringLiteral("/huge.txt"));
         REQUIRE(huge.open(QIODevice::WriteOnly));
@@ -105,7 +116,7 @@ TEST_CASE("bad files are skipped with a reason and the rest is imported", "[impo
 
     const ImportReport report =
         runImport(*store, {folder, dir.filePath(QStringLiteral("does-not-exist"))});
-    CHECK(report.added == 2);
+    CHECK(report.added == 3);
     CHECK(report.skipped.size() == 7);
     CHECK(reasonFor(report, QStringLiteral("empty.txt")) == QStringLiteral("empty file"));
     CHECK(reasonFor(report, QStringLiteral("blank.txt")) ==
@@ -120,8 +131,12 @@ TEST_CASE("bad files are skipped with a reason and the rest is imported", "[impo
 
     auto list = store->listArticles(10);
     REQUIRE(list.ok());
-    REQUIRE(list->size() == 2);
+    REQUIRE(list->size() == 3);
     CHECK(list->at(0).source == QStringLiteral("inbox"));
+    QStringList titles;
+    for (const auto& summary : *list)
+        titles.append(summary.title);
+    CHECK(titles.contains(QStringLiteral("Caf\u00e9 story in UTF-16")));
 }
 
 TEST_CASE("an import reports progress and stops when asked", "[import]")

@@ -11,6 +11,7 @@ namespace broadsheet::core {
 /// A failure the user can cause or fix: a message that names what and where.
 struct Error {
     QString message;
+    bool cancelled = false; ///< the operation was stopped on request, not failed
 
     friend bool operator==(const Error&, const Error&) = default;
 };

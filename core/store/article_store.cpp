@@ -191,8 +191,7 @@ Result<qint64> ArticleStore::count()
 
 Result<QList<ArticleId>> ArticleStore::articleIds()
 {
-    auto stmt = m_db.prepare("SELECT id FROM articles ORDER BY published_at IS NULL, "
-                             "published_at DESC, id DESC");
+    auto stmt = m_db.prepare("SELECT id FROM articles ORDER BY published_at DESC, id DESC");
     if (!stmt)
         return stmt.error();
     QList<ArticleId> ids;
@@ -203,11 +202,11 @@ Result<QList<ArticleId>> ArticleStore::articleIds()
 
 Result<QList<ArticleSummary>> ArticleStore::listArticles(int limit, int offset)
 {
-    auto stmt = m_db.prepare(
-        "SELECT a.id, a.title, coalesce(s.name, ''), a.section, a.published_at, "
-        "a.published_precision, a.is_read, a.is_starred FROM articles a "
-        "LEFT JOIN sources s ON s.id = a.source_id "
-        "ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC LIMIT ?1 OFFSET ?2");
+    auto stmt =
+        m_db.prepare("SELECT a.id, a.title, coalesce(s.name, ''), a.section, a.published_at, "
+                     "a.published_precision, a.is_read, a.is_starred FROM articles a "
+                     "LEFT JOIN sources s ON s.id = a.source_id "
+                     "ORDER BY a.published_at DESC, a.id DESC LIMIT ?1 OFFSET ?2");
     if (!stmt)
         return stmt.error();
     stmt->bind(1, limit < 0 ? qint64{-1} : qint64{limit}).bind(2, offset);

@@ -238,6 +238,22 @@ void Database::interrupt()
         sqlite3_interrupt(m_db);
 }
 
+void Database::setStopToken(const std::stop_token* token)
+{
+    if (!token || !token->stop_possible()) {
+        sqlite3_progress_handler(m_db, 0, nullptr, nullptr);
+        return;
+    }
+    // Every few thousand virtual-machine steps: often enough to stop within a millisecond.
+    constexpr int kSteps = 4096;
+    sqlite3_progress_handler(
+        m_db, kSteps,
+        [](void* data) -> int {
+            return static_cast<const std::stop_token*>(data)->stop_requested();
+        },
+        const_cast<std::stop_token*>(token));
+}
+
 Error Database::lastError(const QString& doing) const
 {
     return errorOf(m_db, doing);
@@ -249,6 +265,10 @@ Error Database::errorOf(sqlite3* db, const QString& doing)
     QString what = QString::fromUtf8(sqlite3_errmsg(db));
     const char* file = sqlite3_db_filename(db, "main");
     const QString path = file && *file ? QString::fromUtf8(file) : QStringLiteral("library");
+    if ((code & 0xff) == SQLITE_INTERRUPT)
+        return Error{
+            QStringLiteral("%1: %2 was cancelled").arg(QDir::toNativeSeparators(path), doing),
+            true};
     if ((code & 0xff) == SQLITE_FULL)
         what = QStringLiteral("the disk is full; free some space and try again");
     else if ((code & 0xff) == SQLITE_READONLY)

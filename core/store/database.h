@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <optional>
+#include <stop_token>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -100,6 +101,9 @@ public:
     int changes() const;
     /// Aborts whatever this connection runs now; safe to call from another thread.
     void interrupt();
+    /// While set, statements on this connection stop (with a cancelled Error) soon after
+    /// `token` is asked to stop. Pass nullptr to clear; the token must outlive the setting.
+    void setStopToken(const std::stop_token* token);
 
     /// An Error whose message names the library file and what SQLite said.
     Error lastError(const QString& doing) const;

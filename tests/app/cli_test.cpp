@@ -209,3 +209,65 @@ TEST_CASE("cli: BROADSHEET_LIBRARY chooses the library", "[cli]")
     const Run stats = cli({QStringLiteral("stats"), QStringLiteral("--json")}, library);
     CHECK(stats.json().object().value(QStringLiteral("articles")).toInt() == 1);
 }
+
+TEST_CASE("cli: search prints ranked results, counts and JSON", "[cli][search]")
+{
+    REQUIRE_SHARED("seed/000_2afe67581d2c50c2.txt");
+    QTemporaryDir dir;
+    REQUIRE(cli(withLibrary(dir, {QStringLiteral("import"), sharedPath(QStringLiteral("seed")),
+                                  sampleDir()}))
+                .exitCode == 0);
+
+    const Run count = cli(withLibrary(dir, {QStringLiteral("search"), QStringLiteral("--count"),
+                                            QStringLiteral("cyber attacks")}));
+    CHECK(count.exitCode == 0);
+    CHECK(count.out.trimmed() == "1");
+
+    const Run json = cli(withLibrary(dir, {QStringLiteral("search"), QStringLiteral("--json"),
+                                           QStringLiteral("village OR library")}));
+    CHECK(json.exitCode == 0);
+    const QJsonObject object = json.json().object();
+    CHECK(object.keys() == QStringList{QStringLiteral("hint"), QStringLiteral("months"),
+                                       QStringLiteral("results"), QStringLiteral("total")});
+    CHECK(object.value(QStringLiteral("total")).toInt() == 5); // "villages" too: stemmed
+    CHECK(object.value(QStringLiteral("hint")).isNull());
+    const QJsonArray results = object.value(QStringLiteral("results")).toArray();
+    REQUIRE(results.size() == 5);
+    const QJsonObject first = results.first().toObject();
+    CHECK(first.keys() == QStringList{QStringLiteral("id"), QStringLiteral("published"),
+                                      QStringLiteral("score"), QStringLiteral("snippet"),
+                                      QStringLiteral("source"), QStringLiteral("title")});
+    CHECK(first.value(QStringLiteral("snippet")).toString().contains(QStringLiteral("**")));
+    qint64 monthTotal = 0;
+    const QJsonObject months = object.value(QStringLiteral("months")).toObject();
+    for (auto it = months.begin(); it != months.end(); ++it)
+        monthTotal += it.value().toInteger();
+    CHECK(monthTotal == 5);
+
+    // A leading '-' follows '--'; the sample has 12 stories, one of them about cricket.
+    const Run negated = cli(withLibrary(dir, {QStringLiteral("search"), QStringLiteral("--count"),
+                                              QStringLiteral("--"), QStringLiteral("-cricket")}));
+    CHECK(negated.exitCode == 0);
+    CHECK(negated.out.trimmed() == "12");
+
+    // A malformed query still runs, with a hint on stderr and exit 0.
+    const Run malformed =
+        cli(withLibrary(dir, {QStringLiteral("search"), QStringLiteral("\"north korea")}));
+    CHECK(malformed.exitCode == 0);
+    CHECK(malformed.err.contains("hint"));
+    CHECK(malformed.out.contains("Stop N. Korean cyber attacks"));
+
+    const Run byDate = cli(withLibrary(dir, {QStringLiteral("search"), QStringLiteral("--json"),
+                                             QStringLiteral("--sort"), QStringLiteral("date"),
+                                             QStringLiteral("--limit"), QStringLiteral("2"),
+                                             QStringLiteral("after:2025-06")}));
+    const QJsonArray dated = byDate.json().object().value(QStringLiteral("results")).toArray();
+    REQUIRE(dated.size() == 2);
+    CHECK(dated[0].toObject().value(QStringLiteral("published")).toString() ==
+          QStringLiteral("2025-12-08"));
+    CHECK(byDate.json().object().value(QStringLiteral("total")).toInt() == 7);
+
+    CHECK(cli(withLibrary(dir, {QStringLiteral("search"), QStringLiteral("--sort"),
+                                QStringLiteral("size"), QStringLiteral("x")}))
+              .exitCode == 2);
+}

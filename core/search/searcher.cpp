@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "searcher.h"
+
+#include "query_compiler.h"
+#include "query_parser.h"
+#include "store/database.h"
+
+namespace broadsheet::core {
+
+namespace {
+
+// Every statement is assembled from these literals and the compiler's fixed fragments;
+// user text only ever arrives as bound values (?1 … ?5 here, ?100 … in conditions).
+constexpr const char* kSummaryColumns =
+    "SELECT a.id, a.title, coalesce(s.name, ''), a.section, a.published_at, "
+    "a.published_precision, a.is_read, a.is_starred, ";
+constexpr const char* kFromMatch =
+    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+    "LEFT JOIN sources s ON s.id = a.source_id WHERE articles_fts MATCH ?3";
+constexpr const char* kFromAll =
+    " FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE 1";
+constexpr const char* kTagsFromMatch =
+    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+    "JOIN article_tags at ON at.article_id = a.id JOIN tags t ON t.id = at.tag_id "
+    "WHERE articles_fts MATCH ?3";
+constexpr const char* kTagsFromAll =
+    " FROM articles a JOIN article_tags at ON at.article_id = a.id "
+    "JOIN tags t ON t.id = at.tag_id WHERE 1";
+constexpr qsizetype kLeadLength = 240;
+constexpr const char* kByRank = " ORDER BY rank LIMIT ?4 OFFSET ?5";
+// NULLs sort last in DESC order, so undated articles come last and the index serves it.
+constexpr const char* kByDate = " ORDER BY a.published_at DESC, a.id DESC LIMIT ?4 OFFSET ?5";
+
+class Query {
+public:
+    Query(const CompiledQuery& compiled)
+        : m_compiled(compiled)
+    {
+    }
+
+    bool hasMatch() const { return !m_compiled.match.isEmpty(); }
+
+    /// " AND (conditions)" or nothing.
+    QByteArray conditions() const
+    {
+        return m_compiled.condition.isEmpty() ? QByteArray()
+                                              : " AND (" + m_compiled.condition + ")";
+    }
+
+    /// Binds ?3 (the MATCH expression) and the conditions' values.
+    void bind(Statement& stmt) const
+    {
+        if (hasMatch())
+            stmt.bind(3, m_compiled.match);
+        for (qsizetype i = 0; i < m_compiled.values.size(); ++i) {
+            const int index = CompiledQuery::kFirstParameter + static_cast<int>(i);
+            std::visit([&](const auto& value) { stmt.bind(index, value); }, m_compiled.values[i]);
+        }
+    }
+
+    QByteArray from() const { return from(kFromMatch, kFromAll); }
+    QByteArray from(const char* withMatch, const char* withoutMatch) const
+    {
+        return QByteArray(hasMatch() ? withMatch : withoutMatch) + conditions();
+    }
+
+private:
+    const CompiledQuery& m_compiled;
+};
+
+} // namespace
+
+Searcher::Searcher(Database& db)
+    : m_db(db)
+{
+}
+
+void Searcher::interrupt()
+{
+    m_db.interrupt();
+}
+
+Result<SearchResults> Searcher::search(const SearchRequest& request, std::stop_token stop)
+{
+    SearchResults results;
+    const ParsedQuery parsed = QueryParser::parse(request.query);
+    results.hints = parsed.hints;
+    const CompiledQuery compiled = QueryCompiler::compile(parsed);
+    const Query query(compiled);
+
+    m_db.setStopToken(&stop);
+    struct ClearStop {
+        Database& db;
+        ~ClearStop() { db.setStopToken(nullptr); }
+    } clearStop{m_db};
+
+    // The page of hits.
+    const bool byRank = query.hasMatch() && request.sort == SearchRequest::Sort::Relevance;
+    QByteArray sql = kSummaryColumns;
+    sql += query.hasMatch() ? "snippet(articles_fts, -1, ?1, ?2, '…', 24), rank"
+                            : "substr(a.body, 1, 240), 0.0"; // kLeadLength
+    sql += query.from();
+    sql += byRank ? kByRank : kByDate;
+    auto hits = m_db.prepare(sql.constData());
+    if (!hits)
+        return hits.error();
+    query.bind(*hits);
+    if (query.hasMatch())
+        hits->bind(1, request.markOpen).bind(2, request.markClose);
+    hits->bind(4, qint64{std::max(request.limit, 0)}).bind(5, qint64{std::max(request.offset, 0)});
+    auto rows = hits->forEachRow([&results](const Statement& row) {
+        SearchHit hit;
+        hit.article.id = row.int64(0);
+        hit.article.title = row.text(1);
+        hit.article.source = row.text(2);
+        hit.article.section = row.text(3);
+        hit.article.published =
+            PublishedDate::fromStorage(row.optionalInt64(4), static_cast<int>(row.int64(5)));
+        hit.article.read = row.int64(6) != 0;
+        hit.article.starred = row.int64(7) != 0;
+        hit.score = row.real(9);
+        hit.snippet = row.text(8).simplified();
+        if (hit.score == 0 && hit.snippet.size() >= kLeadLength - 1) {
+            // A lead cut from the body (no text to match): end it at a word, with an ellipsis.
+            const qsizetype space = hit.snippet.lastIndexOf(u' ');
+            if (space > kLeadLength / 2)
+                hit.snippet.truncate(space);
+            hit.snippet += QChar(0x2026);
+        }
+        results.hits.append(std::move(hit));
+    });
+    if (!rows)
+        return rows.error();
+
+    if (request.countTotal) {
+        // Without conditions the index alone counts, without touching the articles.
+        const QByteArray countSql =
+            query.hasMatch() && compiled.condition.isEmpty()
+                ? QByteArray("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?3")
+                : "SELECT count(*)" + query.from();
+        auto count = m_db.prepare(countSql.constData());
+        if (!count)
+            return count.error();
+        query.bind(*count);
+        auto row = count->step();
+        if (!row)
+            return row.error();
+        results.total = count->int64(0);
+    }
+
+    if (!request.facets)
+        return results;
+
+    auto months = m_db.prepare(("SELECT strftime('%Y-%m', a.published_at, 'unixepoch'), count(*)" +
+                                query.from() + " AND a.published_at IS NOT NULL GROUP BY 1")
+                                   .constData());
+    if (!months)
+        return months.error();
+    query.bind(*months);
+    auto monthRows = months->forEachRow(
+        [&results](const Statement& row) { results.months.insert(row.text(0), row.int64(1)); });
+    if (!monthRows)
+        return monthRows.error();
+
+    auto sources = m_db.prepare(("SELECT coalesce(s.name, ''), count(*)" + query.from() +
+                                 " GROUP BY a.source_id ORDER BY 2 DESC, 1 LIMIT 100")
+                                    .constData());
+    if (!sources)
+        return sources.error();
+    query.bind(*sources);
+    auto sourceRows = sources->forEachRow([&results](const Statement& row) {
+        results.sources.append(FacetCount{row.text(0), QString(), row.int64(1)});
+    });
+    if (!sourceRows)
+        return sourceRows.error();
+
+    auto tags = m_db.prepare(("SELECT t.name, t.kind, count(DISTINCT a.id)" +
+                              query.from(kTagsFromMatch, kTagsFromAll) +
+                              " GROUP BY t.id ORDER BY 3 DESC, 1 LIMIT 100")
+                                 .constData());
+    if (!tags)
+        return tags.error();
+    query.bind(*tags);
+    auto tagRows = tags->forEachRow([&results](const Statement& row) {
+        results.tags.append(FacetCount{row.text(0), row.text(1), row.int64(2)});
+    });
+    if (!tagRows)
+        return tagRows.error();
+    return results;
+}
+
+} // namespace broadsheet::core

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "article/article.h"
+#include "result.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <stop_token>
+
+namespace broadsheet::core {
+
+class Database;
+
+/// What to search for and how much of the answer to compute.
+struct SearchRequest {
+    enum class Sort { Relevance, Date };
+
+    QString query;
+    Sort sort = Sort::Relevance;
+    int offset = 0;
+    int limit = 50;
+    bool countTotal = true; ///< fill SearchResults::total
+    bool facets = true;     ///< fill months, tags and sources
+    /// Marks around matched terms in snippets; the defaults are control characters that
+    /// no article text holds, for callers that escape the text before styling the marks.
+    QString markOpen = QStringLiteral("\x02");
+    QString markClose = QStringLiteral("\x03");
+};
+
+struct SearchHit {
+    ArticleSummary article;
+    QString snippet;
+    double score = 0; ///< bm25: lower is better; 0 when sorted by date without text
+};
+
+struct FacetCount {
+    QString name;
+    QString kind; ///< tags only
+    qint64 count = 0;
+
+    friend bool operator==(const FacetCount&, const FacetCount&) = default;
+};
+
+struct SearchResults {
+    qint64 total = 0;
+    QStringList hints; ///< how a malformed query was read
+    QList<SearchHit> hits;
+    QMap<QString, qint64> months; ///< "YYYY-MM" → matches published that month
+    QList<FacetCount> tags;       ///< most frequent first
+    QList<FacetCount> sources;    ///< most frequent first
+};
+
+/// Runs queries of the query language against one library connection: ranked (bm25, title
+/// weighted above body) or newest first, with snippets, the total, and counts per month,
+/// tag and source. Used by the CLI's `search`, the window's search field and the benchmark.
+class Searcher {
+public:
+    explicit Searcher(Database& db);
+
+    /// Never fails on what the user typed; fails only when the library cannot be read, or
+    /// with `Error::cancelled` set when `stop` was requested or interrupt() was called.
+    Result<SearchResults> search(const SearchRequest& request, std::stop_token stop = {});
+
+    /// Aborts the query running now on this connection; safe from any thread.
+    void interrupt();
+
+private:
+    Database& m_db;
+};
+
+} // namespace broadsheet::core

@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "importing/import_job.h"
+#include "search/searcher.h"
+#include "store/article_store.h"
+#include "store/database.h"
+#include "test_support.h"
+
+#include <QTemporaryDir>
+
+using namespace broadsheet::core;
+using namespace broadsheet::test;
+
+namespace {
+
+/// A library of the BBC corpus and the seed, built once for the agreement tests, plus an
+/// oracle: a plain FTS5 table over the same titles and bodies with the same tokenizer.
+struct BbcLibrary {
+    QTemporaryDir dir;
+    std::unique_ptr<ArticleStore> store;
+    Database oracle;
+
+    static BbcLibrary& get()
+    {
+        static BbcLibrary library;
+        return library;
+    }
+
+    qint64 oracleCount(const char* match)
+    {
+        auto stmt = oracle.prepare("SELECT count(*) FROM oracle WHERE oracle MATCH ?1");
+        REQUIRE(stmt.ok());
+        stmt->bind(1, QString::fromUtf8(match));
+        auto row = stmt->step();
+        INFO("oracle query: " << match);
+        REQUIRE(row.ok());
+        return stmt->int64(0);
+    }
+
+private:
+    BbcLibrary()
+    {
+        auto opened = ArticleStore::open(dir.filePath(QStringLiteral("bbc.sqlite")),
+                                         ArticleStore::OpenMode::CreateIfMissing);
+        REQUIRE(opened.ok());
+        store = std::move(*opened);
+        auto report = ImportJob(*store).run(
+            {sharedPath(QStringLiteral("data/bbc/news")), sharedPath(QStringLiteral("seed"))});
+        REQUIRE(report.ok());
+        REQUIRE(report->added == 2096);
+
+        auto db = Database::open(dir.filePath(QStringLiteral("oracle.sqlite")),
+                                 Database::Mode::ReadWriteCreate);
+        REQUIRE(db.ok());
+        oracle = std::move(*db);
+        REQUIRE(oracle
+                    .exec("CREATE VIRTUAL TABLE oracle USING fts5(title, body, author, "
+                          "tokenize = 'porter unicode61 remove_diacritics 2')")
+                    .ok());
+        auto attach = oracle.prepare("ATTACH DATABASE ?1 AS library");
+        REQUIRE(attach.ok());
+        REQUIRE(attach->bind(1, store->path()).run().ok());
+        REQUIRE(oracle
+                    .exec("INSERT INTO oracle(rowid, title, body, author) "
+                          "SELECT id, title, body, author FROM library.articles")
+                    .ok());
+    }
+};
+
+SearchResults search(ArticleStore& store, const QString& query, SearchRequest request = {})
+{
+    request.query = query;
+    auto results = Searcher(store.database()).search(request);
+    INFO("query: " << query.toStdString());
+    REQUIRE(results.ok());
+    return *results;
+}
+
+} // namespace
+
+TEST_CASE("search counts agree with SQLite FTS5 on the BBC corpus", "[search][agreement][corpus]")
+{
+    REQUIRE_SHARED("data/bbc/news");
+    auto& library = BbcLibrary::get();
+    const qint64 all = *library.store->count();
+    const struct {
+        const char* ours;
+        const char* oracle;
+    } cases[] = {
+        {"attack", "attack"},
+        {"attacks", "attack"}, // stemmed
+        {"\"north korea\"", "\"north korea\""},
+        {"\"prime minister\"", "\"prime minister\""},
+        {"sony OR microsoft", "sony OR microsoft"},
+        {"title:china", "title : china"},
+        {"title:\"world cup\"", "title : \"world cup\""},
+        {"comput*", "comput*"},
+        {"election -labour", "election NOT labour"},
+        {"election NOT labour", "election NOT labour"},
+        {"(film OR music) award*", "(film OR music) AND award*"},
+        {"title:economy growth", "title : economy AND growth"},
+        {"\"prime minister\" OR chancellor -budget",
+         "(\"prime minister\" OR chancellor) NOT budget"},
+        {"mobile phone* -apple", "(mobile AND phone*) NOT apple"},
+        {"(england OR wales) (rugby OR cricket) -injury",
+         "(england OR wales) AND (rugby OR cricket) NOT injury"},
+    };
+    for (const auto& c : cases) {
+        INFO("query: " << c.ours);
+        const auto results = search(*library.store, QString::fromUtf8(c.ours));
+        CHECK(results.hints.isEmpty());
+        CHECK(results.total == library.oracleCount(c.oracle));
+    }
+    // A symbol alone is not in the index: nothing matches, and a hint says why.
+    const auto symbol = search(*library.store, QStringLiteral("£"));
+    CHECK(symbol.total == library.oracleCount("\"£\""));
+    CHECK(symbol.total == 0);
+    CHECK_FALSE(symbol.hints.isEmpty());
+    // A query of only a negation counts everything else.
+    CHECK(search(*library.store, QStringLiteral("-sport")).total ==
+          all - library.oracleCount("sport"));
+    CHECK(search(*library.store, QStringLiteral("NOT \"world cup\"")).total ==
+          all - library.oracleCount("\"world cup\""));
+    CHECK(search(*library.store, QStringLiteral("-sport -film")).total ==
+          all - library.oracleCount("sport OR film"));
+    // Mixed text and filters.
+    CHECK(search(*library.store, QStringLiteral("attack OR source:seed")).total ==
+          library.oracleCount("attack"));
+    CHECK(search(*library.store, QStringLiteral("cyber source:seed")).total == 1);
+}
+
+TEST_CASE("results are ranked with the title above the body, and paged", "[search][corpus]")
+{
+    REQUIRE_SHARED("data/bbc/news");
+    auto& library = BbcLibrary::get();
+    SearchRequest request;
+    request.limit = 20;
+    const auto ranked = search(*library.store, QStringLiteral("china"), request);
+    REQUIRE(ranked.hits.size() == 20);
+    CHECK(ranked.hits.front().article.title.contains(QStringLiteral("China")));
+    for (qsizetype i = 1; i < ranked.hits.size(); ++i)
+        CHECK(ranked.hits[i - 1].score <= ranked.hits[i].score);
+    for (const auto& hit : ranked.hits)
+        CHECK(hit.snippet.contains(request.markOpen));
+
+    request.limit = 10;
+    const auto first = search(*library.store, QStringLiteral("china"), request);
+    request.offset = 10;
+    const auto second = search(*library.store, QStringLiteral("china"), request);
+    QList<ArticleId> paged;
+    for (const auto& hit : first.hits + second.hits)
+        paged.append(hit.article.id);
+    QList<ArticleId> whole;
+    for (const auto& hit : ranked.hits)
+        whole.append(hit.article.id);
+    CHECK(paged == whole);
+
+    request.offset = 0;
+    request.limit = 50;
+    request.sort = SearchRequest::Sort::Date;
+    const auto byDate = search(*library.store, QStringLiteral("cyber OR korea"), request);
+    REQUIRE_FALSE(byDate.hits.isEmpty());
+    // The seed (2014) is the only dated article; it comes first, the undated after it.
+    CHECK(byDate.hits.front().article.published.isKnown());
+    for (qsizetype i = 1; i < byDate.hits.size(); ++i)
+        CHECK_FALSE(byDate.hits[i].article.published.isKnown());
+}
+
+TEST_CASE("hostile queries return without an error and change nothing", "[search][regression]")
+{
+    REQUIRE_SHARED("data/bbc/news");
+    auto& library = BbcLibrary::get();
+    const qint64 before = *library.store->count();
+    QStringList hostile = {
+        QStringLiteral("'; DROP TABLE articles; --"),
+        QStringLiteral("\" OR 1=1 --"),
+        QStringLiteral("') OR ('1'='1"),
+        QStringLiteral("NEAR(sony cnn, 2)"),
+        QStringLiteral("{title body} : sony"),
+        QStringLiteral("title:* ^start body:"),
+        QStringLiteral("a + b"),
+        QStringLiteral("*"),
+        QStringLiteral(":"),
+        QStringLiteral(")("),
+        QStringLiteral("\""),
+        QStringLiteral("AND"),
+        QStringLiteral("OR OR OR"),
+        QStringLiteral("NOT"),
+        QStringLiteral("-"),
+        QStringLiteral("(((((("),
+        QStringLiteral("))))))"),
+        QStringLiteral("source:\"x' OR 1=1\" tag:%"),
+        QStringLiteral("after:99999-99 before:0000 date:-1"),
+        QStringLiteral("\xF0\x9F\x94\xA5 \xF0\x9F\x98\x80 fire"),
+        QString::fromUtf8("\x01\x02\x03\x1b[31m sony \x7f"),
+        QString(QChar(0)) + QStringLiteral("sony"),
+        QStringLiteral("a").repeated(20000),
+        QStringLiteral("word ").repeated(4000),
+        QStringLiteral("\"").repeated(20000),
+        QStringLiteral("(").repeated(20000),
+        QStringLiteral("-(").repeated(10000),
+        QStringLiteral("x* ").repeated(3000),
+    };
+    for (const QString& query : hostile) {
+        INFO("query: " << query.left(60).toStdString());
+        SearchRequest request;
+        request.query = query;
+        auto results = Searcher(library.store->database()).search(request);
+        CHECK(results.ok());
+        if (!results.ok())
+            WARN(results.error().message.toStdString());
+    }
+    CHECK(*library.store->count() == before);
+    CHECK(library.store->check()->isEmpty());
+}
+
+TEST_CASE("a search stops with a cancelled error when asked to", "[search]")
+{
+    REQUIRE_SHARED("data/bbc/news");
+    auto& library = BbcLibrary::get();
+    std::stop_source stop;
+    stop.request_stop();
+    SearchRequest request;
+    request.query = QStringLiteral("said OR the OR a*");
+    request.sort = SearchRequest::Sort::Date;
+    auto results = Searcher(library.store->database()).search(request, stop.get_token());
+    REQUIRE_FALSE(results.ok());
+    CHECK(results.error().cancelled);
+    // The connection works normally afterwards.
+    CHECK(search(*library.store, QStringLiteral("said")).total > 0);
+}
+
+TEST_CASE("date filters agree with the dates in expected.jsonl", "[search][corpus]")
+{
+    REQUIRE_SHARED("data/text-articles/expected.jsonl");
+    QTemporaryDir dir;
+    auto store = ArticleStore::open(dir.filePath(QStringLiteral("dates.sqlite")),
+                                    ArticleStore::OpenMode::CreateIfMissing);
+    REQUIRE(store.ok());
+    REQUIRE(
+        ImportJob(**store).run({sharedPath(QStringLiteral("data/text-articles/files"))})->added ==
+        159);
+    QStringList dates;
+    for (const QJsonObject& row :
+         readJsonLines(sharedPath(QStringLiteral("data/text-articles/expected.jsonl"))))
+        dates.append(row.value(QStringLiteral("date")).toString()); // "" when null
+    auto expected = [&dates](auto predicate) {
+        return std::count_if(dates.begin(), dates.end(),
+                             [&](const QString& d) { return !d.isEmpty() && predicate(d); });
+    };
+    const struct {
+        QString query;
+        qint64 count;
+    } cases[] = {
+        {QStringLiteral("date:2019"),
+         expected([](const QString& d) { return d.startsWith(u"2019"); })},
+        {QStringLiteral("date:2019-01"),
+         expected([](const QString& d) { return d.startsWith(u"2019-01"); })},
+        {QStringLiteral("date:2019-01-04"),
+         expected([](const QString& d) { return d == u"2019-01-04"; })},
+        {QStringLiteral("after:2019-06-01"),
+         expected([](const QString& d) { return d >= u"2019-06-01"; })},
+        {QStringLiteral("after:2019-06"),
+         expected([](const QString& d) { return d >= u"2019-06-01"; })},
+        {QStringLiteral("before:2019-03"),
+         expected([](const QString& d) { return d < u"2019-03-01"; })},
+        {QStringLiteral("before:2019-03-15"),
+         expected([](const QString& d) { return d < u"2019-03-15"; })},
+        {QStringLiteral("after:2019-02 before:2019-04"),
+         expected([](const QString& d) { return d >= u"2019-02-01" && d < u"2019-04-01"; })},
+        {QStringLiteral("-date:2019-01"),
+         expected([](const QString& d) { return !d.startsWith(u"2019-01"); })},
+        {QStringLiteral("before:2000"), 0},
+    };
+    for (const auto& c : cases) {
+        INFO("query: " << c.query.toStdString());
+        const auto results = search(**store, c.query);
+        CHECK(results.hints.isEmpty());
+        CHECK(results.total == c.count);
+        // Filters alone list newest first.
+        for (qsizetype i = 1; i < results.hits.size(); ++i)
+            CHECK(results.hits[i - 1].article.published.date() >=
+                  results.hits[i].article.published.date());
+    }
+    // An undated article matches no date filter; a query with no terms lists everything.
+    CHECK(search(**store, QStringLiteral("after:1900")).total ==
+          expected([](const QString&) { return true; }));
+    CHECK(search(**store, QString()).total == 159);
+    const auto months = search(**store, QStringLiteral("date:2019")).months;
+    qint64 sum = 0;
+    for (qint64 n : months)
+        sum += n;
+    CHECK(sum == expected([](const QString& d) { return d.startsWith(u"2019"); }));
+    CHECK(months.value(QStringLiteral("2019-01")) ==
+          expected([](const QString& d) { return d.startsWith(u"2019-01"); }));
+}
+
+TEST_CASE("flags, sections, sources and tags filter and are counted", "[search]")
+{
+    QTemporaryDir dir;
+    auto opened = ArticleStore::open(dir.filePath(QStringLiteral("small.sqlite")),
+                                     ArticleStore::OpenMode::CreateIfMissing);
+    REQUIRE(opened.ok());
+    ArticleStore& store = **opened;
+    QList<Article> batch;
+    for (int i = 0; i < 6; ++i) {
+        Article article;
+        article.title = QStringLiteral("Story %1 about rivers").arg(i);
+        article.body =
+            i % 2 ? QStringLiteral("Floods and rain.") : QStringLiteral("Drought and heat.");
+        article.section = i < 3 ? QStringLiteral("World") : QStringLiteral("Science & Technology");
+        article.source = i < 4 ? QStringLiteral("Wire") : QStringLiteral("Daily");
+        article.published = PublishedDate::day(QDate(2020, 1 + i, 1));
+        batch.append(article);
+    }
+    REQUIRE(store.addArticles(batch).ok());
+    REQUIRE(store.setRead({batch[0].id, batch[1].id}, true).ok());
+    REQUIRE(store.setStarred({batch[5].id}, true).ok());
+    REQUIRE(store.database()
+                .exec("INSERT INTO tags(name, kind) VALUES ('North Korea', 'place');"
+                      "INSERT INTO article_tags(article_id, tag_id, origin) VALUES (1, 1, "
+                      "'entity'), (2, 1, 'entity')")
+                .ok());
+
+    CHECK(search(store, QStringLiteral("is:read")).total == 2);
+    CHECK(search(store, QStringLiteral("is:unread")).total == 4);
+    CHECK(search(store, QStringLiteral("is:starred")).total == 1);
+    CHECK(search(store, QStringLiteral("section:world")).total == 3);
+    CHECK(search(store, QStringLiteral("section:\"Science & Technology\" flood*")).total == 2);
+    CHECK(search(store, QStringLiteral("source:wire -is:read")).total == 2);
+    CHECK(search(store, QStringLiteral("tag:\"north korea\"")).total == 2);
+    CHECK(search(store, QStringLiteral("tag:\"North Korea\" OR is:starred")).total == 3);
+    CHECK(search(store, QStringLiteral("rivers -tag:\"North Korea\"")).total == 4);
+
+    const auto all = search(store, QStringLiteral("rivers"));
+    CHECK(all.total == 6);
+    CHECK(all.sources ==
+          QList<FacetCount>{{QStringLiteral("Wire"), {}, 4}, {QStringLiteral("Daily"), {}, 2}});
+    CHECK(all.tags ==
+          QList<FacetCount>{{QStringLiteral("North Korea"), QStringLiteral("place"), 2}});
+    CHECK(all.months.size() == 6);
+    CHECK(all.months.value(QStringLiteral("2020-03")) == 1);
+
+    SearchRequest lean;
+    lean.countTotal = false;
+    lean.facets = false;
+    const auto hitsOnly = search(store, QStringLiteral("rivers"), lean);
+    CHECK(hitsOnly.hits.size() == 6);
+    CHECK(hitsOnly.total == 0);
+    CHECK(hitsOnly.months.isEmpty());
+}

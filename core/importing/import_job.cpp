@@ -5,9 +5,11 @@
 #include "parse/text_article_parser.h"
 #include "parse/text_decoding.h"
 #include "store/article_store.h"
+#include "store/database.h"
 
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QFuture>
@@ -22,8 +24,13 @@ namespace broadsheet::core {
 
 namespace {
 
-// Files parsed per batch; one batch is written in one transaction while the next parses.
+// Files parsed per batch; one batch is written while the next parses.
 constexpr qsizetype kBatchFiles = 128;
+// Batches share a transaction until this many articles or this much time: FTS5 builds its
+// index in memory until a commit, so few large commits index far faster than many small
+// ones, while a crash or a cancel still keeps everything up to the last second or two.
+constexpr int kCommitArticles = 20000;
+constexpr qint64 kCommitMs = 2000;
 
 struct FileTask {
     QString path;
@@ -128,8 +135,17 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return skip(QStringLiteral("cannot be read: %1").arg(file.errorString()));
-    // Read one byte past the limit: a file that grew since it was listed is still refused.
-    const QByteArray bytes = file.read(kMaxFileBytes + 1);
+    // Read what the file holds (a read of the whole limit would allocate 16 MiB per file),
+    // and one byte past the limit at most: a file that grew since it was listed is still
+    // refused.
+    QByteArray bytes = file.read(std::min(file.size(), kMaxFileBytes) + 1);
+    while (bytes.size() <= kMaxFileBytes) {
+        const QByteArray more =
+            file.read(std::min<qint64>(1 << 20, kMaxFileBytes + 1 - bytes.size()));
+        if (more.isEmpty())
+            break;
+        bytes += more;
+    }
     if (bytes.size() > kMaxFileBytes)
         return skip(QStringLiteral("too large (over %1 MiB)").arg(kMaxFileBytes / (1024 * 1024)));
     if (bytes.isEmpty())
@@ -153,10 +169,12 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
             return skip(parsed.error().message);
         result.articles.append(std::move(*parsed));
     }
+    result.hashes.reserve(result.articles.size());
     for (Article& article : result.articles) {
         article.path = path;
         if (article.source.isEmpty())
             article.source = source;
+        result.hashes.append(ArticleStore::contentHash(article));
     }
     return result;
 }
@@ -183,6 +201,19 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
     QFuture<FileResult> pending;
     if (!tasks.isEmpty())
         pending = parseBatch(0);
+    std::optional<Transaction> transaction;
+    int uncommitted = 0;
+    QElapsedTimer sinceCommit;
+    sinceCommit.start();
+    auto commit = [&]() -> Result<void> {
+        uncommitted = 0;
+        sinceCommit.restart();
+        if (!transaction)
+            return {};
+        auto r = transaction->commit();
+        transaction.reset();
+        return r;
+    };
     for (qsizetype start = 0; start < tasks.size(); start += kBatchFiles) {
         pending.waitForFinished();
         const QList<FileResult> results = pending.results();
@@ -190,21 +221,42 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
             pending = parseBatch(start + kBatchFiles); // parse ahead while this batch is written
 
         QList<Article> articles;
+        QList<QByteArray> hashes;
         for (const FileResult& file : results) {
-            if (file.skipReason)
+            if (file.skipReason) {
                 report.skipped.append({displayPath(file.path), *file.skipReason});
-            else
+            } else {
                 articles.append(file.articles);
+                hashes.append(file.hashes);
+            }
         }
         if (!articles.isEmpty()) {
-            auto outcomes = m_store.addArticles(articles);
+            if (!transaction) {
+                auto begun = Transaction::begin(m_store.database());
+                if (!begun) {
+                    pending.cancel();
+                    pending.waitForFinished();
+                    return begun.error();
+                }
+                transaction.emplace(std::move(*begun));
+            }
+            auto outcomes = m_store.addArticles(articles, hashes);
             if (!outcomes) {
                 pending.cancel();
                 pending.waitForFinished();
-                return outcomes.error();
+                return outcomes.error(); // the open transaction rolls back; earlier commits stay
             }
             for (AddOutcome outcome : *outcomes)
                 ++(outcome == AddOutcome::Added ? report.added : report.duplicates);
+            uncommitted += static_cast<int>(articles.size());
+        }
+        const bool last = start + kBatchFiles >= tasks.size() || stop.stop_requested();
+        if (last || uncommitted >= kCommitArticles || sinceCommit.elapsed() >= kCommitMs) {
+            if (auto r = commit(); !r) {
+                pending.cancel();
+                pending.waitForFinished();
+                return r.error();
+            }
         }
         progress.filesDone = static_cast<int>(std::min(start + kBatchFiles, tasks.size()));
         progress.added = report.added;
@@ -219,6 +271,9 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
             break;
         }
     }
+    // What was written since the last commit, also when the import was cancelled.
+    if (auto r = commit(); !r)
+        return r.error();
     qCDebug(lcImport) << "imported" << report.added << "added," << report.duplicates
                       << "duplicates," << report.skipped.size() << "skipped";
     return report;

@@ -41,6 +41,7 @@ public:
     struct FileResult {
         QString path;
         QList<Article> articles;
+        QList<QByteArray> hashes; ///< ArticleStore::contentHash of each, computed here
         std::optional<QString> skipReason;
     };
     /// Reads and parses one file; `source` names the library source its articles go to.

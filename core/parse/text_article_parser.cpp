@@ -201,8 +201,11 @@ Result<Article> TextArticleParser::parse(const QString& text)
 
     QStringList paragraphs;
     for (; index < blocks.size(); ++index) {
-        for (const QString& paragraph : paragraphsOf(blocks[index]))
-            paragraphs.append(stripLinkMarkup(paragraph).simplified());
+        for (const QString& paragraph : paragraphsOf(blocks[index])) {
+            // paragraphsOf() gives simplified text; only removed link markup needs it again.
+            paragraphs.append(paragraph.contains(u'[') ? stripLinkMarkup(paragraph).simplified()
+                                                       : paragraph);
+        }
     }
     paragraphs.removeAll(QString());
     article.body = paragraphs.join(QStringLiteral("\n\n"));

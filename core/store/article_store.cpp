@@ -125,11 +125,27 @@ Result<qint64> ArticleStore::sourceId(const QString& name)
 
 Result<QList<AddOutcome>> ArticleStore::addArticles(QList<Article>& articles)
 {
+    QList<QByteArray> hashes;
+    hashes.reserve(articles.size());
+    for (const Article& article : articles)
+        hashes.append(contentHash(article));
+    return addArticles(articles, hashes);
+}
+
+Result<QList<AddOutcome>> ArticleStore::addArticles(QList<Article>& articles,
+                                                    const QList<QByteArray>& hashes)
+{
+    Q_ASSERT(hashes.size() == articles.size());
     QList<AddOutcome> outcomes;
     outcomes.reserve(articles.size());
-    auto transaction = Transaction::begin(m_db);
-    if (!transaction)
-        return transaction.error();
+    // Inside a caller's transaction (an import commits every few thousand articles), join it.
+    std::optional<Transaction> transaction;
+    if (!m_db.inTransaction()) {
+        auto begun = Transaction::begin(m_db);
+        if (!begun)
+            return begun.error();
+        transaction.emplace(std::move(*begun));
+    }
     auto insert = m_db.prepare(
         "INSERT INTO articles(source_id, title, section, author, url, guid, path, published_at, "
         "published_precision, imported_at, body, is_read, is_starred, content_hash) "
@@ -142,7 +158,8 @@ Result<QList<AddOutcome>> ArticleStore::addArticles(QList<Article>& articles)
     if (!index)
         return index.error();
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    for (Article& article : articles) {
+    for (qsizetype i = 0; i < articles.size(); ++i) {
+        Article& article = articles[i];
         std::optional<qint64> source;
         if (!article.source.isEmpty()) {
             auto id = sourceId(article.source);
@@ -150,28 +167,29 @@ Result<QList<AddOutcome>> ArticleStore::addArticles(QList<Article>& articles)
                 return id.error();
             source = *id;
         }
+        // Title and body go to the table and the index: converted to UTF-8 once.
+        const QByteArray title = article.title.toUtf8();
+        const QByteArray body = article.body.toUtf8();
+        const QByteArray author = article.author.toUtf8();
         insert->bind(1, source)
-            .bind(2, orEmpty(article.title))
+            .bindUtf8(2, title)
             .bind(3, orEmpty(article.section))
-            .bind(4, orEmpty(article.author))
+            .bindUtf8(4, author)
             .bind(5, orEmpty(article.url))
             .bind(6, article.guid.isEmpty() ? QString() : article.guid)
             .bind(7, orEmpty(article.path))
             .bind(8, article.published.storageKey())
             .bind(9, article.published.storagePrecision())
             .bind(10, now)
-            .bind(11, orEmpty(article.body))
+            .bindUtf8(11, body)
             .bind(12, article.read)
             .bind(13, article.starred)
-            .bind(14, contentHash(article));
+            .bind(14, hashes[i]);
         if (auto r = insert->run(); !r)
             return r.error();
         if (m_db.changes() > 0) {
             article.id = m_db.lastInsertRowId();
-            index->bind(1, article.id)
-                .bind(2, orEmpty(article.title))
-                .bind(3, orEmpty(article.body))
-                .bind(4, orEmpty(article.author));
+            index->bind(1, article.id).bindUtf8(2, title).bindUtf8(3, body).bindUtf8(4, author);
             if (auto r = index->run(); !r)
                 return r.error();
             outcomes.append(AddOutcome::Added);
@@ -179,8 +197,10 @@ Result<QList<AddOutcome>> ArticleStore::addArticles(QList<Article>& articles)
             outcomes.append(AddOutcome::Duplicate);
         }
     }
-    if (auto r = transaction->commit(); !r)
-        return r.error();
+    if (transaction) {
+        if (auto r = transaction->commit(); !r)
+            return r.error();
+    }
     return outcomes;
 }
 

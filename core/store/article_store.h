@@ -47,10 +47,14 @@ public:
     const QString& path() const { return m_db.path(); }
     Database& database() { return m_db; }
 
-    /// Adds a batch in one transaction and indexes it for full-text search. An article
+    /// Adds a batch in one transaction (or in the caller's, when one is open) and indexes it
+    /// for full-text search. An article
     /// already in the library (same source and guid, or same normalised title + date +
     /// body) is a Duplicate. Sets `id` of the added ones.
     Result<QList<AddOutcome>> addArticles(QList<Article>& articles);
+    /// The same, with each article's contentHash() already computed (on a worker thread).
+    Result<QList<AddOutcome>> addArticles(QList<Article>& articles,
+                                          const QList<QByteArray>& hashes);
 
     Result<qint64> count();
     /// Ids newest first (undated last), for the lazy story list.

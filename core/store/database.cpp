@@ -67,6 +67,13 @@ Statement& Statement::bind(int index, const QByteArray& value)
     return *this;
 }
 
+Statement& Statement::bindUtf8(int index, const QByteArray& utf8)
+{
+    sqlite3_bind_text64(m_stmt, index, utf8.constData(), static_cast<sqlite3_uint64>(utf8.size()),
+                        SQLITE_TRANSIENT, SQLITE_UTF8);
+    return *this;
+}
+
 Statement& Statement::bind(int index, std::optional<qint64> value)
 {
     return value ? bind(index, *value) : bindNull(index);
@@ -220,6 +227,11 @@ Result<qint64> Database::queryInt(const char* sql)
     if (!row)
         return row.error();
     return *row ? stmt->int64(0) : qint64{0};
+}
+
+bool Database::inTransaction() const
+{
+    return sqlite3_get_autocommit(m_db) == 0;
 }
 
 qint64 Database::lastInsertRowId() const

@@ -32,8 +32,10 @@ public:
     Statement& bind(int index, int value) { return bind(index, static_cast<qint64>(value)); }
     Statement& bind(int index, bool value) { return bind(index, static_cast<qint64>(value)); }
     Statement& bind(int index, double value);
-    Statement& bind(int index, const QString& value); ///< a null QString binds NULL
-    Statement& bind(int index, const QByteArray& value);
+    Statement& bind(int index, const QString& value);    ///< a null QString binds NULL
+    Statement& bind(int index, const QByteArray& value); ///< a blob
+    /// Text already in UTF-8: saves a conversion when the same text is bound twice.
+    Statement& bindUtf8(int index, const QByteArray& utf8);
     Statement& bind(int index, std::optional<qint64> value);
     Statement& bindNull(int index);
 
@@ -97,6 +99,8 @@ public:
     Result<Statement> prepare(const char* sql);
     Result<qint64> queryInt(const char* sql);
 
+    /// True inside BEGIN … COMMIT.
+    bool inTransaction() const;
     qint64 lastInsertRowId() const;
     int changes() const;
     /// Aborts whatever this connection runs now; safe to call from another thread.

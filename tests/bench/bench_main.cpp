@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// broadsheet-bench: import and search throughput of Broadsheet against a raw SQLite + FTS5
+// baseline measured in the same run, on a library built from real texts.
+#include "bench_corpus.h"
+#include "importing/import_job.h"
+#include "search/searcher.h"
+#include "store/article_store.h"
+#include "store/database.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace broadsheet;
+using namespace broadsheet::bench;
+
+namespace {
+
+struct BenchQuery {
+    const char* ours;     ///< in Broadsheet's query language
+    const char* raw;      ///< the same as an FTS5 MATCH string
+    qint64 afterYear = 0; ///< raw: a date filter, when the query has one
+    qint64 beforeYear = 0;
+};
+
+// High- and low-frequency words, phrases, OR, NOT, prefix, field and date filters.
+const BenchQuery kQueries[] = {
+    {"said", "said"},
+    {"government", "government"},
+    {"people", "people"},
+    {"film", "film"},
+    {"broadband", "broadband"},
+    {"inflation", "inflation"},
+    {"\"prime minister\"", "\"prime minister\""},
+    {"\"world cup\"", "\"world cup\""},
+    {"\"chief executive\"", "\"chief executive\""},
+    {"mobile OR phone", "mobile OR phone"},
+    {"music OR film", "music OR film"},
+    {"election -labour", "election NOT labour"},
+    {"economy -growth", "economy NOT growth"},
+    {"comput*", "comput*"},
+    {"champion*", "champion*"},
+    {"title:china", "title : china"},
+    {"title:election", "title : election"},
+    {"growth after:2014", "growth", 2014, 0},
+    {"market date:2015", "market", 2015, 2016},
+    {"title:england rugby", "title : england AND rugby"},
+};
+
+void say(const QString& text)
+{
+    static QElapsedTimer clock;
+    if (!clock.isValid())
+        clock.start();
+    std::fprintf(stderr, "[%7.2f s] %s\n", static_cast<double>(clock.elapsed()) / 1000.0,
+                 qPrintable(text));
+}
+
+qint64 yearKey(qint64 year)
+{
+    return QDateTime(QDate(static_cast<int>(year), 1, 1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
+}
+
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const auto index = static_cast<qsizetype>(p * static_cast<double>(values.size() - 1) + 0.5);
+    return values[std::min(index, values.size() - 1)];
+}
+
+void check(bool ok, const QString& what)
+{
+    if (!ok) {
+        say(QStringLiteral("broadsheet-bench: %1").arg(what));
+        std::exit(1);
+    }
+}
+
+template <typename T>
+T checked(core::Result<T> result)
+{
+    check(result.ok(), result.ok() ? QString() : result.error().message);
+    return std::move(result).value();
+}
+
+void checked(core::Result<void> result)
+{
+    check(result.ok(), result.ok() ? QString() : result.error().message);
+}
+
+/// The baseline: a bare table plus an FTS5 table, prepared statements, one transaction.
+double importRaw(core::Database& raw, const QStringList& files, const QList<QDate>& dates)
+{
+    checked(raw.exec(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+        "CREATE TABLE raw(id INTEGER PRIMARY KEY, title TEXT, body TEXT, published INTEGER);"
+        "CREATE VIRTUAL TABLE raw_fts USING fts5(title, body, content = 'raw', "
+        "content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2');"
+        "INSERT INTO raw_fts(raw_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)');"));
+    QElapsedTimer timer;
+    timer.start();
+    checked(raw.exec("BEGIN"));
+    auto row =
+        checked(raw.prepare("INSERT INTO raw(id, title, body, published) VALUES (?1, ?2, ?3, ?4)"));
+    auto index =
+        checked(raw.prepare("INSERT INTO raw_fts(rowid, title, body) VALUES (?1, ?2, ?3)"));
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        QFile file(files[i]);
+        check(file.open(QIODevice::ReadOnly), files[i]);
+        const QString text = QString::fromUtf8(file.readAll());
+        const qsizetype split = text.indexOf(QStringLiteral("\n\n"));
+        const QString title = text.left(split);
+        const QString body = text.mid(split + 2);
+        const qint64 published = QDateTime(dates[i], QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
+        checked(row.bind(1, qint64{i + 1}).bind(2, title).bind(3, body).bind(4, published).run());
+        checked(index.bind(1, qint64{i + 1}).bind(2, title).bind(3, body).run());
+    }
+    checked(raw.exec("COMMIT"));
+    return static_cast<double>(timer.nsecsElapsed()) / 1e9;
+}
+
+double runRawQuery(core::Database& raw, const BenchQuery& query)
+{
+    QElapsedTimer timer;
+    timer.start();
+    core::Result<core::Statement> stmt =
+        query.afterYear
+            ? raw.prepare("SELECT raw_fts.rowid, raw_fts.title, "
+                          "snippet(raw_fts, -1, '[', ']', '…', 24), rank "
+                          "FROM raw_fts JOIN raw r ON r.id = raw_fts.rowid "
+                          "WHERE raw_fts MATCH ?1 AND r.published >= ?2 "
+                          "AND r.published < ?3 ORDER BY rank LIMIT 50")
+            : raw.prepare("SELECT rowid, title, snippet(raw_fts, -1, '[', ']', '…', 24), "
+                          "rank FROM raw_fts WHERE raw_fts MATCH ?1 ORDER BY rank LIMIT 50");
+    checked(stmt.ok() ? core::Result<void>() : core::Result<void>(stmt.error()));
+    stmt->bind(1, QString::fromUtf8(query.raw));
+    if (query.afterYear) {
+        stmt->bind(2, yearKey(query.afterYear))
+            .bind(3, query.beforeYear ? yearKey(query.beforeYear)
+                                      : std::numeric_limits<qint64>::max());
+    }
+    int rows = 0;
+    checked(stmt->forEachRow(
+        [&rows](const core::Statement& row) { rows += row.text(2).isEmpty() ? 0 : 1; }));
+    return static_cast<double>(timer.nsecsElapsed()) / 1e6;
+}
+
+double runOurQuery(core::Searcher& searcher, const BenchQuery& query)
+{
+    QElapsedTimer timer;
+    timer.start();
+    core::SearchRequest request;
+    request.query = QString::fromUtf8(query.ours);
+    request.limit = 50;
+    request.countTotal = false; // the same work as the baseline: the top 50 with snippets
+    request.facets = false;
+    auto results = checked(searcher.search(request));
+    check(results.hints.isEmpty(), QStringLiteral("query '%1' gave a hint").arg(request.query));
+    return static_cast<double>(timer.nsecsElapsed()) / 1e6;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("broadsheet-bench"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Measures Broadsheet's import and search against a raw SQLite + FTS5 baseline."));
+    parser.addHelpOption();
+    const QCommandLineOption articles(QStringLiteral("articles"),
+                                      QStringLiteral("Library size (default 100000)."),
+                                      QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption corpus(
+        QStringLiteral("corpus"),
+        QStringLiteral("Folder of real .txt articles to reuse (default: "
+                       "../shared/data/bbc/news when present)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption generate(QStringLiteral("generate"),
+                                      QStringLiteral("Use generated text instead of a corpus."));
+    const QCommandLineOption rounds(QStringLiteral("rounds"),
+                                    QStringLiteral("Times each query runs (default 15)."),
+                                    QStringLiteral("N"), QStringLiteral("15"));
+    const QCommandLineOption workdir(QStringLiteral("workdir"),
+                                     QStringLiteral("Where to build the libraries (default: a "
+                                                    "temporary folder)."),
+                                     QStringLiteral("DIR"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    parser.addOptions({articles, corpus, generate, rounds, workdir, json});
+    parser.process(app);
+
+    const int count = parser.value(articles).toInt();
+    const int repeat = std::max(1, parser.value(rounds).toInt());
+    check(count > 0, QStringLiteral("--articles needs a positive number"));
+    QString corpusDir = parser.value(corpus);
+    if (corpusDir.isEmpty() && !parser.isSet(generate)) {
+        const QString bbc = QStringLiteral(BROADSHEET_SHARED_DIR "/data/bbc/news");
+        if (QFileInfo::exists(bbc))
+            corpusDir = bbc;
+    }
+    const QList<BenchArticle> bases =
+        corpusDir.isEmpty() ? QList<BenchArticle>() : loadCorpus(corpusDir);
+    check(corpusDir.isEmpty() || !bases.isEmpty(),
+          QStringLiteral("no articles in %1").arg(corpusDir));
+
+    QTemporaryDir temporary(parser.isSet(workdir)
+                                ? parser.value(workdir) + QStringLiteral("/bench-XXXXXX")
+                                : QString());
+    check(temporary.isValid(), QStringLiteral("cannot create a working folder"));
+    const QDir work(temporary.path());
+    say(QStringLiteral("writing %1 article files from %2 into %3")
+            .arg(count)
+            .arg(corpusDir.isEmpty() ? QStringLiteral("generated text") : corpusDir, work.path()));
+    QStringList files;
+    QList<QDate> dates;
+    qint64 textBytes = 0;
+    files.reserve(count);
+    for (int i = 0; i < count; ++i) {
+        const BenchArticle article = makeArticle(bases, i);
+        const QString folder =
+            work.filePath(QStringLiteral("articles/%1").arg(i / 1000, 4, 10, QLatin1Char('0')));
+        if (i % 1000 == 0)
+            QDir().mkpath(folder);
+        const QString path = QStringLiteral("%1/%2.txt").arg(folder).arg(i);
+        const QByteArray bytes = toFileText(article);
+        QFile file(path);
+        check(file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size(), path);
+        textBytes += bytes.size();
+        files.append(path);
+        dates.append(article.date);
+    }
+
+    say(QStringLiteral("importing: raw baseline"));
+    core::Database raw = checked(core::Database::open(work.filePath(QStringLiteral("raw.sqlite")),
+                                                      core::Database::Mode::ReadWriteCreate));
+    const double rawSeconds = importRaw(raw, files, dates);
+
+    say(QStringLiteral("importing: Broadsheet"));
+    auto store = checked(core::ArticleStore::open(work.filePath(QStringLiteral("library.sqlite")),
+                                                  core::ArticleStore::OpenMode::CreateIfMissing));
+    QElapsedTimer timer;
+    timer.start();
+    const core::ImportReport report =
+        checked(core::ImportJob(*store).run({work.filePath(QStringLiteral("articles"))}));
+    const double ourSeconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+    check(report.added == count && report.skipped.isEmpty(),
+          QStringLiteral("import added %1 of %2 (%3 skipped, %4 duplicates)")
+              .arg(report.added)
+              .arg(count)
+              .arg(report.skipped.size())
+              .arg(report.duplicates));
+    checked(store->database().exec("PRAGMA wal_checkpoint(TRUNCATE)"));
+    const qint64 libraryBytes = QFileInfo(store->path()).size();
+
+    say(QStringLiteral("searching: %1 queries x %2 rounds, each side")
+            .arg(std::size(kQueries))
+            .arg(repeat));
+    core::Searcher searcher(store->database());
+    QList<double> ours;
+    QList<double> rawTimes;
+    for (const BenchQuery& query : kQueries) { // warm both caches once
+        runOurQuery(searcher, query);
+        runRawQuery(raw, query);
+    }
+    for (int round = 0; round < repeat; ++round) {
+        for (const BenchQuery& query : kQueries) {
+            ours.append(runOurQuery(searcher, query));
+            rawTimes.append(runRawQuery(raw, query));
+        }
+    }
+
+    const double oursPerSecond = count / ourSeconds;
+    const double rawPerSecond = count / rawSeconds;
+    const double oursP50 = percentile(ours, 0.50);
+    const double oursP95 = percentile(ours, 0.95);
+    const double oursP99 = percentile(ours, 0.99);
+    const double rawP50 = percentile(rawTimes, 0.50);
+    const double rawP99 = percentile(rawTimes, 0.99);
+    const QJsonObject result{
+        {QStringLiteral("articles"), count},
+        {QStringLiteral("corpus"), corpusDir.isEmpty() ? QStringLiteral("generated") : corpusDir},
+        {QStringLiteral("import"),
+         QJsonObject{{QStringLiteral("ours_per_s"), oursPerSecond},
+                     {QStringLiteral("raw_per_s"), rawPerSecond},
+                     {QStringLiteral("ratio"), oursPerSecond / rawPerSecond}}},
+        {QStringLiteral("search"), QJsonObject{{QStringLiteral("ours_p50_ms"), oursP50},
+                                               {QStringLiteral("ours_p95_ms"), oursP95},
+                                               {QStringLiteral("ours_p99_ms"), oursP99},
+                                               {QStringLiteral("raw_p50_ms"), rawP50},
+                                               {QStringLiteral("raw_p99_ms"), rawP99},
+                                               {QStringLiteral("p50_ratio"), oursP50 / rawP50},
+                                               {QStringLiteral("p99_ratio"), oursP99 / rawP99}}},
+        {QStringLiteral("store"), QJsonObject{{QStringLiteral("bytes_per_article"),
+                                               static_cast<double>(libraryBytes) / count},
+                                              {QStringLiteral("raw_text_bytes_per_article"),
+                                               static_cast<double>(textBytes) / count}}},
+    };
+    if (parser.isSet(json)) {
+        std::fputs(QJsonDocument(result).toJson(QJsonDocument::Indented).constData(), stdout);
+        return 0;
+    }
+    std::printf("articles: %d (%s)\n", count,
+                qPrintable(result.value(QStringLiteral("corpus")).toString()));
+    std::printf("import:   ours %.0f/s, raw %.0f/s, ratio %.2f (target >= 0.8)\n", oursPerSecond,
+                rawPerSecond, oursPerSecond / rawPerSecond);
+    std::printf(
+        "search:   ours p50 %.2f ms, p95 %.2f ms, p99 %.2f ms; raw p50 %.2f ms, p99 %.2f ms; "
+        "p50 ratio %.2f (<= 1.2), p99 ratio %.2f (<= 1.5)\n",
+        oursP50, oursP95, oursP99, rawP50, rawP99, oursP50 / rawP50, oursP99 / rawP99);
+    std::printf("store:    %.0f bytes per article (text: %.0f bytes)\n",
+                static_cast<double>(libraryBytes) / count, static_cast<double>(textBytes) / count);
+    return 0;
+}

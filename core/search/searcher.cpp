@@ -14,9 +14,12 @@ namespace {
 constexpr const char* kSummaryColumns =
     "SELECT a.id, a.title, coalesce(s.name, ''), a.section, a.published_at, "
     "a.published_precision, a.is_read, a.is_starred, ";
+// Ranked by bm25 with the title weighted well above the body, and the author a little. The
+// rank column (not a bm25() expression) lets FTS5 sort before snippets are made.
 constexpr const char* kFromMatch =
     " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-    "LEFT JOIN sources s ON s.id = a.source_id WHERE articles_fts MATCH ?3";
+    "LEFT JOIN sources s ON s.id = a.source_id WHERE articles_fts MATCH ?3 "
+    "AND rank MATCH 'bm25(10.0, 1.0, 2.0)'";
 constexpr const char* kFromAll =
     " FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE 1";
 constexpr const char* kTagsFromMatch =
@@ -28,6 +31,7 @@ constexpr const char* kTagsFromAll =
     "JOIN tags t ON t.id = at.tag_id WHERE 1";
 constexpr qsizetype kLeadLength = 240;
 constexpr const char* kByRank = " ORDER BY rank LIMIT ?4 OFFSET ?5";
+constexpr const char* kInWindow = " AND articles_fts.rowid >= ?6";
 // NULLs sort last in DESC order, so undated articles come last and the index serves it.
 constexpr const char* kByDate = " ORDER BY a.published_at DESC, a.id DESC LIMIT ?4 OFFSET ?5";
 
@@ -94,12 +98,32 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, std::stop_t
         ~ClearStop() { db.setStopToken(nullptr); }
     } clearStop{m_db};
 
-    // The page of hits.
+    // Ranking a match costs time; past the window only the newest matches are ranked. The
+    // newest window-th match is found by walking the index backwards, which is cheap.
     const bool byRank = query.hasMatch() && request.sort == SearchRequest::Sort::Relevance;
+    std::optional<qint64> windowStart;
+    if (byRank && request.rankWindow > 0) {
+        auto cutoff = m_db.prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?3 "
+                                   "ORDER BY rowid DESC LIMIT 1 OFFSET ?2");
+        if (!cutoff)
+            return cutoff.error();
+        cutoff->bind(3, compiled.match).bind(2, qint64{request.rankWindow - 1});
+        auto row = cutoff->step();
+        if (!row)
+            return row.error();
+        if (*row) {
+            windowStart = cutoff->int64(0);
+            results.rankingLimited = true;
+        }
+    }
+
+    // The page of hits.
     QByteArray sql = kSummaryColumns;
-    sql += query.hasMatch() ? "snippet(articles_fts, -1, ?1, ?2, '…', 24), rank"
-                            : "substr(a.body, 1, 240), 0.0"; // kLeadLength
+    sql += query.hasMatch() ? QByteArray("snippet(articles_fts, -1, ?1, ?2, '…', 24), rank")
+                            : QByteArray("substr(a.body, 1, 240), 0.0"); // kLeadLength
     sql += query.from();
+    if (windowStart)
+        sql += kInWindow;
     sql += byRank ? kByRank : kByDate;
     auto hits = m_db.prepare(sql.constData());
     if (!hits)
@@ -108,6 +132,8 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, std::stop_t
     if (query.hasMatch())
         hits->bind(1, request.markOpen).bind(2, request.markClose);
     hits->bind(4, qint64{std::max(request.limit, 0)}).bind(5, qint64{std::max(request.offset, 0)});
+    if (windowStart)
+        hits->bind(6, *windowStart);
     auto rows = hits->forEachRow([&results](const Statement& row) {
         SearchHit hit;
         hit.article.id = row.int64(0);

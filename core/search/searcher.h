@@ -24,7 +24,11 @@ struct SearchRequest {
     int offset = 0;
     int limit = 50;
     bool countTotal = true; ///< fill SearchResults::total
-    bool facets = true;     ///< fill months, tags and sources
+    /// Relevance ranks at most this many matches, the most recently added: ranking costs
+    /// time for every match it considers, so a query that matches a large part of a big
+    /// library stays instant. The total still counts every match. 0 ranks them all.
+    int rankWindow = 10000;
+    bool facets = true; ///< fill months, tags and sources
     /// Marks around matched terms in snippets; the defaults are control characters that
     /// no article text holds, for callers that escape the text before styling the marks.
     QString markOpen = QStringLiteral("\x02");
@@ -47,7 +51,8 @@ struct FacetCount {
 
 struct SearchResults {
     qint64 total = 0;
-    QStringList hints; ///< how a malformed query was read
+    QStringList hints;           ///< how a malformed query was read
+    bool rankingLimited = false; ///< more matches than the rank window: ranked the newest
     QList<SearchHit> hits;
     QMap<QString, qint64> months; ///< "YYYY-MM" → matches published that month
     QList<FacetCount> tags;       ///< most frequent first

@@ -53,9 +53,6 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 
--- Rank by bm25 with the title weighted well above the body (and the author a little).
-INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 2.0)');
-
 -- No AFTER INSERT trigger: a trigger makes every INSERT a statement transaction, and FTS5
 -- flushes its pending index at each savepoint, which halves import speed. ArticleStore
 -- indexes new rows itself, in the same transaction. Deletes and edits are rare: triggers.

@@ -5,6 +5,7 @@
 #include "store/database.h"
 #include "test_support.h"
 
+#include <QSet>
 #include <QTemporaryDir>
 
 using namespace broadsheet::core;
@@ -163,6 +164,38 @@ TEST_CASE("results are ranked with the title above the body, and paged", "[searc
     CHECK(byDate.hits.front().article.published.isKnown());
     for (qsizetype i = 1; i < byDate.hits.size(); ++i)
         CHECK_FALSE(byDate.hits[i].article.published.isKnown());
+}
+
+TEST_CASE("a broad query ranks the newest matches of its window and still counts all",
+          "[search][corpus]")
+{
+    REQUIRE_SHARED("data/bbc/news");
+    auto& library = BbcLibrary::get();
+    SearchRequest everything;
+    everything.rankWindow = 0;
+    const auto full = search(*library.store, QStringLiteral("said"), everything);
+    CHECK_FALSE(full.rankingLimited);
+    CHECK(search(*library.store, QStringLiteral("said")).rankingLimited == false); // under 10,000
+
+    SearchRequest windowed;
+    windowed.rankWindow = 100;
+    windowed.limit = 100;
+    const auto limited = search(*library.store, QStringLiteral("said"), windowed);
+    CHECK(limited.rankingLimited);
+    CHECK(limited.total == full.total);
+    REQUIRE(limited.hits.size() == 100);
+    // The window holds the 100 most recently added matches.
+    auto stmt =
+        library.store->database().prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH "
+                                          "'said' ORDER BY rowid DESC LIMIT 100");
+    REQUIRE(stmt.ok());
+    QSet<ArticleId> window;
+    REQUIRE(
+        stmt->forEachRow([&window](const Statement& row) { window.insert(row.int64(0)); }).ok());
+    for (const auto& hit : limited.hits)
+        CHECK(window.contains(hit.article.id));
+    for (qsizetype i = 1; i < limited.hits.size(); ++i)
+        CHECK(limited.hits[i - 1].score <= limited.hits[i].score);
 }
 
 TEST_CASE("hostile queries return without an error and change nothing", "[search][regression]")

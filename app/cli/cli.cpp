@@ -409,7 +409,10 @@ int searchCommand(const QStringList& arguments, const QString& globalLibrary)
                                  10),
                           hit.article.title, QString(), hit.snippet);
     }
-    table += QStringLiteral("%1 of %2 match(es)\n").arg(results->hits.size()).arg(results->total);
+    table += QStringLiteral("%1 of %2 match(es)").arg(results->hits.size()).arg(results->total);
+    if (results->rankingLimited)
+        table += QStringLiteral(", ranked among the %1 most recently added").arg(request.rankWindow);
+    table += QLatin1Char('\n');
     printOut(table);
     return ExitOk;
 }

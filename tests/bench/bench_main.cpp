@@ -200,7 +200,9 @@ int main(int argc, char* argv[])
                                                     "temporary folder)."),
                                      QStringLiteral("DIR"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    parser.addOptions({articles, corpus, generate, rounds, workdir, json});
+    const QCommandLineOption perQuery(QStringLiteral("per-query"),
+                                      QStringLiteral("Also print each query's median times."));
+    parser.addOptions({articles, corpus, generate, rounds, workdir, json, perQuery});
     parser.process(app);
 
     const int count = parser.value(articles).toInt();
@@ -280,11 +282,26 @@ int main(int argc, char* argv[])
         runOurQuery(searcher, query, window);
         runRawQuery(raw, query);
     }
+    constexpr qsizetype kQueryCount = std::size(kQueries);
+    QList<QList<double>> byQuery(kQueryCount * 3);
     for (int round = 0; round < repeat; ++round) {
-        for (const BenchQuery& query : kQueries) {
-            ours.append(runOurQuery(searcher, query, window));
-            oursFull.append(runOurQuery(searcher, query, 0));
-            rawTimes.append(runRawQuery(raw, query));
+        for (qsizetype q = 0; q < kQueryCount; ++q) {
+            ours.append(runOurQuery(searcher, kQueries[q], window));
+            oursFull.append(runOurQuery(searcher, kQueries[q], 0));
+            rawTimes.append(runRawQuery(raw, kQueries[q]));
+            byQuery[q * 3].append(ours.back());
+            byQuery[q * 3 + 1].append(oursFull.back());
+            byQuery[q * 3 + 2].append(rawTimes.back());
+        }
+    }
+    if (parser.isSet(perQuery)) {
+        say(QStringLiteral("median ms per query: ours, ours ranking every match, raw"));
+        for (qsizetype q = 0; q < kQueryCount; ++q) {
+            say(QStringLiteral("%1 %2 %3  %4")
+                    .arg(percentile(byQuery[q * 3], 0.5), 8, 'f', 2)
+                    .arg(percentile(byQuery[q * 3 + 1], 0.5), 8, 'f', 2)
+                    .arg(percentile(byQuery[q * 3 + 2], 0.5), 8, 'f', 2)
+                    .arg(QString::fromUtf8(kQueries[q].ours)));
         }
     }
 

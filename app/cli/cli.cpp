@@ -411,7 +411,8 @@ int searchCommand(const QStringList& arguments, const QString& globalLibrary)
     }
     table += QStringLiteral("%1 of %2 match(es)").arg(results->hits.size()).arg(results->total);
     if (results->rankingLimited)
-        table += QStringLiteral(", ranked among the %1 most recently added").arg(request.rankWindow);
+        table +=
+            QStringLiteral(", ranked among the %1 most recently added").arg(request.rankWindow);
     table += QLatin1Char('\n');
     printOut(table);
     return ExitOk;

@@ -46,6 +46,7 @@ CREATE UNIQUE INDEX articles_content_hash ON articles(content_hash);
 CREATE UNIQUE INDEX articles_source_guid ON articles(source_id, guid) WHERE guid IS NOT NULL;
 CREATE INDEX articles_published ON articles(published_at DESC, id DESC);
 CREATE INDEX articles_source ON articles(source_id);
+CREATE INDEX articles_section ON articles(section COLLATE NOCASE);
 
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, body, author,

@@ -158,6 +158,35 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, std::stop_t
     if (!rows)
         return rows.error();
 
+    if (request.allIds) {
+        QByteArray idSql = "SELECT a.id" + query.from();
+        if (windowStart)
+            idSql += kInWindow;
+        idSql += byRank ? " ORDER BY rank" : " ORDER BY a.published_at DESC, a.id DESC";
+        auto ids = m_db.prepare(idSql.constData());
+        if (!ids)
+            return ids.error();
+        query.bind(*ids);
+        if (windowStart)
+            ids->bind(6, *windowStart);
+        auto collect = [&results](const Statement& row) {
+            results.ids.append(row.int64(0));
+        };
+        if (auto r = ids->forEachRow(collect); !r)
+            return r.error();
+        if (windowStart) { // the matches older than the ranked window, newest first
+            auto older = m_db.prepare(
+                ("SELECT a.id" + query.from() + " AND articles_fts.rowid < ?6 ORDER BY a.id DESC")
+                    .constData());
+            if (!older)
+                return older.error();
+            query.bind(*older);
+            older->bind(6, *windowStart);
+            if (auto r = older->forEachRow(collect); !r)
+                return r.error();
+        }
+    }
+
     if (request.countTotal) {
         // Without conditions the index alone counts, without touching the articles.
         const QByteArray countSql =

@@ -28,7 +28,8 @@ struct SearchRequest {
     /// time for every match it considers, so a query that matches a large part of a big
     /// library stays instant. The total still counts every match. 0 ranks them all.
     int rankWindow = 10000;
-    bool facets = true; ///< fill months, tags and sources
+    bool facets = true;  ///< fill months, tags and sources
+    bool allIds = false; ///< fill SearchResults::ids with every match, in result order
     /// Marks around matched terms in snippets; the defaults are control characters that
     /// no article text holds, for callers that escape the text before styling the marks.
     QString markOpen = QStringLiteral("\x02");
@@ -54,6 +55,9 @@ struct SearchResults {
     QStringList hints;           ///< how a malformed query was read
     bool rankingLimited = false; ///< more matches than the rank window: ranked the newest
     QList<SearchHit> hits;
+    /// With SearchRequest::allIds: every match in order (the ranked window first, then older
+    /// matches newest first), for the window's lazy story list.
+    QList<ArticleId> ids;
     QMap<QString, qint64> months; ///< "YYYY-MM" → matches published that month
     QList<FacetCount> tags;       ///< most frequent first
     QList<FacetCount> sources;    ///< most frequent first

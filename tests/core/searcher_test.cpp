@@ -196,6 +196,16 @@ TEST_CASE("a broad query ranks the newest matches of its window and still counts
         CHECK(window.contains(hit.article.id));
     for (qsizetype i = 1; i < limited.hits.size(); ++i)
         CHECK(limited.hits[i - 1].score <= limited.hits[i].score);
+
+    // Every id, in order: the ranked window first, then the older matches.
+    windowed.allIds = true;
+    const auto listed = search(*library.store, QStringLiteral("said"), windowed);
+    REQUIRE(listed.ids.size() == full.total);
+    CHECK(QSet<ArticleId>(listed.ids.begin(), listed.ids.end()).size() == full.total);
+    for (qsizetype i = 0; i < 100; ++i)
+        CHECK(listed.ids[i] == listed.hits[i].article.id);
+    for (qsizetype i = 100; i < listed.ids.size(); ++i)
+        CHECK_FALSE(window.contains(listed.ids[i]));
 }
 
 TEST_CASE("hostile queries return without an error and change nothing", "[search][regression]")

@@ -32,6 +32,23 @@ bool ArticleListModel::reload()
     return ids.ok();
 }
 
+void ArticleListModel::setIds(QList<core::ArticleId> ids)
+{
+    beginResetModel();
+    m_pages.clear();
+    m_ids = std::move(ids);
+    endResetModel();
+}
+
+void ArticleListModel::refresh(core::ArticleId id)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    m_pages.remove(row / kPageSize);
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
 core::ArticleId ArticleListModel::idAt(int row) const
 {
     return row >= 0 && row < m_ids.size() ? m_ids[row] : 0;

@@ -24,8 +24,13 @@ public:
 
     explicit ArticleListModel(core::ArticleStore& store, QObject* parent = nullptr);
 
-    /// Reloads the ids from the store (after an import); returns false on a store error.
+    /// Reloads every id from the store, newest first; returns false on a store error.
     bool reload();
+    /// Shows these ids, in this order (a search's matches).
+    void setIds(QList<core::ArticleId> ids);
+    /// Re-reads one story's row after its flags changed.
+    void refresh(core::ArticleId id);
+    const QList<core::ArticleId>& ids() const { return m_ids; }
     core::ArticleId idAt(int row) const;
     int rowOf(core::ArticleId id) const;
 

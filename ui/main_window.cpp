@@ -4,6 +4,7 @@
 #include "article_list_model.h"
 #include "import_controller.h"
 #include "reader_view.h"
+#include "search_controller.h"
 #include "store/article_store.h"
 
 #include <QAction>
@@ -12,14 +13,20 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
+#include <QToolBar>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace broadsheet::ui {
 
@@ -57,7 +64,53 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({560, 540});
-    setCentralWidget(m_splitter);
+
+    // An empty library shows a welcome page instead of an empty list.
+    auto* welcome = new QWidget;
+    auto* welcomeLayout = new QVBoxLayout(welcome);
+    auto* welcomeText = new QLabel(
+        tr("<h2>Welcome to Broadsheet</h2><p>Your library is empty. Import a folder of news "
+           "articles (text files, or CSV data sets) to start reading and searching.</p>"));
+    welcomeText->setWordWrap(true);
+    welcomeText->setAlignment(Qt::AlignCenter);
+    auto* importButton = new QPushButton(tr("Import a Folder…"));
+    importButton->setAccessibleName(tr("Import a folder"));
+    connect(importButton, &QPushButton::clicked, this, &MainWindow::importFolder);
+    welcomeLayout->addStretch();
+    welcomeLayout->addWidget(welcomeText);
+    welcomeLayout->addWidget(importButton, 0, Qt::AlignHCenter);
+    welcomeLayout->addStretch();
+
+    m_pages = new QStackedWidget;
+    m_pages->addWidget(welcome);
+    m_pages->addWidget(m_splitter);
+    setCentralWidget(m_pages);
+
+    m_search = new QLineEdit;
+    m_search->setPlaceholderText(tr("Search: words, \"phrases\", prefix*, OR, -word, title:, "
+                                    "after:2014-12 (press / to search)"));
+    m_search->setAccessibleName(tr("Search"));
+    m_search->setClearButtonEnabled(true);
+    m_hint = new QLabel;
+    m_hint->setAccessibleName(tr("Search hint"));
+    auto* toolbar = addToolBar(tr("Search"));
+    toolbar->setObjectName(QStringLiteral("searchToolBar"));
+    toolbar->setMovable(false);
+    toolbar->addWidget(m_search);
+    m_hint->setStyleSheet(QStringLiteral("color: palette(link)"));
+    statusBar()->addWidget(m_hint, 1);
+    m_hint->hide();
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(200);
+    m_searcher = new SearchController(m_store->path(), this);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, [this] { search(m_search->text()); });
+    connect(m_searcher, &SearchController::finished, this, &MainWindow::onSearchFinished);
+    connect(m_searcher, &SearchController::failed, this,
+            [this](const QString&, const QString& message) {
+                statusBar()->showMessage(message, 10000);
+            });
 
     m_count = new QLabel;
     m_progress = new QProgressBar;
@@ -82,11 +135,9 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     connect(m_importer, &ImportController::failed, this, &MainWindow::onImportFailed);
 
     updateCountLabel();
+    updateWelcome();
     if (m_model->rowCount() > 0)
         m_list->selectRow(0);
-    else
-        m_reader->showMessage(tr("This library is empty. Choose File → Import Folder… to add "
-                                 "a folder of article files."));
 }
 
 MainWindow::~MainWindow()
@@ -108,6 +159,24 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
 
+    QMenu* go = menuBar()->addMenu(tr("&Story"));
+    auto addKey = [this, go](const QString& text, const QKeySequence& key, auto slot) {
+        QAction* action = go->addAction(text, this, slot);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WindowShortcut);
+        return action;
+    };
+    addKey(tr("&Next Story"), QKeySequence(Qt::Key_J), [this] { moveSelection(1); });
+    addKey(tr("&Previous Story"), QKeySequence(Qt::Key_K), [this] { moveSelection(-1); });
+    addKey(tr("Toggle &Read"), QKeySequence(Qt::Key_M), &MainWindow::toggleRead);
+    addKey(tr("Toggle &Star"), QKeySequence(Qt::Key_S), &MainWindow::toggleStar);
+    go->addSeparator();
+    QAction* find = go->addAction(tr("&Search"), this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    find->setShortcuts({QKeySequence(Qt::Key_Slash), QKeySequence(Qt::CTRL | Qt::Key_F)});
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Broadsheet"), this, [this] {
         QMessageBox::about(this, tr("About Broadsheet"),
@@ -128,8 +197,105 @@ void MainWindow::showCurrentArticle()
         m_reader->showMessage(article.error().message);
         return;
     }
-    if (*article)
-        m_reader->showArticle(**article);
+    if (!*article)
+        return;
+    m_reader->showArticle(**article);
+    if (!(*article)->read) { // opening a story marks it read
+        if (m_store->setRead({id}, true))
+            m_model->refresh(id);
+    }
+}
+
+QList<core::ArticleId> MainWindow::selectedIds() const
+{
+    QList<core::ArticleId> ids;
+    for (const QModelIndex& index : m_list->selectionModel()->selectedRows())
+        ids.append(m_model->idAt(index.row()));
+    if (ids.isEmpty() && m_list->currentIndex().isValid())
+        ids.append(m_model->idAt(m_list->currentIndex().row()));
+    return ids;
+}
+
+void MainWindow::toggleRead()
+{
+    const QList<core::ArticleId> ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    auto first = m_store->article(ids.front());
+    if (!first || !*first)
+        return;
+    const bool read = !(*first)->read;
+    if (auto r = m_store->setRead(ids, read); !r) {
+        statusBar()->showMessage(r.error().message, 10000);
+        return;
+    }
+    for (core::ArticleId id : ids)
+        m_model->refresh(id);
+}
+
+void MainWindow::toggleStar()
+{
+    const QList<core::ArticleId> ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    auto first = m_store->article(ids.front());
+    if (!first || !*first)
+        return;
+    const bool starred = !(*first)->starred;
+    if (auto r = m_store->setStarred(ids, starred); !r) {
+        statusBar()->showMessage(r.error().message, 10000);
+        return;
+    }
+    for (core::ArticleId id : ids)
+        m_model->refresh(id);
+}
+
+void MainWindow::moveSelection(int delta)
+{
+    if (m_model->rowCount() == 0)
+        return;
+    const int current = m_list->currentIndex().isValid() ? m_list->currentIndex().row() : -1;
+    const int row = std::clamp(current + delta, 0, m_model->rowCount() - 1);
+    m_list->selectRow(row);
+    m_list->scrollTo(m_model->index(row, 0));
+}
+
+void MainWindow::search(const QString& query)
+{
+    m_searchDelay->stop();
+    m_searcher->start(query);
+}
+
+void MainWindow::onSearchFinished(const QString& query, const core::SearchResults& results)
+{
+    m_query = query;
+    m_matches = query.trimmed().isEmpty() ? -1 : results.total;
+    const core::ArticleId current = m_model->idAt(m_list->currentIndex().row());
+    m_model->setIds(results.ids);
+    const QString hint = results.hints.join(QStringLiteral("; "));
+    m_hint->setText(hint);
+    m_hint->setToolTip(hint);
+    m_hint->setVisible(!hint.isEmpty());
+    updateCountLabel();
+    updateWelcome();
+    if (const int row = m_model->rowOf(current); row >= 0)
+        m_list->selectRow(row);
+    else if (m_model->rowCount() > 0)
+        m_list->selectRow(0);
+    else
+        m_reader->showMessage(tr("No story matches this search."));
+    Q_EMIT searchFinished(query);
+}
+
+bool MainWindow::showsWelcome() const
+{
+    return m_pages->currentIndex() == 0;
+}
+
+void MainWindow::updateWelcome()
+{
+    const bool empty = m_model->rowCount() == 0 && m_matches < 0;
+    m_pages->setCurrentIndex(empty ? 0 : 1);
 }
 
 void MainWindow::importFolder()
@@ -176,8 +342,13 @@ void MainWindow::onImportFinished(const core::ImportReport& report)
     m_progress->hide();
     m_cancel->hide();
     const core::ArticleId current = m_model->idAt(m_list->currentIndex().row());
-    m_model->reload();
-    updateCountLabel();
+    if (m_matches >= 0) {
+        search(m_query); // the new stories may match the search shown
+    } else {
+        m_model->reload();
+        updateCountLabel();
+        updateWelcome();
+    }
     if (const int row = m_model->rowOf(current); row >= 0)
         m_list->selectRow(row);
     else if (m_model->rowCount() > 0)
@@ -211,6 +382,7 @@ void MainWindow::onImportFailed(const QString& message)
     m_cancel->hide();
     m_model->reload();
     updateCountLabel();
+    updateWelcome();
     statusBar()->showMessage(tr("Import failed"), 15000);
     auto* box =
         new QMessageBox(QMessageBox::Warning, tr("Import failed"), message, QMessageBox::Ok, this);
@@ -221,7 +393,10 @@ void MainWindow::onImportFailed(const QString& message)
 
 void MainWindow::updateCountLabel()
 {
-    m_count->setText(tr("%n article(s)", nullptr, m_model->rowCount()));
+    if (m_matches >= 0)
+        m_count->setText(tr("%n match(es)", nullptr, static_cast<int>(m_matches)));
+    else
+        m_count->setText(tr("%n article(s)", nullptr, m_model->rowCount()));
 }
 
 } // namespace broadsheet::ui

@@ -2,13 +2,17 @@
 #pragma once
 
 #include "importing/import_report.h"
+#include "search/searcher.h"
 
 #include <QMainWindow>
 
 #include <memory>
 
 class QLabel;
+class QLineEdit;
 class QProgressBar;
+class QStackedWidget;
+class QTimer;
 class QSplitter;
 class QTableView;
 class QToolButton;
@@ -22,6 +26,7 @@ namespace broadsheet::ui {
 class ArticleListModel;
 class ImportController;
 class ReaderView;
+class SearchController;
 
 /// Broadsheet's window: the story list beside the reader, a File menu to import files
 /// and folders with progress and cancel in the status bar. Owns the GUI thread's
@@ -40,10 +45,19 @@ public:
     ReaderView* reader() const { return m_reader; }
     ArticleListModel* storyModel() const { return m_model; }
     ImportController* importer() const { return m_importer; }
+    QLineEdit* searchField() const { return m_search; }
+    QLabel* hintLabel() const { return m_hint; }
+    QLabel* countLabel() const { return m_count; }
+    bool showsWelcome() const;
+
+    /// Runs a search now (the field waits a moment after each key before it does).
+    void search(const QString& query);
 
 Q_SIGNALS:
     /// After an import has ended and the list shows its articles.
     void importFinished(const broadsheet::core::ImportReport& report);
+    /// After the list shows the results of a search.
+    void searchFinished(const QString& query);
 
 private:
     void createMenus();
@@ -54,6 +68,12 @@ private:
     void onImportFinished(const core::ImportReport& report);
     void onImportFailed(const QString& message);
     void updateCountLabel();
+    void onSearchFinished(const QString& query, const core::SearchResults& results);
+    void updateWelcome();
+    void toggleRead();
+    void toggleStar();
+    void moveSelection(int delta);
+    QList<core::ArticleId> selectedIds() const;
 
     std::unique_ptr<core::ArticleStore> m_store;
     ArticleListModel* m_model = nullptr;
@@ -64,6 +84,13 @@ private:
     QProgressBar* m_progress = nullptr;
     QToolButton* m_cancel = nullptr;
     QLabel* m_count = nullptr;
+    QLineEdit* m_search = nullptr;
+    QLabel* m_hint = nullptr;
+    QTimer* m_searchDelay = nullptr;
+    SearchController* m_searcher = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    QString m_query;       ///< the query the list shows
+    qint64 m_matches = -1; ///< its total, or -1 when the list shows the whole library
 };
 
 } // namespace broadsheet::ui

@@ -8,6 +8,9 @@
 #include "test_support.h"
 
 #include <QAction>
+#include <QFont>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QTableView>
@@ -45,12 +48,13 @@ TEST_CASE("the window imports the sample library and shows the newest story", "[
     REQUIRE(QTest::qWaitForWindowExposed(&window));
     CHECK(window.windowTitle().startsWith(QStringLiteral("Broadsheet")));
     CHECK(window.storyModel()->rowCount() == 0);
-    CHECK(window.reader()->toPlainText().contains(QStringLiteral("Import Folder")));
+    CHECK(window.showsWelcome());
 
     const core::ImportReport report = importAndWait(window, {sampleDir()});
     CHECK(report.added == 12);
     CHECK(report.skipped.isEmpty());
     REQUIRE(window.storyModel()->rowCount() == 12);
+    CHECK_FALSE(window.showsWelcome());
 
     // The newest story is selected and shown in the reader.
     const QString firstTitle =
@@ -119,4 +123,105 @@ TEST_CASE("an import can be cancelled from the window", "[ui]")
     CHECK(report.cancelled);
     CHECK(report.added < 1500);
     CHECK(window.storyModel()->rowCount() == report.added);
+}
+
+namespace {
+
+/// A shown window on a library holding the sample stories.
+struct SampleWindow {
+    QTemporaryDir dir;
+    std::unique_ptr<ui::MainWindow> window;
+
+    SampleWindow()
+    {
+        window = std::make_unique<ui::MainWindow>(openLibrary(dir));
+        window->show();
+        REQUIRE(QTest::qWaitForWindowExposed(window.get()));
+        REQUIRE(importAndWait(*window, {sampleDir()}).added == 12);
+    }
+
+    std::optional<core::Article> stored(int row)
+    {
+        auto store = core::ArticleStore::open(dir.filePath(QStringLiteral("library.sqlite")),
+                                              core::ArticleStore::OpenMode::OpenExisting);
+        REQUIRE(store.ok());
+        auto article = (*store)->article(window->storyModel()->idAt(row));
+        REQUIRE(article.ok());
+        return *article;
+    }
+};
+
+} // namespace
+
+TEST_CASE("typing a query filters the list and shows the count and hints", "[ui][search]")
+{
+    SampleWindow fixture;
+    ui::MainWindow& window = *fixture.window;
+    QSignalSpy searched(&window, &ui::MainWindow::searchFinished);
+    window.searchField()->setFocus();
+    QTest::keyClicks(window.searchField(), QStringLiteral("village OR library"));
+    REQUIRE(searched.wait(10000));
+    while (searched.last().at(0).toString() != QStringLiteral("village OR library"))
+        REQUIRE(searched.wait(10000));
+    CHECK(window.storyModel()->rowCount() == 5);
+    CHECK(window.countLabel()->text() == QStringLiteral("5 match(es)"));
+    CHECK(window.hintLabel()->isHidden());
+    CHECK_FALSE(window.showsWelcome());
+
+    window.search(QStringLiteral("\"cricket team"));
+    REQUIRE(searched.wait(10000));
+    CHECK(window.storyModel()->rowCount() == 1);
+    CHECK_FALSE(window.hintLabel()->isHidden());
+    CHECK(window.hintLabel()->text().contains(QStringLiteral("quote")));
+
+    window.search(QStringLiteral("zeppelin"));
+    REQUIRE(searched.wait(10000));
+    CHECK(window.storyModel()->rowCount() == 0);
+    CHECK(window.countLabel()->text() == QStringLiteral("0 match(es)"));
+    CHECK_FALSE(window.showsWelcome()); // no matches is not an empty library
+
+    window.search(QString());
+    REQUIRE(searched.wait(10000));
+    CHECK(window.storyModel()->rowCount() == 12);
+    CHECK(window.countLabel()->text() == QStringLiteral("12 article(s)"));
+}
+
+TEST_CASE("opening a story marks it read; m and s toggle read and star in the store", "[ui]")
+{
+    SampleWindow fixture;
+    ui::MainWindow& window = *fixture.window;
+    // Row 0 was opened after the import: it is read now, and no longer bold.
+    CHECK(fixture.stored(0)->read);
+    CHECK_FALSE(window.storyModel()->index(0, 0).data(Qt::FontRole).isValid());
+    CHECK_FALSE(fixture.stored(1)->read);
+
+    window.storyList()->setFocus();
+    QTest::keyClick(window.storyList(), Qt::Key_M);
+    CHECK_FALSE(fixture.stored(0)->read);
+    CHECK(window.storyModel()->index(0, 0).data(Qt::FontRole).value<QFont>().bold());
+    QTest::keyClick(window.storyList(), Qt::Key_S);
+    CHECK(fixture.stored(0)->starred);
+    QTest::keyClick(window.storyList(), Qt::Key_S);
+    CHECK_FALSE(fixture.stored(0)->starred);
+
+    // j and k move through the list; the story moved to is opened and marked read.
+    QTest::keyClick(window.storyList(), Qt::Key_J);
+    CHECK(window.storyList()->currentIndex().row() == 1);
+    CHECK(fixture.stored(1)->read);
+    QTest::keyClick(window.storyList(), Qt::Key_J);
+    QTest::keyClick(window.storyList(), Qt::Key_K);
+    CHECK(window.storyList()->currentIndex().row() == 1);
+    const QString title = window.storyModel()->index(1, 0).data().toString();
+    CHECK(window.reader()->toPlainText().startsWith(title));
+}
+
+TEST_CASE("typing m in the search field types, it does not mark a story", "[ui][regression]")
+{
+    SampleWindow fixture;
+    ui::MainWindow& window = *fixture.window;
+    window.searchField()->setFocus();
+    QTest::keyClicks(window.searchField(), QStringLiteral("ms"));
+    CHECK(window.searchField()->text() == QStringLiteral("ms"));
+    CHECK(fixture.stored(0)->read);
+    CHECK_FALSE(fixture.stored(0)->starred);
 }

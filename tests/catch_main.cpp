@@ -2,7 +2,9 @@
 // Catch2's runner inside a Qt application object, so tests can use event loops, signals
 // and (for the GUI suite) real widgets on the offscreen platform.
 #define CATCH_CONFIG_RUNNER
+#include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 #include <catch2/catch.hpp>
 
@@ -24,5 +26,9 @@ int main(int argc, char* argv[])
     QStandardPaths::setTestModeEnabled(true);
     TestApplication app(argc, argv);
     TestApplication::setApplicationName(QStringLiteral("broadsheet-tests"));
+    // Settings live in a folder of this process's own, so parallel test runs never share them.
+    QTemporaryDir settingsDir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
     return Catch::Session().run(argc, argv);
 }

@@ -9,6 +9,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -18,6 +19,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -138,10 +140,49 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     updateWelcome();
     if (m_model->rowCount() > 0)
         m_list->selectRow(0);
+    restoreSettings();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+// Window state persists per user (QSettings): geometry, panes, columns, the last search.
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("window"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("columns"), m_list->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("query"), m_search->text());
+    settings.endGroup();
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("window"));
+    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    m_list->horizontalHeader()->restoreState(
+        settings.value(QStringLiteral("columns")).toByteArray());
+    const QString query = settings.value(QStringLiteral("query")).toString();
+    settings.endGroup();
+    if (!query.isEmpty()) {
+        const QSignalBlocker blocker(m_search); // search now, not after the typing delay
+        m_search->setText(query);
+        search(query);
+    }
 }
 
 MainWindow::~MainWindow()
 {
+    saveSettings();
     m_importer->cancel();
     m_importer->wait();
 }

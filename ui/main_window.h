@@ -59,8 +59,13 @@ Q_SIGNALS:
     /// After the list shows the results of a search.
     void searchFinished(const QString& query);
 
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
 private:
     void createMenus();
+    void saveSettings() const;
+    void restoreSettings();
     void showCurrentArticle();
     void importFolder();
     void importFiles();

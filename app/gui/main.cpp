@@ -19,7 +19,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("broadsheet"));
     QApplication::setApplicationDisplayName(QStringLiteral("Broadsheet"));
     QApplication::setApplicationVersion(QStringLiteral(BROADSHEET_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("broadsheet"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.broadsheet.Broadsheet"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/broadsheet.svg")));
 
     QCommandLineParser parser;

@@ -12,7 +12,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,6 +32,12 @@ std::unique_ptr<core::ArticleStore> openLibrary(const QTemporaryDir& dir)
     return std::move(*store);
 }
 
+/// Each window test starts from no saved window state.
+void forgetSettings()
+{
+    QSettings().clear();
+}
+
 core::ImportReport importAndWait(ui::MainWindow& window, const QStringList& paths)
 {
     QSignalSpy done(&window, &ui::MainWindow::importFinished);
@@ -42,6 +50,7 @@ core::ImportReport importAndWait(ui::MainWindow& window, const QStringList& path
 
 TEST_CASE("the window imports the sample library and shows the newest story", "[ui]")
 {
+    forgetSettings();
     QTemporaryDir dir;
     ui::MainWindow window(openLibrary(dir));
     window.show();
@@ -73,6 +82,7 @@ TEST_CASE("the window imports the sample library and shows the newest story", "[
 
 TEST_CASE("the window reports skipped files and keeps the stories it has", "[ui]")
 {
+    forgetSettings();
     QTemporaryDir dir;
     writeFile(dir.filePath(QStringLiteral("in/good.txt")), "Good story\n\nWith a body.\n");
     writeFile(dir.filePath(QStringLiteral("in/empty.txt")), "");
@@ -91,6 +101,7 @@ TEST_CASE("the window reports skipped files and keeps the stories it has", "[ui]
 
 TEST_CASE("the File menu offers import and Ctrl+Q quits", "[ui]")
 {
+    forgetSettings();
     QTemporaryDir dir;
     ui::MainWindow window(openLibrary(dir));
     QStringList actions;
@@ -110,6 +121,7 @@ TEST_CASE("the File menu offers import and Ctrl+Q quits", "[ui]")
 
 TEST_CASE("an import can be cancelled from the window", "[ui]")
 {
+    forgetSettings();
     QTemporaryDir dir;
     for (int i = 0; i < 1500; ++i)
         writeFile(QStringLiteral("%1/in/%2.txt").arg(dir.path()).arg(i),
@@ -155,6 +167,7 @@ struct SampleWindow {
 
 TEST_CASE("typing a query filters the list and shows the count and hints", "[ui][search]")
 {
+    forgetSettings();
     SampleWindow fixture;
     ui::MainWindow& window = *fixture.window;
     QSignalSpy searched(&window, &ui::MainWindow::searchFinished);
@@ -188,6 +201,7 @@ TEST_CASE("typing a query filters the list and shows the count and hints", "[ui]
 
 TEST_CASE("opening a story marks it read; m and s toggle read and star in the store", "[ui]")
 {
+    forgetSettings();
     SampleWindow fixture;
     ui::MainWindow& window = *fixture.window;
     // Row 0 was opened after the import: it is read now, and no longer bold.
@@ -217,6 +231,7 @@ TEST_CASE("opening a story marks it read; m and s toggle read and star in the st
 
 TEST_CASE("typing m in the search field types, it does not mark a story", "[ui][regression]")
 {
+    forgetSettings();
     SampleWindow fixture;
     ui::MainWindow& window = *fixture.window;
     window.searchField()->setFocus();
@@ -224,4 +239,37 @@ TEST_CASE("typing m in the search field types, it does not mark a story", "[ui][
     CHECK(window.searchField()->text() == QStringLiteral("ms"));
     CHECK(fixture.stored(0)->read);
     CHECK_FALSE(fixture.stored(0)->starred);
+}
+
+TEST_CASE("the window restores its panes and last search on the next start", "[ui][settings]")
+{
+    forgetSettings();
+    QTemporaryDir dir;
+    QList<int> sizes;
+    {
+        ui::MainWindow window(openLibrary(dir));
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        REQUIRE(importAndWait(window, {sampleDir()}).added == 12);
+        window.resize(900, 640);
+        auto* splitter = window.findChild<QSplitter*>();
+        REQUIRE(splitter != nullptr);
+        splitter->setSizes({300, 600});
+        sizes = splitter->sizes();
+        QSignalSpy searched(&window, &ui::MainWindow::searchFinished);
+        window.searchField()->setText(QStringLiteral("cricket"));
+        REQUIRE(searched.wait(10000));
+        window.close();
+    }
+    ui::MainWindow again(openLibrary(dir));
+    QSignalSpy searched(&again, &ui::MainWindow::searchFinished);
+    again.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&again));
+    CHECK(again.size() == QSize(900, 640));
+    CHECK(again.findChild<QSplitter*>()->sizes() == sizes);
+    CHECK(again.searchField()->text() == QStringLiteral("cricket"));
+    if (searched.isEmpty())
+        REQUIRE(searched.wait(10000));
+    CHECK(again.storyModel()->rowCount() == 1);
+    QSettings().remove(QStringLiteral("window"));
 }

@@ -240,7 +240,15 @@ void MainWindow::showCurrentArticle()
     }
     if (!*article)
         return;
-    m_reader->showArticle(**article);
+    core::Article shown = **article;
+    if (m_matches >= 0) { // mark what the search matched
+        auto marked = core::Searcher(m_store->database()).highlighted(id, m_query);
+        if (marked && *marked) {
+            shown.title = (*marked)->title;
+            shown.body = (*marked)->body;
+        }
+    }
+    m_reader->showArticle(shown);
     if (!(*article)->read) { // opening a story marks it read
         if (m_store->setRead({id}, true))
             m_model->refresh(id);
@@ -319,12 +327,14 @@ void MainWindow::onSearchFinished(const QString& query, const core::SearchResult
     m_hint->setVisible(!hint.isEmpty());
     updateCountLabel();
     updateWelcome();
-    if (const int row = m_model->rowOf(current); row >= 0)
+    if (const int row = m_model->rowOf(current); row >= 0) {
         m_list->selectRow(row);
-    else if (m_model->rowCount() > 0)
+        showCurrentArticle(); // the same story, marked for the new search
+    } else if (m_model->rowCount() > 0) {
         m_list->selectRow(0);
-    else
+    } else {
         m_reader->showMessage(tr("No story matches this search."));
+    }
     Q_EMIT searchFinished(query);
 }
 

@@ -28,9 +28,8 @@ void ReaderView::showMessage(const QString& text)
 
 QString ReaderView::articleHtml(const core::Article& article)
 {
-    QString html =
-        QStringLiteral("<h2>%1</h2>")
-            .arg((article.title.isEmpty() ? tr("(untitled)") : article.title).toHtmlEscaped());
+    QString html = QStringLiteral("<h2>%1</h2>")
+                       .arg(markedHtml(article.title.isEmpty() ? tr("(untitled)") : article.title));
     QStringList meta;
     if (article.published.isKnown()) {
         meta.append(
@@ -53,7 +52,17 @@ QString ReaderView::articleHtml(const core::Article& article)
     if (!meta.isEmpty())
         html += QStringLiteral("<p><small>%1</small></p>").arg(meta.join(QStringLiteral(" · ")));
     for (const QString& paragraph : article.body.split(QStringLiteral("\n\n"), Qt::SkipEmptyParts))
-        html += QStringLiteral("<p>%1</p>").arg(paragraph.toHtmlEscaped());
+        html += QStringLiteral("<p>%1</p>").arg(markedHtml(paragraph));
+    return html;
+}
+
+QString ReaderView::markedHtml(const QString& text)
+{
+    // Marks (\x02 … \x03) come from the search's highlight(); the text around them is escaped.
+    QString html = text.toHtmlEscaped();
+    html.replace(QChar(0x02), QStringLiteral("<span style=\"background-color:#ffe066; "
+                                             "color:#000000\">"));
+    html.replace(QChar(0x03), QStringLiteral("</span>"));
     return html;
 }
 

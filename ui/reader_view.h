@@ -17,8 +17,10 @@ public:
     void showArticle(const core::Article& article);
     void showMessage(const QString& text);
 
-    /// The HTML the reader renders for an article; every field is escaped.
+    /// The HTML the reader renders for an article; every field is escaped, and search
+    /// marks (\x02 … \x03) in the title and body become highlights.
     static QString articleHtml(const core::Article& article);
+    static QString markedHtml(const QString& text);
 
 protected:
     QVariant loadResource(int type, const QUrl& name) override;

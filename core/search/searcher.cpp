@@ -79,6 +79,31 @@ Searcher::Searcher(Database& db)
 {
 }
 
+Result<std::optional<Article>> Searcher::highlighted(ArticleId id, const QString& query,
+                                                     const QString& markOpen,
+                                                     const QString& markClose)
+{
+    const CompiledQuery compiled = QueryCompiler::compile(QueryParser::parse(query));
+    if (compiled.match.isEmpty())
+        return std::optional<Article>();
+    auto stmt = m_db.prepare("SELECT highlight(articles_fts, 0, ?1, ?2), "
+                             "highlight(articles_fts, 1, ?1, ?2) FROM articles_fts "
+                             "WHERE articles_fts MATCH ?3 AND rowid = ?4");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, markOpen).bind(2, markClose).bind(3, compiled.match).bind(4, id);
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<Article>();
+    Article marked;
+    marked.id = id;
+    marked.title = stmt->text(0);
+    marked.body = stmt->text(1);
+    return std::optional<Article>(std::move(marked));
+}
+
 void Searcher::interrupt()
 {
     m_db.interrupt();

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <stop_token>
 
 namespace broadsheet::core {
@@ -73,6 +74,13 @@ public:
     /// Never fails on what the user typed; fails only when the library cannot be read, or
     /// with `Error::cancelled` set when `stop` was requested or interrupt() was called.
     Result<SearchResults> search(const SearchRequest& request, std::stop_token stop = {});
+
+    /// The article's title and body with what `query` matches in them marked (FTS5's own
+    /// highlight(), so stemming and phrases agree with the search), or nothing when the query
+    /// has no words or the article does not match them. For the reader pane.
+    Result<std::optional<Article>> highlighted(ArticleId id, const QString& query,
+                                               const QString& markOpen = QStringLiteral("\x02"),
+                                               const QString& markClose = QStringLiteral("\x03"));
 
     /// Aborts the query running now on this connection; safe from any thread.
     void interrupt();

@@ -391,3 +391,25 @@ TEST_CASE("flags, sections, sources and tags filter and are counted", "[search]"
     CHECK(hitsOnly.total == 0);
     CHECK(hitsOnly.months.isEmpty());
 }
+
+TEST_CASE("the reader's highlights mark what the query matched, stemmed", "[search]")
+{
+    REQUIRE_SHARED("seed/000_2afe67581d2c50c2.txt");
+    QTemporaryDir dir;
+    auto store = ArticleStore::open(dir.filePath(QStringLiteral("seed.sqlite")),
+                                    ArticleStore::OpenMode::CreateIfMissing);
+    REQUIRE(store.ok());
+    REQUIRE(ImportJob(**store).run({sharedPath(QStringLiteral("seed"))})->added == 1);
+    Searcher searcher((*store)->database());
+    auto marked = searcher.highlighted(1, QStringLiteral("attack \"north korea\" -sport"),
+                                       QStringLiteral("<"), QStringLiteral(">"));
+    REQUIRE(marked.ok());
+    REQUIRE(marked->has_value());
+    CHECK((*marked)->title == QStringLiteral("Stop N. Korean cyber <attacks>, US urges China"));
+    CHECK((*marked)->body.startsWith(
+        QStringLiteral("THE United States has dismissed a call by <North Korea> for")));
+    CHECK((*marked)->body.count(QStringLiteral("\n\n")) == 16); // paragraphs kept
+    // No words, or no match: nothing to mark.
+    CHECK_FALSE(searcher.highlighted(1, QStringLiteral("after:2014"))->has_value());
+    CHECK_FALSE(searcher.highlighted(1, QStringLiteral("zeppelin"))->has_value());
+}

@@ -18,6 +18,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextCursor>
+#include <QTextDocument>
 
 using namespace broadsheet;
 using namespace broadsheet::test;
@@ -180,6 +182,17 @@ TEST_CASE("typing a query filters the list and shows the count and hints", "[ui]
     CHECK(window.countLabel()->text() == QStringLiteral("5 match(es)"));
     CHECK(window.hintLabel()->isHidden());
     CHECK_FALSE(window.showsWelcome());
+
+    // The reader marks what the search matched.
+    window.search(QStringLiteral("cricket"));
+    REQUIRE(searched.wait(10000));
+    REQUIRE(window.storyModel()->rowCount() == 1);
+    QTextCursor found = window.reader()->document()->find(QStringLiteral("cricket"));
+    REQUIRE_FALSE(found.isNull());
+    CHECK(found.charFormat().background().style() != Qt::NoBrush);
+    QTextCursor plain = window.reader()->document()->find(QStringLiteral("season"));
+    REQUIRE_FALSE(plain.isNull());
+    CHECK(plain.charFormat().background().style() == Qt::NoBrush);
 
     window.search(QStringLiteral("\"cricket team"));
     REQUIRE(searched.wait(10000));

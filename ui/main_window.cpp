@@ -10,6 +10,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -17,8 +19,10 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -36,6 +40,7 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     : QMainWindow(parent)
     , m_store(std::move(store))
 {
+    setAcceptDrops(true);
     setWindowTitle(
         QStringLiteral("Broadsheet — %1").arg(QFileInfo(m_store->path()).completeBaseName()));
     resize(1100, 700);
@@ -159,6 +164,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("columns"), m_list->horizontalHeader()->saveState());
     settings.setValue(QStringLiteral("query"), m_search->text());
+    settings.setValue(QStringLiteral("readerBelow"), readerBelow());
     settings.endGroup();
 }
 
@@ -168,6 +174,7 @@ void MainWindow::restoreSettings()
     settings.beginGroup(QStringLiteral("window"));
     restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    setReaderBelow(settings.value(QStringLiteral("readerBelow"), false).toBool());
     m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
     m_list->horizontalHeader()->restoreState(
         settings.value(QStringLiteral("columns")).toByteArray());
@@ -211,6 +218,7 @@ void MainWindow::createMenus()
     addKey(tr("&Previous Story"), QKeySequence(Qt::Key_K), [this] { moveSelection(-1); });
     addKey(tr("Toggle &Read"), QKeySequence(Qt::Key_M), &MainWindow::toggleRead);
     addKey(tr("Toggle &Star"), QKeySequence(Qt::Key_S), &MainWindow::toggleStar);
+    addKey(tr("Page Down, then Next Story"), QKeySequence(Qt::Key_Space), &MainWindow::pageReader);
     go->addSeparator();
     QAction* find = go->addAction(tr("&Search"), this, [this] {
         m_search->setFocus(Qt::ShortcutFocusReason);
@@ -218,7 +226,19 @@ void MainWindow::createMenus()
     });
     find->setShortcuts({QKeySequence(Qt::Key_Slash), QKeySequence(Qt::CTRL | Qt::Key_F)});
 
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_readerBelow = view->addAction(tr("Reader &Below the List"));
+    m_readerBelow->setCheckable(true);
+    m_readerBelow->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_readerBelow, &QAction::toggled, this, &MainWindow::setReaderBelow);
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        auto* box = new QMessageBox(QMessageBox::Information, tr("Keyboard Shortcuts"),
+                                    shortcutList().join(QLatin1Char('\n')), QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
     help->addAction(tr("&About Broadsheet"), this, [this] {
         QMessageBox::about(this, tr("About Broadsheet"),
                            tr("<h3>Broadsheet %1</h3><p>A desktop news reader for the news you "
@@ -307,6 +327,66 @@ void MainWindow::moveSelection(int delta)
     const int row = std::clamp(current + delta, 0, m_model->rowCount() - 1);
     m_list->selectRow(row);
     m_list->scrollTo(m_model->index(row, 0));
+}
+
+void MainWindow::pageReader()
+{
+    QScrollBar* bar = m_reader->verticalScrollBar();
+    if (bar->value() < bar->maximum())
+        bar->setValue(bar->value() + bar->pageStep());
+    else
+        moveSelection(1);
+}
+
+bool MainWindow::readerBelow() const
+{
+    return m_splitter->orientation() == Qt::Vertical;
+}
+
+void MainWindow::setReaderBelow(bool below)
+{
+    m_splitter->setOrientation(below ? Qt::Vertical : Qt::Horizontal);
+    if (m_readerBelow->isChecked() != below)
+        m_readerBelow->setChecked(below);
+}
+
+QStringList MainWindow::shortcutList() const
+{
+    QStringList lines;
+    for (QAction* menu : menuBar()->actions()) {
+        for (QAction* action : menu->menu()->actions()) {
+            QStringList keys;
+            for (const QKeySequence& key : action->shortcuts())
+                keys.append(key.toString(QKeySequence::NativeText));
+            if (!keys.isEmpty())
+                lines.append(QStringLiteral("%1: %2").arg(action->text().remove(QLatin1Char('&')),
+                                                          keys.join(QStringLiteral(", "))));
+        }
+    }
+    return lines;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    const bool local =
+        !urls.isEmpty() &&
+        std::all_of(urls.begin(), urls.end(), [](const QUrl& url) { return url.isLocalFile(); });
+    if (local)
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    }
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    importPaths(paths);
 }
 
 void MainWindow::search(const QString& query)

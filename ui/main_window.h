@@ -8,6 +8,9 @@
 
 #include <memory>
 
+class QAction;
+class QDragEnterEvent;
+class QDropEvent;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -50,6 +53,12 @@ public:
     QLabel* countLabel() const { return m_count; }
     bool showsWelcome() const;
 
+    /// True when the reader sits below the list instead of beside it.
+    bool readerBelow() const;
+    void setReaderBelow(bool below);
+    /// Every shortcut of the window's menus, as "Action: Keys" lines (Help → Keyboard Shortcuts).
+    QStringList shortcutList() const;
+
     /// Runs a search now (the field waits a moment after each key before it does).
     void search(const QString& query);
 
@@ -61,6 +70,8 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void createMenus();
@@ -78,6 +89,7 @@ private:
     void toggleRead();
     void toggleStar();
     void moveSelection(int delta);
+    void pageReader();
     QList<core::ArticleId> selectedIds() const;
 
     std::unique_ptr<core::ArticleStore> m_store;
@@ -94,6 +106,7 @@ private:
     QTimer* m_searchDelay = nullptr;
     SearchController* m_searcher = nullptr;
     QStackedWidget* m_pages = nullptr;
+    QAction* m_readerBelow = nullptr;
     QString m_query;       ///< the query the list shows
     qint64 m_matches = -1; ///< its total, or -1 when the list shows the whole library
 };

@@ -8,10 +8,13 @@
 #include "test_support.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QFont>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMimeData>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -20,6 +23,7 @@
 #include <QTest>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QUrl>
 
 using namespace broadsheet;
 using namespace broadsheet::test;
@@ -285,4 +289,69 @@ TEST_CASE("the window restores its panes and last search on the next start", "[u
         REQUIRE(searched.wait(10000));
     CHECK(again.storyModel()->rowCount() == 1);
     QSettings().remove(QStringLiteral("window"));
+}
+
+TEST_CASE("dropping a folder on the window imports it", "[ui][import]")
+{
+    forgetSettings();
+    QTemporaryDir dir;
+    writeFile(dir.filePath(QStringLiteral("dropped/a.txt")), "Dropped story\n\nIts body.\n");
+    ui::MainWindow window(openLibrary(dir));
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QMimeData data;
+    data.setUrls({QUrl::fromLocalFile(dir.filePath(QStringLiteral("dropped")))});
+    QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    CHECK(enter.isAccepted());
+    QSignalSpy done(&window, &ui::MainWindow::importFinished);
+    QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+    REQUIRE(done.wait(10000));
+    CHECK(window.storyModel()->rowCount() == 1);
+    CHECK_FALSE(window.showsWelcome());
+
+    // Remote URLs are refused.
+    QMimeData remote;
+    remote.setUrls({QUrl(QStringLiteral("https://example.org/feed.xml"))});
+    QDragEnterEvent refused(QPoint(50, 50), Qt::CopyAction, &remote, Qt::LeftButton,
+                            Qt::NoModifier);
+    refused.setAccepted(false);
+    QApplication::sendEvent(&window, &refused);
+    CHECK_FALSE(refused.isAccepted());
+}
+
+TEST_CASE("the reader can sit below the list, and every shortcut is listed", "[ui]")
+{
+    forgetSettings();
+    QTemporaryDir dir;
+    ui::MainWindow window(openLibrary(dir));
+    CHECK_FALSE(window.readerBelow());
+    window.setReaderBelow(true);
+    CHECK(window.readerBelow());
+    const QString shortcuts = window.shortcutList().join(QLatin1Char('\n'));
+    for (const char* expected :
+         {"Next Story: J", "Previous Story: K", "Toggle Read: M", "Toggle Star: S", "Search: /",
+          "Quit: Ctrl+Q", "Page Down, then Next Story: Space"}) {
+        INFO(expected);
+        CHECK(shortcuts.contains(QString::fromUtf8(expected)));
+    }
+}
+
+TEST_CASE("space pages through the reader, then moves to the next story", "[ui]")
+{
+    SampleWindow fixture;
+    ui::MainWindow& window = *fixture.window;
+    window.resize(700, 300); // a short reader, so a story takes more than one page
+    window.storyList()->setFocus();
+    QScrollBar* bar = window.reader()->verticalScrollBar();
+    REQUIRE(bar->maximum() > 0);
+    int presses = 0;
+    while (window.storyList()->currentIndex().row() == 0 && presses < 50) {
+        QTest::keyClick(window.storyList(), Qt::Key_Space);
+        ++presses;
+    }
+    CHECK(presses > 1); // it paged before it moved on
+    CHECK(window.storyList()->currentIndex().row() == 1);
+    CHECK(bar->value() == 0); // the next story starts at its top
 }

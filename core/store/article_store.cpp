@@ -350,6 +350,69 @@ Result<LibraryStats> ArticleStore::stats()
     return stats;
 }
 
+Result<LibraryOverview> ArticleStore::overview()
+{
+    LibraryOverview overview;
+    auto stats = this->stats();
+    if (!stats)
+        return stats.error();
+    overview.articles = stats->articles;
+    overview.unread = stats->unread;
+    overview.starred = stats->starred;
+
+    auto collect = [this](const char* sql, QList<CountedName>& out) -> Result<void> {
+        auto stmt = m_db.prepare(sql);
+        if (!stmt)
+            return stmt.error();
+        return stmt->forEachRow([&out](const Statement& row) {
+            out.append(CountedName{row.text(0), row.text(1), row.int64(2)});
+        });
+    };
+    if (auto r = collect("SELECT s.name, '', count(a.id) FROM sources s JOIN articles a "
+                         "ON a.source_id = s.id GROUP BY s.id ORDER BY s.name COLLATE NOCASE",
+                         overview.sources);
+        !r)
+        return r.error();
+    if (auto r = collect("SELECT section, '', count(*) FROM articles WHERE section <> '' "
+                         "GROUP BY section COLLATE NOCASE ORDER BY section COLLATE NOCASE",
+                         overview.sections);
+        !r)
+        return r.error();
+    if (auto r = collect("SELECT t.name, t.kind, count(DISTINCT at.article_id) FROM tags t "
+                         "JOIN article_tags at ON at.tag_id = t.id GROUP BY t.id "
+                         "ORDER BY t.kind, t.name COLLATE NOCASE",
+                         overview.tags);
+        !r)
+        return r.error();
+    auto saved =
+        m_db.prepare("SELECT name, query FROM saved_searches ORDER BY name COLLATE NOCASE");
+    if (!saved)
+        return saved.error();
+    auto rows = saved->forEachRow([&overview](const Statement& row) {
+        overview.savedSearches.append(SavedSearch{row.text(0), row.text(1)});
+    });
+    if (!rows)
+        return rows.error();
+    return overview;
+}
+
+Result<void> ArticleStore::saveSearch(const SavedSearch& search)
+{
+    auto stmt = m_db.prepare("INSERT INTO saved_searches(name, query) VALUES (?1, ?2) "
+                             "ON CONFLICT(name) DO UPDATE SET query = excluded.query");
+    if (!stmt)
+        return stmt.error();
+    return stmt->bind(1, search.name).bind(2, search.query).run();
+}
+
+Result<void> ArticleStore::removeSavedSearch(const QString& name)
+{
+    auto stmt = m_db.prepare("DELETE FROM saved_searches WHERE name = ?1");
+    if (!stmt)
+        return stmt.error();
+    return stmt->bind(1, name).run();
+}
+
 Result<QStringList> ArticleStore::check()
 {
     QStringList problems;

@@ -26,6 +26,34 @@ struct LibraryStats {
     PublishedDate newest;
 };
 
+/// A name with the number of articles under it (a source, a section, a tag).
+struct CountedName {
+    QString name;
+    QString kind; ///< tags only
+    qint64 count = 0;
+
+    friend bool operator==(const CountedName&, const CountedName&) = default;
+};
+
+/// A search the user saved under a name, shown in the window's sidebar.
+struct SavedSearch {
+    QString name;
+    QString query;
+
+    friend bool operator==(const SavedSearch&, const SavedSearch&) = default;
+};
+
+/// What the window's sidebar lists: flags, sources, sections, tags and saved searches.
+struct LibraryOverview {
+    qint64 articles = 0;
+    qint64 unread = 0;
+    qint64 starred = 0;
+    QList<CountedName> sources;  ///< by name
+    QList<CountedName> sections; ///< by name
+    QList<CountedName> tags;     ///< by kind, then name
+    QList<SavedSearch> savedSearches;
+};
+
 /// What addArticles() did with each article of a batch, in order.
 enum class AddOutcome { Added, Duplicate };
 
@@ -68,6 +96,10 @@ public:
     Result<void> setStarred(const QList<ArticleId>& ids, bool starred);
 
     Result<LibraryStats> stats();
+    Result<LibraryOverview> overview();
+    /// Saves (or replaces) a search under a name.
+    Result<void> saveSearch(const SavedSearch& search);
+    Result<void> removeSavedSearch(const QString& name);
     /// Runs SQLite's and FTS5's integrity checks; returns the problems found (empty = sound).
     Result<QStringList> check();
 

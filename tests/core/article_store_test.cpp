@@ -182,3 +182,44 @@ TEST_CASE("a read-only library reports a clear error and keeps what it had", "[s
     CHECK(result.error().message.contains(QStringLiteral("library.sqlite")));
     CHECK(*db->queryInt("SELECT count(*) FROM articles") == 1);
 }
+
+TEST_CASE("the overview counts sources, sections and tags, and keeps saved searches", "[store]")
+{
+    QTemporaryDir dir;
+    auto store = openNew(dir);
+    QList<Article> batch{makeArticle(QStringLiteral("a")), makeArticle(QStringLiteral("b")),
+                         makeArticle(QStringLiteral("c"))};
+    batch[2].source = QStringLiteral("Agency");
+    batch[2].section = QStringLiteral("Sport");
+    REQUIRE(store->addArticles(batch).ok());
+    REQUIRE(store->setRead({batch[0].id}, true).ok());
+    REQUIRE(store->setStarred({batch[1].id}, true).ok());
+    REQUIRE(
+        store->database()
+            .exec("INSERT INTO tags(name, kind) VALUES ('Sony', 'organization');"
+                  "INSERT INTO article_tags(article_id, tag_id, origin) VALUES (1, 1, 'entity'), "
+                  "(1, 1, 'manual'), (2, 1, 'entity')")
+            .ok());
+    REQUIRE(
+        store->saveSearch({QStringLiteral("Sport news"), QStringLiteral("section:sport")}).ok());
+    REQUIRE(
+        store->saveSearch({QStringLiteral("Sport news"), QStringLiteral("section:Sport -is:read")})
+            .ok());
+    REQUIRE(store->saveSearch({QStringLiteral("Old"), QStringLiteral("before:2000")}).ok());
+    REQUIRE(store->removeSavedSearch(QStringLiteral("Old")).ok());
+
+    auto overview = store->overview();
+    REQUIRE(overview.ok());
+    CHECK(overview->articles == 3);
+    CHECK(overview->unread == 2);
+    CHECK(overview->starred == 1);
+    CHECK(overview->sources == QList<CountedName>{{QStringLiteral("Agency"), QString(), 1},
+                                                  {QStringLiteral("wire"), QString(), 2}});
+    CHECK(overview->sections == QList<CountedName>{{QStringLiteral("Sport"), QString(), 1},
+                                                   {QStringLiteral("World"), QString(), 2}});
+    CHECK(overview->tags ==
+          QList<CountedName>{{QStringLiteral("Sony"), QStringLiteral("organization"), 2}});
+    CHECK(overview->savedSearches ==
+          QList<SavedSearch>{
+              {QStringLiteral("Sport news"), QStringLiteral("section:Sport -is:read")}});
+}

@@ -5,6 +5,7 @@
 #include "import_controller.h"
 #include "reader_view.h"
 #include "search_controller.h"
+#include "sidebar.h"
 #include "store/article_store.h"
 
 #include <QAction>
@@ -15,6 +16,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -90,7 +92,14 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
 
     m_pages = new QStackedWidget;
     m_pages->addWidget(welcome);
-    m_pages->addWidget(m_splitter);
+    m_sidebar = new Sidebar;
+    m_outer = new QSplitter(Qt::Horizontal);
+    m_outer->addWidget(m_sidebar);
+    m_outer->addWidget(m_splitter);
+    m_outer->setStretchFactor(0, 0);
+    m_outer->setStretchFactor(1, 1);
+    m_outer->setSizes({220, 880});
+    m_pages->addWidget(m_outer);
     setCentralWidget(m_pages);
 
     m_search = new QLineEdit;
@@ -114,6 +123,11 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_searchDelay, &QTimer::timeout, this, [this] { search(m_search->text()); });
     connect(m_searcher, &SearchController::finished, this, &MainWindow::onSearchFinished);
+    connect(m_sidebar, &Sidebar::querySelected, this, [this](const QString& query) {
+        const QSignalBlocker blocker(m_search);
+        m_search->setText(query);
+        search(query);
+    });
     connect(m_searcher, &SearchController::failed, this,
             [this](const QString&, const QString& message) {
                 statusBar()->showMessage(message, 10000);
@@ -143,6 +157,7 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
 
     updateCountLabel();
     updateWelcome();
+    refreshSidebar();
     if (m_model->rowCount() > 0)
         m_list->selectRow(0);
     restoreSettings();
@@ -162,6 +177,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("state"), saveState());
     settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("sidebarSplitter"), m_outer->saveState());
     settings.setValue(QStringLiteral("columns"), m_list->horizontalHeader()->saveState());
     settings.setValue(QStringLiteral("query"), m_search->text());
     settings.setValue(QStringLiteral("readerBelow"), readerBelow());
@@ -176,6 +192,7 @@ void MainWindow::restoreSettings()
     restoreState(settings.value(QStringLiteral("state")).toByteArray());
     setReaderBelow(settings.value(QStringLiteral("readerBelow"), false).toBool());
     m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    m_outer->restoreState(settings.value(QStringLiteral("sidebarSplitter")).toByteArray());
     m_list->horizontalHeader()->restoreState(
         settings.value(QStringLiteral("columns")).toByteArray());
     const QString query = settings.value(QStringLiteral("query")).toString();
@@ -220,6 +237,14 @@ void MainWindow::createMenus()
     addKey(tr("Toggle &Star"), QKeySequence(Qt::Key_S), &MainWindow::toggleStar);
     addKey(tr("Page Down, then Next Story"), QKeySequence(Qt::Key_Space), &MainWindow::pageReader);
     go->addSeparator();
+    QAction* save = go->addAction(tr("Save Search…"), this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Save Search"), tr("Name:"),
+                                                   QLineEdit::Normal, m_query, &ok);
+        if (ok)
+            saveCurrentSearch(name);
+    });
+    save->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     QAction* find = go->addAction(tr("&Search"), this, [this] {
         m_search->setFocus(Qt::ShortcutFocusReason);
         m_search->selectAll();
@@ -300,6 +325,7 @@ void MainWindow::toggleRead()
     }
     for (core::ArticleId id : ids)
         m_model->refresh(id);
+    refreshSidebar();
 }
 
 void MainWindow::toggleStar()
@@ -317,6 +343,7 @@ void MainWindow::toggleStar()
     }
     for (core::ArticleId id : ids)
         m_model->refresh(id);
+    refreshSidebar();
 }
 
 void MainWindow::moveSelection(int delta)
@@ -327,6 +354,30 @@ void MainWindow::moveSelection(int delta)
     const int row = std::clamp(current + delta, 0, m_model->rowCount() - 1);
     m_list->selectRow(row);
     m_list->scrollTo(m_model->index(row, 0));
+}
+
+void MainWindow::refreshSidebar()
+{
+    auto overview = m_store->overview();
+    if (!overview) {
+        statusBar()->showMessage(overview.error().message, 10000);
+        return;
+    }
+    m_sidebar->setOverview(*overview);
+    m_sidebar->selectQuery(m_matches >= 0 ? m_query : QString());
+}
+
+bool MainWindow::saveCurrentSearch(const QString& name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty() || m_query.trimmed().isEmpty())
+        return false;
+    if (auto r = m_store->saveSearch({trimmed, m_query}); !r) {
+        statusBar()->showMessage(r.error().message, 10000);
+        return false;
+    }
+    refreshSidebar();
+    return true;
 }
 
 void MainWindow::pageReader()
@@ -407,6 +458,7 @@ void MainWindow::onSearchFinished(const QString& query, const core::SearchResult
     m_hint->setVisible(!hint.isEmpty());
     updateCountLabel();
     updateWelcome();
+    m_sidebar->selectQuery(m_matches >= 0 ? query : QString());
     if (const int row = m_model->rowOf(current); row >= 0) {
         m_list->selectRow(row);
         showCurrentArticle(); // the same story, marked for the new search
@@ -485,6 +537,7 @@ void MainWindow::onImportFinished(const core::ImportReport& report)
     else if (m_model->rowCount() > 0)
         m_list->selectRow(0);
 
+    refreshSidebar();
     QString summary = tr("%n new article(s)", nullptr, report.added);
     if (report.duplicates > 0)
         summary += tr(", %n already in the library", nullptr, report.duplicates);

@@ -30,6 +30,7 @@ class ArticleListModel;
 class ImportController;
 class ReaderView;
 class SearchController;
+class Sidebar;
 
 /// Broadsheet's window: the story list beside the reader, a File menu to import files
 /// and folders with progress and cancel in the status bar. Owns the GUI thread's
@@ -58,6 +59,10 @@ public:
     void setReaderBelow(bool below);
     /// Every shortcut of the window's menus, as "Action: Keys" lines (Help → Keyboard Shortcuts).
     QStringList shortcutList() const;
+
+    Sidebar* sidebar() const { return m_sidebar; }
+    /// Saves the search the list shows under `name`, in the sidebar.
+    bool saveCurrentSearch(const QString& name);
 
     /// Runs a search now (the field waits a moment after each key before it does).
     void search(const QString& query);
@@ -90,6 +95,7 @@ private:
     void toggleStar();
     void moveSelection(int delta);
     void pageReader();
+    void refreshSidebar();
     QList<core::ArticleId> selectedIds() const;
 
     std::unique_ptr<core::ArticleStore> m_store;
@@ -106,6 +112,8 @@ private:
     QTimer* m_searchDelay = nullptr;
     SearchController* m_searcher = nullptr;
     QStackedWidget* m_pages = nullptr;
+    QSplitter* m_outer = nullptr; ///< the sidebar beside the list and reader
+    Sidebar* m_sidebar = nullptr;
     QAction* m_readerBelow = nullptr;
     QString m_query;       ///< the query the list shows
     qint64 m_matches = -1; ///< its total, or -1 when the list shows the whole library

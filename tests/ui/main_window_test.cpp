@@ -4,6 +4,7 @@
 #include "import_controller.h"
 #include "main_window.h"
 #include "reader_view.h"
+#include "sidebar.h"
 #include "store/article_store.h"
 #include "test_support.h"
 
@@ -18,6 +19,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -354,4 +356,47 @@ TEST_CASE("space pages through the reader, then moves to the next story", "[ui]"
     CHECK(presses > 1); // it paged before it moved on
     CHECK(window.storyList()->currentIndex().row() == 1);
     CHECK(bar->value() == 0); // the next story starts at its top
+}
+
+TEST_CASE("the sidebar lists flags, sources and sections with counts, and saved searches",
+          "[ui][sidebar]")
+{
+    SampleWindow fixture;
+    ui::MainWindow& window = *fixture.window;
+    QStandardItemModel* entries = window.sidebar()->entries();
+    auto find = [entries](const QString& query) {
+        const QModelIndexList found =
+            entries->match(entries->index(0, 0), ui::Sidebar::QueryRole, query, 1,
+                           Qt::MatchExactly | Qt::MatchRecursive);
+        return found.isEmpty() ? QModelIndex() : found.front();
+    };
+    CHECK(find(QString()).data().toString() == QStringLiteral("All  (12)"));
+    CHECK(find(QStringLiteral("is:unread")).data().toString() ==
+          QStringLiteral("Unread  (11)")); // one opened
+    CHECK(find(QStringLiteral("source:\"sample\"")).data().toString() ==
+          QStringLiteral("sample  (12)"));
+    const QModelIndex sport = find(QStringLiteral("section:\"Sport\""));
+    REQUIRE(sport.isValid());
+    CHECK(sport.data().toString() == QStringLiteral("Sport  (2)"));
+
+    // Choosing an entry searches for it.
+    QSignalSpy searched(&window, &ui::MainWindow::searchFinished);
+    window.sidebar()->setCurrentIndex(sport);
+    REQUIRE(searched.wait(10000));
+    CHECK(window.searchField()->text() == QStringLiteral("section:\"Sport\""));
+    CHECK(window.storyModel()->rowCount() == 2);
+
+    // Starring updates the count; a saved search appears under its name.
+    window.storyList()->setFocus();
+    QTest::keyClick(window.storyList(), Qt::Key_S);
+    CHECK(find(QStringLiteral("is:starred")).data().toString() == QStringLiteral("Starred  (1)"));
+    CHECK(window.saveCurrentSearch(QStringLiteral("Sport")));
+    const QModelIndexList saved =
+        entries->match(entries->index(0, 0), Qt::DisplayRole, QStringLiteral("Sport"), -1,
+                       Qt::MatchExactly | Qt::MatchRecursive);
+    REQUIRE(saved.size() == 1);
+    CHECK(saved.front().parent().data().toString() == QStringLiteral("Saved Searches"));
+    CHECK(saved.front().data(ui::Sidebar::QueryRole).toString() ==
+          QStringLiteral("section:\"Sport\""));
+    CHECK_FALSE(window.saveCurrentSearch(QStringLiteral("  ")));
 }

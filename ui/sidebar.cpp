@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sidebar.h"
+
+#include <QHeaderView>
+#include <QLocale>
+#include <QStandardItemModel>
+
+namespace broadsheet::ui {
+
+Sidebar::Sidebar(QWidget* parent)
+    : QTreeView(parent)
+    , m_model(new QStandardItemModel(this))
+{
+    setModel(m_model);
+    setHeaderHidden(true);
+    setAccessibleName(tr("Library"));
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setUniformRowHeights(true);
+    connect(selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) {
+                const QVariant query = current.data(QueryRole);
+                if (!m_filling && query.isValid())
+                    Q_EMIT querySelected(query.toString());
+            });
+}
+
+QString Sidebar::filterQuery(const QString& field, const QString& value)
+{
+    QString quoted = value;
+    quoted.remove(QLatin1Char('"')); // the query language has no escape inside quotes
+    return QStringLiteral("%1:\"%2\"").arg(field, quoted);
+}
+
+QStandardItem* Sidebar::group(const QString& title)
+{
+    auto* item = new QStandardItem(title);
+    item->setSelectable(false);
+    QFont font = item->font();
+    font.setBold(true);
+    item->setFont(font);
+    m_model->appendRow(item);
+    return item;
+}
+
+QStandardItem* Sidebar::entry(const QString& title, qint64 count, const QString& query)
+{
+    auto* item =
+        new QStandardItem(QStringLiteral("%1  (%2)").arg(title, QLocale().toString(count)));
+    item->setData(query, QueryRole);
+    item->setToolTip(query.isEmpty() ? tr("Every story") : query);
+    return item;
+}
+
+void Sidebar::setOverview(const core::LibraryOverview& overview)
+{
+    const QVariant selected = currentIndex().data(QueryRole);
+    m_filling = true;
+    m_model->clear();
+
+    QStandardItem* library = group(tr("Library"));
+    library->appendRow(entry(tr("All"), overview.articles, QString()));
+    library->appendRow(entry(tr("Unread"), overview.unread, QStringLiteral("is:unread")));
+    library->appendRow(entry(tr("Starred"), overview.starred, QStringLiteral("is:starred")));
+
+    auto fill = [this](const QString& title, const QString& field,
+                       const QList<core::CountedName>& names) {
+        if (names.isEmpty())
+            return;
+        QStandardItem* parent = group(title);
+        for (const core::CountedName& name : names) {
+            QString label = name.name;
+            if (!name.kind.isEmpty())
+                label = QStringLiteral("%1 · %2").arg(name.name, name.kind);
+            parent->appendRow(entry(label, name.count, filterQuery(field, name.name)));
+        }
+    };
+    fill(tr("Sources"), QStringLiteral("source"), overview.sources);
+    fill(tr("Sections"), QStringLiteral("section"), overview.sections);
+    fill(tr("Tags"), QStringLiteral("tag"), overview.tags);
+    if (!overview.savedSearches.isEmpty()) {
+        QStandardItem* saved = group(tr("Saved Searches"));
+        for (const core::SavedSearch& search : overview.savedSearches) {
+            auto* item = new QStandardItem(search.name);
+            item->setData(search.query, QueryRole);
+            item->setToolTip(search.query);
+            saved->appendRow(item);
+        }
+    }
+    expandAll();
+    if (selected.isValid())
+        selectQuery(selected.toString());
+    m_filling = false;
+}
+
+void Sidebar::selectQuery(const QString& query)
+{
+    const bool filling = m_filling;
+    m_filling = true; // selecting to show where the list is: no signal back
+    const QModelIndexList found = m_model->match(m_model->index(0, 0), QueryRole, query, 1,
+                                                 Qt::MatchExactly | Qt::MatchRecursive);
+    if (found.isEmpty())
+        selectionModel()->clearCurrentIndex();
+    else
+        setCurrentIndex(found.front());
+    if (found.isEmpty())
+        clearSelection();
+    m_filling = filling;
+}
+
+} // namespace broadsheet::ui

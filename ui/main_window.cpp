@@ -7,6 +7,7 @@
 #include "search_controller.h"
 #include "sidebar.h"
 #include "store/article_store.h"
+#include "timeline_view.h"
 
 #include <QAction>
 #include <QApplication>
@@ -24,6 +25,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
@@ -93,9 +95,16 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     m_pages = new QStackedWidget;
     m_pages->addWidget(welcome);
     m_sidebar = new Sidebar;
+    m_timeline = new TimelineView;
+    auto* listArea = new QWidget;
+    auto* listLayout = new QVBoxLayout(listArea);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->setSpacing(0);
+    listLayout->addWidget(m_timeline);
+    listLayout->addWidget(m_splitter, 1);
     m_outer = new QSplitter(Qt::Horizontal);
     m_outer->addWidget(m_sidebar);
-    m_outer->addWidget(m_splitter);
+    m_outer->addWidget(listArea);
     m_outer->setStretchFactor(0, 0);
     m_outer->setStretchFactor(1, 1);
     m_outer->setSizes({220, 880});
@@ -123,6 +132,7 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_searchDelay, &QTimer::timeout, this, [this] { search(m_search->text()); });
     connect(m_searcher, &SearchController::finished, this, &MainWindow::onSearchFinished);
+    connect(m_timeline, &TimelineView::monthActivated, this, &MainWindow::narrowToMonth);
     connect(m_sidebar, &Sidebar::querySelected, this, [this](const QString& query) {
         const QSignalBlocker blocker(m_search);
         m_search->setText(query);
@@ -367,6 +377,18 @@ void MainWindow::refreshSidebar()
     m_sidebar->selectQuery(m_matches >= 0 ? m_query : QString());
 }
 
+void MainWindow::narrowToMonth(const QString& month)
+{
+    // One month at a time: a date: filter already in the query is replaced.
+    static const QRegularExpression dateFilter(QStringLiteral("(^|\\s)date:\\S+"));
+    QString query = m_query;
+    query.remove(dateFilter);
+    query = (query.trimmed() + QStringLiteral(" date:") + month).trimmed();
+    const QSignalBlocker blocker(m_search);
+    m_search->setText(query);
+    search(query);
+}
+
 bool MainWindow::saveCurrentSearch(const QString& name)
 {
     const QString trimmed = name.trimmed();
@@ -452,6 +474,7 @@ void MainWindow::onSearchFinished(const QString& query, const core::SearchResult
     m_matches = query.trimmed().isEmpty() ? -1 : results.total;
     const core::ArticleId current = m_model->idAt(m_list->currentIndex().row());
     m_model->setIds(results.ids);
+    m_timeline->setMonths(results.months);
     const QString hint = results.hints.join(QStringLiteral("; "));
     m_hint->setText(hint);
     m_hint->setToolTip(hint);

@@ -31,6 +31,7 @@ class ImportController;
 class ReaderView;
 class SearchController;
 class Sidebar;
+class TimelineView;
 
 /// Broadsheet's window: the story list beside the reader, a File menu to import files
 /// and folders with progress and cancel in the status bar. Owns the GUI thread's
@@ -61,6 +62,9 @@ public:
     QStringList shortcutList() const;
 
     Sidebar* sidebar() const { return m_sidebar; }
+    TimelineView* timeline() const { return m_timeline; }
+    /// The search the list shows, narrowed to one month ("YYYY-MM").
+    void narrowToMonth(const QString& month);
     /// Saves the search the list shows under `name`, in the sidebar.
     bool saveCurrentSearch(const QString& name);
 
@@ -114,6 +118,7 @@ private:
     QStackedWidget* m_pages = nullptr;
     QSplitter* m_outer = nullptr; ///< the sidebar beside the list and reader
     Sidebar* m_sidebar = nullptr;
+    TimelineView* m_timeline = nullptr;
     QAction* m_readerBelow = nullptr;
     QString m_query;       ///< the query the list shows
     qint64 m_matches = -1; ///< its total, or -1 when the list shows the whole library

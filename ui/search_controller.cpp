@@ -67,6 +67,7 @@ void SearchController::launch(const QString& query)
                                                  : core::SearchRequest::Sort::Relevance;
         request.limit = 0;
         request.allIds = true;
+        request.facets = true; // months for the timeline
         core::Searcher searcher((*store)->database());
         auto results = searcher.search(request, stop);
         if (results)

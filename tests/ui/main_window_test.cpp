@@ -7,6 +7,7 @@
 #include "sidebar.h"
 #include "store/article_store.h"
 #include "test_support.h"
+#include "timeline_view.h"
 
 #include <QAction>
 #include <QApplication>
@@ -399,4 +400,27 @@ TEST_CASE("the sidebar lists flags, sources and sections with counts, and saved 
     CHECK(saved.front().data(ui::Sidebar::QueryRole).toString() ==
           QStringLiteral("section:\"Sport\""));
     CHECK_FALSE(window.saveCurrentSearch(QStringLiteral("  ")));
+}
+
+TEST_CASE("the timeline shows stories per month and a click narrows the search", "[ui][timeline]")
+{
+    SampleWindow fixture;
+    ui::MainWindow& window = *fixture.window;
+    QSignalSpy searched(&window, &ui::MainWindow::searchFinished);
+    window.search(QStringLiteral("village OR library"));
+    REQUIRE(searched.wait(10000));
+    // Matches from January to September 2025: nine months, gaps included.
+    const QStringList months = window.timeline()->months();
+    REQUIRE(months.size() == 9);
+    CHECK(months.front() == QStringLiteral("2025-01"));
+    CHECK(months.back() == QStringLiteral("2025-09"));
+
+    window.timeline()->activateMonth(static_cast<int>(months.indexOf(QStringLiteral("2025-08"))));
+    REQUIRE(searched.wait(10000));
+    CHECK(window.searchField()->text() == QStringLiteral("village OR library date:2025-08"));
+    CHECK(window.storyModel()->rowCount() == 1);
+    // Another month replaces the first.
+    window.timeline()->activateMonth(0);
+    REQUIRE(searched.wait(10000));
+    CHECK(window.searchField()->text() == QStringLiteral("village OR library date:2025-08"));
 }

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QChartView>
+#include <QMap>
+
+class QBarSet;
+
+namespace broadsheet::ui {
+
+/// The timeline above the story list: how many of the shown stories were published each
+/// month, as bars. Clicking a month asks to narrow the search to it.
+class TimelineView final : public QChartView {
+    Q_OBJECT
+public:
+    explicit TimelineView(QWidget* parent = nullptr);
+
+    /// "YYYY-MM" → stories; months without stories between the first and last show as 0.
+    void setMonths(const QMap<QString, qint64>& months);
+    QStringList months() const { return m_months; }
+    /// What a click on the bar of month `index` does.
+    void activateMonth(int index);
+
+Q_SIGNALS:
+    void monthActivated(const QString& month);
+
+private:
+    QStringList m_months;
+};
+
+} // namespace broadsheet::ui

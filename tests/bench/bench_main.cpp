@@ -2,19 +2,21 @@
 // broadsheet-bench: import and search throughput of Broadsheet against a raw SQLite + FTS5
 // baseline measured in the same run, on a library built from real texts.
 #include "bench_corpus.h"
+#include "bench_window.h"
 #include "importing/import_job.h"
 #include "search/searcher.h"
 #include "store/article_store.h"
 #include "store/database.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSettings>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -176,8 +178,11 @@ double runOurQuery(core::Searcher& searcher, const BenchQuery& query, int rankWi
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("broadsheet-bench"));
+    // The window part runs real widgets on the offscreen platform.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("broadsheet-bench"));
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Measures Broadsheet's import and search against a raw SQLite + FTS5 baseline."));
@@ -200,9 +205,12 @@ int main(int argc, char* argv[])
                                                     "temporary folder)."),
                                      QStringLiteral("DIR"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    const QCommandLineOption windowOption(
+        QStringLiteral("window"),
+        QStringLiteral("Also open the window on 1,000 and on N stories and time it."));
     const QCommandLineOption perQuery(QStringLiteral("per-query"),
                                       QStringLiteral("Also print each query's median times."));
-    parser.addOptions({articles, corpus, generate, rounds, workdir, json, perQuery});
+    parser.addOptions({articles, corpus, generate, rounds, workdir, json, perQuery, windowOption});
     parser.process(app);
 
     const int count = parser.value(articles).toInt();
@@ -305,6 +313,30 @@ int main(int argc, char* argv[])
         }
     }
 
+    QJsonObject windowFigures;
+    if (parser.isSet(windowOption)) {
+        // A clean settings folder: no remembered search or geometry from a user's session.
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                           work.filePath(QStringLiteral("settings")));
+        say(QStringLiteral("window: building a library of 1,000"));
+        const QString small = work.filePath(QStringLiteral("small.sqlite"));
+        {
+            auto smallStore = checked(
+                core::ArticleStore::open(small, core::ArticleStore::OpenMode::CreateIfMissing));
+            checked(
+                core::ImportJob(*smallStore).run({work.filePath(QStringLiteral("articles/0000"))}));
+        }
+        say(QStringLiteral("window: opening 1,000 and %1 stories").arg(count));
+        const QJsonObject smallFigures = measureWindow(small);
+        store.reset(); // the window opens the large library itself
+        const QJsonObject largeFigures =
+            measureWindow(work.filePath(QStringLiteral("library.sqlite")));
+        windowFigures = {
+            {QStringLiteral("small"), smallFigures},
+            {QStringLiteral("large"), largeFigures},
+            {QStringLiteral("scroll_end_ms"), largeFigures.value(QStringLiteral("scroll_end_ms"))}};
+    }
+
     const double oursPerSecond = count / ourSeconds;
     const double rawPerSecond = count / rawSeconds;
     const double oursP50 = percentile(ours, 0.50);
@@ -314,7 +346,7 @@ int main(int argc, char* argv[])
     const double fullP99 = percentile(oursFull, 0.99);
     const double rawP50 = percentile(rawTimes, 0.50);
     const double rawP99 = percentile(rawTimes, 0.99);
-    const QJsonObject result{
+    QJsonObject result{
         {QStringLiteral("articles"), count},
         {QStringLiteral("corpus"), corpusDir.isEmpty() ? QStringLiteral("generated") : corpusDir},
         {QStringLiteral("import"),
@@ -338,6 +370,8 @@ int main(int argc, char* argv[])
                                               {QStringLiteral("raw_text_bytes_per_article"),
                                                static_cast<double>(textBytes) / count}}},
     };
+    if (!windowFigures.isEmpty())
+        result.insert(QStringLiteral("window"), windowFigures);
     if (parser.isSet(json)) {
         std::fputs(QJsonDocument(result).toJson(QJsonDocument::Indented).constData(), stdout);
         return 0;
@@ -355,5 +389,23 @@ int main(int argc, char* argv[])
                 fullP50, fullP99, fullP50 / rawP50, fullP99 / rawP99);
     std::printf("store:    %.0f bytes per article (text: %.0f bytes)\n",
                 static_cast<double>(libraryBytes) / count, static_cast<double>(textBytes) / count);
+    if (!windowFigures.isEmpty()) {
+        const QJsonObject s = windowFigures.value(QStringLiteral("small")).toObject();
+        const QJsonObject l = windowFigures.value(QStringLiteral("large")).toObject();
+        std::printf("window:   first paint %.0f ms at %d, %.0f ms at %d (ratio %.2f, target <= 2); "
+                    "memory %.0f MB vs %.0f MB (+%.0f MB, target <= 100); scroll to end %.0f ms "
+                    "(target <= 100)\n",
+                    s.value(QStringLiteral("first_paint_ms")).toDouble(),
+                    s.value(QStringLiteral("articles")).toInt(),
+                    l.value(QStringLiteral("first_paint_ms")).toDouble(),
+                    l.value(QStringLiteral("articles")).toInt(),
+                    l.value(QStringLiteral("first_paint_ms")).toDouble() /
+                        s.value(QStringLiteral("first_paint_ms")).toDouble(),
+                    s.value(QStringLiteral("rss_mb")).toDouble(),
+                    l.value(QStringLiteral("rss_mb")).toDouble(),
+                    l.value(QStringLiteral("rss_mb")).toDouble() -
+                        s.value(QStringLiteral("rss_mb")).toDouble(),
+                    l.value(QStringLiteral("scroll_end_ms")).toDouble());
+    }
     return 0;
 }

@@ -4,6 +4,7 @@
 #include "article_list_model.h"
 #include "import_controller.h"
 #include "reader_view.h"
+#include "sample_library.h"
 #include "search_controller.h"
 #include "sidebar.h"
 #include "store/article_store.h"
@@ -87,9 +88,13 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     auto* importButton = new QPushButton(tr("Import a Folder…"));
     importButton->setAccessibleName(tr("Import a folder"));
     connect(importButton, &QPushButton::clicked, this, &MainWindow::importFolder);
+    auto* sampleButton = new QPushButton(tr("Open the Sample Library"));
+    sampleButton->setAccessibleName(tr("Open the sample library"));
+    connect(sampleButton, &QPushButton::clicked, this, &MainWindow::importSampleLibrary);
     welcomeLayout->addStretch();
     welcomeLayout->addWidget(welcomeText);
     welcomeLayout->addWidget(importButton, 0, Qt::AlignHCenter);
+    welcomeLayout->addWidget(sampleButton, 0, Qt::AlignHCenter);
     welcomeLayout->addStretch();
 
     m_pages = new QStackedWidget;
@@ -502,6 +507,18 @@ void MainWindow::updateWelcome()
 {
     const bool empty = m_model->rowCount() == 0 && m_matches < 0;
     m_pages->setCurrentIndex(empty ? 0 : 1);
+}
+
+void MainWindow::importSampleLibrary()
+{
+    const QString folder = installSampleLibrary();
+    if (folder.isEmpty()) {
+        statusBar()->showMessage(tr("The sample library could not be written to the application "
+                                    "data folder."),
+                                 10000);
+        return;
+    }
+    importPaths({folder});
 }
 
 void MainWindow::importFolder()

@@ -45,6 +45,8 @@ public:
 
     /// Imports files and folders in the background; the list refreshes when it ends.
     void importPaths(const QStringList& paths);
+    /// Copies the sample stories into the application data folder and imports them.
+    void importSampleLibrary();
 
     QTableView* storyList() const { return m_list; }
     ReaderView* reader() const { return m_reader; }

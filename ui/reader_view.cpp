@@ -51,6 +51,15 @@ QString ReaderView::articleHtml(const core::Article& article)
     }
     if (!meta.isEmpty())
         html += QStringLiteral("<p><small>%1</small></p>").arg(meta.join(QStringLiteral(" · ")));
+    if (!article.tags.isEmpty()) { // tag chips
+        QStringList chips;
+        for (const core::Tag& tag : article.tags) {
+            chips.append(QStringLiteral("<span style=\"background-color:palette(midlight); "
+                                        "\">&nbsp;%1&nbsp;</span>")
+                             .arg(tag.name.toHtmlEscaped()));
+        }
+        html += QStringLiteral("<p>%1</p>").arg(chips.join(QStringLiteral(" ")));
+    }
     for (const QString& paragraph : article.body.split(QStringLiteral("\n\n"), Qt::SkipEmptyParts))
         html += QStringLiteral("<p>%1</p>").arg(markedHtml(paragraph));
     return html;

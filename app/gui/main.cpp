@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "first_run.h"
 #include "main_window.h"
+#include "sample_library.h"
 #include "store/article_store.h"
 #include "store/library_location.h"
 
@@ -51,7 +51,7 @@ int main(int argc, char* argv[])
 
     QStringList paths = parser.positionalArguments();
     if (firstRun) {
-        const QString sample = broadsheet::app::installSampleLibrary();
+        const QString sample = broadsheet::ui::installSampleLibrary();
         if (!sample.isEmpty())
             paths.prepend(sample);
     }

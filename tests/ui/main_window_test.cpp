@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -423,4 +424,24 @@ TEST_CASE("the timeline shows stories per month and a click narrows the search",
     window.timeline()->activateMonth(0);
     REQUIRE(searched.wait(10000));
     CHECK(window.searchField()->text() == QStringLiteral("village OR library date:2025-08"));
+}
+
+TEST_CASE("the welcome page opens the sample library", "[ui]")
+{
+    forgetSettings();
+    QTemporaryDir dir;
+    ui::MainWindow window(openLibrary(dir));
+    window.show();
+    REQUIRE(window.showsWelcome());
+    QPushButton* sample = nullptr;
+    for (QPushButton* button : window.findChildren<QPushButton*>()) {
+        if (button->text() == QStringLiteral("Open the Sample Library"))
+            sample = button;
+    }
+    REQUIRE(sample != nullptr);
+    QSignalSpy done(&window, &ui::MainWindow::importFinished);
+    sample->click();
+    REQUIRE(done.wait(20000));
+    CHECK(window.storyModel()->rowCount() == 12);
+    CHECK_FALSE(window.showsWelcome());
 }

@@ -21,6 +21,9 @@ TEST_CASE("the reader escapes article text and turns search marks into highlight
     CHECK(html.count(QStringLiteral("background-color")) == 2);
     CHECK(html.count(QStringLiteral("<p>")) >= 2);
 
+    article.tags = {{QStringLiteral("North <Korea>"), QStringLiteral("place")}};
+    CHECK(ui::ReaderView::articleHtml(article).contains(QStringLiteral("North &lt;Korea&gt;")));
+
     ui::ReaderView view;
     view.showArticle(article);
     CHECK(view.toPlainText().contains(QStringLiteral("<script>alert(1)</script>")));

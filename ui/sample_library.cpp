@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "first_run.h"
+#include "sample_library.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QStandardPaths>
 
-namespace broadsheet::app {
+namespace broadsheet::ui {
 
 QString installSampleLibrary()
 {
@@ -26,4 +26,4 @@ QString installSampleLibrary()
     return target.absolutePath();
 }
 
-} // namespace broadsheet::app
+} // namespace broadsheet::ui

@@ -38,6 +38,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace broadsheet::ui {
 
@@ -138,6 +139,8 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     connect(m_searchDelay, &QTimer::timeout, this, [this] { search(m_search->text()); });
     connect(m_searcher, &SearchController::finished, this, &MainWindow::onSearchFinished);
     connect(m_timeline, &TimelineView::monthActivated, this, &MainWindow::narrowToMonth);
+    connect(&m_overviewWatcher, &QFutureWatcher<Overview>::finished, this,
+            &MainWindow::onOverviewReady);
     connect(m_sidebar, &Sidebar::querySelected, this, [this](const QString& query) {
         const QSignalBlocker blocker(m_search);
         m_search->setText(query);
@@ -222,6 +225,7 @@ void MainWindow::restoreSettings()
 MainWindow::~MainWindow()
 {
     saveSettings();
+    m_overviewWatcher.waitForFinished();
     m_importer->cancel();
     m_importer->wait();
 }
@@ -371,15 +375,53 @@ void MainWindow::moveSelection(int delta)
     m_list->scrollTo(m_model->index(row, 0));
 }
 
+// Counting sources, sections and tags reads the whole library: it runs on a worker with its
+// own connection, so a large library paints its list first. A refresh asked for while one
+// runs follows it.
 void MainWindow::refreshSidebar()
 {
-    auto overview = m_store->overview();
-    if (!overview) {
-        statusBar()->showMessage(overview.error().message, 10000);
+    if (m_overviewBusy) {
+        m_overviewPending = true;
         return;
     }
-    m_sidebar->setOverview(*overview);
-    m_sidebar->selectQuery(m_matches >= 0 ? m_query : QString());
+    m_overviewBusy = true;
+    m_overviewWatcher.setFuture(QtConcurrent::run([library = m_store->path()] {
+        Overview result;
+        auto store = core::ArticleStore::open(library, core::ArticleStore::OpenMode::OpenExisting);
+        if (!store) {
+            result.error = store.error().message;
+            return result;
+        }
+        auto overview = (*store)->overview();
+        if (overview)
+            result.overview = std::move(*overview);
+        else
+            result.error = overview.error().message;
+        return result;
+    }));
+}
+
+void MainWindow::onOverviewReady()
+{
+    const Overview result = m_overviewWatcher.result();
+    m_overviewBusy = false;
+    if (m_overviewPending) {
+        m_overviewPending = false;
+        refreshSidebar();
+        return;
+    }
+    if (!result.error.isEmpty()) {
+        statusBar()->showMessage(result.error, 10000);
+    } else {
+        m_sidebar->setOverview(result.overview);
+        m_sidebar->selectQuery(m_matches >= 0 ? m_query : QString());
+    }
+    Q_EMIT sidebarRefreshed();
+}
+
+bool MainWindow::sidebarIsCurrent() const
+{
+    return !m_overviewBusy && !m_overviewPending;
 }
 
 void MainWindow::narrowToMonth(const QString& month)

@@ -3,7 +3,9 @@
 
 #include "importing/import_report.h"
 #include "search/searcher.h"
+#include "store/article_store.h"
 
+#include <QFutureWatcher>
 #include <QMainWindow>
 
 #include <memory>
@@ -64,6 +66,8 @@ public:
     QStringList shortcutList() const;
 
     Sidebar* sidebar() const { return m_sidebar; }
+    /// False while the sidebar's counts are being recounted (off the GUI thread).
+    bool sidebarIsCurrent() const;
     TimelineView* timeline() const { return m_timeline; }
     /// The search the list shows, narrowed to one month ("YYYY-MM").
     void narrowToMonth(const QString& month);
@@ -78,6 +82,8 @@ Q_SIGNALS:
     void importFinished(const broadsheet::core::ImportReport& report);
     /// After the list shows the results of a search.
     void searchFinished(const QString& query);
+    /// After the sidebar shows fresh counts.
+    void sidebarRefreshed();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -102,6 +108,7 @@ private:
     void moveSelection(int delta);
     void pageReader();
     void refreshSidebar();
+    void onOverviewReady();
     QList<core::ArticleId> selectedIds() const;
 
     std::unique_ptr<core::ArticleStore> m_store;
@@ -121,6 +128,13 @@ private:
     QSplitter* m_outer = nullptr; ///< the sidebar beside the list and reader
     Sidebar* m_sidebar = nullptr;
     TimelineView* m_timeline = nullptr;
+    struct Overview {
+        core::LibraryOverview overview;
+        QString error;
+    };
+    QFutureWatcher<Overview> m_overviewWatcher;
+    bool m_overviewBusy = false;    ///< a recount runs, or its result is not shown yet
+    bool m_overviewPending = false; ///< another recount was asked for meanwhile
     QAction* m_readerBelow = nullptr;
     QString m_query;       ///< the query the list shows
     qint64 m_matches = -1; ///< its total, or -1 when the list shows the whole library

@@ -160,6 +160,12 @@ struct SampleWindow {
         window->show();
         REQUIRE(QTest::qWaitForWindowExposed(window.get()));
         REQUIRE(importAndWait(*window, {sampleDir()}).added == 12);
+        waitForSidebar();
+    }
+
+    void waitForSidebar()
+    {
+        REQUIRE(QTest::qWaitFor([this] { return window->sidebarIsCurrent(); }, 10000));
     }
 
     std::optional<core::Article> stored(int row)
@@ -391,8 +397,10 @@ TEST_CASE("the sidebar lists flags, sources and sections with counts, and saved 
     // Starring updates the count; a saved search appears under its name.
     window.storyList()->setFocus();
     QTest::keyClick(window.storyList(), Qt::Key_S);
+    fixture.waitForSidebar();
     CHECK(find(QStringLiteral("is:starred")).data().toString() == QStringLiteral("Starred  (1)"));
     CHECK(window.saveCurrentSearch(QStringLiteral("Sport")));
+    fixture.waitForSidebar();
     const QModelIndexList saved =
         entries->match(entries->index(0, 0), Qt::DisplayRole, QStringLiteral("Sport"), -1,
                        Qt::MatchExactly | Qt::MatchRecursive);

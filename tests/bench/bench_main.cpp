@@ -208,11 +208,22 @@ int main(int argc, char* argv[])
     const QCommandLineOption windowOption(
         QStringLiteral("window"),
         QStringLiteral("Also open the window on 1,000 and on N stories and time it."));
+    const QCommandLineOption windowOn(
+        QStringLiteral("window-on"), QStringLiteral("Only time the window on an existing library."),
+        QStringLiteral("FILE"));
     const QCommandLineOption perQuery(QStringLiteral("per-query"),
                                       QStringLiteral("Also print each query's median times."));
-    parser.addOptions({articles, corpus, generate, rounds, workdir, json, perQuery, windowOption});
+    parser.addOptions(
+        {articles, corpus, generate, rounds, workdir, json, perQuery, windowOption, windowOn});
     parser.process(app);
 
+    if (parser.isSet(windowOn)) {
+        QTemporaryDir settings;
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
+        std::fputs(QJsonDocument(measureWindow(parser.value(windowOn))).toJson().constData(),
+                   stdout);
+        return 0;
+    }
     const int count = parser.value(articles).toInt();
     const int repeat = std::max(1, parser.value(rounds).toInt());
     check(count > 0, QStringLiteral("--articles needs a positive number"));

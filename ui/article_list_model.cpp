@@ -5,13 +5,15 @@
 
 #include <QFont>
 #include <QLocale>
+#include <QtConcurrent>
 
 namespace broadsheet::ui {
 
 namespace {
 
 constexpr int kPageSize = 256;
-constexpr int kMaxPages = 64; // at most ~16,000 rows' summaries in memory
+constexpr int kMaxPages = 64;   // at most ~16,000 rows' summaries in memory
+constexpr int kFirstIds = 4096; // shown at once while the rest load
 
 } // namespace
 
@@ -19,12 +21,57 @@ ArticleListModel::ArticleListModel(core::ArticleStore& store, QObject* parent)
     : QAbstractTableModel(parent)
     , m_store(store)
 {
-    reload();
+    connect(&m_loader, &QFutureWatcher<QList<core::ArticleId>>::finished, this,
+            &ArticleListModel::onIdsLoaded);
+    loadInBackground();
+}
+
+void ArticleListModel::loadInBackground()
+{
+    auto first = m_store.articleIds(kFirstIds);
+    auto total = m_store.count();
+    if (!first || !total || *total <= first->size()) {
+        reload();
+        return;
+    }
+    beginResetModel();
+    m_pages.clear();
+    m_ids = std::move(*first);
+    m_total = *total;
+    endResetModel();
+    m_loader.setFuture(QtConcurrent::run([library = m_store.path()] {
+        auto store = core::ArticleStore::open(library, core::ArticleStore::OpenMode::OpenExisting);
+        if (!store)
+            return QList<core::ArticleId>();
+        auto ids = (*store)->articleIds();
+        return ids ? *ids : QList<core::ArticleId>();
+    }));
+}
+
+void ArticleListModel::onIdsLoaded()
+{
+    if (m_total < 0)
+        return; // the list was replaced meanwhile
+    QList<core::ArticleId> ids = m_loader.result();
+    const bool sameRows = ids.size() == m_total && ids.mid(0, m_ids.size()) == m_ids;
+    if (sameRows) { // the rows shown stay where they are; the rest gain their ids
+        m_ids = std::move(ids);
+        m_total = -1;
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    } else {
+        beginResetModel();
+        m_pages.clear();
+        m_ids = std::move(ids);
+        m_total = -1;
+        endResetModel();
+    }
+    Q_EMIT idsLoaded();
 }
 
 bool ArticleListModel::reload()
 {
     beginResetModel();
+    m_total = -1;
     m_pages.clear();
     auto ids = m_store.articleIds();
     m_ids = ids ? std::move(*ids) : QList<core::ArticleId>();
@@ -35,6 +82,7 @@ bool ArticleListModel::reload()
 void ArticleListModel::setIds(QList<core::ArticleId> ids)
 {
     beginResetModel();
+    m_total = -1;
     m_pages.clear();
     m_ids = std::move(ids);
     endResetModel();
@@ -61,7 +109,9 @@ int ArticleListModel::rowOf(core::ArticleId id) const
 
 int ArticleListModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_ids.size());
+    if (parent.isValid())
+        return 0;
+    return static_cast<int>(m_total >= 0 ? m_total : m_ids.size());
 }
 
 int ArticleListModel::columnCount(const QModelIndex& parent) const

@@ -4,6 +4,7 @@
 #include "article/article.h"
 
 #include <QAbstractTableModel>
+#include <QFutureWatcher>
 #include <QHash>
 #include <QList>
 
@@ -26,6 +27,10 @@ public:
 
     /// Reloads every id from the store, newest first; returns false on a store error.
     bool reload();
+    /// Shows the newest stories at once and loads the rest of the ids on a worker, so a
+    /// large library opens without waiting for a million ids. idsLoaded() follows.
+    void loadInBackground();
+    bool isLoading() const { return m_total >= 0; }
     /// Shows these ids, in this order (a search's matches).
     void setIds(QList<core::ArticleId> ids);
     /// Re-reads one story's row after its flags changed.
@@ -40,13 +45,19 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+Q_SIGNALS:
+    void idsLoaded();
+
 private:
     const core::ArticleSummary* summaryAt(int row) const;
+    void onIdsLoaded();
 
     core::ArticleStore& m_store;
     QList<core::ArticleId> m_ids;
     // Pages of summaries fetched on demand; dropped wholesale when too many are held.
     mutable QHash<int, QList<core::ArticleSummary>> m_pages;
+    qint64 m_total = -1; ///< while loading in the background: the rows there will be
+    QFutureWatcher<QList<core::ArticleId>> m_loader;
 };
 
 } // namespace broadsheet::ui

@@ -209,11 +209,13 @@ Result<qint64> ArticleStore::count()
     return m_db.queryInt("SELECT count(*) FROM articles");
 }
 
-Result<QList<ArticleId>> ArticleStore::articleIds()
+Result<QList<ArticleId>> ArticleStore::articleIds(int limit)
 {
-    auto stmt = m_db.prepare("SELECT id FROM articles ORDER BY published_at DESC, id DESC");
+    auto stmt =
+        m_db.prepare("SELECT id FROM articles ORDER BY published_at DESC, id DESC LIMIT ?1");
     if (!stmt)
         return stmt.error();
+    stmt->bind(1, qint64{limit});
     QList<ArticleId> ids;
     if (auto r = stmt->forEachRow([&ids](const Statement& row) { ids.append(row.int64(0)); }); !r)
         return r.error();

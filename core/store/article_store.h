@@ -85,8 +85,8 @@ public:
                                           const QList<QByteArray>& hashes);
 
     Result<qint64> count();
-    /// Ids newest first (undated last), for the lazy story list.
-    Result<QList<ArticleId>> articleIds();
+    /// Ids newest first (undated last), for the lazy story list; at most `limit` (-1: all).
+    Result<QList<ArticleId>> articleIds(int limit = -1);
     Result<QList<ArticleSummary>> listArticles(int limit, int offset = 0);
     /// Summaries of the given ids, in the order given; unknown ids are left out.
     Result<QList<ArticleSummary>> summaries(const QList<ArticleId>& ids);

@@ -5,6 +5,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFont>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 
 using namespace broadsheet;
@@ -46,4 +47,34 @@ TEST_CASE("the story model fetches rows lazily and passes the model tester", "[u
     CHECK(model.rowOf(batch[0].id) == 999);
     CHECK(model.reload());
     CHECK(model.rowCount() == 1000);
+}
+
+TEST_CASE("a large library shows its newest stories at once and loads the rest behind",
+          "[ui][model]")
+{
+    QTemporaryDir dir;
+    auto store = core::ArticleStore::open(dir.filePath(QStringLiteral("library.sqlite")),
+                                          core::ArticleStore::OpenMode::CreateIfMissing);
+    REQUIRE(store.ok());
+    QList<core::Article> batch;
+    for (int i = 0; i < 10000; ++i) {
+        core::Article article;
+        article.title = QStringLiteral("Story %1").arg(i);
+        article.body = QStringLiteral("Body %1").arg(i);
+        article.published = core::PublishedDate::day(QDate(2000, 1, 1).addDays(i));
+        batch.append(article);
+    }
+    REQUIRE((*store)->addArticles(batch).ok());
+
+    ui::ArticleListModel model(**store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy loaded(&model, &ui::ArticleListModel::idsLoaded);
+    CHECK(model.rowCount() == 10000); // every row is there from the start
+    CHECK(model.index(0, 0).data().toString() == QStringLiteral("Story 9999"));
+    if (model.isLoading())
+        REQUIRE(loaded.wait(10000));
+    CHECK_FALSE(model.isLoading());
+    CHECK(model.rowCount() == 10000);
+    CHECK(model.index(9999, 0).data().toString() == QStringLiteral("Story 0"));
+    CHECK(model.ids().size() == 10000);
 }

@@ -329,7 +329,10 @@ QList<core::ArticleId> MainWindow::selectedIds() const
     return ids;
 }
 
-void MainWindow::toggleRead()
+// The selection takes the opposite of its first story's flag, as mail clients do.
+void MainWindow::toggleFlag(
+    bool core::Article::*flag,
+    core::Result<void> (core::ArticleStore::*set)(const QList<core::ArticleId>&, bool))
 {
     const QList<core::ArticleId> ids = selectedIds();
     if (ids.isEmpty())
@@ -337,8 +340,7 @@ void MainWindow::toggleRead()
     auto first = m_store->article(ids.front());
     if (!first || !*first)
         return;
-    const bool read = !(*first)->read;
-    if (auto r = m_store->setRead(ids, read); !r) {
+    if (auto r = ((*m_store).*set)(ids, !((**first).*flag)); !r) {
         statusBar()->showMessage(r.error().message, 10000);
         return;
     }
@@ -347,22 +349,14 @@ void MainWindow::toggleRead()
     refreshSidebar();
 }
 
+void MainWindow::toggleRead()
+{
+    toggleFlag(&core::Article::read, &core::ArticleStore::setRead);
+}
+
 void MainWindow::toggleStar()
 {
-    const QList<core::ArticleId> ids = selectedIds();
-    if (ids.isEmpty())
-        return;
-    auto first = m_store->article(ids.front());
-    if (!first || !*first)
-        return;
-    const bool starred = !(*first)->starred;
-    if (auto r = m_store->setStarred(ids, starred); !r) {
-        statusBar()->showMessage(r.error().message, 10000);
-        return;
-    }
-    for (core::ArticleId id : ids)
-        m_model->refresh(id);
-    refreshSidebar();
+    toggleFlag(&core::Article::starred, &core::ArticleStore::setStarred);
 }
 
 void MainWindow::moveSelection(int delta)

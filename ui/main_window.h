@@ -103,6 +103,9 @@ private:
     void updateCountLabel();
     void onSearchFinished(const QString& query, const core::SearchResults& results);
     void updateWelcome();
+    void toggleFlag(bool core::Article::*flag,
+                    core::Result<void> (core::ArticleStore::*set)(const QList<core::ArticleId>&,
+                                                                  bool));
     void toggleRead();
     void toggleStar();
     void moveSelection(int delta);

@@ -3,6 +3,7 @@
 
 #include "article/article.h"
 #include "result.h"
+#include "store/article_store.h"
 
 #include <QList>
 #include <QMap>
@@ -43,13 +44,8 @@ struct SearchHit {
     double score = 0; ///< bm25: lower is better; 0 when sorted by date without text
 };
 
-struct FacetCount {
-    QString name;
-    QString kind; ///< tags only
-    qint64 count = 0;
-
-    friend bool operator==(const FacetCount&, const FacetCount&) = default;
-};
+/// A tag or source with the number of matches under it.
+using FacetCount = CountedName;
 
 struct SearchResults {
     qint64 total = 0;

@@ -28,16 +28,17 @@ ArticleListModel::ArticleListModel(core::ArticleStore& store, QObject* parent)
 
 void ArticleListModel::loadInBackground()
 {
+    // No count(*) here: counting a million rows is itself a scan. The newest ids show now;
+    // the others are appended as rows when the worker has them.
     auto first = m_store.articleIds(kFirstIds);
-    auto total = m_store.count();
-    if (!first || !total || *total <= first->size()) {
+    if (!first || first->size() < kFirstIds) {
         reload();
         return;
     }
     beginResetModel();
     m_pages.clear();
     m_ids = std::move(*first);
-    m_total = *total;
+    m_loading = true;
     endResetModel();
     m_loader.setFuture(QtConcurrent::run([library = m_store.path()] {
         auto store = core::ArticleStore::open(library, core::ArticleStore::OpenMode::OpenExisting);
@@ -50,19 +51,21 @@ void ArticleListModel::loadInBackground()
 
 void ArticleListModel::onIdsLoaded()
 {
-    if (m_total < 0)
+    if (!m_loading)
         return; // the list was replaced meanwhile
+    m_loading = false;
     QList<core::ArticleId> ids = m_loader.result();
-    const bool sameRows = ids.size() == m_total && ids.mid(0, m_ids.size()) == m_ids;
-    if (sameRows) { // the rows shown stay where they are; the rest gain their ids
-        m_ids = std::move(ids);
-        m_total = -1;
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    if (ids.size() >= m_ids.size() && ids.mid(0, m_ids.size()) == m_ids) {
+        // The rows shown stay where they are; the older stories join below them.
+        if (ids.size() > m_ids.size()) {
+            beginInsertRows({}, static_cast<int>(m_ids.size()), static_cast<int>(ids.size()) - 1);
+            m_ids = std::move(ids);
+            endInsertRows();
+        }
     } else {
         beginResetModel();
         m_pages.clear();
         m_ids = std::move(ids);
-        m_total = -1;
         endResetModel();
     }
     Q_EMIT idsLoaded();
@@ -71,7 +74,7 @@ void ArticleListModel::onIdsLoaded()
 bool ArticleListModel::reload()
 {
     beginResetModel();
-    m_total = -1;
+    m_loading = false;
     m_pages.clear();
     auto ids = m_store.articleIds();
     m_ids = ids ? std::move(*ids) : QList<core::ArticleId>();
@@ -82,7 +85,7 @@ bool ArticleListModel::reload()
 void ArticleListModel::setIds(QList<core::ArticleId> ids)
 {
     beginResetModel();
-    m_total = -1;
+    m_loading = false;
     m_pages.clear();
     m_ids = std::move(ids);
     endResetModel();
@@ -109,9 +112,7 @@ int ArticleListModel::rowOf(core::ArticleId id) const
 
 int ArticleListModel::rowCount(const QModelIndex& parent) const
 {
-    if (parent.isValid())
-        return 0;
-    return static_cast<int>(m_total >= 0 ? m_total : m_ids.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_ids.size());
 }
 
 int ArticleListModel::columnCount(const QModelIndex& parent) const

@@ -30,7 +30,7 @@ public:
     /// Shows the newest stories at once and loads the rest of the ids on a worker, so a
     /// large library opens without waiting for a million ids. idsLoaded() follows.
     void loadInBackground();
-    bool isLoading() const { return m_total >= 0; }
+    bool isLoading() const { return m_loading; }
     /// Shows these ids, in this order (a search's matches).
     void setIds(QList<core::ArticleId> ids);
     /// Re-reads one story's row after its flags changed.
@@ -56,7 +56,7 @@ private:
     QList<core::ArticleId> m_ids;
     // Pages of summaries fetched on demand; dropped wholesale when too many are held.
     mutable QHash<int, QList<core::ArticleSummary>> m_pages;
-    qint64 m_total = -1; ///< while loading in the background: the rows there will be
+    bool m_loading = false; ///< older ids are still loading on a worker
     QFutureWatcher<QList<core::ArticleId>> m_loader;
 };
 

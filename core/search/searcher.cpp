@@ -37,7 +37,7 @@ constexpr const char* kByDate = " ORDER BY a.published_at DESC, a.id DESC LIMIT 
 
 class Query {
 public:
-    Query(const CompiledQuery& compiled)
+    explicit Query(const CompiledQuery& compiled)
         : m_compiled(compiled)
     {
     }

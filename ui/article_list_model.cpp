@@ -100,6 +100,31 @@ void ArticleListModel::refresh(core::ArticleId id)
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
+core::SearchRequest::Sort ArticleListModel::sortFor(int column)
+{
+    using Sort = core::SearchRequest::Sort;
+    switch (column) {
+    case StarColumn:
+        return Sort::Starred;
+    case TitleColumn:
+        return Sort::Title;
+    case SourceColumn:
+        return Sort::Source;
+    case DateColumn:
+        return Sort::Date;
+    case TagsColumn:
+        return Sort::Tags;
+    default:
+        return Sort::Relevance;
+    }
+}
+
+Qt::SortOrder ArticleListModel::naturalOrder(int column)
+{
+    // Newest first and starred first are the larger values first.
+    return column == DateColumn || column == StarColumn ? Qt::DescendingOrder : Qt::AscendingOrder;
+}
+
 core::ArticleId ArticleListModel::idAt(int row) const
 {
     return row >= 0 && row < m_ids.size() ? m_ids[row] : 0;
@@ -156,6 +181,10 @@ QVariant ArticleListModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
+        case StarColumn:
+            return summary->starred ? QStringLiteral("\u2605") : QString();
+        case TagsColumn:
+            return summary->tags.join(QStringLiteral(", "));
         case TitleColumn:
             return summary->title.isEmpty() ? tr("(untitled)") : summary->title;
         case DateColumn:
@@ -167,8 +196,17 @@ QVariant ArticleListModel::data(const QModelIndex& index, int role) const
         }
         break;
     case Qt::ToolTipRole:
+    case Qt::AccessibleTextRole:
         if (index.column() == TitleColumn)
             return summary->title;
+        if (index.column() == StarColumn)
+            return summary->starred ? tr("Starred") : tr("Not starred");
+        if (index.column() == TagsColumn && role == Qt::ToolTipRole)
+            return summary->tags.join(QLatin1Char('\n'));
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == StarColumn)
+            return int(Qt::AlignCenter);
         break;
     case Qt::FontRole:
         if (!summary->read) {
@@ -185,9 +223,19 @@ QVariant ArticleListModel::data(const QModelIndex& index, int role) const
 
 QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::InitialSortOrderRole)
+        return int(naturalOrder(section));
+    if (section == StarColumn && (role == Qt::ToolTipRole || role == Qt::AccessibleTextRole))
+        return tr("Starred");
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
+    case StarColumn:
+        return QStringLiteral("\u2605");
+    case TagsColumn:
+        return tr("Tags");
     case TitleColumn:
         return tr("Title");
     case DateColumn:

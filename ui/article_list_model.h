@@ -2,6 +2,7 @@
 #pragma once
 
 #include "article/article.h"
+#include "search/searcher.h"
 
 #include <QAbstractTableModel>
 #include <QFutureWatcher>
@@ -20,8 +21,14 @@ namespace broadsheet::ui {
 class ArticleListModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { TitleColumn, DateColumn, SourceColumn, ColumnCount };
+    enum Column { StarColumn, TitleColumn, SourceColumn, DateColumn, TagsColumn, ColumnCount };
     enum Role { ArticleIdRole = Qt::UserRole + 1 };
+
+    /// The order a click on a column's header asks for. Its natural direction (newest
+    /// first, A to Z, starred first) is the column's Qt::InitialSortOrderRole; the other
+    /// direction is SearchRequest::reversed.
+    static core::SearchRequest::Sort sortFor(int column);
+    static Qt::SortOrder naturalOrder(int column);
 
     explicit ArticleListModel(core::ArticleStore& store, QObject* parent = nullptr);
 

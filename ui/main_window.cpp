@@ -63,11 +63,26 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     m_list->setWordWrap(false);
     m_list->verticalHeader()->hide();
     m_list->verticalHeader()->setDefaultSectionSize(m_list->fontMetrics().height() + 8);
-    m_list->horizontalHeader()->setSectionResizeMode(ArticleListModel::TitleColumn,
-                                                     QHeaderView::Stretch);
-    m_list->horizontalHeader()->resizeSection(ArticleListModel::DateColumn, 110);
-    m_list->horizontalHeader()->resizeSection(ArticleListModel::SourceColumn, 140);
-    m_list->horizontalHeader()->setHighlightSections(false);
+    QHeaderView* header = m_list->horizontalHeader();
+    header->setSectionResizeMode(ArticleListModel::TitleColumn, QHeaderView::Stretch);
+    header->resizeSection(ArticleListModel::StarColumn, m_list->fontMetrics().height() + 12);
+    header->resizeSection(ArticleListModel::DateColumn, 100);
+    header->resizeSection(ArticleListModel::SourceColumn, 120);
+    header->resizeSection(ArticleListModel::TagsColumn, 130);
+    header->setHighlightSections(false);
+    header->setSectionsMovable(true);
+    // A click sorts by a column, a second reverses it and a third goes back to relevance
+    // (newest first without words). Sorting is a query, run on the search worker.
+    header->setSectionsClickable(true);
+    header->setSortIndicatorShown(true);
+    header->setSortIndicatorClearable(true);
+    header->setSortIndicator(-1, Qt::DescendingOrder);
+    connect(header, &QHeaderView::sortIndicatorChanged, this, [this] { search(m_search->text()); });
+    connect(m_list, &QTableView::clicked, this, [this](const QModelIndex& index) {
+        if (index.column() == ArticleListModel::StarColumn)
+            setFlag(&core::ArticleSummary::starred, &core::ArticleStore::setStarred,
+                    {m_model->idAt(index.row())});
+    });
 
     m_reader = new ReaderView;
 
@@ -211,11 +226,17 @@ void MainWindow::restoreSettings()
     setReaderBelow(settings.value(QStringLiteral("readerBelow"), false).toBool());
     m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
     m_outer->restoreState(settings.value(QStringLiteral("sidebarSplitter")).toByteArray());
-    m_list->horizontalHeader()->restoreState(
-        settings.value(QStringLiteral("columns")).toByteArray());
+    {
+        const QSignalBlocker blocker(m_list->horizontalHeader()); // one search, below
+        m_list->horizontalHeader()->restoreState(
+            settings.value(QStringLiteral("columns")).toByteArray());
+    }
     const QString query = settings.value(QStringLiteral("query")).toString();
     settings.endGroup();
-    if (!query.isEmpty()) {
+    const ListOrder order = listOrder();
+    const bool newestFirst = order.sort == core::SearchRequest::Sort::Relevance ||
+                             (order.sort == core::SearchRequest::Sort::Date && !order.reversed);
+    if (!query.isEmpty() || !newestFirst) {
         const QSignalBlocker blocker(m_search); // search now, not after the typing delay
         m_search->setText(query);
         search(query);
@@ -314,8 +335,10 @@ void MainWindow::showCurrentArticle()
     }
     m_reader->showArticle(shown);
     if (!(*article)->read) { // opening a story marks it read
-        if (m_store->setRead({id}, true))
+        if (m_store->setRead({id}, true)) {
             m_model->refresh(id);
+            m_sidebar->adjustFlagCounts(-1, 0);
+        }
     }
 }
 
@@ -329,34 +352,44 @@ QList<core::ArticleId> MainWindow::selectedIds() const
     return ids;
 }
 
-// The selection takes the opposite of its first story's flag, as mail clients do.
-void MainWindow::toggleFlag(
-    bool core::Article::*flag,
-    core::Result<void> (core::ArticleStore::*set)(const QList<core::ArticleId>&, bool))
+// The stories take the opposite of the first one's flag, as mail clients do. The sidebar's
+// Unread and Starred counts move by what changed, without recounting the library.
+void MainWindow::setFlag(
+    bool core::ArticleSummary::*flag,
+    core::Result<void> (core::ArticleStore::*set)(const QList<core::ArticleId>&, bool),
+    const QList<core::ArticleId>& ids)
 {
-    const QList<core::ArticleId> ids = selectedIds();
     if (ids.isEmpty())
         return;
-    auto first = m_store->article(ids.front());
-    if (!first || !*first)
+    auto before = m_store->summaries(ids);
+    if (!before || before->isEmpty())
         return;
-    if (auto r = ((*m_store).*set)(ids, !((**first).*flag)); !r) {
+    const bool value = !(before->front().*flag);
+    if (auto r = ((*m_store).*set)(ids, value); !r) {
         statusBar()->showMessage(r.error().message, 10000);
         return;
     }
-    for (core::ArticleId id : ids)
-        m_model->refresh(id);
-    refreshSidebar();
+    qint64 changed = 0;
+    for (const core::ArticleSummary& summary : *before) {
+        if (summary.*flag != value)
+            ++changed;
+        m_model->refresh(summary.id);
+    }
+    const qint64 delta = value ? changed : -changed;
+    if (flag == &core::ArticleSummary::read)
+        m_sidebar->adjustFlagCounts(-delta, 0);
+    else
+        m_sidebar->adjustFlagCounts(0, delta);
 }
 
 void MainWindow::toggleRead()
 {
-    toggleFlag(&core::Article::read, &core::ArticleStore::setRead);
+    setFlag(&core::ArticleSummary::read, &core::ArticleStore::setRead, selectedIds());
 }
 
 void MainWindow::toggleStar()
 {
-    toggleFlag(&core::Article::starred, &core::ArticleStore::setStarred);
+    setFlag(&core::ArticleSummary::starred, &core::ArticleStore::setStarred, selectedIds());
 }
 
 void MainWindow::moveSelection(int delta)
@@ -503,10 +536,20 @@ void MainWindow::dropEvent(QDropEvent* event)
     importPaths(paths);
 }
 
+ListOrder MainWindow::listOrder() const
+{
+    const QHeaderView* header = m_list->horizontalHeader();
+    const int column = header->sortIndicatorSection();
+    if (column < 0 || column >= ArticleListModel::ColumnCount)
+        return {};
+    return {ArticleListModel::sortFor(column),
+            header->sortIndicatorOrder() != ArticleListModel::naturalOrder(column)};
+}
+
 void MainWindow::search(const QString& query)
 {
     m_searchDelay->stop();
-    m_searcher->start(query);
+    m_searcher->start(query, listOrder());
 }
 
 void MainWindow::onSearchFinished(const QString& query, const core::SearchResults& results)

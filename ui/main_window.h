@@ -3,6 +3,7 @@
 
 #include "importing/import_report.h"
 #include "search/searcher.h"
+#include "search_controller.h"
 #include "store/article_store.h"
 
 #include <QFutureWatcher>
@@ -31,7 +32,6 @@ namespace broadsheet::ui {
 class ArticleListModel;
 class ImportController;
 class ReaderView;
-class SearchController;
 class Sidebar;
 class TimelineView;
 
@@ -103,9 +103,10 @@ private:
     void updateCountLabel();
     void onSearchFinished(const QString& query, const core::SearchResults& results);
     void updateWelcome();
-    void toggleFlag(bool core::Article::*flag,
-                    core::Result<void> (core::ArticleStore::*set)(const QList<core::ArticleId>&,
-                                                                  bool));
+    void setFlag(bool core::ArticleSummary::*flag,
+                 core::Result<void> (core::ArticleStore::*set)(const QList<core::ArticleId>&, bool),
+                 const QList<core::ArticleId>& ids);
+    ListOrder listOrder() const;
     void toggleRead();
     void toggleStar();
     void moveSelection(int delta);

@@ -15,7 +15,7 @@ SearchController::SearchController(QString libraryPath, QObject* parent)
         const Outcome outcome = m_watcher.result();
         if (m_hasPending) { // superseded while it ran: run the newest query instead
             m_hasPending = false;
-            launch(m_pending);
+            launch(m_pending, m_pendingOrder);
             return;
         }
         if (outcome.cancelled)
@@ -38,22 +38,23 @@ bool SearchController::isRunning() const
     return m_watcher.isRunning() || m_hasPending;
 }
 
-void SearchController::start(const QString& query)
+void SearchController::start(const QString& query, ListOrder order)
 {
     if (m_watcher.isRunning()) {
         m_stop.request_stop();
         m_pending = query;
+        m_pendingOrder = order;
         m_hasPending = true;
         return;
     }
-    launch(query);
+    launch(query, order);
 }
 
-void SearchController::launch(const QString& query)
+void SearchController::launch(const QString& query, ListOrder order)
 {
     m_stop = std::stop_source();
     const std::stop_token stop = m_stop.get_token();
-    m_watcher.setFuture(QtConcurrent::run([query, stop, library = m_libraryPath] {
+    m_watcher.setFuture(QtConcurrent::run([query, order, stop, library = m_libraryPath] {
         Outcome outcome;
         outcome.query = query;
         auto store = core::ArticleStore::open(library, core::ArticleStore::OpenMode::OpenExisting);
@@ -63,8 +64,8 @@ void SearchController::launch(const QString& query)
         }
         core::SearchRequest request;
         request.query = query;
-        request.sort = query.trimmed().isEmpty() ? core::SearchRequest::Sort::Date
-                                                 : core::SearchRequest::Sort::Relevance;
+        request.sort = order.sort; // relevance without words is newest first
+        request.reversed = order.reversed;
         request.limit = 0;
         request.allIds = true;
         request.facets = true; // months for the timeline

@@ -5,6 +5,8 @@
 #include <QLocale>
 #include <QStandardItemModel>
 
+#include <algorithm>
+
 namespace broadsheet::ui {
 
 Sidebar::Sidebar(QWidget* parent)
@@ -45,11 +47,28 @@ QStandardItem* Sidebar::group(const QString& title)
 
 QStandardItem* Sidebar::entry(const QString& title, qint64 count, const QString& query)
 {
-    auto* item =
-        new QStandardItem(QStringLiteral("%1  (%2)").arg(title, QLocale().toString(count)));
+    auto* item = new QStandardItem;
+    setCount(item, title, count);
     item->setData(query, QueryRole);
     item->setToolTip(query.isEmpty() ? tr("Every story") : query);
     return item;
+}
+
+void Sidebar::setCount(QStandardItem* item, const QString& title, qint64 count)
+{
+    item->setText(QStringLiteral("%1  (%2)").arg(title, QLocale().toString(count)));
+    item->setAccessibleText(tr("%1, %n stories", nullptr, static_cast<int>(count)).arg(title));
+}
+
+void Sidebar::adjustFlagCounts(qint64 unreadDelta, qint64 starredDelta)
+{
+    if (!m_unread)
+        return; // no overview yet: the first one will count
+    m_overview.unread = std::clamp<qint64>(m_overview.unread + unreadDelta, 0, m_overview.articles);
+    m_overview.starred =
+        std::clamp<qint64>(m_overview.starred + starredDelta, 0, m_overview.articles);
+    setCount(m_unread, tr("Unread"), m_overview.unread);
+    setCount(m_starred, tr("Starred"), m_overview.starred);
 }
 
 void Sidebar::setOverview(const core::LibraryOverview& overview)
@@ -57,11 +76,14 @@ void Sidebar::setOverview(const core::LibraryOverview& overview)
     const QVariant selected = currentIndex().data(QueryRole);
     m_filling = true;
     m_model->clear();
+    m_overview = overview;
 
     QStandardItem* library = group(tr("Library"));
     library->appendRow(entry(tr("All"), overview.articles, QString()));
-    library->appendRow(entry(tr("Unread"), overview.unread, QStringLiteral("is:unread")));
-    library->appendRow(entry(tr("Starred"), overview.starred, QStringLiteral("is:starred")));
+    m_unread = entry(tr("Unread"), overview.unread, QStringLiteral("is:unread"));
+    m_starred = entry(tr("Starred"), overview.starred, QStringLiteral("is:starred"));
+    library->appendRow(m_unread);
+    library->appendRow(m_starred);
 
     auto fill = [this](const QString& title, const QString& field,
                        const QList<core::CountedName>& names) {

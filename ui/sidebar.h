@@ -21,6 +21,9 @@ public:
     explicit Sidebar(QWidget* parent = nullptr);
 
     void setOverview(const core::LibraryOverview& overview);
+    /// Moves the Unread and Starred counts after stories were marked, without a recount.
+    void adjustFlagCounts(qint64 unreadDelta, qint64 starredDelta);
+    const core::LibraryOverview& overview() const { return m_overview; }
     /// The entry whose query this is, selected; nothing selected when none matches.
     void selectQuery(const QString& query);
     QStandardItemModel* entries() const { return m_model; }
@@ -34,8 +37,12 @@ Q_SIGNALS:
 private:
     QStandardItem* group(const QString& title);
     QStandardItem* entry(const QString& title, qint64 count, const QString& query);
+    static void setCount(QStandardItem* item, const QString& title, qint64 count);
 
     QStandardItemModel* m_model = nullptr;
+    core::LibraryOverview m_overview;
+    QStandardItem* m_unread = nullptr;
+    QStandardItem* m_starred = nullptr;
     bool m_filling = false;
 };
 

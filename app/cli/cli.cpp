@@ -34,7 +34,8 @@ const QString kMainHelp = QStringLiteral(
     "  import [--json] PATH...        import article files and folders (.txt, .csv)\n"
     "  list [--json] [--limit N]      list articles, newest first\n"
     "  show [--json] ID               show one article\n"
-    "  search [--json] [--count] [--sort relevance|date] [--limit N] [--offset N] QUERY\n"
+    "  search [--json] [--count] [--sort relevance|date|title|source|starred|tags] [--reverse]\n"
+    "         [--limit N] [--offset N] QUERY\n"
     "                                 find articles (see 'search --help' for the language)\n"
     "  stats [--json]                 count what the library holds\n"
     "  check                          check the library's integrity\n"
@@ -327,15 +328,19 @@ int searchCommand(const QStringList& arguments, const QString& globalLibrary)
     QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print a JSON object."));
     QCommandLineOption count(QStringLiteral("count"),
                              QStringLiteral("Print only the number of matches."));
-    QCommandLineOption sort(QStringLiteral("sort"),
-                            QStringLiteral("Order by relevance (default) or date (newest first)."),
-                            QStringLiteral("relevance|date"), QStringLiteral("relevance"));
+    QCommandLineOption sort(
+        QStringLiteral("sort"),
+        QStringLiteral("Order by relevance (default), date (newest first), title, source, "
+                       "starred (first) or tags (first tag A to Z)."),
+        core::sortNames().join(QLatin1Char('|')), QStringLiteral("relevance"));
+    QCommandLineOption reverse(QStringLiteral("reverse"),
+                               QStringLiteral("The other way round: oldest first, Z to A."));
     QCommandLineOption limit(QStringLiteral("limit"),
                              QStringLiteral("Show at most N results (default 20)."),
                              QStringLiteral("N"), QStringLiteral("20"));
     QCommandLineOption offset(QStringLiteral("offset"), QStringLiteral("Skip the first N results."),
                               QStringLiteral("N"), QStringLiteral("0"));
-    cli.parser().addOptions({json, count, sort, limit, offset});
+    cli.parser().addOptions({json, count, sort, reverse, limit, offset});
     cli.parser().addPositionalArgument(QStringLiteral("query"), QStringLiteral("What to find."),
                                        QStringLiteral("QUERY..."));
     if (auto exit = cli.parse(arguments, globalLibrary))
@@ -343,10 +348,12 @@ int searchCommand(const QStringList& arguments, const QString& globalLibrary)
     core::SearchRequest request;
     request.query = cli.arguments().join(QLatin1Char(' '));
     const QString order = cli.parser().value(sort);
-    if (order == u"date")
-        request.sort = core::SearchRequest::Sort::Date;
-    else if (order != u"relevance")
-        return *cli.usageError(QStringLiteral("--sort is relevance or date, not '%1'").arg(order));
+    if (const auto chosen = core::sortFromName(order))
+        request.sort = *chosen;
+    else
+        return *cli.usageError(QStringLiteral("--sort is one of %1, not '%2'")
+                                   .arg(core::sortNames().join(QStringLiteral(", ")), order));
+    request.reversed = cli.parser().isSet(reverse);
     bool limitOk = false;
     bool offsetOk = false;
     request.limit = cli.parser().value(limit).toInt(&limitOk);

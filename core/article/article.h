@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace broadsheet::core {
 
@@ -46,6 +47,7 @@ struct ArticleSummary {
     PublishedDate published;
     bool read = false;
     bool starred = false;
+    QStringList tags; ///< names A to Z; filled by ArticleStore::summaries() only
 
     friend bool operator==(const ArticleSummary&, const ArticleSummary&) = default;
 };

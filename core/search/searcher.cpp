@@ -5,6 +5,8 @@
 #include "query_parser.h"
 #include "store/database.h"
 
+#include <array>
+
 namespace broadsheet::core {
 
 namespace {
@@ -32,8 +34,40 @@ constexpr const char* kTagsFromAll =
 constexpr qsizetype kLeadLength = 240;
 constexpr const char* kByRank = " ORDER BY rank LIMIT ?4 OFFSET ?5";
 constexpr const char* kInWindow = " AND articles_fts.rowid >= ?6";
-// NULLs sort last in DESC order, so undated articles come last and the index serves it.
-constexpr const char* kByDate = " ORDER BY a.published_at DESC, a.id DESC LIMIT ?4 OFFSET ?5";
+constexpr const char* kPage = " LIMIT ?4 OFFSET ?5";
+
+// The ORDER BY of a listing that is not ranked. Newest first is the published index's own
+// order (NULLs sort last in DESC order, so undated articles come last); the other orders
+// sort the matches, which is why the window asks for them on a worker.
+QByteArray orderBy(const SearchRequest& request)
+{
+    static constexpr const char* kNewest = "a.published_at DESC, a.id DESC";
+    const bool reversed = request.reversed;
+    QByteArray order;
+    switch (request.sort) {
+    case SearchRequest::Sort::Relevance:
+    case SearchRequest::Sort::Date:
+        return reversed ? " ORDER BY a.published_at IS NULL, a.published_at, a.id"
+                        : QByteArray(" ORDER BY ") + kNewest;
+    case SearchRequest::Sort::Title:
+        return reversed ? " ORDER BY a.title COLLATE NOCASE DESC, a.id DESC"
+                        : " ORDER BY a.title COLLATE NOCASE, a.id";
+    case SearchRequest::Sort::Source:
+        order = " ORDER BY coalesce(s.name, '') COLLATE NOCASE";
+        order += reversed ? " DESC" : "";
+        return order + ", " + kNewest;
+    case SearchRequest::Sort::Starred:
+        order = " ORDER BY a.is_starred";
+        order += reversed ? "" : " DESC";
+        return order + ", " + kNewest;
+    case SearchRequest::Sort::Tags:
+        order = " ORDER BY (SELECT min(xt.name COLLATE NOCASE) FROM article_tags xa "
+                "JOIN tags xt ON xt.id = xa.tag_id WHERE xa.article_id = a.id)";
+        order += reversed ? " DESC NULLS LAST" : " NULLS LAST";
+        return order + ", " + kNewest;
+    }
+    return {};
+}
 
 class Query {
 public:
@@ -73,6 +107,34 @@ private:
 };
 
 } // namespace
+
+namespace {
+constexpr std::array kSortNames{
+    std::pair{u"relevance", SearchRequest::Sort::Relevance},
+    std::pair{u"date", SearchRequest::Sort::Date},
+    std::pair{u"title", SearchRequest::Sort::Title},
+    std::pair{u"source", SearchRequest::Sort::Source},
+    std::pair{u"starred", SearchRequest::Sort::Starred},
+    std::pair{u"tags", SearchRequest::Sort::Tags},
+};
+} // namespace
+
+std::optional<SearchRequest::Sort> sortFromName(QStringView name)
+{
+    for (const auto& [text, sort] : kSortNames) {
+        if (name == QStringView(text))
+            return sort;
+    }
+    return std::nullopt;
+}
+
+QStringList sortNames()
+{
+    QStringList names;
+    for (const auto& entry : kSortNames)
+        names.append(QString::fromUtf16(entry.first));
+    return names;
+}
 
 Searcher::Searcher(Database& db)
     : m_db(db)
@@ -149,7 +211,7 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, std::stop_t
     sql += query.from();
     if (windowStart)
         sql += kInWindow;
-    sql += byRank ? kByRank : kByDate;
+    sql += byRank ? QByteArray(kByRank) : orderBy(request) + kPage;
     auto hits = m_db.prepare(sql.constData());
     if (!hits)
         return hits.error();
@@ -187,7 +249,7 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, std::stop_t
         QByteArray idSql = "SELECT a.id" + query.from();
         if (windowStart)
             idSql += kInWindow;
-        idSql += byRank ? " ORDER BY rank" : " ORDER BY a.published_at DESC, a.id DESC";
+        idSql += byRank ? QByteArray(" ORDER BY rank") : orderBy(request);
         auto ids = m_db.prepare(idSql.constData());
         if (!ids)
             return ids.error();

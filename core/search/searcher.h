@@ -19,10 +19,15 @@ class Database;
 
 /// What to search for and how much of the answer to compute.
 struct SearchRequest {
-    enum class Sort { Relevance, Date };
+    /// Relevance needs words to rank; without them the matches come newest first. The
+    /// others: newest first, title A to Z, source A to Z, starred first, first tag A to Z.
+    enum class Sort { Relevance, Date, Title, Source, Starred, Tags };
 
     QString query;
     Sort sort = Sort::Relevance;
+    /// The other way round (oldest first, Z to A, unstarred first); undated and untagged
+    /// stories stay last. Not for relevance.
+    bool reversed = false;
     int offset = 0;
     int limit = 50;
     bool countTotal = true; ///< fill SearchResults::total
@@ -37,6 +42,10 @@ struct SearchRequest {
     QString markOpen = QStringLiteral("\x02");
     QString markClose = QStringLiteral("\x03");
 };
+
+/// The names the CLI's --sort takes: relevance, date, title, source, starred, tags.
+std::optional<SearchRequest::Sort> sortFromName(QStringView name);
+QStringList sortNames();
 
 struct SearchHit {
     ArticleSummary article;

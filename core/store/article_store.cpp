@@ -243,8 +243,11 @@ Result<QList<ArticleSummary>> ArticleStore::summaries(const QList<ArticleId>& id
 {
     auto stmt =
         m_db.prepare("SELECT a.id, a.title, coalesce(s.name, ''), a.section, a.published_at, "
-                     "a.published_precision, a.is_read, a.is_starred FROM articles a "
-                     "LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?1");
+                     "a.published_precision, a.is_read, a.is_starred, "
+                     "(SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM article_tags "
+                     "x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id "
+                     "ORDER BY t.name COLLATE NOCASE)) "
+                     "FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?1");
     if (!stmt)
         return stmt.error();
     QList<ArticleSummary> result;
@@ -254,8 +257,12 @@ Result<QList<ArticleSummary>> ArticleStore::summaries(const QList<ArticleId>& id
         auto row = stmt->step();
         if (!row)
             return row.error();
-        if (*row)
-            result.append(readSummary(*stmt));
+        if (*row) {
+            ArticleSummary summary = readSummary(*stmt);
+            if (const QString tags = stmt->text(8); !tags.isEmpty())
+                summary.tags = tags.split(QChar(31));
+            result.append(std::move(summary));
+        }
         stmt->reset();
     }
     return result;
@@ -296,8 +303,8 @@ Result<std::optional<Article>> ArticleStore::article(ArticleId id)
     if (!tags)
         return tags.error();
     tags->bind(1, id);
-    auto r = tags->forEachRow([&article](const Statement& row) {
-        article.tags.append(Tag{row.text(0), row.text(1)});
+    auto r = tags->forEachRow([&article](const Statement& tagRow) {
+        article.tags.append(Tag{tagRow.text(0), tagRow.text(1)});
     });
     if (!r)
         return r.error();

@@ -413,3 +413,91 @@ TEST_CASE("the reader's highlights mark what the query matched, stemmed", "[sear
     CHECK_FALSE(searcher.highlighted(1, QStringLiteral("after:2014"))->has_value());
     CHECK_FALSE(searcher.highlighted(1, QStringLiteral("zeppelin"))->has_value());
 }
+
+TEST_CASE("matches sort by each column of the story list, both ways", "[search][sort]")
+{
+    QTemporaryDir dir;
+    auto opened = ArticleStore::open(dir.filePath(QStringLiteral("sort.sqlite")),
+                                     ArticleStore::OpenMode::CreateIfMissing);
+    REQUIRE(opened.ok());
+    ArticleStore& store = **opened;
+    // Titles, sources and dates each in a different order, so one sort cannot pass for another.
+    const QStringList titles{QStringLiteral("banana rivers"), QStringLiteral("Apple rivers"),
+                             QStringLiteral("cherry rivers"), QStringLiteral("date rivers")};
+    const QStringList sources{QStringLiteral("Wire"), QStringLiteral("daily"),
+                              QStringLiteral("Wire"), QStringLiteral("Courier")};
+    const QList<int> months{3, 1, 4, 0}; // 0: undated
+    QList<Article> batch;
+    for (qsizetype i = 0; i < titles.size(); ++i) {
+        Article article;
+        article.title = titles[i];
+        article.body = QStringLiteral("Body %1.").arg(i);
+        article.source = sources[i];
+        if (months[i] > 0)
+            article.published = PublishedDate::day(QDate(2021, months[i], 1));
+        batch.append(article);
+    }
+    REQUIRE(store.addArticles(batch).ok());
+    REQUIRE(store.setStarred({batch[2].id}, true).ok());
+    REQUIRE(store.database()
+                .exec("INSERT INTO tags(name, kind) VALUES ('zebra', 'keyword'), ('Aardvark', "
+                      "'keyword');"
+                      "INSERT INTO article_tags(article_id, tag_id, origin) VALUES (1, 1, "
+                      "'keyword'), (4, 2, 'keyword'), (4, 1, 'keyword')")
+                .ok());
+
+    auto titlesIn = [&](SearchRequest::Sort sort, bool reversed, const QString& query) {
+        SearchRequest request;
+        request.sort = sort;
+        request.reversed = reversed;
+        request.allIds = true;
+        request.limit = 2; // the page and the ids agree on the order
+        const SearchResults results = search(store, query, request);
+        QStringList shown;
+        for (ArticleId id : results.ids)
+            shown.append(titles[id - 1].section(u' ', 0, 0));
+        QStringList page;
+        for (const SearchHit& hit : results.hits)
+            page.append(hit.article.title.section(u' ', 0, 0));
+        CHECK(page == shown.mid(0, 2));
+        return shown;
+    };
+    using Sort = SearchRequest::Sort;
+    const QString words = QStringLiteral("rivers");
+    for (const QString& query : {QString(), words}) {
+        INFO("query: " << query.toStdString());
+        CHECK(titlesIn(Sort::Date, false, query) ==
+              QStringList{u"cherry"_qs, u"banana"_qs, u"Apple"_qs, u"date"_qs});
+        CHECK(titlesIn(Sort::Date, true, query) ==
+              QStringList{u"Apple"_qs, u"banana"_qs, u"cherry"_qs, u"date"_qs}); // undated last
+        CHECK(titlesIn(Sort::Title, false, query) ==
+              QStringList{u"Apple"_qs, u"banana"_qs, u"cherry"_qs, u"date"_qs}); // any case
+        CHECK(titlesIn(Sort::Title, true, query) ==
+              QStringList{u"date"_qs, u"cherry"_qs, u"banana"_qs, u"Apple"_qs});
+        // By source, then newest first within one.
+        CHECK(titlesIn(Sort::Source, false, query) ==
+              QStringList{u"date"_qs, u"Apple"_qs, u"cherry"_qs, u"banana"_qs});
+        CHECK(titlesIn(Sort::Source, true, query) ==
+              QStringList{u"cherry"_qs, u"banana"_qs, u"Apple"_qs, u"date"_qs});
+        CHECK(titlesIn(Sort::Starred, false, query).front() == u"cherry"_qs);
+        CHECK(titlesIn(Sort::Starred, true, query).back() == u"cherry"_qs);
+        // By first tag A to Z; untagged last both ways.
+        CHECK(titlesIn(Sort::Tags, false, query) ==
+              QStringList{u"date"_qs, u"banana"_qs, u"cherry"_qs, u"Apple"_qs});
+        CHECK(titlesIn(Sort::Tags, true, query) ==
+              QStringList{u"banana"_qs, u"date"_qs, u"cherry"_qs, u"Apple"_qs});
+    }
+    // Relevance with words ranks; without words it is newest first.
+    CHECK(titlesIn(Sort::Relevance, false, QString()) ==
+          QStringList{u"cherry"_qs, u"banana"_qs, u"Apple"_qs, u"date"_qs});
+
+    CHECK(sortFromName(u"title") == Sort::Title);
+    CHECK_FALSE(sortFromName(u"size").has_value());
+    CHECK(sortNames().size() == 6);
+
+    auto summaries = store.summaries({batch[3].id, batch[1].id});
+    REQUIRE(summaries.ok());
+    REQUIRE(summaries->size() == 2);
+    CHECK((*summaries)[0].tags == QStringList{u"Aardvark"_qs, u"zebra"_qs});
+    CHECK((*summaries)[1].tags.isEmpty());
+}

@@ -70,14 +70,16 @@ TEST_CASE("a large library shows its newest stories at once and loads the rest b
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     QSignalSpy loaded(&model, &ui::ArticleListModel::idsLoaded);
     CHECK(model.rowCount() >= 4096); // the newest at once
-    CHECK(model.index(0, 0).data().toString() == QStringLiteral("Story 9999"));
-    const QModelIndex newest = model.index(0, 0);
+    CHECK(model.index(0, ui::ArticleListModel::TitleColumn).data().toString() ==
+          QStringLiteral("Story 9999"));
+    const QModelIndex newest = model.index(0, ui::ArticleListModel::TitleColumn);
     const QPersistentModelIndex kept(newest);
     if (model.isLoading())
         REQUIRE(loaded.wait(10000));
     CHECK_FALSE(model.isLoading());
     CHECK(model.rowCount() == 10000);
-    CHECK(model.index(9999, 0).data().toString() == QStringLiteral("Story 0"));
+    CHECK(model.index(9999, ui::ArticleListModel::TitleColumn).data().toString() ==
+          QStringLiteral("Story 0"));
     CHECK(model.ids().size() == 10000);
     CHECK(kept.row() == 0); // rows shown before stay where they were
 }

@@ -12,6 +12,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QFont>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -252,7 +253,8 @@ TEST_CASE("opening a story marks it read; m and s toggle read and star in the st
     QTest::keyClick(window.storyList(), Qt::Key_J);
     QTest::keyClick(window.storyList(), Qt::Key_K);
     CHECK(window.storyList()->currentIndex().row() == 1);
-    const QString title = window.storyModel()->index(1, 0).data().toString();
+    const QString title =
+        window.storyModel()->index(1, ui::ArticleListModel::TitleColumn).data().toString();
     CHECK(window.reader()->toPlainText().startsWith(title));
 }
 
@@ -452,4 +454,111 @@ TEST_CASE("the welcome page opens the sample library", "[ui]")
     REQUIRE(done.wait(20000));
     CHECK(window.storyModel()->rowCount() == 12);
     CHECK_FALSE(window.showsWelcome());
+}
+
+TEST_CASE("column headers sort the list both ways, the star column stars, and the sort is kept",
+          "[ui][sort]")
+{
+    forgetSettings();
+    auto fixture = std::make_unique<SampleWindow>();
+    ui::MainWindow* window = fixture->window.get();
+    QHeaderView* header = window->storyList()->horizontalHeader();
+    auto clickHeader = [&](int column) {
+        QSignalSpy searched(window, &ui::MainWindow::searchFinished);
+        const QPoint at(header->sectionViewportPosition(column) + header->sectionSize(column) / 2,
+                        header->height() / 2);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);
+        REQUIRE(searched.wait(10000));
+    };
+    auto column = [&](int which) {
+        QStringList values;
+        for (int row = 0; row < window->storyModel()->rowCount(); ++row)
+            values.append(window->storyModel()->index(row, which).data().toString());
+        return values;
+    };
+    auto caseless = [](const QString& a, const QString& b) {
+        return a.compare(b, Qt::CaseInsensitive) < 0;
+    };
+    const QStringList newestFirst = column(ui::ArticleListModel::TitleColumn);
+
+    clickHeader(ui::ArticleListModel::TitleColumn);
+    QStringList titles = column(ui::ArticleListModel::TitleColumn);
+    CHECK(titles.size() == 12);
+    CHECK(titles != newestFirst);
+    CHECK(std::is_sorted(titles.begin(), titles.end(), caseless));
+    clickHeader(ui::ArticleListModel::TitleColumn); // again: Z to A
+    titles = column(ui::ArticleListModel::TitleColumn);
+    CHECK(std::is_sorted(titles.rbegin(), titles.rend(), caseless));
+    clickHeader(ui::ArticleListModel::TitleColumn); // a third time: back to newest first
+    CHECK(header->sortIndicatorSection() == -1);
+    CHECK(column(ui::ArticleListModel::TitleColumn) == newestFirst);
+
+    // A click in the star column stars that story; the sidebar count follows at once.
+    const int row = 5;
+    const core::ArticleId starred = window->storyModel()->idAt(row);
+    QTableView* list = window->storyList();
+    const QRect cell = list->visualRect(window->storyModel()->index(row, 0));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, cell.center());
+    CHECK(fixture->stored(row)->starred);
+    CHECK(window->storyModel()->index(row, 0).data().toString() == QStringLiteral("\u2605"));
+    CHECK(window->sidebarIsCurrent()); // no recount was needed
+    CHECK(window->sidebar()->overview().starred == 1);
+
+    clickHeader(ui::ArticleListModel::StarColumn); // starred first
+    CHECK(window->storyModel()->idAt(0) == starred);
+    clickHeader(ui::ArticleListModel::DateColumn); // newest first, as before
+    CHECK(column(ui::ArticleListModel::TitleColumn) == newestFirst);
+    clickHeader(ui::ArticleListModel::DateColumn); // oldest first
+    QStringList oldestFirst = newestFirst;
+    std::reverse(oldestFirst.begin(), oldestFirst.end());
+    CHECK(column(ui::ArticleListModel::TitleColumn) == oldestFirst);
+
+    // The next start shows the same order, with the indicator on the same column.
+    const QString library = fixture->dir.filePath(QStringLiteral("library.sqlite"));
+    window->close();
+    fixture->window.reset();
+    auto store = core::ArticleStore::open(library, core::ArticleStore::OpenMode::OpenExisting);
+    REQUIRE(store.ok());
+    ui::MainWindow again(std::move(*store));
+    QSignalSpy searched(&again, &ui::MainWindow::searchFinished);
+    again.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&again));
+    if (searched.isEmpty())
+        REQUIRE(searched.wait(10000));
+    CHECK(again.storyList()->horizontalHeader()->sortIndicatorSection() ==
+          ui::ArticleListModel::DateColumn);
+    QStringList shown;
+    for (int r = 0; r < again.storyModel()->rowCount(); ++r)
+        shown.append(
+            again.storyModel()->index(r, ui::ArticleListModel::TitleColumn).data().toString());
+    CHECK(shown == oldestFirst);
+    QSettings().remove(QStringLiteral("window"));
+}
+
+TEST_CASE("opening and marking stories moves the sidebar's counts without a recount",
+          "[ui][sidebar]")
+{
+    forgetSettings();
+    SampleWindow fixture;
+    ui::MainWindow& window = *fixture.window;
+    CHECK(window.sidebar()->overview().unread == 11); // the first story was opened
+    window.storyList()->setFocus();
+    QTest::keyClick(window.storyList(), Qt::Key_J); // opens the second
+    CHECK(window.sidebarIsCurrent());
+    CHECK(window.sidebar()->overview().unread == 10);
+    // Three selected, one of them already unread: m marks all three unread, +2.
+    window.storyList()->selectionModel()->select(
+        QItemSelection(window.storyModel()->index(0, 0), window.storyModel()->index(2, 0)),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QTest::keyClick(window.storyList(), Qt::Key_M);
+    CHECK_FALSE(fixture.stored(0)->read);
+    CHECK_FALSE(fixture.stored(1)->read);
+    CHECK(window.sidebar()->overview().unread == 12);
+    CHECK(window.sidebarIsCurrent());
+    QStandardItemModel* entries = window.sidebar()->entries();
+    const QModelIndexList unread =
+        entries->match(entries->index(0, 0), ui::Sidebar::QueryRole, QStringLiteral("is:unread"), 1,
+                       Qt::MatchExactly | Qt::MatchRecursive);
+    REQUIRE(unread.size() == 1);
+    CHECK(unread.front().data().toString() == QStringLiteral("Unread  (12)"));
 }

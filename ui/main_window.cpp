@@ -190,7 +190,15 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
 
     updateCountLabel();
     updateWelcome();
-    refreshSidebar();
+    // Two scans of a large library at once starve the GUI thread on two cores (the first
+    // paint at a million stories took 3x longer): the sidebar counts after the ids load.
+    if (m_model->isLoading()) {
+        m_overviewDeferred = true;
+        connect(m_model, &ArticleListModel::idsLoaded, this, &MainWindow::startDeferredSidebar,
+                Qt::SingleShotConnection);
+    } else {
+        refreshSidebar();
+    }
     if (m_model->rowCount() > 0)
         m_list->selectRow(0);
     restoreSettings();
@@ -448,7 +456,15 @@ void MainWindow::onOverviewReady()
 
 bool MainWindow::sidebarIsCurrent() const
 {
-    return !m_overviewBusy && !m_overviewPending;
+    return !m_overviewBusy && !m_overviewPending && !m_overviewDeferred;
+}
+
+void MainWindow::startDeferredSidebar()
+{
+    if (!m_overviewDeferred)
+        return;
+    m_overviewDeferred = false;
+    refreshSidebar();
 }
 
 void MainWindow::narrowToMonth(const QString& month)
@@ -574,6 +590,7 @@ void MainWindow::onSearchFinished(const QString& query, const core::SearchResult
     } else {
         m_reader->showMessage(tr("No story matches this search."));
     }
+    startDeferredSidebar(); // the list no longer waits for its ids
     Q_EMIT searchFinished(query);
 }
 

@@ -113,6 +113,7 @@ private:
     void pageReader();
     void refreshSidebar();
     void onOverviewReady();
+    void startDeferredSidebar();
     QList<core::ArticleId> selectedIds() const;
 
     std::unique_ptr<core::ArticleStore> m_store;
@@ -137,8 +138,9 @@ private:
         QString error;
     };
     QFutureWatcher<Overview> m_overviewWatcher;
-    bool m_overviewBusy = false;    ///< a recount runs, or its result is not shown yet
-    bool m_overviewPending = false; ///< another recount was asked for meanwhile
+    bool m_overviewBusy = false;     ///< a recount runs, or its result is not shown yet
+    bool m_overviewPending = false;  ///< another recount was asked for meanwhile
+    bool m_overviewDeferred = false; ///< the first count waits for the list's ids
     QAction* m_readerBelow = nullptr;
     QString m_query;       ///< the query the list shows
     qint64 m_matches = -1; ///< its total, or -1 when the list shows the whole library

@@ -417,6 +417,10 @@ int main(int argc, char* argv[])
                     l.value(QStringLiteral("rss_mb")).toDouble() -
                         s.value(QStringLiteral("rss_mb")).toDouble(),
                     l.value(QStringLiteral("scroll_end_ms")).toDouble());
+        std::printf("          every row listed after %.0f ms at %d, %.0f MB then\n",
+                    l.value(QStringLiteral("all_rows_ms")).toDouble(),
+                    l.value(QStringLiteral("articles")).toInt(),
+                    l.value(QStringLiteral("rss_all_rows_mb")).toDouble());
     }
     return 0;
 }

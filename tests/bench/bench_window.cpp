@@ -70,6 +70,7 @@ QJsonObject measureWindow(const QString& libraryPath)
     while (window.storyModel()->isLoading() && timer.elapsed() < 120000)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
     const double allRows = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    const double rssAllRows = residentMegabytes();
 
     timer.restart();
     const int before = counter.paints;
@@ -90,6 +91,7 @@ QJsonObject measureWindow(const QString& libraryPath)
             {QStringLiteral("first_paint_ms"), firstPaint},
             {QStringLiteral("rss_mb"), rss},
             {QStringLiteral("all_rows_ms"), allRows},
+            {QStringLiteral("rss_all_rows_mb"), rssAllRows},
             {QStringLiteral("scroll_end_ms"), scrollEnd},
             {QStringLiteral("last_row_shown"), atEnd}};
 }

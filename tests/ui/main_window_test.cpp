@@ -562,3 +562,29 @@ TEST_CASE("opening and marking stories moves the sidebar's counts without a reco
     REQUIRE(unread.size() == 1);
     CHECK(unread.front().data().toString() == QStringLiteral("Unread  (12)"));
 }
+
+TEST_CASE("a large library counts its sidebar after its ids have loaded", "[ui][sidebar]")
+{
+    forgetSettings();
+    QTemporaryDir dir;
+    auto store = openLibrary(dir);
+    QList<core::Article> batch;
+    for (int i = 0; i < 5000; ++i) { // more than the list shows at once
+        core::Article article;
+        article.title = QStringLiteral("Story %1").arg(i);
+        article.body = QStringLiteral("Body of story %1.").arg(i);
+        article.source = QStringLiteral("Wire");
+        article.published = core::PublishedDate::day(QDate(2020, 1, 1).addDays(i));
+        batch.append(article);
+    }
+    REQUIRE(store->addArticles(batch).ok());
+    ui::MainWindow window(std::move(store));
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    REQUIRE(QTest::qWaitFor([&] { return window.sidebarIsCurrent(); }, 20000));
+    CHECK_FALSE(window.storyModel()->isLoading());
+    CHECK(window.storyModel()->rowCount() == 5000);
+    CHECK(window.sidebar()->overview().articles == 5000);
+    CHECK(window.sidebar()->overview().sources ==
+          QList<core::CountedName>{{QStringLiteral("Wire"), {}, 5000}});
+}

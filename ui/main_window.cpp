@@ -18,6 +18,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QIcon>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -42,6 +43,16 @@
 
 namespace broadsheet::ui {
 
+namespace {
+
+/// The desktop theme's icon where it has one (it follows a dark palette), else ours.
+QIcon themedIcon(const char* themeName, const char* resource)
+{
+    return QIcon::fromTheme(QString::fromLatin1(themeName), QIcon(QString::fromLatin1(resource)));
+}
+
+} // namespace
+
 MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* parent)
     : QMainWindow(parent)
     , m_store(std::move(store))
@@ -65,10 +76,11 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     m_list->verticalHeader()->setDefaultSectionSize(m_list->fontMetrics().height() + 8);
     QHeaderView* header = m_list->horizontalHeader();
     header->setSectionResizeMode(ArticleListModel::TitleColumn, QHeaderView::Stretch);
-    header->resizeSection(ArticleListModel::StarColumn, m_list->fontMetrics().height() + 12);
-    header->resizeSection(ArticleListModel::DateColumn, 100);
-    header->resizeSection(ArticleListModel::SourceColumn, 120);
-    header->resizeSection(ArticleListModel::TagsColumn, 130);
+    header->setMinimumSectionSize(header->fontMetrics().height() + 12);
+    header->resizeSection(ArticleListModel::StarColumn, header->minimumSectionSize());
+    header->resizeSection(ArticleListModel::DateColumn, 88);
+    header->resizeSection(ArticleListModel::SourceColumn, 90);
+    header->resizeSection(ArticleListModel::TagsColumn, 110);
     header->setHighlightSections(false);
     header->setSectionsMovable(true);
     // A click sorts by a column, a second reverses it and a third goes back to relevance
@@ -91,7 +103,7 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     m_splitter->addWidget(m_reader);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({560, 540});
+    m_splitter->setSizes({500, 380});
 
     // An empty library shows a welcome page instead of an empty list.
     auto* welcome = new QWidget;
@@ -117,6 +129,7 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     m_pages->addWidget(welcome);
     m_sidebar = new Sidebar;
     m_timeline = new TimelineView;
+    m_timeline->hide(); // until there are months to show
     auto* listArea = new QWidget;
     auto* listLayout = new QVBoxLayout(listArea);
     listLayout->setContentsMargins(0, 0, 0, 0);
@@ -139,10 +152,11 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     m_search->setClearButtonEnabled(true);
     m_hint = new QLabel;
     m_hint->setAccessibleName(tr("Search hint"));
-    auto* toolbar = addToolBar(tr("Search"));
-    toolbar->setObjectName(QStringLiteral("searchToolBar"));
-    toolbar->setMovable(false);
-    toolbar->addWidget(m_search);
+    m_toolbar = addToolBar(tr("Search"));
+    m_toolbar->setObjectName(QStringLiteral("searchToolBar"));
+    m_toolbar->setMovable(false);
+    m_toolbar->setToolButtonStyle(Qt::ToolButtonFollowStyle);
+    m_toolbar->addWidget(m_search);
     m_hint->setStyleSheet(QStringLiteral("color: palette(link)"));
     statusBar()->addWidget(m_hint, 1);
     m_hint->hide();
@@ -281,8 +295,10 @@ void MainWindow::createMenus()
     };
     addKey(tr("&Next Story"), QKeySequence(Qt::Key_J), [this] { moveSelection(1); });
     addKey(tr("&Previous Story"), QKeySequence(Qt::Key_K), [this] { moveSelection(-1); });
-    addKey(tr("Toggle &Read"), QKeySequence(Qt::Key_M), &MainWindow::toggleRead);
-    addKey(tr("Toggle &Star"), QKeySequence(Qt::Key_S), &MainWindow::toggleStar);
+    QAction* read = addKey(tr("Toggle &Read"), QKeySequence(Qt::Key_M), &MainWindow::toggleRead);
+    read->setIcon(themedIcon("mail-mark-read", ":/icons/read.svg"));
+    QAction* star = addKey(tr("Toggle &Star"), QKeySequence(Qt::Key_S), &MainWindow::toggleStar);
+    star->setIcon(themedIcon("mail-mark-important", ":/icons/star.svg"));
     addKey(tr("Page Down, then Next Story"), QKeySequence(Qt::Key_Space), &MainWindow::pageReader);
     go->addSeparator();
     QAction* save = go->addAction(tr("Save Search…"), this, [this] {
@@ -303,7 +319,13 @@ void MainWindow::createMenus()
     m_readerBelow = view->addAction(tr("Reader &Below the List"));
     m_readerBelow->setCheckable(true);
     m_readerBelow->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_readerBelow->setIcon(themedIcon("view-split-top-bottom", ":/icons/layout.svg"));
     connect(m_readerBelow, &QAction::toggled, this, &MainWindow::setReaderBelow);
+
+    // The toolbar: the common actions (SVG icons, or the desktop theme's), then the search.
+    folder->setIcon(themedIcon("document-import", ":/icons/import.svg"));
+    m_toolbar->insertActions(m_toolbar->actions().value(0), {folder, read, star, m_readerBelow});
+    m_toolbar->insertSeparator(m_toolbar->actions().value(4));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
@@ -450,8 +472,17 @@ void MainWindow::onOverviewReady()
     } else {
         m_sidebar->setOverview(result.overview);
         m_sidebar->selectQuery(m_matches >= 0 ? m_query : QString());
+        if (m_matches < 0) // the whole library is listed: its months are the timeline
+            setTimelineMonths(result.overview.months);
     }
     Q_EMIT sidebarRefreshed();
+}
+
+// The timeline only takes room when it has months to show.
+void MainWindow::setTimelineMonths(const QMap<QString, qint64>& months)
+{
+    m_timeline->setMonths(months);
+    m_timeline->setVisible(!months.isEmpty());
 }
 
 bool MainWindow::sidebarIsCurrent() const
@@ -574,7 +605,7 @@ void MainWindow::onSearchFinished(const QString& query, const core::SearchResult
     m_matches = query.trimmed().isEmpty() ? -1 : results.total;
     const core::ArticleId current = m_model->idAt(m_list->currentIndex().row());
     m_model->setIds(results.ids);
-    m_timeline->setMonths(results.months);
+    setTimelineMonths(results.months);
     const QString hint = results.hints.join(QStringLiteral("; "));
     m_hint->setText(hint);
     m_hint->setToolTip(hint);

@@ -19,6 +19,7 @@ class QLineEdit;
 class QProgressBar;
 class QStackedWidget;
 class QTimer;
+class QToolBar;
 class QSplitter;
 class QTableView;
 class QToolButton;
@@ -114,6 +115,7 @@ private:
     void refreshSidebar();
     void onOverviewReady();
     void startDeferredSidebar();
+    void setTimelineMonths(const QMap<QString, qint64>& months);
     QList<core::ArticleId> selectedIds() const;
 
     std::unique_ptr<core::ArticleStore> m_store;
@@ -142,6 +144,7 @@ private:
     bool m_overviewPending = false;  ///< another recount was asked for meanwhile
     bool m_overviewDeferred = false; ///< the first count waits for the list's ids
     QAction* m_readerBelow = nullptr;
+    QToolBar* m_toolbar = nullptr;
     QString m_query;       ///< the query the list shows
     qint64 m_matches = -1; ///< its total, or -1 when the list shows the whole library
 };

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reader_view.h"
 
+#include <QEvent>
 #include <QLocale>
+#include <QPalette>
 #include <QScrollBar>
 
 namespace broadsheet::ui {
@@ -17,16 +19,39 @@ ReaderView::ReaderView(QWidget* parent)
 
 void ReaderView::showArticle(const core::Article& article)
 {
-    setHtml(articleHtml(article));
+    m_article = article;
+    render();
     verticalScrollBar()->setValue(0);
+}
+
+void ReaderView::render()
+{
+    if (m_article) {
+        setHtml(articleHtml(*m_article, palette()));
+        return;
+    }
+    setHtml(QStringLiteral("<p style=\"color:%1\">%2</p>")
+                .arg(palette().color(QPalette::PlaceholderText).name(), m_message.toHtmlEscaped()));
+}
+
+void ReaderView::changeEvent(QEvent* event)
+{
+    QTextBrowser::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) { // e.g. the desktop switched to dark
+        const int scrolled = verticalScrollBar()->value();
+        render();
+        verticalScrollBar()->setValue(scrolled);
+    }
 }
 
 void ReaderView::showMessage(const QString& text)
 {
-    setHtml(QStringLiteral("<p style='color:palette(mid)'>%1</p>").arg(text.toHtmlEscaped()));
+    m_article.reset();
+    m_message = text;
+    render();
 }
 
-QString ReaderView::articleHtml(const core::Article& article)
+QString ReaderView::articleHtml(const core::Article& article, const QPalette& palette)
 {
     QString html = QStringLiteral("<h2>%1</h2>")
                        .arg(markedHtml(article.title.isEmpty() ? tr("(untitled)") : article.title));
@@ -50,13 +75,23 @@ QString ReaderView::articleHtml(const core::Article& article)
                         .arg(article.url.toHtmlEscaped(), tr("Original").toHtmlEscaped()));
     }
     if (!meta.isEmpty())
-        html += QStringLiteral("<p><small>%1</small></p>").arg(meta.join(QStringLiteral(" · ")));
+        html += QStringLiteral("<p style=\"color:%1\"><small>%2</small></p>")
+                    .arg(palette.color(QPalette::PlaceholderText).name(),
+                         meta.join(QStringLiteral(" · ")));
     if (!article.tags.isEmpty()) { // tag chips
+        // A chip is the text's background tinted a quarter of the way to the highlight.
+        const QColor base = palette.color(QPalette::Base);
+        const QColor tint = palette.color(QPalette::Highlight);
+        const QString chip = QColor::fromRgbF(base.redF() * 0.75f + tint.redF() * 0.25f,
+                                              base.greenF() * 0.75f + tint.greenF() * 0.25f,
+                                              base.blueF() * 0.75f + tint.blueF() * 0.25f)
+                                 .name();
+        const QString chipText = palette.color(QPalette::Text).name();
         QStringList chips;
         for (const core::Tag& tag : article.tags) {
-            chips.append(QStringLiteral("<span style=\"background-color:palette(midlight); "
-                                        "\">&nbsp;%1&nbsp;</span>")
-                             .arg(tag.name.toHtmlEscaped()));
+            chips.append(QStringLiteral("<span style=\"background-color:%1; color:%2\">"
+                                        "&nbsp;%3&nbsp;</span>")
+                             .arg(chip, chipText, tag.name.toHtmlEscaped()));
         }
         html += QStringLiteral("<p>%1</p>").arg(chips.join(QStringLiteral(" ")));
     }

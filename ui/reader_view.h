@@ -5,6 +5,8 @@
 
 #include <QTextBrowser>
 
+#include <optional>
+
 namespace broadsheet::ui {
 
 /// The reader pane: shows one article (title, date, section, author, source, body) as
@@ -18,12 +20,20 @@ public:
     void showMessage(const QString& text);
 
     /// The HTML the reader renders for an article; every field is escaped, and search
-    /// marks (\x02 … \x03) in the title and body become highlights.
-    static QString articleHtml(const core::Article& article);
+    /// marks (\x02 … \x03) in the title and body become highlights. Colours come from the
+    /// palette (QPalette() is the application's), so a dark desktop gets a dark reader.
+    static QString articleHtml(const core::Article& article, const QPalette& palette = {});
     static QString markedHtml(const QString& text);
 
 protected:
     QVariant loadResource(int type, const QUrl& name) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void render();
+
+    std::optional<core::Article> m_article; ///< shown, or a message when empty
+    QString m_message;
 };
 
 } // namespace broadsheet::ui

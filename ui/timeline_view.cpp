@@ -6,6 +6,8 @@
 #include <QBarSet>
 #include <QChart>
 #include <QDate>
+#include <QEvent>
+#include <QPalette>
 #include <QValueAxis>
 
 namespace broadsheet::ui {
@@ -21,9 +23,39 @@ TimelineView::TimelineView(QWidget* parent)
     chart->legend()->hide();
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->setBackgroundRoundness(0);
-    chart->setTheme(palette().window().color().lightness() < 128 ? QChart::ChartThemeDark
-                                                                 : QChart::ChartThemeLight);
     setChart(chart);
+    applyPalette();
+}
+
+// The chart takes the widget's palette (a dark desktop gets dark bars and labels), again
+// whenever the palette changes.
+void TimelineView::applyPalette()
+{
+    const QPalette colours = palette();
+    QChart* chart = this->chart();
+    chart->setBackgroundBrush(colours.brush(QPalette::Window));
+    chart->setBackgroundPen(Qt::NoPen);
+    setBackgroundBrush(colours.brush(QPalette::Window));
+    for (QAbstractAxis* axis : chart->axes()) {
+        axis->setLabelsColor(colours.color(QPalette::WindowText));
+        axis->setLinePenColor(colours.color(QPalette::Mid));
+        axis->setGridLineColor(colours.color(QPalette::Midlight));
+    }
+    for (QAbstractSeries* series : chart->series()) {
+        if (auto* bars = qobject_cast<QBarSeries*>(series)) {
+            for (QBarSet* set : bars->barSets()) {
+                set->setColor(colours.color(QPalette::Highlight));
+                set->setBorderColor(colours.color(QPalette::Highlight));
+            }
+        }
+    }
+}
+
+void TimelineView::changeEvent(QEvent* event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
 }
 
 void TimelineView::setMonths(const QMap<QString, qint64>& counts)
@@ -70,6 +102,7 @@ void TimelineView::setMonths(const QMap<QString, qint64>& counts)
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisX);
     series->attachAxis(axisY);
+    applyPalette();
 }
 
 void TimelineView::activateMonth(int index)

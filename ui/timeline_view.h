@@ -24,7 +24,12 @@ public:
 Q_SIGNALS:
     void monthActivated(const QString& month);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void applyPalette();
+
     QStringList m_months;
 };
 

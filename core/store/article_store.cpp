@@ -393,6 +393,16 @@ Result<LibraryOverview> ArticleStore::overview()
                          overview.tags);
         !r)
         return r.error();
+    // The published index alone answers this, without reading the articles.
+    auto months = m_db.prepare("SELECT strftime('%Y-%m', published_at, 'unixepoch'), count(*) "
+                               "FROM articles WHERE published_at IS NOT NULL GROUP BY 1");
+    if (!months)
+        return months.error();
+    if (auto r = months->forEachRow([&overview](const Statement& row) {
+            overview.months.insert(row.text(0), row.int64(1));
+        });
+        !r)
+        return r.error();
     auto saved =
         m_db.prepare("SELECT name, query FROM saved_searches ORDER BY name COLLATE NOCASE");
     if (!saved)

@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 #include <memory>
@@ -52,6 +53,7 @@ struct LibraryOverview {
     QList<CountedName> sections; ///< by name
     QList<CountedName> tags;     ///< by kind, then name
     QList<SavedSearch> savedSearches;
+    QMap<QString, qint64> months; ///< "YYYY-MM" → stories published then, for the timeline
 };
 
 /// What addArticles() did with each article of a batch, in order.

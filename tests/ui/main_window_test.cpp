@@ -417,9 +417,16 @@ TEST_CASE("the timeline shows stories per month and a click narrows the search",
 {
     SampleWindow fixture;
     ui::MainWindow& window = *fixture.window;
+    // Before any search it shows the whole library's months (the sidebar counts them).
+    CHECK(window.timeline()->isVisible());
+    CHECK(window.timeline()->months().size() >= 9);
     QSignalSpy searched(&window, &ui::MainWindow::searchFinished);
+    window.search(QStringLiteral("nothingmatchesthis"));
+    REQUIRE(searched.wait(10000));
+    CHECK_FALSE(window.timeline()->isVisible()); // no months: no empty chart
     window.search(QStringLiteral("village OR library"));
     REQUIRE(searched.wait(10000));
+    CHECK(window.timeline()->isVisible());
     // Matches from January to September 2025: nine months, gaps included.
     const QStringList months = window.timeline()->months();
     REQUIRE(months.size() == 9);

@@ -2,6 +2,9 @@
 #include "reader_view.h"
 #include "test_support.h"
 
+#include <QColor>
+#include <QPalette>
+
 using namespace broadsheet;
 
 TEST_CASE("the reader escapes article text and turns search marks into highlights", "[ui][reader]")
@@ -28,4 +31,41 @@ TEST_CASE("the reader escapes article text and turns search marks into highlight
     view.showArticle(article);
     CHECK(view.toPlainText().contains(QStringLiteral("<script>alert(1)</script>")));
     CHECK(view.toPlainText().contains(QStringLiteral("Second one.")));
+}
+
+TEST_CASE("the reader takes its colours from the palette and follows a switch to dark",
+          "[ui][reader]")
+{
+    core::Article article;
+    article.title = QStringLiteral("Title");
+    article.section = QStringLiteral("World");
+    article.body = QStringLiteral("Body.");
+    article.tags = {{QStringLiteral("China"), QStringLiteral("place")}};
+    QPalette dark;
+    dark.setColor(QPalette::Base, QColor(20, 20, 20));
+    dark.setColor(QPalette::Text, QColor(240, 240, 240));
+    dark.setColor(QPalette::Highlight, QColor(40, 80, 160));
+    dark.setColor(QPalette::PlaceholderText, QColor(150, 150, 150));
+    QPalette light = dark;
+    light.setColor(QPalette::Base, QColor(255, 255, 255));
+    light.setColor(QPalette::Text, QColor(0, 0, 0));
+
+    // The chip is the base tinted toward the highlight: dark on dark, light on light.
+    auto chipOf = [&](const QPalette& palette) {
+        const QString html = ui::ReaderView::articleHtml(article, palette);
+        const qsizetype at = html.indexOf(QStringLiteral("background-color:"));
+        REQUIRE(at >= 0);
+        return QColor(html.mid(at + 17, 7));
+    };
+    CHECK(chipOf(dark).lightness() < 80);
+    CHECK(chipOf(light).lightness() > 180);
+    CHECK(ui::ReaderView::articleHtml(article, dark).contains(QStringLiteral("color:#f0f0f0")));
+
+    ui::ReaderView view;
+    view.setPalette(light);
+    view.showArticle(article);
+    CHECK(view.toHtml().contains(QStringLiteral("#000000")));
+    view.setPalette(dark); // the reader renders the story again in the new colours
+    CHECK(view.toHtml().contains(QStringLiteral("#f0f0f0")));
+    CHECK(view.toPlainText().contains(QStringLiteral("China")));
 }

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "parse/text_article_parser.h"
+#include "tagging/entity_extractor.h"
+#include "test_support.h"
+
+#include <QDir>
+
+using namespace broadsheet::core;
+using namespace broadsheet::test;
+
+namespace {
+
+QStringList namesOf(const QList<Entity>& entities, std::optional<EntityKind> kind = {})
+{
+    QStringList names;
+    for (const Entity& entity : entities) {
+        if (!kind || entity.kind == *kind)
+            names.append(entity.name);
+    }
+    return names;
+}
+
+std::optional<EntityKind> kindIn(const QList<Entity>& entities, const QString& name)
+{
+    for (const Entity& entity : entities) {
+        if (entity.name == name)
+            return entity.kind;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+TEST_CASE("the seed article yields its people, organisations and places under one name each",
+          "[tagging][entities][seed]")
+{
+    const QStringList files =
+        QDir(sharedPath(QStringLiteral("seed"))).entryList({QStringLiteral("*.txt")}, QDir::Files);
+    REQUIRE(files.size() == 1);
+    const auto article = TextArticleParser::parse(
+        QString::fromUtf8(readFile(sharedPath(QStringLiteral("seed/")) + files.front())));
+    REQUIRE(article.ok());
+    const QList<Entity> entities = EntityExtractor().extract(article->title, article->body);
+    const QStringList names = namesOf(entities);
+    INFO("found: " << names.join(QStringLiteral(", ")).toStdString());
+
+    CHECK(kindIn(entities, QStringLiteral("United States")) == EntityKind::Place);
+    CHECK(kindIn(entities, QStringLiteral("North Korea")) == EntityKind::Place);
+    CHECK(kindIn(entities, QStringLiteral("China")) == EntityKind::Place);
+    CHECK(kindIn(entities, QStringLiteral("Sony Pictures")) == EntityKind::Organization);
+    CHECK(kindIn(entities, QStringLiteral("CNN")) == EntityKind::Organization);
+    CHECK(kindIn(entities, QStringLiteral("Barack Obama")) == EntityKind::Person);
+    CHECK(kindIn(entities, QStringLiteral("Kim Jong Un")) == EntityKind::Person);
+    CHECK(kindIn(entities, QStringLiteral("Michael Lynton")) == EntityKind::Person);
+    // One name per entity: the short forms are folded into the full ones.
+    for (const char* alias : {"N. Korea", "US", "U.S.", "Mr Obama", "Obama", "Sony", "Kim",
+                              "North Korean", "Chinese", "N. Korean"})
+        CHECK_FALSE(names.contains(QString::fromLatin1(alias)));
+    // Not names at all: sentence-initial words, weekdays, months, quoted film titles.
+    for (const char* word : {"Stop", "THE", "Thursday", "Saturday", "Friday", "Nov", "Internet",
+                             "Administration", "Theatres", "Free"})
+        CHECK_FALSE(names.contains(QString::fromLatin1(word)));
+    // The most mentioned come first: China and North Korea, seven times or more each.
+    REQUIRE(entities.size() >= 2);
+    CHECK(QStringList{entities[0].name, entities[1].name}.contains(QStringLiteral("North Korea")));
+    CHECK(entities[1].mentions >= 7);
+}
+
+TEST_CASE("names are normalised: aliases, titles, possessives and fuller forms",
+          "[tagging][entities]")
+{
+    struct Case {
+        const char* text;
+        const char* expected; // the one name the text should yield
+        EntityKind kind;
+    };
+    const Case cases[] = {
+        {"Talks with the U.S. ended.", "United States", EntityKind::Place},
+        {"Officials in the UK said little.", "United Kingdom", EntityKind::Place},
+        {"Exports to Britain fell.", "United Kingdom", EntityKind::Place},
+        {"Sanctions on N. Korea were eased.", "North Korea", EntityKind::Place},
+        {"Sanctions on the DPRK were eased.", "North Korea", EntityKind::Place},
+        {"Washington’s reply came late.", "Washington", EntityKind::Place},
+        {"The UN met again.", "United Nations", EntityKind::Organization},
+        {"A report by the World Health Organisation came out.", "World Health Organization",
+         EntityKind::Organization},
+        {"Shares in Acme Widgets Inc rose.", "Acme Widgets Inc", EntityKind::Organization},
+        {"The Ruritanian Ministry of Fisheries objected.", "Ruritanian Ministry of Fisheries",
+         EntityKind::Organization},
+        {"The talks were led by spokesman Jan Kowalczyk yesterday.", "Jan Kowalczyk",
+         EntityKind::Person},
+        {"It was Mr Pemberton-Hale who spoke.", "Pemberton-Hale", EntityKind::Person},
+        {"Helen Zille visited. Later, Ms Zille left.", "Helen Zille", EntityKind::Person},
+        {"Barack Obama spoke. Mr Obama's aides followed; Obama smiled.", "Barack Obama",
+         EntityKind::Person},
+        {"It rained in Sunderland all week.", "Sunderland", EntityKind::Place},
+        {"They crossed the Potomac River at dawn.", "Potomac River", EntityKind::Place},
+    };
+    const EntityExtractor extractor;
+    for (const Case& c : cases) {
+        const QList<Entity> found = extractor.extract(QString(), QString::fromUtf8(c.text));
+        INFO("text: " << c.text << "\nfound: " << namesOf(found).join(u'|').toStdString());
+        REQUIRE(found.size() == 1);
+        CHECK(found.front().name == QString::fromUtf8(c.expected));
+        CHECK(found.front().kind == c.kind);
+    }
+}
+
+TEST_CASE("roles split a run of capitals into the place and the person", "[tagging][entities]")
+{
+    const QList<Entity> found = EntityExtractor().extract(
+        QString(), QStringLiteral("On Friday, US President Barack Obama spoke to the UK Foreign "
+                                  "Secretary Jack Straw in London."));
+    INFO(namesOf(found).join(u'|').toStdString());
+    CHECK(kindIn(found, QStringLiteral("United States")) == EntityKind::Place);
+    CHECK(kindIn(found, QStringLiteral("Barack Obama")) == EntityKind::Person);
+    CHECK(kindIn(found, QStringLiteral("Jack Straw")) == EntityKind::Person);
+    CHECK(kindIn(found, QStringLiteral("London")) == EntityKind::Place);
+    CHECK(found.size() == 5); // and United Kingdom
+}
+
+TEST_CASE("ordinary capitalised words are not entities", "[tagging][entities][negative]")
+{
+    const char* texts[] = {
+        "However, the plan failed.",
+        "Monday was quiet. In March, little changed.",
+        "THE END OF THE STORY",
+        "Chinese officials and American diplomats met.",
+        "I think I’m right, she said.",
+        "Having waited, they left.",
+        "The band played \"Stranger Things\" at the end.",
+        "",
+        "12345 !!! ???",
+    };
+    const EntityExtractor extractor;
+    for (const char* text : texts) {
+        const QList<Entity> found = extractor.extract(QString(), QString::fromUtf8(text));
+        INFO("text: " << text << "\nfound: " << namesOf(found).join(u'|').toStdString());
+        CHECK(found.isEmpty());
+    }
+}
+
+TEST_CASE("a Title Case headline contributes only names the gazetteer knows", "[tagging][entities]")
+{
+    const QList<Entity> found = EntityExtractor().extract(
+        QStringLiteral("Markets Rally As China Cuts Interest Rates Again"),
+        QStringLiteral("Stocks rose on the news."));
+    CHECK(namesOf(found) == QStringList{QStringLiteral("China")});
+}
+
+TEST_CASE("the gazetteer reads its lists and refuses nothing silently", "[tagging][gazetteer]")
+{
+    const Gazetteer g = Gazetteer::fromText(
+        QStringLiteral("# comment\nRuritania\tRuri|Ruritanian Republic\tRuritanian|Ruritanians\n"),
+        QStringLiteral("Acme Corporation\tAcme|ACME\n"), QStringLiteral("# names\nAda Grace\n"));
+    REQUIRE(g.find(QStringLiteral("Ruri")) != nullptr);
+    CHECK(g.find(QStringLiteral("Ruri"))->canonical == QStringLiteral("Ruritania"));
+    CHECK(g.find(QStringLiteral("the  Ruritanian   Republic"))->canonical ==
+          QStringLiteral("Ruritania"));
+    CHECK(g.find(QStringLiteral("ACME"))->kind == EntityKind::Organization);
+    CHECK(g.isDemonym(QStringLiteral("Ruritanians")));
+    CHECK(g.isGivenName(QStringLiteral("Grace")));
+    CHECK_FALSE(g.isGivenName(QStringLiteral("names")));
+    CHECK(g.find(QStringLiteral("Nowhere")) == nullptr);
+    // The built-in lists are compiled in and large enough to matter.
+    CHECK(Gazetteer::builtIn().find(QStringLiteral("U.S."))->canonical ==
+          QStringLiteral("United States"));
+    CHECK(Gazetteer::builtIn().find(QStringLiteral("Kamchatka")) != nullptr);
+}
+
+TEST_CASE("an acronym defined in brackets is the name before it", "[tagging][entities]")
+{
+    const QList<Entity> found = EntityExtractor().extract(
+        QString(), QStringLiteral("A group calling itself the Guardians of Peace (GOP) claimed "
+                                  "it. The GOP said more would follow."));
+    INFO(namesOf(found).join(u'|').toStdString());
+    REQUIRE(found.size() == 1);
+    CHECK(found.front().name == QStringLiteral("Guardians of Peace"));
+    CHECK(found.front().kind == EntityKind::Organization);
+}

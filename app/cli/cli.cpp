@@ -38,6 +38,12 @@ const QString kMainHelp = QStringLiteral(
     "         [--limit N] [--offset N] QUERY\n"
     "                                 find articles (see 'search --help' for the language)\n"
     "  stats [--json]                 count what the library holds\n"
+    "  tag add|remove TAG (ID... | --query QUERY)\n"
+    "                                 tag articles by hand, or take a tag off\n"
+    "  tags [--json]                  list the tags with their kinds and counts\n"
+    "  rule add TAG QUERY             tag what QUERY matches, now and at every import\n"
+    "  rule remove TAG                stop a rule (the tags it gave stay)\n"
+    "  rules [--json]                 list the rules\n"
     "  check                          check the library's integrity\n"
     "\n"
     "Options:\n"
@@ -498,6 +504,175 @@ int checkCommand(const QStringList& arguments, const QString& globalLibrary)
     return ExitFailure;
 }
 
+// ---- tag, tags, rule, rules ----
+
+int tagCommand(const QStringList& arguments, const QString& globalLibrary)
+{
+    CommandLine cli(QStringLiteral("tag"),
+                    QStringLiteral("Adds a tag to articles, or removes it: by id, or every "
+                                   "article a query matches.\n"
+                                   "  broadsheet-cli tag add Reading 12 40\n"
+                                   "  broadsheet-cli tag remove Reading --query 'sport'"));
+    QCommandLineOption query(QStringLiteral("query"),
+                             QStringLiteral("Every article this query matches."),
+                             QStringLiteral("QUERY"));
+    cli.parser().addOption(query);
+    if (auto exit = cli.parse(arguments, globalLibrary))
+        return *exit;
+    const QStringList args = cli.arguments();
+    if (args.size() < 2 || (args[0] != u"add" && args[0] != u"remove"))
+        return *cli.usageError(QStringLiteral("use: tag add|remove TAG (ID... | --query QUERY)"));
+    const bool adding = args[0] == u"add";
+    const QString tag = args[1].trimmed();
+    if (tag.isEmpty())
+        return *cli.usageError(QStringLiteral("the tag needs a name"));
+    const QStringList idTexts = args.mid(2);
+    if (idTexts.isEmpty() == !cli.parser().isSet(query))
+        return *cli.usageError(QStringLiteral("give either article ids or --query QUERY"));
+    auto store = openStore(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
+    if (!store)
+        return ExitFailure;
+    QList<core::ArticleId> ids;
+    if (cli.parser().isSet(query)) {
+        core::SearchRequest request;
+        request.query = cli.parser().value(query);
+        request.sort = core::SearchRequest::Sort::Date;
+        request.limit = 0;
+        request.countTotal = false;
+        request.facets = false;
+        request.allIds = true;
+        auto results = core::Searcher(store->database()).search(request);
+        if (!results)
+            return fail(results.error());
+        ids = results->ids;
+    } else {
+        for (const QString& text : idTexts) {
+            bool ok = false;
+            const core::ArticleId id = text.toLongLong(&ok);
+            if (!ok || id <= 0)
+                return *cli.usageError(QStringLiteral("'%1' is not an article id").arg(text));
+            auto article = store->article(id);
+            if (!article)
+                return fail(article.error());
+            if (!*article)
+                return fail(core::Error{QStringLiteral("there is no article %1").arg(id)});
+            ids.append(id);
+        }
+    }
+    auto changed = adding ? store->addTag(ids, tag) : store->removeTag(ids, tag);
+    if (!changed)
+        return fail(changed.error());
+    printOut(adding ? QStringLiteral("Tagged %1 article(s) with '%2' (%3 matched).\n")
+                          .arg(*changed)
+                          .arg(tag)
+                          .arg(ids.size())
+                    : QStringLiteral("Took '%2' off %1 article(s) (%3 matched).\n")
+                          .arg(*changed)
+                          .arg(tag)
+                          .arg(ids.size()));
+    return ExitOk;
+}
+
+int tagsCommand(const QStringList& arguments, const QString& globalLibrary)
+{
+    CommandLine cli(QStringLiteral("tags"),
+                    QStringLiteral("Lists every tag with its kind (manual, person, "
+                                   "organization, place, keyword, rule) and article count."));
+    QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print a JSON array."));
+    cli.parser().addOption(json);
+    if (auto exit = cli.parse(arguments, globalLibrary))
+        return *exit;
+    if (!cli.arguments().isEmpty())
+        return *cli.usageError(QStringLiteral("tags takes no arguments"));
+    auto store = openStore(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
+    if (!store)
+        return ExitFailure;
+    auto tags = store->tags();
+    if (!tags)
+        return fail(tags.error());
+    if (cli.parser().isSet(json)) {
+        QJsonArray array;
+        for (const core::TagSummary& tag : *tags) {
+            array.append(QJsonObject{{QStringLiteral("name"), tag.name},
+                                     {QStringLiteral("kind"), tag.kind},
+                                     {QStringLiteral("count"), tag.count}});
+        }
+        printJson(QJsonDocument(array));
+        return ExitOk;
+    }
+    for (const core::TagSummary& tag : *tags)
+        printOut(
+            QStringLiteral("%1  %2  %3\n").arg(tag.count, 7).arg(padded(tag.kind, 12), tag.name));
+    return ExitOk;
+}
+
+int ruleCommand(const QStringList& arguments, const QString& globalLibrary)
+{
+    CommandLine cli(QStringLiteral("rule"),
+                    QStringLiteral("A rule is a saved search that tags what it matches, now "
+                                   "and at every later import.\n"
+                                   "  broadsheet-cli rule add Elections 'election OR ballot'\n"
+                                   "  broadsheet-cli rule remove Elections"));
+    if (auto exit = cli.parse(arguments, globalLibrary))
+        return *exit;
+    const QStringList args = cli.arguments();
+    const bool adding = args.value(0) == u"add";
+    if ((adding && args.size() < 3) ||
+        (!adding && (args.value(0) != u"remove" || args.size() != 2)))
+        return *cli.usageError(QStringLiteral("use: rule add TAG QUERY, or rule remove TAG"));
+    auto store = openStore(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
+    if (!store)
+        return ExitFailure;
+    if (!adding) {
+        auto removed = store->removeRule(args[1]);
+        if (!removed)
+            return fail(removed.error());
+        if (!*removed)
+            return fail(core::Error{QStringLiteral("there is no rule for '%1'").arg(args[1])});
+        printOut(
+            QStringLiteral("Removed the rule for '%1'; the tags it gave stay.\n").arg(args[1]));
+        return ExitOk;
+    }
+    const core::TaggingRule rule{args[1].trimmed(), args.mid(2).join(QLatin1Char(' '))};
+    if (auto r = store->saveRule(rule); !r)
+        return fail(r.error());
+    auto tagged = store->applyRule(rule);
+    if (!tagged)
+        return fail(tagged.error());
+    printOut(QStringLiteral("Rule '%1' tagged %2 article(s); it will tag new imports too.\n")
+                 .arg(rule.tag)
+                 .arg(*tagged));
+    return ExitOk;
+}
+
+int rulesCommand(const QStringList& arguments, const QString& globalLibrary)
+{
+    CommandLine cli(QStringLiteral("rules"), QStringLiteral("Lists the tagging rules."));
+    QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print a JSON array."));
+    cli.parser().addOption(json);
+    if (auto exit = cli.parse(arguments, globalLibrary))
+        return *exit;
+    if (!cli.arguments().isEmpty())
+        return *cli.usageError(QStringLiteral("rules takes no arguments"));
+    auto store = openStore(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
+    if (!store)
+        return ExitFailure;
+    auto rules = store->rules();
+    if (!rules)
+        return fail(rules.error());
+    if (cli.parser().isSet(json)) {
+        QJsonArray array;
+        for (const core::TaggingRule& rule : *rules)
+            array.append(QJsonObject{{QStringLiteral("tag"), rule.tag},
+                                     {QStringLiteral("query"), rule.query}});
+        printJson(QJsonDocument(array));
+        return ExitOk;
+    }
+    for (const core::TaggingRule& rule : *rules)
+        printOut(QStringLiteral("%1  %2\n").arg(padded(rule.tag, 24), rule.query));
+    return ExitOk;
+}
+
 } // namespace
 
 int runCli(const QStringList& arguments)
@@ -506,6 +681,8 @@ int runCli(const QStringList& arguments)
     const std::pair<const char16_t*, CommandFn> commands[] = {
         {u"import", importCommand}, {u"list", listCommand},   {u"show", showCommand},
         {u"stats", statsCommand},   {u"check", checkCommand}, {u"search", searchCommand},
+        {u"tag", tagCommand},       {u"tags", tagsCommand},   {u"rule", ruleCommand},
+        {u"rules", rulesCommand},
     };
 
     QString library;

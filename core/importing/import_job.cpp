@@ -6,6 +6,7 @@
 #include "parse/text_decoding.h"
 #include "store/article_store.h"
 #include "store/database.h"
+#include "tagging/entity_extractor.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -117,7 +118,8 @@ ImportJob::ImportJob(ArticleStore& store)
 {
 }
 
-ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& source)
+ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& source,
+                                           bool tagEntities)
 {
     FileResult result;
     result.path = path;
@@ -172,11 +174,16 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
         result.articles.append(std::move(*parsed));
     }
     result.hashes.reserve(result.articles.size());
+    static const EntityExtractor extractor; // immutable: shared by the parsing threads
     for (Article& article : result.articles) {
         article.path = path;
         if (article.source.isEmpty())
             article.source = source;
         result.hashes.append(ArticleStore::contentHash(article));
+        if (tagEntities) {
+            for (const Entity& entity : extractor.extract(article.title, article.body))
+                article.tags.append(Tag{entity.name, entityKindName(entity.kind)});
+        }
     }
     return result;
 }
@@ -194,11 +201,16 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
     if (m_progress)
         m_progress(progress);
 
-    auto parseBatch = [&tasks](qsizetype start) {
+    auto parseBatch = [&tasks, tag = m_entityTagging](qsizetype start) {
         const QList<FileTask> batch = tasks.mid(start, kBatchFiles);
         return QtConcurrent::mapped(
-            batch, [](const FileTask& task) { return parseFile(task.path, task.source); });
+            batch, [tag](const FileTask& task) { return parseFile(task.path, task.source, tag); });
     };
+    // Rules tag what this import adds: the ids above the library's highest now.
+    auto highest = m_store.database().queryInt("SELECT coalesce(max(id), 0) FROM articles");
+    if (!highest)
+        return highest.error();
+    const ArticleId firstNew = *highest + 1;
 
     QFuture<FileResult> pending;
     if (!tasks.isEmpty())
@@ -276,6 +288,10 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
     // What was written since the last commit, also when the import was cancelled.
     if (auto r = commit(); !r)
         return r.error();
+    if (report.added > 0) {
+        if (auto r = m_store.applyRules(firstNew); !r)
+            return r.error();
+    }
     qCDebug(lcImport) << "imported" << report.added << "added," << report.duplicates
                       << "duplicates," << report.skipped.size() << "skipped";
     return report;

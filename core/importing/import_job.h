@@ -31,6 +31,9 @@ public:
     ImportJob& operator=(const ImportJob&) = delete;
 
     void setProgressCallback(ProgressCallback callback) { m_progress = std::move(callback); }
+    /// Finding people, organisations and places while parsing (on by default); tagging
+    /// rules are applied to what the import added either way.
+    void setEntityTagging(bool on) { m_entityTagging = on; }
 
     /// Runs the import on the calling thread (parsing fans out to the thread pool). Fails
     /// only when the library itself cannot be written; what was committed stays. A stop
@@ -45,11 +48,14 @@ public:
         std::optional<QString> skipReason;
     };
     /// Reads and parses one file; `source` names the library source its articles go to.
-    static FileResult parseFile(const QString& path, const QString& source);
+    /// With `tagEntities`, each article's people, organisations and places join its tags.
+    static FileResult parseFile(const QString& path, const QString& source,
+                                bool tagEntities = false);
 
 private:
     ArticleStore& m_store;
     ProgressCallback m_progress;
+    bool m_entityTagging = true;
 };
 
 } // namespace broadsheet::core

@@ -71,8 +71,9 @@ QByteArray orderBy(const SearchRequest& request)
 
 class Query {
 public:
-    explicit Query(const CompiledQuery& compiled)
+    Query(const CompiledQuery& compiled, qint64 minimumId)
         : m_compiled(compiled)
+        , m_minimumId(minimumId)
     {
     }
 
@@ -81,8 +82,11 @@ public:
     /// " AND (conditions)" or nothing.
     QByteArray conditions() const
     {
-        return m_compiled.condition.isEmpty() ? QByteArray()
-                                              : " AND (" + m_compiled.condition + ")";
+        QByteArray sql =
+            m_compiled.condition.isEmpty() ? QByteArray() : " AND (" + m_compiled.condition + ")";
+        if (m_minimumId > 0)
+            sql += " AND a.id >= ?7";
+        return sql;
     }
 
     /// Binds ?3 (the MATCH expression) and the conditions' values.
@@ -90,6 +94,8 @@ public:
     {
         if (hasMatch())
             stmt.bind(3, m_compiled.match);
+        if (m_minimumId > 0)
+            stmt.bind(7, m_minimumId);
         for (qsizetype i = 0; i < m_compiled.values.size(); ++i) {
             const int index = CompiledQuery::kFirstParameter + static_cast<int>(i);
             std::visit([&](const auto& value) { stmt.bind(index, value); }, m_compiled.values[i]);
@@ -104,6 +110,7 @@ public:
 
 private:
     const CompiledQuery& m_compiled;
+    qint64 m_minimumId = 0;
 };
 
 } // namespace
@@ -177,7 +184,7 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, std::stop_t
     const ParsedQuery parsed = QueryParser::parse(request.query);
     results.hints = parsed.hints;
     const CompiledQuery compiled = QueryCompiler::compile(parsed);
-    const Query query(compiled);
+    const Query query(compiled, request.minimumId);
 
     m_db.setStopToken(&stop);
     struct ClearStop {
@@ -277,7 +284,7 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, std::stop_t
     if (request.countTotal) {
         // Without conditions the index alone counts, without touching the articles.
         const QByteArray countSql =
-            query.hasMatch() && compiled.condition.isEmpty()
+            query.hasMatch() && compiled.condition.isEmpty() && request.minimumId <= 0
                 ? QByteArray("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?3")
                 : "SELECT count(*)" + query.from();
         auto count = m_db.prepare(countSql.constData());

@@ -37,6 +37,8 @@ struct SearchRequest {
     int rankWindow = 10000;
     bool facets = true;  ///< fill months, tags and sources
     bool allIds = false; ///< fill SearchResults::ids with every match, in result order
+    /// Only articles with this id or above (rules applied to what an import added).
+    qint64 minimumId = 0;
     /// Marks around matched terms in snippets; the defaults are control characters that
     /// no article text holds, for callers that escape the text before styling the marks.
     QString markOpen = QStringLiteral("\x02");

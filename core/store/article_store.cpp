@@ -197,6 +197,8 @@ Result<QList<AddOutcome>> ArticleStore::addArticles(QList<Article>& articles,
             outcomes.append(AddOutcome::Duplicate);
         }
     }
+    if (auto r = storeTags(articles, outcomes); !r)
+        return r.error();
     if (transaction) {
         if (auto r = transaction->commit(); !r)
             return r.error();

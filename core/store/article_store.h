@@ -56,6 +56,38 @@ struct LibraryOverview {
     QMap<QString, qint64> months; ///< "YYYY-MM" → stories published then, for the timeline
 };
 
+/// A tag with the number of articles that carry it.
+struct TagSummary {
+    QString name;
+    QString kind; ///< manual, person, organization, place, keyword or rule
+    QString color;
+    qint64 count = 0;
+
+    friend bool operator==(const TagSummary&, const TagSummary&) = default;
+};
+
+/// A saved search that tags what it matches with `tag` (kind "rule"), now and at every
+/// later import.
+struct TaggingRule {
+    QString tag;
+    QString query;
+
+    friend bool operator==(const TaggingRule&, const TaggingRule&) = default;
+};
+
+/// The kinds of tag, and where each comes from (article_tags.origin).
+namespace tag_kind {
+inline constexpr const char* kManual = "manual";
+inline constexpr const char* kPerson = "person";
+inline constexpr const char* kOrganization = "organization";
+inline constexpr const char* kPlace = "place";
+inline constexpr const char* kKeyword = "keyword";
+inline constexpr const char* kRule = "rule";
+/// "entity" for people, organisations and places; otherwise the kind itself.
+QString originOf(const QString& kind);
+bool isKnown(const QString& kind);
+} // namespace tag_kind
+
 /// What addArticles() did with each article of a batch, in order.
 enum class AddOutcome { Added, Duplicate };
 
@@ -102,6 +134,34 @@ public:
     /// Saves (or replaces) a search under a name.
     Result<void> saveSearch(const SavedSearch& search);
     Result<void> removeSavedSearch(const QString& name);
+    // ---- Tags (article_store_tags.cpp) ----
+    /// Tags the articles (the tag is made when new); returns how many were not tagged before.
+    /// An article's own `tags` are stored by addArticles() the same way.
+    Result<qint64> addTag(const QList<ArticleId>& ids, const QString& name,
+                          const QString& kind = QString::fromLatin1(tag_kind::kManual));
+    /// Takes every tag of this name (any kind, any case) off the articles; returns how many.
+    Result<qint64> removeTag(const QList<ArticleId>& ids, const QString& name);
+    /// Every tag with its count, by kind then name.
+    Result<QList<TagSummary>> tags();
+    /// Renames every tag of this name; where the new name exists in the same kind, the
+    /// two merge. Fails when no tag has the old name.
+    Result<void> renameTag(const QString& from, const QString& to);
+    /// Moves every article of `from` to `into` (the kind of `into` is kept), then drops `from`.
+    Result<void> mergeTags(const QString& from, const QString& into);
+    /// Deletes every tag of this name from the library, and any rule that makes it.
+    Result<void> deleteTag(const QString& name);
+    Result<void> setTagColor(const QString& name, const QString& color);
+
+    /// Saves (or replaces) a rule; the caller applies it with applyRule().
+    Result<void> saveRule(const TaggingRule& rule);
+    Result<bool> removeRule(const QString& tag);
+    Result<QList<TaggingRule>> rules();
+    /// Tags what the rule's query matches among articles with id >= `fromId`; returns how
+    /// many were newly tagged.
+    Result<qint64> applyRule(const TaggingRule& rule, ArticleId fromId = 0);
+    /// Every rule over the articles with id >= `fromId` (after an import).
+    Result<qint64> applyRules(ArticleId fromId);
+
     /// Runs SQLite's and FTS5's integrity checks; returns the problems found (empty = sound).
     Result<QStringList> check();
 
@@ -112,9 +172,12 @@ private:
     explicit ArticleStore(Database db);
     Result<void> configure();
     Result<qint64> sourceId(const QString& name);
+    Result<qint64> tagId(const QString& name, const QString& kind);
+    Result<void> storeTags(const QList<Article>& articles, const QList<AddOutcome>& outcomes);
 
     Database m_db;
     QHash<QString, qint64> m_sourceIds;
+    QHash<QString, qint64> m_tagIds; ///< "kind\nname" → id; cleared when tags change
 };
 
 } // namespace broadsheet::core

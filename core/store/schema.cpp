@@ -93,12 +93,22 @@ CREATE TABLE saved_searches (
     query  TEXT NOT NULL
 );
 )sql",
+    // v3: tagging rules (a saved search that tags what it matches, now and at every import).
+    R"sql(
+CREATE TABLE rules (
+    id     INTEGER PRIMARY KEY,
+    tag    TEXT NOT NULL UNIQUE,
+    query  TEXT NOT NULL
+);
+CREATE INDEX tags_name ON tags(name COLLATE NOCASE);
+)sql",
 };
 
 // PRAGMA user_version takes no bound parameters; the value is one of ours, never user text.
 constexpr std::array kSetVersion = {
     "PRAGMA user_version = 1",
     "PRAGMA user_version = 2",
+    "PRAGMA user_version = 3",
 };
 static_assert(kSetVersion.size() == kMigrations.size());
 

@@ -271,3 +271,85 @@ TEST_CASE("cli: search prints ranked results, counts and JSON", "[cli][search]")
                                 QStringLiteral("size"), QStringLiteral("x")}))
               .exitCode == 2);
 }
+
+TEST_CASE("cli: tag, tags, rule and rules; show --json lists every tag with its kind",
+          "[cli][tagging]")
+{
+    REQUIRE_SHARED("seed/000_2afe67581d2c50c2.txt");
+    QTemporaryDir dir;
+    REQUIRE(cli(withLibrary(dir, {QStringLiteral("import"), sharedPath(QStringLiteral("seed")),
+                                  sampleDir()}))
+                .exitCode == 0);
+    // The seed is the only story that mentions Sony.
+    const Run seedId = cli(withLibrary(
+        dir, {QStringLiteral("search"), QStringLiteral("--json"), QStringLiteral("sony")}));
+    REQUIRE(seedId.json()[QStringLiteral("total")].toInt() == 1);
+    const QString id =
+        QString::number(seedId.json()[QStringLiteral("results")][0][QStringLiteral("id")].toInt());
+
+    CHECK(cli(withLibrary(
+                  dir, {QStringLiteral("tag"), QStringLiteral("add"), QStringLiteral("Keep"), id}))
+              .exitCode == 0);
+    const Run rule = cli(withLibrary(dir, {QStringLiteral("rule"), QStringLiteral("add"),
+                                           QStringLiteral("Cyber"), QStringLiteral("cyber")}));
+    CHECK(rule.exitCode == 0);
+    CHECK(rule.out.contains("tagged 1 article(s)"));
+
+    const Run shown = cli(withLibrary(dir, {QStringLiteral("show"), QStringLiteral("--json"), id}));
+    REQUIRE(shown.exitCode == 0);
+    QStringList tags;
+    for (const QJsonValue& tag : shown.json()[QStringLiteral("tags")].toArray())
+        tags.append(tag[QStringLiteral("name")].toString() + u'/' +
+                    tag[QStringLiteral("kind")].toString());
+    INFO(tags.join(QStringLiteral(", ")).toStdString());
+    for (const char* expected :
+         {"Keep/manual", "Cyber/rule", "North Korea/place", "United States/place", "China/place",
+          "Sony Pictures/organization", "CNN/organization", "Barack Obama/person",
+          "Kim Jong Un/person", "Michael Lynton/person"})
+        CHECK(tags.contains(QString::fromLatin1(expected)));
+
+    const Run listed = cli(withLibrary(dir, {QStringLiteral("tags"), QStringLiteral("--json")}));
+    REQUIRE(listed.exitCode == 0);
+    bool sawKeep = false;
+    for (const QJsonValue& tag : listed.json().array()) {
+        CHECK(tag[QStringLiteral("count")].toInt() >= 1);
+        if (tag[QStringLiteral("name")].toString() == u"Keep") {
+            sawKeep = true;
+            CHECK(tag[QStringLiteral("kind")].toString() == QStringLiteral("manual"));
+        }
+    }
+    CHECK(sawKeep);
+    const Run rules = cli(withLibrary(dir, {QStringLiteral("rules"), QStringLiteral("--json")}));
+    CHECK(rules.json().array().size() == 1);
+    CHECK(rules.json()[0][QStringLiteral("query")].toString() == QStringLiteral("cyber"));
+
+    // Tagging by query, then taking the tag off again.
+    const Run byQuery =
+        cli(withLibrary(dir, {QStringLiteral("tag"), QStringLiteral("add"), QStringLiteral("Later"),
+                              QStringLiteral("--query"), QStringLiteral("is:unread")}));
+    CHECK(byQuery.exitCode == 0);
+    CHECK(byQuery.out.contains("13 article(s)"));
+    CHECK(cli(withLibrary(dir,
+                          {QStringLiteral("tag"), QStringLiteral("remove"), QStringLiteral("later"),
+                           QStringLiteral("--query"), QStringLiteral("tag:later")}))
+              .exitCode == 0);
+    CHECK(cli(withLibrary(dir, {QStringLiteral("search"), QStringLiteral("--count"),
+                                QStringLiteral("tag:later")}))
+              .out.trimmed() == "0");
+
+    // Mistakes: a missing article fails (1), bad usage is 2, an unknown rule fails.
+    CHECK(cli(withLibrary(dir, {QStringLiteral("tag"), QStringLiteral("add"), QStringLiteral("X"),
+                                QStringLiteral("99999")}))
+              .exitCode == 1);
+    CHECK(cli(withLibrary(dir, {QStringLiteral("tag"), QStringLiteral("add"), QStringLiteral("X")}))
+              .exitCode == 2);
+    CHECK(cli(withLibrary(
+                  dir, {QStringLiteral("tag"), QStringLiteral("paint"), QStringLiteral("X"), id}))
+              .exitCode == 2);
+    CHECK(cli(withLibrary(
+                  dir, {QStringLiteral("rule"), QStringLiteral("remove"), QStringLiteral("Nope")}))
+              .exitCode == 1);
+    CHECK(cli(withLibrary(
+                  dir, {QStringLiteral("rule"), QStringLiteral("remove"), QStringLiteral("cyber")}))
+              .exitCode == 0);
+}

@@ -1,0 +1,355 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ArticleStore's tags and tagging rules: manual tags, the tagger's entities and keywords,
+// and rules (saved searches that tag what they match).
+#include "article_store.h"
+#include "search/searcher.h"
+
+namespace broadsheet::core {
+
+namespace tag_kind {
+
+QString originOf(const QString& kind)
+{
+    if (kind == QLatin1String(kPerson) || kind == QLatin1String(kOrganization) ||
+        kind == QLatin1String(kPlace))
+        return QStringLiteral("entity");
+    return kind;
+}
+
+bool isKnown(const QString& kind)
+{
+    for (const char* known : {kManual, kPerson, kOrganization, kPlace, kKeyword, kRule}) {
+        if (kind == QLatin1String(known))
+            return true;
+    }
+    return false;
+}
+
+} // namespace tag_kind
+
+namespace {
+
+QString tagKey(const QString& name, const QString& kind)
+{
+    return kind + u'\n' + name;
+}
+
+} // namespace
+
+Result<qint64> ArticleStore::tagId(const QString& name, const QString& kind)
+{
+    const QString key = tagKey(name, kind);
+    if (auto it = m_tagIds.constFind(key); it != m_tagIds.constEnd())
+        return *it;
+    auto insert =
+        m_db.prepare("INSERT INTO tags(name, kind) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
+    if (!insert)
+        return insert.error();
+    if (auto r = insert->bind(1, name).bind(2, kind).run(); !r)
+        return r.error();
+    auto select = m_db.prepare("SELECT id FROM tags WHERE name = ?1 AND kind = ?2");
+    if (!select)
+        return select.error();
+    select->bind(1, name).bind(2, kind);
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    const qint64 id = select->int64(0);
+    m_tagIds.insert(key, id);
+    return id;
+}
+
+// Called by addArticles() inside its transaction: the tags an article arrived with (from the
+// tagger at import, or from an exported file).
+Result<void> ArticleStore::storeTags(const QList<Article>& articles,
+                                     const QList<AddOutcome>& outcomes)
+{
+    std::optional<Statement> link;
+    for (qsizetype i = 0; i < articles.size(); ++i) {
+        const Article& article = articles[i];
+        if (outcomes[i] != AddOutcome::Added || article.tags.isEmpty())
+            continue;
+        if (!link) {
+            auto prepared = m_db.prepare("INSERT OR IGNORE INTO article_tags(article_id, tag_id, "
+                                         "origin, score) VALUES (?1, ?2, ?3, ?4)");
+            if (!prepared)
+                return prepared.error();
+            link.emplace(std::move(*prepared));
+        }
+        for (const Tag& tag : article.tags) {
+            const QString kind =
+                tag.kind.isEmpty() ? QString::fromLatin1(tag_kind::kManual) : tag.kind;
+            if (tag.name.trimmed().isEmpty() || !tag_kind::isKnown(kind))
+                continue;
+            auto id = tagId(tag.name.trimmed(), kind);
+            if (!id)
+                return id.error();
+            link->bind(1, article.id).bind(2, *id).bind(3, tag_kind::originOf(kind)).bind(4, 1.0);
+            if (auto r = link->run(); !r)
+                return r.error();
+        }
+    }
+    return {};
+}
+
+Result<qint64> ArticleStore::addTag(const QList<ArticleId>& ids, const QString& name,
+                                    const QString& kind)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return Error{QStringLiteral("a tag needs a name")};
+    if (!tag_kind::isKnown(kind))
+        return Error{QStringLiteral("'%1' is not a kind of tag").arg(kind)};
+    std::optional<Transaction> transaction; // or the caller's
+    if (!m_db.inTransaction()) {
+        auto begun = Transaction::begin(m_db);
+        if (!begun)
+            return begun.error();
+        transaction.emplace(std::move(*begun));
+    }
+    auto id = tagId(trimmed, kind);
+    if (!id)
+        return id.error();
+    auto link = m_db.prepare("INSERT OR IGNORE INTO article_tags(article_id, tag_id, origin) "
+                             "SELECT id, ?2, ?3 FROM articles WHERE id = ?1");
+    if (!link)
+        return link.error();
+    qint64 added = 0;
+    for (ArticleId article : ids) {
+        link->bind(1, article).bind(2, *id).bind(3, tag_kind::originOf(kind));
+        if (auto r = link->run(); !r)
+            return r.error();
+        added += m_db.changes();
+    }
+    if (transaction) {
+        if (auto r = transaction->commit(); !r)
+            return r.error();
+    }
+    return added;
+}
+
+Result<qint64> ArticleStore::removeTag(const QList<ArticleId>& ids, const QString& name)
+{
+    auto transaction = Transaction::begin(m_db);
+    if (!transaction)
+        return transaction.error();
+    auto unlink = m_db.prepare("DELETE FROM article_tags WHERE article_id = ?1 AND tag_id IN "
+                               "(SELECT id FROM tags WHERE name = ?2 COLLATE NOCASE)");
+    if (!unlink)
+        return unlink.error();
+    qint64 removed = 0;
+    for (ArticleId article : ids) {
+        unlink->bind(1, article).bind(2, name.trimmed());
+        if (auto r = unlink->run(); !r)
+            return r.error();
+        removed += m_db.changes();
+    }
+    if (auto r = transaction->commit(); !r)
+        return r.error();
+    return removed;
+}
+
+Result<QList<TagSummary>> ArticleStore::tags()
+{
+    auto stmt = m_db.prepare(
+        "SELECT t.name, t.kind, t.color, (SELECT count(DISTINCT x.article_id) FROM article_tags x "
+        "WHERE x.tag_id = t.id) FROM tags t ORDER BY t.kind, t.name COLLATE NOCASE");
+    if (!stmt)
+        return stmt.error();
+    QList<TagSummary> result;
+    auto rows = stmt->forEachRow([&result](const Statement& row) {
+        result.append(TagSummary{row.text(0), row.text(1), row.text(2), row.int64(3)});
+    });
+    if (!rows)
+        return rows.error();
+    return result;
+}
+
+Result<void> ArticleStore::renameTag(const QString& from, const QString& to)
+{
+    const QString target = to.trimmed();
+    if (target.isEmpty())
+        return Error{QStringLiteral("a tag needs a name")};
+    auto transaction = Transaction::begin(m_db);
+    if (!transaction)
+        return transaction.error();
+    auto kinds = m_db.prepare("SELECT id, kind FROM tags WHERE name = ?1 COLLATE NOCASE");
+    if (!kinds)
+        return kinds.error();
+    kinds->bind(1, from.trimmed());
+    QList<std::pair<qint64, QString>> found;
+    if (auto r = kinds->forEachRow([&found](const Statement& row) {
+            found.append({row.int64(0), row.text(1)});
+        });
+        !r)
+        return r.error();
+    if (found.isEmpty())
+        return Error{QStringLiteral("no tag is called '%1'").arg(from)};
+    m_tagIds.clear();
+    for (const auto& [id, kind] : found) {
+        // The new name may already exist in this kind: move the articles over, then drop.
+        auto target_id = tagId(target, kind);
+        if (!target_id)
+            return target_id.error();
+        if (*target_id == id)
+            continue;
+        auto move = m_db.prepare("INSERT OR IGNORE INTO article_tags(article_id, tag_id, origin, "
+                                 "score) SELECT article_id, ?2, origin, score FROM article_tags "
+                                 "WHERE tag_id = ?1");
+        if (!move)
+            return move.error();
+        if (auto r = move->bind(1, id).bind(2, *target_id).run(); !r)
+            return r.error();
+        auto drop = m_db.prepare("DELETE FROM tags WHERE id = ?1");
+        if (!drop)
+            return drop.error();
+        if (auto r = drop->bind(1, id).run(); !r)
+            return r.error();
+    }
+    auto rules = m_db.prepare("UPDATE OR REPLACE rules SET tag = ?2 WHERE tag = ?1 COLLATE NOCASE");
+    if (!rules)
+        return rules.error();
+    if (auto r = rules->bind(1, from.trimmed()).bind(2, target).run(); !r)
+        return r.error();
+    m_tagIds.clear();
+    return transaction->commit();
+}
+
+Result<void> ArticleStore::mergeTags(const QString& from, const QString& into)
+{
+    auto transaction = Transaction::begin(m_db);
+    if (!transaction)
+        return transaction.error();
+    auto target = m_db.prepare("SELECT id FROM tags WHERE name = ?1 COLLATE NOCASE "
+                               "ORDER BY kind = 'manual' DESC LIMIT 1");
+    if (!target)
+        return target.error();
+    target->bind(1, into.trimmed());
+    auto row = target->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return Error{QStringLiteral("no tag is called '%1'").arg(into)};
+    const qint64 intoId = target->int64(0);
+    auto move =
+        m_db.prepare("INSERT OR IGNORE INTO article_tags(article_id, tag_id, origin, score) "
+                     "SELECT x.article_id, ?2, x.origin, x.score FROM article_tags x JOIN tags t "
+                     "ON t.id = x.tag_id WHERE t.name = ?1 COLLATE NOCASE AND t.id <> ?2");
+    if (!move)
+        return move.error();
+    if (auto r = move->bind(1, from.trimmed()).bind(2, intoId).run(); !r)
+        return r.error();
+    auto drop = m_db.prepare("DELETE FROM tags WHERE name = ?1 COLLATE NOCASE AND id <> ?2");
+    if (!drop)
+        return drop.error();
+    if (auto r = drop->bind(1, from.trimmed()).bind(2, intoId).run(); !r)
+        return r.error();
+    if (m_db.changes() == 0)
+        return Error{QStringLiteral("no tag is called '%1'").arg(from)};
+    m_tagIds.clear();
+    return transaction->commit();
+}
+
+Result<void> ArticleStore::deleteTag(const QString& name)
+{
+    auto transaction = Transaction::begin(m_db);
+    if (!transaction)
+        return transaction.error();
+    // article_tags rows go with their tag (ON DELETE CASCADE).
+    auto drop = m_db.prepare("DELETE FROM tags WHERE name = ?1 COLLATE NOCASE");
+    if (!drop)
+        return drop.error();
+    if (auto r = drop->bind(1, name.trimmed()).run(); !r)
+        return r.error();
+    if (m_db.changes() == 0)
+        return Error{QStringLiteral("no tag is called '%1'").arg(name)};
+    auto rule = m_db.prepare("DELETE FROM rules WHERE tag = ?1 COLLATE NOCASE");
+    if (!rule)
+        return rule.error();
+    if (auto r = rule->bind(1, name.trimmed()).run(); !r)
+        return r.error();
+    m_tagIds.clear();
+    return transaction->commit();
+}
+
+Result<void> ArticleStore::setTagColor(const QString& name, const QString& color)
+{
+    auto stmt = m_db.prepare("UPDATE tags SET color = ?2 WHERE name = ?1 COLLATE NOCASE");
+    if (!stmt)
+        return stmt.error();
+    if (auto r = stmt->bind(1, name.trimmed()).bind(2, color).run(); !r)
+        return r.error();
+    if (m_db.changes() == 0)
+        return Error{QStringLiteral("no tag is called '%1'").arg(name)};
+    return {};
+}
+
+Result<void> ArticleStore::saveRule(const TaggingRule& rule)
+{
+    if (rule.tag.trimmed().isEmpty() || rule.query.trimmed().isEmpty())
+        return Error{QStringLiteral("a rule needs a tag and a query")};
+    auto stmt = m_db.prepare("INSERT INTO rules(tag, query) VALUES (?1, ?2) "
+                             "ON CONFLICT(tag) DO UPDATE SET query = excluded.query");
+    if (!stmt)
+        return stmt.error();
+    return stmt->bind(1, rule.tag.trimmed()).bind(2, rule.query.trimmed()).run();
+}
+
+Result<bool> ArticleStore::removeRule(const QString& tag)
+{
+    auto stmt = m_db.prepare("DELETE FROM rules WHERE tag = ?1 COLLATE NOCASE");
+    if (!stmt)
+        return stmt.error();
+    if (auto r = stmt->bind(1, tag.trimmed()).run(); !r)
+        return r.error();
+    return m_db.changes() > 0;
+}
+
+Result<QList<TaggingRule>> ArticleStore::rules()
+{
+    auto stmt = m_db.prepare("SELECT tag, query FROM rules ORDER BY tag COLLATE NOCASE");
+    if (!stmt)
+        return stmt.error();
+    QList<TaggingRule> result;
+    auto rows = stmt->forEachRow([&result](const Statement& row) {
+        result.append(TaggingRule{row.text(0), row.text(1)});
+    });
+    if (!rows)
+        return rows.error();
+    return result;
+}
+
+Result<qint64> ArticleStore::applyRule(const TaggingRule& rule, ArticleId fromId)
+{
+    SearchRequest request;
+    request.query = rule.query;
+    request.sort = SearchRequest::Sort::Date;
+    request.limit = 0;
+    request.countTotal = false;
+    request.facets = false;
+    request.allIds = true;
+    request.minimumId = fromId;
+    auto results = Searcher(m_db).search(request);
+    if (!results)
+        return results.error();
+    if (results->ids.isEmpty())
+        return 0;
+    return addTag(results->ids, rule.tag, QString::fromLatin1(tag_kind::kRule));
+}
+
+Result<qint64> ArticleStore::applyRules(ArticleId fromId)
+{
+    auto all = rules();
+    if (!all)
+        return all.error();
+    qint64 tagged = 0;
+    for (const TaggingRule& rule : *all) {
+        auto applied = applyRule(rule, fromId);
+        if (!applied)
+            return applied.error();
+        tagged += *applied;
+    }
+    return tagged;
+}
+
+} // namespace broadsheet::core

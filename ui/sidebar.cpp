@@ -90,16 +90,25 @@ void Sidebar::setOverview(const core::LibraryOverview& overview)
         if (names.isEmpty())
             return;
         QStandardItem* parent = group(title);
-        for (const core::CountedName& name : names) {
-            QString label = name.name;
-            if (!name.kind.isEmpty())
-                label = QStringLiteral("%1 · %2").arg(name.name, name.kind);
-            parent->appendRow(entry(label, name.count, filterQuery(field, name.name)));
-        }
+        for (const core::CountedName& name : names)
+            parent->appendRow(entry(name.name, name.count, filterQuery(field, name.name)));
     };
     fill(tr("Sources"), QStringLiteral("source"), overview.sources);
     fill(tr("Sections"), QStringLiteral("section"), overview.sections);
-    fill(tr("Tags"), QStringLiteral("tag"), overview.tags);
+    // Tags by kind: the user's own first, then what the tagger found (the most used of each).
+    const std::pair<const char*, QString> kinds[] = {
+        {"manual", tr("Tags")},   {"rule", tr("Rules")},
+        {"person", tr("People")}, {"organization", tr("Organisations")},
+        {"place", tr("Places")},  {"keyword", tr("Keywords")},
+    };
+    for (const auto& [kind, title] : kinds) {
+        QList<core::CountedName> ofKind;
+        for (const core::CountedName& tag : overview.tags) {
+            if (tag.kind == QLatin1String(kind))
+                ofKind.append(core::CountedName{tag.name, QString(), tag.count});
+        }
+        fill(title, QStringLiteral("tag"), ofKind);
+    }
     if (!overview.savedSearches.isEmpty()) {
         QStandardItem* saved = group(tr("Saved Searches"));
         for (const core::SavedSearch& search : overview.savedSearches) {

@@ -389,10 +389,16 @@ Result<LibraryOverview> ArticleStore::overview()
                          overview.sections);
         !r)
         return r.error();
-    if (auto r = collect("SELECT t.name, t.kind, count(DISTINCT at.article_id) FROM tags t "
-                         "JOIN article_tags at ON at.tag_id = t.id GROUP BY t.id "
-                         "ORDER BY t.kind, t.name COLLATE NOCASE",
-                         overview.tags);
+    // A library has tens of thousands of entity tags: the sidebar lists the most used of each
+    // kind, and every tag the user made (manual and rule tags).
+    if (auto r = collect(
+            "SELECT name, kind, n FROM (SELECT t.name, t.kind, count(DISTINCT x.article_id) AS n, "
+            "row_number() OVER (PARTITION BY t.kind ORDER BY count(DISTINCT x.article_id) DESC, "
+            "t.name) "
+            "AS r FROM article_tags x JOIN tags t ON t.id = x.tag_id GROUP BY t.id) "
+            "WHERE r <= 40 OR kind IN ('manual', 'rule') "
+            "ORDER BY kind, n DESC, name COLLATE NOCASE",
+            overview.tags);
         !r)
         return r.error();
     // The published index alone answers this, without reading the articles.

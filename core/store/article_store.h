@@ -177,7 +177,9 @@ private:
 
     Database m_db;
     QHash<QString, qint64> m_sourceIds;
-    QHash<QString, qint64> m_tagIds; ///< "kind\nname" → id; cleared when tags change
+    QHash<QString, qint64> m_tagIds;      ///< "kind\nname" → id; cleared when tags change
+    std::unique_ptr<Statement> m_findTag; ///< prepared on first use and kept: see tagId()
+    std::unique_ptr<Statement> m_insertTag;
 };
 
 } // namespace broadsheet::core

@@ -553,6 +553,7 @@ bool isOpeningQuote(QChar c)
 QList<Token> tokenize(const QString& text)
 {
     QList<Token> tokens;
+    tokens.reserve(text.size() / 5); // about one word in five characters
     bool sentenceStart = true;
     const qsizetype n = text.size();
     qsizetype i = 0;
@@ -593,27 +594,23 @@ QList<Token> tokenize(const QString& text)
             break;
         }
         Token token;
-        token.text = text.mid(i, end - i);
-        // Initials and dotted acronyms: "N.", "U.S.", "U.S.A.".
-        if (token.text.size() == 1 && token.text.front().isUpper() && end < n &&
-            text[end] == u'.') {
-            token.text += u'.';
+        // Initials and dotted acronyms ("N.", "U.S.", "U.S.A.") are one word with their dots.
+        if (end - i == 1 && text[i].isUpper() && end < n && text[end] == u'.') {
             ++end;
-            while (end + 1 < n && text[end].isUpper() && text[end + 1] == u'.') {
-                token.text += text[end];
-                token.text += u'.';
+            while (end + 1 < n && text[end].isUpper() && text[end + 1] == u'.')
                 end += 2;
-            }
         }
         // Possessives: "Korea's", "Knightley’s", "Americans'".
-        if (token.text.size() > 2 && (token.text.endsWith(QLatin1String("'s")) ||
-                                      token.text.endsWith(QString(QChar(0x2019)) + u's'))) {
-            token.text.chop(2);
+        qsizetype length = end - i;
+        if (length > 2 && text[end - 1] == u's' && isApostrophe(text[end - 2])) {
+            length -= 2;
             token.possessive = true;
-        } else if (end < n && isApostrophe(text[end]) && token.text.endsWith(u's') &&
+        } else if (end < n && isApostrophe(text[end]) && text[end - 1] == u's' &&
                    (end + 1 == n || !text[end + 1].isLetter())) {
             token.possessive = true;
         }
+        // The word refers into the article's text (which outlives the extraction): no copy.
+        token.text = QString::fromRawData(text.constData() + i, length);
         token.capitalised = token.text.front().isUpper();
         int letters = 0;
         int upper = 0;
@@ -748,7 +745,7 @@ void Extraction::consider(const QList<Token>& tokens, qsizetype first, qsizetype
     };
     // A known name starting here keeps its first word: "New Zealand", "The Hague".
     auto knownFrom = [&](qsizetype start) {
-        for (qsizetype end = last; end > start; --end) {
+        for (qsizetype end = std::min(last, start + 4); end > start; --end) {
             if (m_gazetteer.find(phraseOf(start, end)))
                 return true;
         }
@@ -756,7 +753,9 @@ void Extraction::consider(const QList<Token>& tokens, qsizetype first, qsizetype
     };
     // Leading words that name nothing ("But", "The", a sentence-initial common word), and
     // trailing calendar words, are not part of the name.
-    bool titled = first > 0 && personCues().contains(tokens[first - 1].text.toLower());
+    // Cues are lower-case words in running text ("spokesman Mark Stroh").
+    bool titled = first > 0 && !tokens[first - 1].capitalised &&
+                  personCues().contains(tokens[first - 1].text);
     bool afterThe = false; // "The Interview": a thing's name, not a person's
     while (first <= last) {
         const Token& token = tokens[first];
@@ -1017,7 +1016,8 @@ QList<Entity> Extraction::entities()
         auto it = index.constFind(key);
         if (it == index.constEnd()) {
             index.insert(key, result.size());
-            result.append(Entity{name, *kind, 1});
+            // An owned copy: a one-word name may still point into the article's text.
+            result.append(Entity{QString(name.constData(), name.size()), *kind, 1});
         } else {
             ++result[*it].mentions;
         }
@@ -1042,8 +1042,9 @@ QList<Entity> EntityExtractor::extract(const QString& title, const QString& body
     const QList<Token> bodyTokens = tokenize(body);
     const QList<Token> titleTokens = tokenize(title);
     QSet<QString> lowercase;
+    lowercase.reserve(bodyTokens.size());
     for (const Token& token : bodyTokens) {
-        if (!token.capitalised)
+        if (!token.capitalised && token.text.size() > 2) // shorter words are in commonWords()
             lowercase.insert(token.text);
     }
     // A headline in Title Case capitalises every word: only its known names count.

@@ -93,20 +93,46 @@ Gazetteer Gazetteer::fromText(const QString& places, const QString& organization
     return gazetteer;
 }
 
+namespace {
+
+/// Whether normalise() would change the phrase; most phrases it would not.
+bool needsNormalising(QStringView phrase)
+{
+    if (phrase.isEmpty() || phrase.front().isSpace() || phrase.back().isSpace())
+        return true;
+    if (phrase.size() > 4 && phrase.first(4).compare(u"the ", Qt::CaseInsensitive) == 0)
+        return true;
+    QChar previous;
+    for (QChar c : phrase) {
+        if (c == QChar(0x2019) || c == QChar(0x2018) || (c.isSpace() && c != u' ') ||
+            (c == u' ' && previous == u' '))
+            return true;
+        previous = c;
+    }
+    return false;
+}
+
+} // namespace
+
 const Gazetteer::Entry* Gazetteer::find(QStringView phrase) const
 {
-    auto it = m_names.constFind(normalise(phrase));
+    // Looked up many times an article: a phrase that needs no normalising is not copied.
+    auto it = needsNormalising(phrase)
+                  ? m_names.constFind(normalise(phrase))
+                  : m_names.constFind(QString::fromRawData(phrase.data(), phrase.size()));
     return it == m_names.constEnd() ? nullptr : &*it;
 }
 
 bool Gazetteer::isDemonym(QStringView phrase) const
 {
-    return m_demonyms.contains(normalise(phrase));
+    return needsNormalising(phrase)
+               ? m_demonyms.contains(normalise(phrase))
+               : m_demonyms.contains(QString::fromRawData(phrase.data(), phrase.size()));
 }
 
 bool Gazetteer::isGivenName(QStringView word) const
 {
-    return m_givenNames.contains(word.toString());
+    return m_givenNames.contains(QString::fromRawData(word.data(), word.size()));
 }
 
 } // namespace broadsheet::core

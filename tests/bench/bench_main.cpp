@@ -286,6 +286,24 @@ int main(int argc, char* argv[])
                                                       core::Database::Mode::ReadWriteCreate));
     const double rawSeconds = importRaw(raw, files, dates);
 
+    // The same import without the entity tagger, to price tagging against the same baseline.
+    say(QStringLiteral("importing: Broadsheet without tagging"));
+    double untaggedSeconds = 0;
+    {
+        const QString untaggedPath = work.filePath(QStringLiteral("untagged.sqlite"));
+        auto untaggedStore = checked(
+            core::ArticleStore::open(untaggedPath, core::ArticleStore::OpenMode::CreateIfMissing));
+        QElapsedTimer untaggedTimer;
+        untaggedTimer.start();
+        core::ImportJob untagged(*untaggedStore);
+        untagged.setEntityTagging(false);
+        checked(untagged.run({work.filePath(QStringLiteral("articles"))}));
+        untaggedSeconds = static_cast<double>(untaggedTimer.nsecsElapsed()) / 1e9;
+        untaggedStore.reset();
+        for (const char* suffix : {"", "-wal", "-shm"})
+            QFile::remove(untaggedPath + QLatin1String(suffix));
+    }
+
     say(QStringLiteral("importing: Broadsheet"));
     auto store = checked(core::ArticleStore::open(work.filePath(QStringLiteral("library.sqlite")),
                                                   core::ArticleStore::OpenMode::CreateIfMissing));
@@ -379,7 +397,10 @@ int main(int argc, char* argv[])
         {QStringLiteral("import"),
          QJsonObject{{QStringLiteral("ours_per_s"), oursPerSecond},
                      {QStringLiteral("raw_per_s"), rawPerSecond},
-                     {QStringLiteral("ratio"), oursPerSecond / rawPerSecond}}},
+                     {QStringLiteral("ratio"), oursPerSecond / rawPerSecond},
+                     {QStringLiteral("untagged_per_s"), count / untaggedSeconds},
+                     {QStringLiteral("untagged_ratio"), count / untaggedSeconds / rawPerSecond},
+                     {QStringLiteral("tagging_cost"), 1.0 - untaggedSeconds / ourSeconds}}},
         {QStringLiteral("search"), QJsonObject{{QStringLiteral("ours_p50_ms"), oursP50},
                                                {QStringLiteral("ours_p95_ms"), oursP95},
                                                {QStringLiteral("ours_p99_ms"), oursP99},
@@ -407,6 +428,10 @@ int main(int argc, char* argv[])
                 qPrintable(result.value(QStringLiteral("corpus")).toString()));
     std::printf("import:   ours %.0f/s, raw %.0f/s, ratio %.2f (target >= 0.8)\n", oursPerSecond,
                 rawPerSecond, oursPerSecond / rawPerSecond);
+    std::printf("          without entity tagging %.0f/s, ratio %.2f; tagging costs %.0f%% of "
+                "the import's time (target <= 25%%)\n",
+                count / untaggedSeconds, count / untaggedSeconds / rawPerSecond,
+                100.0 * (1.0 - untaggedSeconds / ourSeconds));
     std::printf(
         "search:   ours p50 %.2f ms, p95 %.2f ms, p99 %.2f ms; raw p50 %.2f ms, p99 %.2f ms; "
         "p50 ratio %.2f (<= 1.2), p99 ratio %.2f (<= 1.5)\n",

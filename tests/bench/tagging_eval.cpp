@@ -10,6 +10,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -87,12 +89,41 @@ int main(int argc, char* argv[])
     const QCommandLineOption verbose(QStringLiteral("verbose"),
                                      QStringLiteral("List each document's misses and mistakes."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    parser.addOptions({verbose, json});
+    const QCommandLineOption speed(
+        QStringLiteral("speed"),
+        QStringLiteral("Also time the tagger on every .txt article under DIR."),
+        QStringLiteral("DIR"));
+    parser.addOptions({verbose, json, speed});
     parser.addPositionalArgument(QStringLiteral("gold"), QStringLiteral("The gold JSONL file."));
     parser.process(app);
     if (parser.positionalArguments().size() != 1)
         parser.showHelp(2);
 
+    if (parser.isSet(speed)) {
+        QStringList texts;
+        QDirIterator it(parser.value(speed), {QStringLiteral("*.txt")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        qint64 bytes = 0;
+        while (it.hasNext()) {
+            QFile article(it.next());
+            if (article.open(QIODevice::ReadOnly)) {
+                texts.append(QString::fromUtf8(article.readAll()));
+                bytes += texts.back().size();
+            }
+        }
+        const EntityExtractor extractor;
+        QElapsedTimer clock;
+        clock.start();
+        qint64 entities = 0;
+        for (const QString& text : texts)
+            entities += extractor.extract(QString(), text).size();
+        const double ms = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+        std::printf("speed: %lld articles (%lld characters) in %.0f ms: %.1f us an article, "
+                    "%.1f entities an article\n",
+                    static_cast<long long>(texts.size()), static_cast<long long>(bytes), ms,
+                    1000.0 * ms / std::max<qsizetype>(texts.size(), 1),
+                    static_cast<double>(entities) / std::max<qsizetype>(texts.size(), 1));
+    }
     QFile file(parser.positionalArguments().front());
     if (!file.open(QIODevice::ReadOnly)) {
         std::fprintf(stderr, "%s: %s\n", qPrintable(file.fileName()),

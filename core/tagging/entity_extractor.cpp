@@ -414,6 +414,27 @@ bool isPlaceSuffix(const QString& word)
     return words.contains(word);
 }
 
+/// The last word of an event's or a work's name: "World Cup", "Film Festival". Events are
+/// not people, organisations or places.
+bool isEventSuffix(const QString& word)
+{
+    static const QSet<QString> words = [] {
+        QSet<QString> set;
+        for (const char* w :
+             {"Cup",           "Slam",       "Festival", "Awards",    "Award",  "Championship",
+              "Championships", "Open",       "Games",    "Trophy",    "Series", "Prize",
+              "Olympics",      "Tournament", "Derby",    "Final",     "Finals", "Marathon",
+              "Prix",          "Tour",       "Show",     "Expo",      "Summit", "Conference",
+              "Forum",         "Nations",    "Day",      "Week",      "Year",   "Act",
+              "Bill",          "Treaty",     "Accord",   "Agreement", "Plan",   "Report",
+              "Review",        "Inquiry",    "War",      "Crisis",    "Budget", "Election",
+              "Elections",     "Referendum", "Scheme",   "Index",     "Edition"})
+            set.insert(QString::fromLatin1(w));
+        return set;
+    }();
+    return words.contains(word);
+}
+
 /// The first word of a place's name: "North Kesteven", "Lake Como", "San Diego".
 bool isPlacePrefix(const QString& word)
 {
@@ -478,26 +499,24 @@ const QSet<QString>& notNamesAlone()
 {
     static const QSet<QString> words = [] {
         QSet<QString> set;
-        for (const char* w : {"Republican", "Republicans",  "Democrat",      "Democrats",
-                              "Democratic", "Conservative", "Conservatives", "Liberal",
-                              "Liberals",   "Socialist",    "Socialists",    "Communist",
-                              "Communists", "Islamic",      "Islamist",      "Muslim",
-                              "Muslims",    "Christian",    "Christians",    "Jewish",
-                              "Jew",        "Jews",         "Catholic",      "Catholics",
-                              "Protestant", "Hindu",        "Hindus",        "Sikh",
-                              "Buddhist",   "Arab",         "Arabs",         "Nazi",
-                              "Nazis",      "Soviet",       "Western",       "Eastern",
-                              "Northern",   "Southern",     "Brexit",        "People",
-                              "Men",        "Women",        "Government",    "State",
-                              "City",       "Court",        "Police",        "Army",
-                              "Council",    "Parliament",   "Minister",      "President",
-                              "Prime",      "Senate",       "House",         "Congress",
-                              "Ministry",   "Office",       "Party",         "Union",
-                              "Church",     "Crown",        "Queen",         "King",
-                              "Royal",      "National",     "Federal",       "International",
-                              "Global",     "World",        "Earth",         "Sun",
-                              "Moon",       "Mother",       "Father",        "Dad",
-                              "Mum",        "Mom"})
+        for (const char* w :
+             {"Republican",   "Republicans",   "Democrat",      "Democrats",  "Democratic",
+              "Conservative", "Conservatives", "Liberal",       "Liberals",   "Socialist",
+              "Socialists",   "Communist",     "Communists",    "Islamic",    "Islamist",
+              "Muslim",       "Muslims",       "Christian",     "Christians", "Jewish",
+              "Jew",          "Jews",          "Catholic",      "Catholics",  "Protestant",
+              "Hindu",        "Hindus",        "Sikh",          "Buddhist",   "Arab",
+              "Arabs",        "Nazi",          "Nazis",         "Soviet",     "Western",
+              "Eastern",      "Northern",      "Southern",      "Brexit",     "People",
+              "Men",          "Women",         "Government",    "State",      "City",
+              "Court",        "Police",        "Army",          "Council",    "Parliament",
+              "Minister",     "President",     "Prime",         "Senate",     "House",
+              "Congress",     "Ministry",      "Office",        "Party",      "Union",
+              "Church",       "Crown",         "Queen",         "King",       "Royal",
+              "National",     "Federal",       "International", "Global",     "World",
+              "Earth",        "Sun",           "Moon",          "Mother",     "Father",
+              "Dad",          "Mum",           "Mom",           "Century",    "Millennium",
+              "Analysts",     "Experts",       "Officials",     "Critics",    "Fans"})
             set.insert(QString::fromLatin1(w));
         return set;
     }();
@@ -934,6 +953,8 @@ void Extraction::classify(QStringList words, const QList<Token>& tokens, qsizety
     mention.strongPerson = titled;
     if (titled) {
         mention.kind = EntityKind::Person;
+    } else if (!single && isEventSuffix(lastWord)) {
+        return; // "World Cup", "Academy Awards": an event, none of the three kinds
     } else if (organizationSuffixes().contains(lastWord) && !single) {
         mention.kind = EntityKind::Organization;
     } else if (!single && (isPlaceSuffix(lastWord) || isPlacePrefix(words.front()))) {
@@ -948,14 +969,16 @@ void Extraction::classify(QStringList words, const QList<Token>& tokens, qsizety
     } else if (!single && m_gazetteer.isGivenName(words.front())) {
         mention.kind = EntityKind::Person;
     } else if (last + 1 < tokens.size() && isSpeechVerb(tokens[last + 1].text) &&
-               words.size() <= 3) {
+               words.size() <= 3 && (!single || looksLikeSurname(lastWord))) {
         mention.kind = EntityKind::Person; // "Mailis said"
     } else if (first > 0 && tokens[first - 1].text == u"said" && words.size() <= 3 &&
-               !tokens[first - 1].breakAfter) {
+               (!single || looksLikeSurname(lastWord)) && !tokens[first - 1].breakAfter) {
         mention.kind = EntityKind::Person; // "said Joe Sternlieb"
     } else if (!single && words.size() <= 3 &&
-               std::none_of(words.begin(), words.end(),
-                            [](const QString& w) { return isConnector(w); })) {
+               std::none_of(words.begin(), words.end(), [](const QString& w) {
+                   return isConnector(w) || notNamesAlone().contains(w) ||
+                          commonWords().contains(w);
+               })) {
         mention.kind = EntityKind::Person; // two or three capitalised words: most often a name
     } else if (!single) {
         mention.kind = EntityKind::Organization;

@@ -129,6 +129,9 @@ TEST_CASE("ordinary capitalised words are not entities", "[tagging][entities][ne
         "I think I’m right, she said.",
         "Having waited, they left.",
         "The band played \"Stranger Things\" at the end.",
+        "They won the World Cup and then the Grand Slam.",
+        "Prices fell. Analysts said more would follow.",
+        "It was the gadget of the 21st Century, fans agreed.",
         "",
         "12345 !!! ???",
     };

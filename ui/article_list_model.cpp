@@ -125,6 +125,13 @@ Qt::SortOrder ArticleListModel::naturalOrder(int column)
     return column == DateColumn || column == StarColumn ? Qt::DescendingOrder : Qt::AscendingOrder;
 }
 
+void ArticleListModel::refreshAll()
+{
+    m_pages.clear();
+    if (!m_ids.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
 core::ArticleId ArticleListModel::idAt(int row) const
 {
     return row >= 0 && row < m_ids.size() ? m_ids[row] : 0;

@@ -42,6 +42,8 @@ public:
     void setIds(QList<core::ArticleId> ids);
     /// Re-reads one story's row after its flags changed.
     void refresh(core::ArticleId id);
+    /// Re-reads every row shown (after tags were renamed or merged).
+    void refreshAll();
     const QList<core::ArticleId>& ids() const { return m_ids; }
     core::ArticleId idAt(int row) const;
     int rowOf(core::ArticleId id) const;

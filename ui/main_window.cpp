@@ -8,6 +8,7 @@
 #include "search_controller.h"
 #include "sidebar.h"
 #include "store/article_store.h"
+#include "tag_manager_dialog.h"
 #include "timeline_view.h"
 
 #include <QAction>
@@ -315,6 +316,39 @@ void MainWindow::createMenus()
     });
     find->setShortcuts({QKeySequence(Qt::Key_Slash), QKeySequence(Qt::CTRL | Qt::Key_F)});
 
+    QMenu* tags = menuBar()->addMenu(tr("&Tags"));
+    QAction* addTag = tags->addAction(tr("&Add Tag…"), this, [this] {
+        bool ok = false;
+        const QString name =
+            QInputDialog::getItem(this, tr("Add Tag"), tr("Tag the selected stories with:"),
+                                  userTagNames(), 0, true, &ok);
+        if (ok)
+            addTagToSelection(name);
+    });
+    addTag->setShortcut(QKeySequence(Qt::Key_T));
+    addTag->setShortcutContext(Qt::WindowShortcut);
+    QAction* removeTag = tags->addAction(tr("&Remove Tag…"), this, [this] {
+        const QStringList names = selectionTagNames();
+        if (names.isEmpty()) {
+            statusBar()->showMessage(tr("The selected stories have no tags."), 5000);
+            return;
+        }
+        bool ok = false;
+        const QString name = QInputDialog::getItem(this, tr("Remove Tag"),
+                                                   tr("Take this tag off the selected stories:"),
+                                                   names, 0, false, &ok);
+        if (ok)
+            removeTagFromSelection(name);
+    });
+    removeTag->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_T));
+    removeTag->setShortcutContext(Qt::WindowShortcut);
+    tags->addSeparator();
+    tags->addAction(tr("&Manage Tags…"), this, &MainWindow::showTagManager);
+
+    // The story list's context menu: what acts on the selection.
+    m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_list->addActions({addTag, removeTag, read, star});
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     m_readerBelow = view->addAction(tr("Reader &Below the List"));
     m_readerBelow->setCheckable(true);
@@ -410,6 +444,89 @@ void MainWindow::setFlag(
         m_sidebar->adjustFlagCounts(-delta, 0);
     else
         m_sidebar->adjustFlagCounts(0, delta);
+}
+
+QStringList MainWindow::userTagNames() const
+{
+    // Your own tags first (manual, then rules), then the rest by kind.
+    QStringList names;
+    auto tags = m_store->tags();
+    if (!tags)
+        return names;
+    for (const char* kind : {core::tag_kind::kManual, core::tag_kind::kRule}) {
+        for (const core::TagSummary& tag : *tags) {
+            if (tag.kind == QLatin1String(kind) && !names.contains(tag.name))
+                names.append(tag.name);
+        }
+    }
+    return names;
+}
+
+QStringList MainWindow::selectionTagNames() const
+{
+    QStringList names;
+    auto summaries = m_store->summaries(selectedIds());
+    if (!summaries)
+        return names;
+    for (const core::ArticleSummary& summary : *summaries) {
+        for (const QString& tag : summary.tags) {
+            if (!names.contains(tag))
+                names.append(tag);
+        }
+    }
+    names.sort(Qt::CaseInsensitive);
+    return names;
+}
+
+bool MainWindow::addTagToSelection(const QString& name)
+{
+    return changeSelectionTag(name, true);
+}
+
+bool MainWindow::removeTagFromSelection(const QString& name)
+{
+    return changeSelectionTag(name, false);
+}
+
+// A tag change shows at once in the list's tags column and the reader's chips; the sidebar's
+// tag counts follow from a recount on the worker.
+bool MainWindow::changeSelectionTag(const QString& name, bool add)
+{
+    const QList<core::ArticleId> ids = selectedIds();
+    if (ids.isEmpty() || name.trimmed().isEmpty())
+        return false;
+    auto changed = add ? m_store->addTag(ids, name) : m_store->removeTag(ids, name);
+    if (!changed) {
+        statusBar()->showMessage(changed.error().message, 10000);
+        return false;
+    }
+    for (core::ArticleId id : ids)
+        m_model->refresh(id);
+    showCurrentArticle();
+    statusBar()->showMessage(
+        add ? tr("Tagged %n story(s) with %1.", nullptr, static_cast<int>(*changed))
+                  .arg(name.trimmed())
+            : tr("Took %1 off %n story(s).", nullptr, static_cast<int>(*changed))
+                  .arg(name.trimmed()),
+        5000);
+    refreshSidebar();
+    return true;
+}
+
+void MainWindow::showTagManager()
+{
+    if (!m_tagManager) {
+        m_tagManager = new TagManagerDialog(*m_store, this);
+        connect(m_tagManager, &TagManagerDialog::tagsChanged, this, [this] {
+            m_model->refreshAll();
+            showCurrentArticle();
+            refreshSidebar();
+        });
+    } else {
+        m_tagManager->reload();
+    }
+    m_tagManager->show();
+    m_tagManager->raise();
 }
 
 void MainWindow::toggleRead()

@@ -34,6 +34,7 @@ class ArticleListModel;
 class ImportController;
 class ReaderView;
 class Sidebar;
+class TagManagerDialog;
 class TimelineView;
 
 /// Broadsheet's window: the story list beside the reader, a File menu to import files
@@ -74,6 +75,12 @@ public:
     void narrowToMonth(const QString& month);
     /// Saves the search the list shows under `name`, in the sidebar.
     bool saveCurrentSearch(const QString& name);
+    /// Tags → Add Tag… (t) and Remove Tag… (Shift+T) on the selected stories.
+    bool addTagToSelection(const QString& name);
+    bool removeTagFromSelection(const QString& name);
+    /// Tags → Manage Tags…: rename, merge, recolour, delete.
+    void showTagManager();
+    TagManagerDialog* tagManager() const { return m_tagManager; }
 
     /// Runs a search now (the field waits a moment after each key before it does).
     void search(const QString& query);
@@ -108,6 +115,9 @@ private:
                  core::Result<void> (core::ArticleStore::*set)(const QList<core::ArticleId>&, bool),
                  const QList<core::ArticleId>& ids);
     ListOrder listOrder() const;
+    bool changeSelectionTag(const QString& name, bool add);
+    QStringList userTagNames() const;
+    QStringList selectionTagNames() const;
     void toggleRead();
     void toggleStar();
     void moveSelection(int delta);
@@ -145,6 +155,7 @@ private:
     bool m_overviewDeferred = false; ///< the first count waits for the list's ids
     QAction* m_readerBelow = nullptr;
     QToolBar* m_toolbar = nullptr;
+    TagManagerDialog* m_tagManager = nullptr;
     QString m_query;       ///< the query the list shows
     qint64 m_matches = -1; ///< its total, or -1 when the list shows the whole library
 };

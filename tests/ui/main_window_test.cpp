@@ -6,6 +6,7 @@
 #include "reader_view.h"
 #include "sidebar.h"
 #include "store/article_store.h"
+#include "tag_manager_dialog.h"
 #include "test_support.h"
 #include "timeline_view.h"
 
@@ -594,4 +595,91 @@ TEST_CASE("a large library counts its sidebar after its ids have loaded", "[ui][
     CHECK(window.sidebar()->overview().articles == 5000);
     CHECK(window.sidebar()->overview().sources ==
           QList<core::CountedName>{{QStringLiteral("Wire"), {}, 5000}});
+}
+
+TEST_CASE("tags go on and off the selected stories, and the tag manager renames, merges and "
+          "deletes",
+          "[ui][tagging]")
+{
+    forgetSettings();
+    SampleWindow fixture;
+    ui::MainWindow& window = *fixture.window;
+    window.storyList()->selectionModel()->select(
+        QItemSelection(window.storyModel()->index(0, 0), window.storyModel()->index(2, 0)),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    REQUIRE(window.addTagToSelection(QStringLiteral("Reading list")));
+    for (int row = 0; row < 3; ++row) {
+        const QString tags =
+            window.storyModel()->index(row, ui::ArticleListModel::TagsColumn).data().toString();
+        CHECK(tags.contains(QStringLiteral("Reading list")));
+        bool stored = false;
+        const std::optional<core::Article> article = fixture.stored(row);
+        for (const core::Tag& tag : article->tags)
+            stored = stored || (tag.name == u"Reading list" && tag.kind == u"manual");
+        CHECK(stored);
+    }
+    CHECK_FALSE(window.storyModel()
+                    ->index(3, ui::ArticleListModel::TagsColumn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("Reading list")));
+    // The reader shows the current story's new tag as a chip.
+    CHECK(window.reader()->toPlainText().contains(QStringLiteral("Reading list")));
+    // The sidebar lists it under Tags once it has recounted.
+    fixture.waitForSidebar();
+    QStandardItemModel* entries = window.sidebar()->entries();
+    const QModelIndexList entry = entries->match(entries->index(0, 0), ui::Sidebar::QueryRole,
+                                                 QStringLiteral("tag:\"Reading list\""), 1,
+                                                 Qt::MatchExactly | Qt::MatchRecursive);
+    REQUIRE(entry.size() == 1);
+    CHECK(entry.front().data().toString() == QStringLiteral("Reading list  (3)"));
+    CHECK(entry.front().parent().data().toString() == QStringLiteral("Tags"));
+
+    // Off one story again.
+    window.storyList()->selectRow(1);
+    REQUIRE(window.removeTagFromSelection(QStringLiteral("reading list")));
+    CHECK_FALSE(window.storyModel()
+                    ->index(1, ui::ArticleListModel::TagsColumn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("Reading list")));
+
+    // The tag manager: rename onto a new name, merge another into it, then delete it.
+    window.showTagManager();
+    ui::TagManagerDialog* manager = window.tagManager();
+    REQUIRE(manager != nullptr);
+    CHECK(manager->isVisible());
+    auto rowsNamed = [manager](const QString& name) {
+        int rows = 0;
+        QAbstractItemModel* model = manager->table()->model();
+        for (int row = 0; row < model->rowCount(); ++row)
+            rows += model->index(row, ui::TagManagerDialog::NameColumn).data().toString() == name;
+        return rows;
+    };
+    CHECK(rowsNamed(QStringLiteral("Reading list")) == 1);
+    REQUIRE(manager->renameTag(QStringLiteral("Reading list"), QStringLiteral("Later")));
+    CHECK(rowsNamed(QStringLiteral("Later")) == 1);
+    CHECK(window.storyModel()
+              ->index(0, ui::ArticleListModel::TagsColumn)
+              .data()
+              .toString()
+              .contains(QStringLiteral("Later")));
+    window.storyList()->selectRow(5);
+    REQUIRE(window.addTagToSelection(QStringLiteral("Soon")));
+    manager->reload();
+    REQUIRE(manager->mergeTags(QStringLiteral("Soon"), QStringLiteral("Later")));
+    CHECK(rowsNamed(QStringLiteral("Soon")) == 0);
+    CHECK(window.storyModel()->index(5, ui::ArticleListModel::TagsColumn).data().toString() ==
+          QStringLiteral("Later"));
+    manager->filter()->setText(QStringLiteral("lat"));
+    CHECK(manager->table()->model()->rowCount() == 1);
+    REQUIRE(manager->deleteTag(QStringLiteral("Later")));
+    CHECK(window.storyModel()
+              ->index(0, ui::ArticleListModel::TagsColumn)
+              .data()
+              .toString()
+              .isEmpty());
+    CHECK_FALSE(manager->deleteTag(QStringLiteral("Later"))); // gone: refused with a reason
+    CHECK_FALSE(manager->lastError().isEmpty());
+    CHECK(window.shortcutList().join(u'\n').contains(QStringLiteral("Add Tag…: T")));
 }

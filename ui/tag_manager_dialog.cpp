@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tag_manager_dialog.h"
+
+#include "store/article_store.h"
+
+#include <QColorDialog>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace broadsheet::ui {
+
+TagManagerDialog::TagManagerDialog(core::ArticleStore& store, QWidget* parent)
+    : QDialog(parent)
+    , m_store(store)
+    , m_model(new QStandardItemModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+{
+    setWindowTitle(tr("Manage Tags"));
+    resize(560, 480);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(NameColumn);
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+
+    m_filter = new QLineEdit;
+    m_filter->setPlaceholderText(tr("Filter tags"));
+    m_filter->setAccessibleName(tr("Filter tags"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+
+    m_table = new QTableView;
+    m_table->setModel(m_proxy);
+    m_table->setAccessibleName(tr("Tags"));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSortingEnabled(true);
+    m_table->verticalHeader()->hide();
+
+    auto* rename = new QPushButton(tr("&Rename…"));
+    auto* merge = new QPushButton(tr("&Merge Into…"));
+    auto* color = new QPushButton(tr("&Colour…"));
+    auto* remove = new QPushButton(tr("&Delete"));
+    connect(rename, &QPushButton::clicked, this, &TagManagerDialog::askRename);
+    connect(merge, &QPushButton::clicked, this, &TagManagerDialog::askMerge);
+    connect(color, &QPushButton::clicked, this, &TagManagerDialog::askColor);
+    connect(remove, &QPushButton::clicked, this, &TagManagerDialog::askDelete);
+    auto* buttons = new QVBoxLayout;
+    for (QPushButton* button : {rename, merge, color, remove})
+        buttons->addWidget(button);
+    buttons->addStretch();
+
+    auto* close = new QDialogButtonBox(QDialogButtonBox::Close);
+    connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* body = new QHBoxLayout;
+    body->addWidget(m_table, 1);
+    body->addLayout(buttons);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_filter);
+    layout->addLayout(body, 1);
+    layout->addWidget(close);
+    reload();
+}
+
+void TagManagerDialog::reload()
+{
+    m_model->clear();
+    m_model->setHorizontalHeaderLabels({tr("Name"), tr("Kind"), tr("Stories")});
+    auto tags = m_store.tags();
+    if (!tags) {
+        m_lastError = tags.error().message;
+        return;
+    }
+    for (const core::TagSummary& tag : *tags) {
+        auto* name = new QStandardItem(tag.name);
+        if (!tag.color.isEmpty())
+            name->setData(QColor(tag.color), Qt::DecorationRole);
+        auto* count = new QStandardItem;
+        count->setData(tag.count, Qt::DisplayRole); // sorts as a number
+        m_model->appendRow({name, new QStandardItem(tag.kind), count});
+    }
+    m_table->sortByColumn(CountColumn, Qt::DescendingOrder);
+    m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+}
+
+QString TagManagerDialog::selectedName() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    return current.isValid() ? current.siblingAtColumn(NameColumn).data().toString() : QString();
+}
+
+bool TagManagerDialog::finish(bool ok, const QString& error)
+{
+    m_lastError = ok ? QString() : error;
+    if (!ok)
+        return false;
+    reload();
+    Q_EMIT tagsChanged();
+    return true;
+}
+
+bool TagManagerDialog::renameTag(const QString& from, const QString& to)
+{
+    auto r = m_store.renameTag(from, to);
+    return finish(r.ok(), r ? QString() : r.error().message);
+}
+
+bool TagManagerDialog::mergeTags(const QString& from, const QString& into)
+{
+    auto r = m_store.mergeTags(from, into);
+    return finish(r.ok(), r ? QString() : r.error().message);
+}
+
+bool TagManagerDialog::deleteTag(const QString& name)
+{
+    auto r = m_store.deleteTag(name);
+    return finish(r.ok(), r ? QString() : r.error().message);
+}
+
+bool TagManagerDialog::setTagColor(const QString& name, const QString& color)
+{
+    auto r = m_store.setTagColor(name, color);
+    return finish(r.ok(), r ? QString() : r.error().message);
+}
+
+// The ask… slots are the buttons: they ask, then call the methods above.
+void TagManagerDialog::askRename()
+{
+    const QString name = selectedName();
+    if (name.isEmpty())
+        return;
+    bool ok = false;
+    const QString to = QInputDialog::getText(
+        this, tr("Rename Tag"), tr("New name for %1:").arg(name), QLineEdit::Normal, name, &ok);
+    if (ok && !to.trimmed().isEmpty() && to != name && !renameTag(name, to))
+        QMessageBox::warning(this, tr("Rename Tag"), m_lastError);
+}
+
+void TagManagerDialog::askMerge()
+{
+    const QString name = selectedName();
+    if (name.isEmpty())
+        return;
+    QStringList others;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QString other = m_model->item(row, NameColumn)->text();
+        if (other.compare(name, Qt::CaseInsensitive) != 0 && !others.contains(other))
+            others.append(other);
+    }
+    bool ok = false;
+    const QString into = QInputDialog::getItem(
+        this, tr("Merge Tag"), tr("Merge %1 into:").arg(name), others, 0, true, &ok);
+    if (ok && !into.isEmpty() && !mergeTags(name, into))
+        QMessageBox::warning(this, tr("Merge Tag"), m_lastError);
+}
+
+void TagManagerDialog::askColor()
+{
+    const QString name = selectedName();
+    if (name.isEmpty())
+        return;
+    const QColor color = QColorDialog::getColor(Qt::yellow, this, tr("Colour of %1").arg(name));
+    if (color.isValid() && !setTagColor(name, color.name()))
+        QMessageBox::warning(this, tr("Tag Colour"), m_lastError);
+}
+
+void TagManagerDialog::askDelete()
+{
+    const QString name = selectedName();
+    if (name.isEmpty())
+        return;
+    const auto answer = QMessageBox::question(
+        this, tr("Delete Tag"),
+        tr("Delete the tag %1 from every story? The stories stay.").arg(name));
+    if (answer == QMessageBox::Yes && !deleteTag(name))
+        QMessageBox::warning(this, tr("Delete Tag"), m_lastError);
+}
+
+} // namespace broadsheet::ui

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDialog>
+
+class QLineEdit;
+class QSortFilterProxyModel;
+class QStandardItemModel;
+class QTableView;
+
+namespace broadsheet::core {
+class ArticleStore;
+}
+
+namespace broadsheet::ui {
+
+/// Tags → Manage Tags…: every tag with its kind, count and colour, filtered as you type;
+/// rename (onto an existing name merges), merge into another, recolour and delete. Works on
+/// the window's store; emits tagsChanged() after each change so the window can recount.
+class TagManagerDialog final : public QDialog {
+    Q_OBJECT
+public:
+    enum Column { NameColumn, KindColumn, CountColumn, ColumnCount };
+
+    TagManagerDialog(core::ArticleStore& store, QWidget* parent = nullptr);
+
+    /// Reads the tags again from the store.
+    void reload();
+    /// Each returns false, with the reason shown in the dialog, when the store refuses.
+    bool renameTag(const QString& from, const QString& to);
+    bool mergeTags(const QString& from, const QString& into);
+    bool deleteTag(const QString& name);
+    bool setTagColor(const QString& name, const QString& color);
+
+    QTableView* table() const { return m_table; }
+    QLineEdit* filter() const { return m_filter; }
+    QString lastError() const { return m_lastError; }
+
+Q_SIGNALS:
+    void tagsChanged();
+
+private:
+    QString selectedName() const;
+    bool finish(bool ok, const QString& error);
+    void askRename();
+    void askMerge();
+    void askColor();
+    void askDelete();
+
+    core::ArticleStore& m_store;
+    QStandardItemModel* m_model = nullptr;
+    QSortFilterProxyModel* m_proxy = nullptr;
+    QTableView* m_table = nullptr;
+    QLineEdit* m_filter = nullptr;
+    QString m_lastError;
+};
+
+} // namespace broadsheet::ui

@@ -291,6 +291,10 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
     if (report.added > 0) {
         if (auto r = m_store.applyRules(firstNew); !r)
             return r.error();
+        if (m_entityTagging) {
+            if (auto r = m_store.tagKeywords(firstNew); !r)
+                return r.error();
+        }
     }
     qCDebug(lcImport) << "imported" << report.added << "added," << report.duplicates
                       << "duplicates," << report.skipped.size() << "skipped";

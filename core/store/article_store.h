@@ -161,6 +161,11 @@ public:
     Result<qint64> applyRule(const TaggingRule& rule, ArticleId fromId = 0);
     /// Every rule over the articles with id >= `fromId` (after an import).
     Result<qint64> applyRules(ArticleId fromId);
+    /// Gives the articles with id >= `fromId` their keyword tags (KeywordExtractor, with
+    /// document frequencies from the full-text index); returns how many were tagged.
+    Result<qint64> tagKeywords(ArticleId fromId);
+    /// Computes every article's keywords again against the library as it is now.
+    Result<qint64> refreshKeywords();
 
     /// Runs SQLite's and FTS5's integrity checks; returns the problems found (empty = sound).
     Result<QStringList> check();

@@ -3,6 +3,9 @@
 // and rules (saved searches that tag what they match).
 #include "article_store.h"
 #include "search/searcher.h"
+#include "tagging/keyword_extractor.h"
+
+#include <QRegularExpression>
 
 namespace broadsheet::core {
 
@@ -349,6 +352,133 @@ Result<qint64> ArticleStore::applyRules(ArticleId fromId)
             return applied.error();
         tagged += *applied;
     }
+    return tagged;
+}
+
+Result<qint64> ArticleStore::tagKeywords(ArticleId fromId)
+{
+    auto total = count();
+    if (!total)
+        return total.error();
+    if (*total < KeywordExtractor::kMinimumLibrary)
+        return 0;
+    // FTS5's own statistics: in how many articles each (stemmed) term occurs.
+    if (auto r = m_db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.keyword_vocab USING "
+                           "fts5vocab(main, 'articles_fts', 'row')");
+        !r)
+        return r.error();
+    auto frequency = m_db.prepare("SELECT doc FROM temp.keyword_vocab WHERE term = ?1");
+    if (!frequency)
+        return frequency.error();
+    QHash<QByteArray, qint64> frequencies; // terms repeat across articles: ask once each
+    bool complete = false;                 // every term of the library is in `frequencies`
+    auto newArticles = m_db.prepare("SELECT count(*) FROM articles WHERE id >= ?1");
+    if (!newArticles)
+        return newArticles.error();
+    newArticles->bind(1, fromId);
+    if (auto row = newArticles->step(); !row)
+        return row.error();
+    // Tagging a large part of the library asks for most of its terms: reading the whole
+    // vocabulary once is cheaper than looking each up.
+    if (newArticles->int64(0) * 10 >= *total) {
+        auto all = m_db.prepare("SELECT term, doc FROM temp.keyword_vocab");
+        if (!all)
+            return all.error();
+        if (auto r = all->forEachRow([&frequencies](const Statement& row) {
+                frequencies.insert(row.blob(0), row.int64(1));
+            });
+            !r)
+            return r.error();
+        complete = true;
+    }
+    auto documentFrequency = [&](const QByteArray& stem) -> qint64 {
+        if (auto it = frequencies.constFind(stem); it != frequencies.constEnd())
+            return *it;
+        if (complete)
+            return 0;
+        frequency->reset();
+        frequency->bindUtf8(1, stem);
+        auto row = frequency->step();
+        const qint64 df = row && *row ? frequency->int64(0) : 0;
+        frequency->reset();
+        frequencies.insert(stem, df);
+        return df;
+    };
+    auto articles = m_db.prepare("SELECT id, title, body FROM articles WHERE id >= ?1");
+    if (!articles)
+        return articles.error();
+    auto entities =
+        m_db.prepare("SELECT t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id "
+                     "WHERE x.article_id = ?1 AND t.kind IN ('person', 'organization', 'place')");
+    if (!entities)
+        return entities.error();
+    std::optional<Transaction> transaction; // or the caller's
+    if (!m_db.inTransaction()) {
+        auto begun = Transaction::begin(m_db);
+        if (!begun)
+            return begun.error();
+        transaction.emplace(std::move(*begun));
+    }
+    auto link = m_db.prepare("INSERT OR IGNORE INTO article_tags(article_id, tag_id, origin, "
+                             "score) VALUES (?1, ?2, 'keyword', ?3)");
+    if (!link)
+        return link.error();
+    static const QRegularExpression separators(QStringLiteral("[^\\w]+"));
+    qint64 tagged = 0;
+    articles->bind(1, fromId);
+    for (;;) {
+        auto row = articles->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const ArticleId id = articles->int64(0);
+        // An entity's words are its tag already, not a keyword.
+        QSet<QString> excluded;
+        entities->reset();
+        entities->bind(1, id);
+        auto names = entities->forEachRow([&excluded](const Statement& name) {
+            for (const QString& word : name.text(0).toLower().split(separators, Qt::SkipEmptyParts))
+                excluded.insert(word);
+        });
+        if (!names)
+            return names.error();
+        const QStringList keywords =
+            KeywordExtractor::choose(KeywordExtractor::terms(articles->text(1), articles->text(2)),
+                                     documentFrequency, *total, excluded);
+        for (qsizetype rank = 0; rank < keywords.size(); ++rank) {
+            auto tag = tagId(keywords[rank], QString::fromLatin1(tag_kind::kKeyword));
+            if (!tag)
+                return tag.error();
+            link->bind(1, id).bind(2, *tag).bind(3, 1.0 / static_cast<double>(rank + 1));
+            if (auto r = link->run(); !r)
+                return r.error();
+        }
+        tagged += keywords.isEmpty() ? 0 : 1;
+    }
+    if (transaction) {
+        if (auto r = transaction->commit(); !r)
+            return r.error();
+    }
+    return tagged;
+}
+
+Result<qint64> ArticleStore::refreshKeywords()
+{
+    auto transaction = Transaction::begin(m_db);
+    if (!transaction)
+        return transaction.error();
+    if (auto r = m_db.exec("DELETE FROM article_tags WHERE origin = 'keyword'; "
+                           "DELETE FROM tags WHERE kind = 'keyword' AND id NOT IN "
+                           "(SELECT tag_id FROM article_tags)");
+        !r)
+        return r.error();
+    m_tagIds.clear();
+    auto tagged = tagKeywords(0);
+    if (!tagged)
+        return tagged.error();
+    if (auto r = transaction->commit(); !r)
+        return r.error();
     return tagged;
 }
 

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Keywords: the Porter stemmer agrees with FTS5 term for term, and tf-idf picks what an
+// article is about, the same way each time.
+#include "importing/import_job.h"
+#include "store/article_store.h"
+#include "tagging/keyword_extractor.h"
+#include "tagging/porter_stemmer.h"
+#include "test_support.h"
+
+#include <QTemporaryDir>
+
+using namespace broadsheet::core;
+using namespace broadsheet::test;
+
+namespace {
+
+QStringList keywordsOf(ArticleStore& store, ArticleId id)
+{
+    auto article = store.article(id);
+    REQUIRE(article.ok());
+    REQUIRE(article->has_value());
+    QStringList words;
+    for (const Tag& tag : (*article)->tags) {
+        if (tag.kind == u"keyword")
+            words.append(tag.name);
+    }
+    words.sort();
+    return words;
+}
+
+} // namespace
+
+TEST_CASE("the Porter stemmer follows the algorithm's examples", "[tagging][keywords]")
+{
+    const std::pair<const char*, const char*> cases[] = {
+        {"caresses", "caress"},
+        {"ponies", "poni"},
+        {"cats", "cat"},
+        {"feed", "feed"},
+        {"agreed", "agre"},
+        {"plastered", "plaster"},
+        {"motoring", "motor"},
+        {"sing", "sing"},
+        {"conflated", "conflat"},
+        {"hopping", "hop"},
+        {"filing", "file"},
+        {"happy", "happi"},
+        {"relational", "relat"},
+        {"generalization", "gener"},
+        {"electrical", "electr"},
+        {"adjustment", "adjust"},
+        {"adoption", "adopt"},
+        {"controlling", "control"},
+        {"rolling", "roll"},
+        {"hackers", "hacker"},
+        {"go", "go"},
+    };
+    for (const auto& [word, stem] : cases) {
+        INFO(word);
+        CHECK(porterStem(QByteArray(word)) == QByteArray(stem));
+    }
+}
+
+TEST_CASE("every word of the BBC corpus stems as FTS5 stored it", "[tagging][keywords][corpus]")
+{
+    QTemporaryDir dir;
+    auto opened = ArticleStore::open(dir.filePath(QStringLiteral("bbc.sqlite")),
+                                     ArticleStore::OpenMode::CreateIfMissing);
+    REQUIRE(opened.ok());
+    ArticleStore& store = **opened;
+    ImportJob job(store);
+    job.setEntityTagging(false);
+    REQUIRE(job.run({sharedPath(QStringLiteral("data/bbc/news"))}).ok());
+    REQUIRE(store.database()
+                .exec("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, 'articles_fts', 'row')")
+                .ok());
+    QSet<QByteArray> stored;
+    auto all = store.database().prepare("SELECT term FROM temp.v");
+    REQUIRE(all.ok());
+    REQUIRE(all->forEachRow([&stored](const Statement& row) { stored.insert(row.blob(0)); }).ok());
+    REQUIRE(stored.size() > 10000);
+
+    // Every term our tokenizer and stemmer make from the articles is one FTS5 made too.
+    auto texts = store.database().prepare("SELECT title, body FROM articles");
+    REQUIRE(texts.ok());
+    int terms = 0;
+    QStringList unknown;
+    REQUIRE(texts
+                ->forEachRow([&](const Statement& row) {
+                    for (const KeywordTerm& term :
+                         KeywordExtractor::terms(row.text(0), row.text(1))) {
+                        ++terms;
+                        if (!stored.contains(term.stem) && unknown.size() < 10)
+                            unknown.append(term.word + u'>' + QString::fromUtf8(term.stem));
+                    }
+                })
+                .ok());
+    INFO("not in the index: " << unknown.join(QStringLiteral(", ")).toStdString());
+    CHECK(terms > 100000);
+    CHECK(unknown.isEmpty());
+}
+
+TEST_CASE("keywords are what an article is about, against the library, and stable",
+          "[tagging][keywords][corpus][seed]")
+{
+    QTemporaryDir dir;
+    auto opened = ArticleStore::open(dir.filePath(QStringLiteral("library.sqlite")),
+                                     ArticleStore::OpenMode::CreateIfMissing);
+    REQUIRE(opened.ok());
+    ArticleStore& store = **opened;
+    // Alone, an article has nothing to be distinctive against: no keywords.
+    REQUIRE(ImportJob(store).run({sharedPath(QStringLiteral("seed"))}).ok());
+    CHECK(keywordsOf(store, 1).isEmpty());
+
+    // With the BBC corpus beside it, the seed's keywords are about hacking; the names it
+    // mentions are entity tags, not keywords.
+    REQUIRE(ImportJob(store).run({sharedPath(QStringLiteral("data/bbc/news"))}).ok());
+    REQUIRE(store.refreshKeywords().ok());
+    const QStringList seed = keywordsOf(store, 1);
+    INFO("seed keywords: " << seed.join(QStringLiteral(", ")).toStdString());
+    CHECK(seed.size() >= 3);
+    CHECK(seed.size() <= 5);
+    CHECK((seed.contains(QStringLiteral("hackers")) || seed.contains(QStringLiteral("hacking"))));
+    CHECK(seed.contains(QStringLiteral("cyber")));
+    for (const char* name : {"sony", "obama", "china", "korea", "said", "the"})
+        CHECK_FALSE(seed.contains(QString::fromLatin1(name)));
+
+    // Computing them again gives the same keywords, article for article.
+    QList<QStringList> before;
+    for (ArticleId id = 1; id <= 50; ++id)
+        before.append(keywordsOf(store, id));
+    auto again = store.refreshKeywords();
+    REQUIRE(again.ok());
+    CHECK(*again > 2000);
+    for (ArticleId id = 1; id <= 50; ++id)
+        CHECK(keywordsOf(store, id) == before[id - 1]);
+    CHECK(*store.count() == 2096);
+}

@@ -40,7 +40,8 @@ const QString kMainHelp = QStringLiteral(
     "  stats [--json]                 count what the library holds\n"
     "  tag add|remove TAG (ID... | --query QUERY)\n"
     "                                 tag articles by hand, or take a tag off\n"
-    "  tags [--json]                  list the tags with their kinds and counts\n"
+    "  tags [--json] [--refresh-keywords]\n"
+    "                                 list the tags with their kinds and counts\n"
     "  rule add TAG QUERY             tag what QUERY matches, now and at every import\n"
     "  rule remove TAG                stop a rule (the tags it gave stay)\n"
     "  rules [--json]                 list the rules\n"
@@ -579,7 +580,11 @@ int tagsCommand(const QStringList& arguments, const QString& globalLibrary)
                     QStringLiteral("Lists every tag with its kind (manual, person, "
                                    "organization, place, keyword, rule) and article count."));
     QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print a JSON array."));
-    cli.parser().addOption(json);
+    QCommandLineOption refresh(
+        QStringLiteral("refresh-keywords"),
+        QStringLiteral("First compute every article's keywords again against the library as "
+                       "it is now (worth doing when it has grown a lot)."));
+    cli.parser().addOptions({json, refresh});
     if (auto exit = cli.parse(arguments, globalLibrary))
         return *exit;
     if (!cli.arguments().isEmpty())
@@ -587,6 +592,12 @@ int tagsCommand(const QStringList& arguments, const QString& globalLibrary)
     auto store = openStore(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
     if (!store)
         return ExitFailure;
+    if (cli.parser().isSet(refresh)) {
+        auto refreshed = store->refreshKeywords();
+        if (!refreshed)
+            return fail(refreshed.error());
+        printErr(QStringLiteral("Keywords computed again for %1 article(s).\n").arg(*refreshed));
+    }
     auto tags = store->tags();
     if (!tags)
         return fail(tags.error());

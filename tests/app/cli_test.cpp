@@ -319,6 +319,12 @@ TEST_CASE("cli: tag, tags, rule and rules; show --json lists every tag with its 
         }
     }
     CHECK(sawKeep);
+    const Run refreshed =
+        cli(withLibrary(dir, {QStringLiteral("tags"), QStringLiteral("--refresh-keywords"),
+                              QStringLiteral("--json")}));
+    CHECK(refreshed.exitCode == 0);
+    CHECK(refreshed.err.contains("Keywords computed again"));
+    CHECK(refreshed.json().array().size() == listed.json().array().size()); // 13 stories: none
     const Run rules = cli(withLibrary(dir, {QStringLiteral("rules"), QStringLiteral("--json")}));
     CHECK(rules.json().array().size() == 1);
     CHECK(rules.json()[0][QStringLiteral("query")].toString() == QStringLiteral("cyber"));

@@ -6,6 +6,7 @@
 #include "tagging/keyword_extractor.h"
 
 #include <QRegularExpression>
+#include <QtConcurrent>
 
 namespace broadsheet::core {
 
@@ -404,14 +405,13 @@ Result<qint64> ArticleStore::tagKeywords(ArticleId fromId)
         frequencies.insert(stem, df);
         return df;
     };
-    auto articles = m_db.prepare("SELECT id, title, body FROM articles WHERE id >= ?1");
+    // The article with its entity names, whose words are tags already and not keywords.
+    auto articles = m_db.prepare(
+        "SELECT a.id, a.title, a.body, (SELECT group_concat(t.name, ' ') FROM article_tags x "
+        "JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id AND t.kind IN ('person', "
+        "'organization', 'place')) FROM articles a WHERE a.id >= ?1 ORDER BY a.id");
     if (!articles)
         return articles.error();
-    auto entities =
-        m_db.prepare("SELECT t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id "
-                     "WHERE x.article_id = ?1 AND t.kind IN ('person', 'organization', 'place')");
-    if (!entities)
-        return entities.error();
     std::optional<Transaction> transaction; // or the caller's
     if (!m_db.inTransaction()) {
         auto begun = Transaction::begin(m_db);
@@ -423,38 +423,62 @@ Result<qint64> ArticleStore::tagKeywords(ArticleId fromId)
                              "score) VALUES (?1, ?2, 'keyword', ?3)");
     if (!link)
         return link.error();
-    static const QRegularExpression separators(QStringLiteral("[^\\w]+"));
+
+    struct Pending {
+        ArticleId id = 0;
+        QString title;
+        QString body;
+        QString entityNames;
+    };
+    struct Prepared {
+        ArticleId id = 0;
+        QList<KeywordTerm> terms;
+        QSet<QString> excluded;
+    };
+    // Tokenising and stemming run on the thread pool a chunk at a time; choosing (which
+    // asks the index) and storing stay on this connection's thread.
+    auto prepare = [](const Pending& article) {
+        static const QRegularExpression separators(QStringLiteral("[^\\w]+"));
+        Prepared prepared{article.id, KeywordExtractor::terms(article.title, article.body), {}};
+        for (const QString& word :
+             article.entityNames.toLower().split(separators, Qt::SkipEmptyParts))
+            prepared.excluded.insert(word);
+        return prepared;
+    };
+    constexpr int kChunk = 512;
     qint64 tagged = 0;
     articles->bind(1, fromId);
-    for (;;) {
-        auto row = articles->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        const ArticleId id = articles->int64(0);
-        // An entity's words are its tag already, not a keyword.
-        QSet<QString> excluded;
-        entities->reset();
-        entities->bind(1, id);
-        auto names = entities->forEachRow([&excluded](const Statement& name) {
-            for (const QString& word : name.text(0).toLower().split(separators, Qt::SkipEmptyParts))
-                excluded.insert(word);
-        });
-        if (!names)
-            return names.error();
-        const QStringList keywords =
-            KeywordExtractor::choose(KeywordExtractor::terms(articles->text(1), articles->text(2)),
-                                     documentFrequency, *total, excluded);
-        for (qsizetype rank = 0; rank < keywords.size(); ++rank) {
-            auto tag = tagId(keywords[rank], QString::fromLatin1(tag_kind::kKeyword));
-            if (!tag)
-                return tag.error();
-            link->bind(1, id).bind(2, *tag).bind(3, 1.0 / static_cast<double>(rank + 1));
-            if (auto r = link->run(); !r)
-                return r.error();
+    bool more = true;
+    while (more) {
+        QList<Pending> chunk;
+        chunk.reserve(kChunk);
+        while (chunk.size() < kChunk) {
+            auto row = articles->step();
+            if (!row)
+                return row.error();
+            if (!*row) {
+                more = false;
+                break;
+            }
+            chunk.append(Pending{articles->int64(0), articles->text(1), articles->text(2),
+                                 articles->text(3)});
         }
-        tagged += keywords.isEmpty() ? 0 : 1;
+        const QList<Prepared> prepared = QtConcurrent::blockingMapped(chunk, prepare);
+        for (const Prepared& article : prepared) {
+            const QStringList keywords = KeywordExtractor::choose(article.terms, documentFrequency,
+                                                                  *total, article.excluded);
+            for (qsizetype rank = 0; rank < keywords.size(); ++rank) {
+                auto tag = tagId(keywords[rank], QString::fromLatin1(tag_kind::kKeyword));
+                if (!tag)
+                    return tag.error();
+                link->bind(1, article.id)
+                    .bind(2, *tag)
+                    .bind(3, 1.0 / static_cast<double>(rank + 1));
+                if (auto r = link->run(); !r)
+                    return r.error();
+            }
+            tagged += keywords.isEmpty() ? 0 : 1;
+        }
     }
     if (transaction) {
         if (auto r = transaction->commit(); !r)

@@ -139,13 +139,9 @@ Result<QList<AddOutcome>> ArticleStore::addArticles(QList<Article>& articles,
     QList<AddOutcome> outcomes;
     outcomes.reserve(articles.size());
     // Inside a caller's transaction (an import commits every few thousand articles), join it.
-    std::optional<Transaction> transaction;
-    if (!m_db.inTransaction()) {
-        auto begun = Transaction::begin(m_db);
-        if (!begun)
-            return begun.error();
-        transaction.emplace(std::move(*begun));
-    }
+    auto transaction = Transaction::beginOrJoin(m_db); // or the caller's
+    if (!transaction)
+        return transaction.error();
     auto insert = m_db.prepare(
         "INSERT INTO articles(source_id, title, section, author, url, guid, path, published_at, "
         "published_precision, imported_at, body, is_read, is_starred, content_hash) "
@@ -199,10 +195,8 @@ Result<QList<AddOutcome>> ArticleStore::addArticles(QList<Article>& articles,
     }
     if (auto r = storeTags(articles, outcomes); !r)
         return r.error();
-    if (transaction) {
-        if (auto r = transaction->commit(); !r)
-            return r.error();
-    }
+    if (auto r = transaction->commit(); !r)
+        return r.error();
     return outcomes;
 }
 

@@ -104,13 +104,9 @@ Result<qint64> ArticleStore::addTag(const QList<ArticleId>& ids, const QString& 
         return Error{QStringLiteral("a tag needs a name")};
     if (!tag_kind::isKnown(kind))
         return Error{QStringLiteral("'%1' is not a kind of tag").arg(kind)};
-    std::optional<Transaction> transaction; // or the caller's
-    if (!m_db.inTransaction()) {
-        auto begun = Transaction::begin(m_db);
-        if (!begun)
-            return begun.error();
-        transaction.emplace(std::move(*begun));
-    }
+    auto transaction = Transaction::beginOrJoin(m_db); // or the caller's
+    if (!transaction)
+        return transaction.error();
     auto id = tagId(trimmed, kind);
     if (!id)
         return id.error();
@@ -125,10 +121,8 @@ Result<qint64> ArticleStore::addTag(const QList<ArticleId>& ids, const QString& 
             return r.error();
         added += m_db.changes();
     }
-    if (transaction) {
-        if (auto r = transaction->commit(); !r)
-            return r.error();
-    }
+    if (auto r = transaction->commit(); !r)
+        return r.error();
     return added;
 }
 
@@ -412,13 +406,9 @@ Result<qint64> ArticleStore::tagKeywords(ArticleId fromId)
         "'organization', 'place')) FROM articles a WHERE a.id >= ?1 ORDER BY a.id");
     if (!articles)
         return articles.error();
-    std::optional<Transaction> transaction; // or the caller's
-    if (!m_db.inTransaction()) {
-        auto begun = Transaction::begin(m_db);
-        if (!begun)
-            return begun.error();
-        transaction.emplace(std::move(*begun));
-    }
+    auto transaction = Transaction::beginOrJoin(m_db); // or the caller's
+    if (!transaction)
+        return transaction.error();
     auto link = m_db.prepare("INSERT OR IGNORE INTO article_tags(article_id, tag_id, origin, "
                              "score) VALUES (?1, ?2, 'keyword', ?3)");
     if (!link)
@@ -480,10 +470,8 @@ Result<qint64> ArticleStore::tagKeywords(ArticleId fromId)
             tagged += keywords.isEmpty() ? 0 : 1;
         }
     }
-    if (transaction) {
-        if (auto r = transaction->commit(); !r)
-            return r.error();
-    }
+    if (auto r = transaction->commit(); !r)
+        return r.error();
     return tagged;
 }
 

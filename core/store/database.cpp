@@ -320,6 +320,13 @@ Result<Transaction> Transaction::begin(Database& db)
     return Transaction(&db);
 }
 
+Result<Transaction> Transaction::beginOrJoin(Database& db)
+{
+    if (db.inTransaction())
+        return Transaction(nullptr); // the caller's transaction commits or rolls back
+    return begin(db);
+}
+
 Transaction::Transaction(Transaction&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
 {
@@ -333,6 +340,8 @@ Transaction::~Transaction()
 
 Result<void> Transaction::commit()
 {
+    if (!m_db)
+        return {}; // joined the caller's, or already committed
     auto r = m_db->exec("COMMIT");
     if (r)
         m_db = nullptr;

@@ -128,6 +128,9 @@ private:
 class Transaction {
 public:
     static Result<Transaction> begin(Database& db);
+    /// Begins one, or joins the caller's when one is open: then commit() leaves the
+    /// commit (and a failure the rollback) to the caller's transaction.
+    static Result<Transaction> beginOrJoin(Database& db);
     Transaction(Transaction&& other) noexcept;
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;

@@ -11,406 +11,386 @@ namespace broadsheet::core {
 
 namespace {
 
+/// A set of words from a list of literals, for the word lists below.
+QSet<QString> latin1Set(std::initializer_list<const char*> words)
+{
+    QSet<QString> set;
+    set.reserve(static_cast<qsizetype>(words.size()));
+    for (const char* word : words)
+        set.insert(QString::fromLatin1(word));
+    return set;
+}
+
 // ---- Word lists: how English news writes names (rules of the language, not facts) ----
 
 /// Words that are capitalised at the start of a sentence or in a headline but never name
 /// anything on their own.
 const QSet<QString>& commonWords()
 {
-    static const QSet<QString> words = [] {
-        QSet<QString> set;
-        const char* const list[] = {
-            "A",        "About",        "According", "Across",       "After",     "Again",
-            "Against",  "Ahead",        "All",       "Almost",       "Also",      "Although",
-            "Among",    "An",           "And",       "Another",      "Any",       "Anyone",
-            "Anything", "Are",          "Around",    "As",           "At",        "Back",
-            "Be",       "Because",      "Been",      "Before",       "Being",     "Below",
-            "Between",  "Both",         "But",       "By",           "Can",       "Could",
-            "Despite",  "Did",          "Do",        "Does",         "Down",      "During",
-            "Each",     "Earlier",      "Either",    "Even",         "Ever",      "Every",
-            "Few",      "First",        "For",       "From",         "Further",   "Had",
-            "Has",      "Have",         "He",        "Her",          "Here",      "Hers",
-            "Him",      "His",          "How",       "However",      "I",         "If",
-            "In",       "Indeed",       "Instead",   "Into",         "Is",        "It",
-            "Its",      "Just",         "Last",      "Later",        "Less",      "Like",
-            "Many",     "May",          "Maybe",     "Me",           "Meanwhile", "More",
-            "Moreover", "Most",         "Much",      "Must",         "My",        "Neither",
-            "Never",    "Nevertheless", "New",       "Next",         "No",        "None",
-            "Nor",      "Not",          "Nothing",   "Now",          "Of",        "Off",
-            "Often",    "On",           "Once",      "One",          "Only",      "Or",
-            "Other",    "Others",       "Our",       "Out",          "Over",      "Perhaps",
-            "Please",   "Rather",       "Same",      "Several",      "She",       "Should",
-            "Since",    "So",           "Some",      "Someone",      "Something", "Soon",
-            "Still",    "Such",         "Than",      "That",         "The",       "Their",
-            "Them",     "Then",         "There",     "These",        "They",      "This",
-            "Those",    "Though",       "Through",   "Thus",         "To",        "Today",
-            "Tomorrow", "Too",          "Two",       "Three",        "Under",     "Unless",
-            "Until",    "Up",           "Upon",      "Us",           "Very",      "Was",
-            "We",       "Well",         "Were",      "What",         "Whatever",  "When",
-            "Where",    "Whether",      "Which",     "While",        "Who",       "Whom",
-            "Whose",    "Why",          "Will",      "With",         "Within",    "Without",
-            "Would",    "Yes",          "Yesterday", "Yet",          "You",       "Your",
-            "Internet", "Web",          "God",       "DNA",          "VAT",       "GDP",
-            "HIV",      "AIDS",         "UFO",       "ATM",          "PIN",       "IT",
-            "AI",       "GPS",          "SMS",       "USB",          "DVD",       "CD",
-            "PR",       "HR",           "IQ",        "ID",           "FAQ",       "LGBT",
-            "LGBTQ",    "MP",           "MPs",       "MEP",          "MEPs",      "PhD",
-            "BA",       "MA",           "MBA",       "CCTV",         "NB",        "PS",
-            "RIP",      "VIP",          "OK",        "TV",           "PC",        "CEO",
-            "PM",       "AM",           "GMT",       "UTC",          "BST",       "EST",
-            "PST",      "Oh",           "Hello",     "Thanks",       "Madam",     "Ltd",
-            "Inc",      "Plc",          "Co",        "St",           "Christmas", "Easter",
-            "Ramadan",  "Eid",          "Halloween", "Thanksgiving", "Olympics",  "Games",
-            "Cup",      "Championship", "Awards",    "Oscar",        "Oscars",    "Grammy",
-            "Grammys",  "Bafta",        "Baftas",    "Emmy",         "Emmys",     "Prize",
-            "Act",      "Bill",         "Budget",    "Report",       "Chapter",   "Part",
-            "Section",  "Page",         "Figure",    "Table",        "Day",       "Week",
-            "Year",     "Times",        "Sunday",    "Monday",       "Tuesday",   "Wednesday",
-            "Thursday", "Friday",       "Saturday",  "January",      "February",  "March",
-            "April",    "June",         "July",      "August",       "September", "October",
-            "November", "December",     "Jan",       "Feb",          "Mar",       "Apr",
-            "Jun",      "Jul",          "Aug",       "Sep",          "Sept",      "Oct",
-            "Nov",      "Dec",          "AD",        "BC",
-        };
-        for (const char* word : list)
-            set.insert(QString::fromLatin1(word));
-        return set;
-    }();
+    static const QSet<QString> words = latin1Set({
+        "A",        "About",        "According", "Across",       "After",     "Again",
+        "Against",  "Ahead",        "All",       "Almost",       "Also",      "Although",
+        "Among",    "An",           "And",       "Another",      "Any",       "Anyone",
+        "Anything", "Are",          "Around",    "As",           "At",        "Back",
+        "Be",       "Because",      "Been",      "Before",       "Being",     "Below",
+        "Between",  "Both",         "But",       "By",           "Can",       "Could",
+        "Despite",  "Did",          "Do",        "Does",         "Down",      "During",
+        "Each",     "Earlier",      "Either",    "Even",         "Ever",      "Every",
+        "Few",      "First",        "For",       "From",         "Further",   "Had",
+        "Has",      "Have",         "He",        "Her",          "Here",      "Hers",
+        "Him",      "His",          "How",       "However",      "I",         "If",
+        "In",       "Indeed",       "Instead",   "Into",         "Is",        "It",
+        "Its",      "Just",         "Last",      "Later",        "Less",      "Like",
+        "Many",     "May",          "Maybe",     "Me",           "Meanwhile", "More",
+        "Moreover", "Most",         "Much",      "Must",         "My",        "Neither",
+        "Never",    "Nevertheless", "New",       "Next",         "No",        "None",
+        "Nor",      "Not",          "Nothing",   "Now",          "Of",        "Off",
+        "Often",    "On",           "Once",      "One",          "Only",      "Or",
+        "Other",    "Others",       "Our",       "Out",          "Over",      "Perhaps",
+        "Please",   "Rather",       "Same",      "Several",      "She",       "Should",
+        "Since",    "So",           "Some",      "Someone",      "Something", "Soon",
+        "Still",    "Such",         "Than",      "That",         "The",       "Their",
+        "Them",     "Then",         "There",     "These",        "They",      "This",
+        "Those",    "Though",       "Through",   "Thus",         "To",        "Today",
+        "Tomorrow", "Too",          "Two",       "Three",        "Under",     "Unless",
+        "Until",    "Up",           "Upon",      "Us",           "Very",      "Was",
+        "We",       "Well",         "Were",      "What",         "Whatever",  "When",
+        "Where",    "Whether",      "Which",     "While",        "Who",       "Whom",
+        "Whose",    "Why",          "Will",      "With",         "Within",    "Without",
+        "Would",    "Yes",          "Yesterday", "Yet",          "You",       "Your",
+        "Internet", "Web",          "God",       "DNA",          "VAT",       "GDP",
+        "HIV",      "AIDS",         "UFO",       "ATM",          "PIN",       "IT",
+        "AI",       "GPS",          "SMS",       "USB",          "DVD",       "CD",
+        "PR",       "HR",           "IQ",        "ID",           "FAQ",       "LGBT",
+        "LGBTQ",    "MP",           "MPs",       "MEP",          "MEPs",      "PhD",
+        "BA",       "MA",           "MBA",       "CCTV",         "NB",        "PS",
+        "RIP",      "VIP",          "OK",        "TV",           "PC",        "CEO",
+        "PM",       "AM",           "GMT",       "UTC",          "BST",       "EST",
+        "PST",      "Oh",           "Hello",     "Thanks",       "Madam",     "Ltd",
+        "Inc",      "Plc",          "Co",        "St",           "Christmas", "Easter",
+        "Ramadan",  "Eid",          "Halloween", "Thanksgiving", "Olympics",  "Games",
+        "Cup",      "Championship", "Awards",    "Oscar",        "Oscars",    "Grammy",
+        "Grammys",  "Bafta",        "Baftas",    "Emmy",         "Emmys",     "Prize",
+        "Act",      "Bill",         "Budget",    "Report",       "Chapter",   "Part",
+        "Section",  "Page",         "Figure",    "Table",        "Day",       "Week",
+        "Year",     "Times",        "Sunday",    "Monday",       "Tuesday",   "Wednesday",
+        "Thursday", "Friday",       "Saturday",  "January",      "February",  "March",
+        "April",    "June",         "July",      "August",       "September", "October",
+        "November", "December",     "Jan",       "Feb",          "Mar",       "Apr",
+        "Jun",      "Jul",          "Aug",       "Sep",          "Sept",      "Oct",
+        "Nov",      "Dec",          "AD",        "BC",
+    });
     return words;
 }
 
 bool isCalendarWord(const QString& word)
 {
-    static const QSet<QString> words = [] {
-        QSet<QString> set;
-        for (const char* w :
-             {"Sunday",  "Monday",    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-              "January", "February",  "March",   "April",     "May",      "June",   "July",
-              "August",  "September", "October", "November",  "December", "Jan",    "Feb",
-              "Mar",     "Apr",       "Jun",     "Jul",       "Aug",      "Sep",    "Sept",
-              "Oct",     "Nov",       "Dec",     "Christmas", "Easter"})
-            set.insert(QString::fromLatin1(w));
-        return set;
-    }();
+    static const QSet<QString> words =
+        latin1Set({"Sunday",  "Monday",    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                   "January", "February",  "March",   "April",     "May",      "June",   "July",
+                   "August",  "September", "October", "November",  "December", "Jan",    "Feb",
+                   "Mar",     "Apr",       "Jun",     "Jul",       "Aug",      "Sep",    "Sept",
+                   "Oct",     "Nov",       "Dec",     "Christmas", "Easter"});
     return words.contains(word);
 }
 
 /// Titles and roles that come before a person's name.
 const QSet<QString>& personTitles()
 {
-    static const QSet<QString> words = [] {
-        QSet<QString> set;
-        for (const char* w : {"Mr",
-                              "Mrs",
-                              "Ms",
-                              "Miss",
-                              "Dr",
-                              "Sir",
-                              "Dame",
-                              "Lady",
-                              "Lord",
-                              "President",
-                              "Vice",
-                              "Premier",
-                              "Chancellor",
-                              "Senator",
-                              "Sen",
-                              "Rep",
-                              "Representative",
-                              "Congressman",
-                              "Congresswoman",
-                              "Governor",
-                              "Gov",
-                              "Mayor",
-                              "Judge",
-                              "Justice",
-                              "General",
-                              "Gen",
-                              "Colonel",
-                              "Col",
-                              "Captain",
-                              "Capt",
-                              "Lieutenant",
-                              "Lt",
-                              "Sergeant",
-                              "Sgt",
-                              "Major",
-                              "Admiral",
-                              "Commander",
-                              "King",
-                              "Queen",
-                              "Prince",
-                              "Princess",
-                              "Pope",
-                              "Father",
-                              "Rev",
-                              "Reverend",
-                              "Bishop",
-                              "Archbishop",
-                              "Cardinal",
-                              "Rabbi",
-                              "Imam",
-                              "Sheikh",
-                              "Professor",
-                              "Prof",
-                              "Secretary",
-                              "Minister",
-                              "Ambassador",
-                              "Chairman",
-                              "Chairwoman",
-                              "Chief",
-                              "Coach",
-                              "Manager",
-                              "Detective",
-                              "Inspector",
-                              "Officer",
-                              "Constable",
-                              "Superintendent",
-                              "Commissioner",
-                              "Director",
-                              "Speaker",
-                              "Leader",
-                              "Chair",
-                              "Prime",
-                              "Deputy",
-                              "Foreign",
-                              "Defence",
-                              "Defense",
-                              "Home",
-                              "Health",
-                              "Finance",
-                              "Trade",
-                              "Interior",
-                              "Attorney",
-                              "State",
-                              "Shadow",
-                              "Former",
-                              "Acting",
-                              "Emperor",
-                              "Empress",
-                              "Duke",
-                              "Duchess",
-                              "Earl",
-                              "Baroness",
-                              "Baron",
-                              "Saint"})
-            set.insert(QString::fromLatin1(w));
-        return set;
-    }();
+    static const QSet<QString> words = latin1Set({"Mr",
+                                                  "Mrs",
+                                                  "Ms",
+                                                  "Miss",
+                                                  "Dr",
+                                                  "Sir",
+                                                  "Dame",
+                                                  "Lady",
+                                                  "Lord",
+                                                  "President",
+                                                  "Vice",
+                                                  "Premier",
+                                                  "Chancellor",
+                                                  "Senator",
+                                                  "Sen",
+                                                  "Rep",
+                                                  "Representative",
+                                                  "Congressman",
+                                                  "Congresswoman",
+                                                  "Governor",
+                                                  "Gov",
+                                                  "Mayor",
+                                                  "Judge",
+                                                  "Justice",
+                                                  "General",
+                                                  "Gen",
+                                                  "Colonel",
+                                                  "Col",
+                                                  "Captain",
+                                                  "Capt",
+                                                  "Lieutenant",
+                                                  "Lt",
+                                                  "Sergeant",
+                                                  "Sgt",
+                                                  "Major",
+                                                  "Admiral",
+                                                  "Commander",
+                                                  "King",
+                                                  "Queen",
+                                                  "Prince",
+                                                  "Princess",
+                                                  "Pope",
+                                                  "Father",
+                                                  "Rev",
+                                                  "Reverend",
+                                                  "Bishop",
+                                                  "Archbishop",
+                                                  "Cardinal",
+                                                  "Rabbi",
+                                                  "Imam",
+                                                  "Sheikh",
+                                                  "Professor",
+                                                  "Prof",
+                                                  "Secretary",
+                                                  "Minister",
+                                                  "Ambassador",
+                                                  "Chairman",
+                                                  "Chairwoman",
+                                                  "Chief",
+                                                  "Coach",
+                                                  "Manager",
+                                                  "Detective",
+                                                  "Inspector",
+                                                  "Officer",
+                                                  "Constable",
+                                                  "Superintendent",
+                                                  "Commissioner",
+                                                  "Director",
+                                                  "Speaker",
+                                                  "Leader",
+                                                  "Chair",
+                                                  "Prime",
+                                                  "Deputy",
+                                                  "Foreign",
+                                                  "Defence",
+                                                  "Defense",
+                                                  "Home",
+                                                  "Health",
+                                                  "Finance",
+                                                  "Trade",
+                                                  "Interior",
+                                                  "Attorney",
+                                                  "State",
+                                                  "Shadow",
+                                                  "Former",
+                                                  "Acting",
+                                                  "Emperor",
+                                                  "Empress",
+                                                  "Duke",
+                                                  "Duchess",
+                                                  "Earl",
+                                                  "Baroness",
+                                                  "Baron",
+                                                  "Saint"});
     return words;
 }
 
 /// Lower-case words just before a name that say it is a person's: "spokesman Mark Stroh".
 const QSet<QString>& personCues()
 {
-    static const QSet<QString> words = [] {
-        QSet<QString> set;
-        for (const char* w : {"spokesman",    "spokeswoman",   "spokesperson", "leader",
-                              "president",    "minister",      "chairman",     "chairwoman",
-                              "chief",        "executive",     "director",     "boss",
-                              "founder",      "manager",       "coach",        "striker",
-                              "midfielder",   "defender",      "goalkeeper",   "captain",
-                              "player",       "singer",        "actor",        "actress",
-                              "star",         "author",        "writer",       "novelist",
-                              "director",     "producer",      "presenter",    "host",
-                              "journalist",   "reporter",      "editor",       "correspondent",
-                              "analyst",      "economist",     "professor",    "lawyer",
-                              "attorney",     "judge",         "senator",      "governor",
-                              "mayor",        "secretary",     "officer",      "official",
-                              "spokesperson", "colleague",     "partner",      "wife",
-                              "husband",      "son",           "daughter",     "mother",
-                              "father",       "brother",       "sister",       "rapper",
-                              "comedian",     "champion",      "rival",        "opponent",
-                              "candidate",    "nominee",       "chancellor",   "premier",
-                              "envoy",        "ambassador",    "adviser",      "advisor",
-                              "aide",         "campaigner",    "activist",     "dr",
-                              "mr",           "mrs",           "ms",           "sir",
-                              "businessman",  "businesswoman", "billionaire",  "model",
-                              "designer",     "artist",        "musician",     "guitarist",
-                              "drummer",      "frontman",      "tycoon",       "investor",
-                              "inventor",     "scientist",     "researcher",   "doctor",
-                              "surgeon",      "nurse",         "teacher",      "student",
-                              "pupil",        "victim",        "suspect",      "defendant",
-                              "detective",    "inspector",     "commissioner", "representative",
-                              "congressman",  "congresswoman", "lawmaker",     "mp",
-                              "mep"})
-            set.insert(QString::fromLatin1(w));
-        return set;
-    }();
+    static const QSet<QString> words =
+        latin1Set({"spokesman",    "spokeswoman",   "spokesperson", "leader",
+                   "president",    "minister",      "chairman",     "chairwoman",
+                   "chief",        "executive",     "director",     "boss",
+                   "founder",      "manager",       "coach",        "striker",
+                   "midfielder",   "defender",      "goalkeeper",   "captain",
+                   "player",       "singer",        "actor",        "actress",
+                   "star",         "author",        "writer",       "novelist",
+                   "director",     "producer",      "presenter",    "host",
+                   "journalist",   "reporter",      "editor",       "correspondent",
+                   "analyst",      "economist",     "professor",    "lawyer",
+                   "attorney",     "judge",         "senator",      "governor",
+                   "mayor",        "secretary",     "officer",      "official",
+                   "spokesperson", "colleague",     "partner",      "wife",
+                   "husband",      "son",           "daughter",     "mother",
+                   "father",       "brother",       "sister",       "rapper",
+                   "comedian",     "champion",      "rival",        "opponent",
+                   "candidate",    "nominee",       "chancellor",   "premier",
+                   "envoy",        "ambassador",    "adviser",      "advisor",
+                   "aide",         "campaigner",    "activist",     "dr",
+                   "mr",           "mrs",           "ms",           "sir",
+                   "businessman",  "businesswoman", "billionaire",  "model",
+                   "designer",     "artist",        "musician",     "guitarist",
+                   "drummer",      "frontman",      "tycoon",       "investor",
+                   "inventor",     "scientist",     "researcher",   "doctor",
+                   "surgeon",      "nurse",         "teacher",      "student",
+                   "pupil",        "victim",        "suspect",      "defendant",
+                   "detective",    "inspector",     "commissioner", "representative",
+                   "congressman",  "congresswoman", "lawmaker",     "mp",
+                   "mep"});
     return words;
 }
 
 /// The last word of an organisation's name.
 const QSet<QString>& organizationSuffixes()
 {
-    static const QSet<QString> words = [] {
-        QSet<QString> set;
-        for (const char* w : {"Inc",
-                              "Corp",
-                              "Corporation",
-                              "Co",
-                              "Company",
-                              "Ltd",
-                              "Limited",
-                              "Plc",
-                              "PLC",
-                              "LLC",
-                              "LLP",
-                              "AG",
-                              "SA",
-                              "GmbH",
-                              "NV",
-                              "Group",
-                              "Holdings",
-                              "Industries",
-                              "Partners",
-                              "Associates",
-                              "Bank",
-                              "Fund",
-                              "Trust",
-                              "Capital",
-                              "Investments",
-                              "Securities",
-                              "Insurance",
-                              "Motors",
-                              "Airlines",
-                              "Airways",
-                              "Pictures",
-                              "Studios",
-                              "Records",
-                              "Entertainment",
-                              "Media",
-                              "Networks",
-                              "Communications",
-                              "Telecom",
-                              "Technologies",
-                              "Technology",
-                              "Systems",
-                              "Software",
-                              "Labs",
-                              "Pharmaceuticals",
-                              "Energy",
-                              "Oil",
-                              "Petroleum",
-                              "Foods",
-                              "Stores",
-                              "Brands",
-                              "Ministry",
-                              "Department",
-                              "Agency",
-                              "Office",
-                              "Council",
-                              "Committee",
-                              "Commission",
-                              "Authority",
-                              "Board",
-                              "Bureau",
-                              "Service",
-                              "Services",
-                              "Administration",
-                              "Directorate",
-                              "Secretariat",
-                              "Court",
-                              "Tribunal",
-                              "Parliament",
-                              "Assembly",
-                              "Congress",
-                              "Senate",
-                              "Police",
-                              "Army",
-                              "Navy",
-                              "Force",
-                              "Forces",
-                              "Guard",
-                              "Party",
-                              "Movement",
-                              "Front",
-                              "Alliance",
-                              "Coalition",
-                              "Union",
-                              "Federation",
-                              "League",
-                              "Association",
-                              "Society",
-                              "Institute",
-                              "Institution",
-                              "Foundation",
-                              "Organisation",
-                              "Organization",
-                              "Centre",
-                              "Center",
-                              "University",
-                              "College",
-                              "School",
-                              "Academy",
-                              "Hospital",
-                              "Clinic",
-                              "Club",
-                              "FC",
-                              "United",
-                              "City",
-                              "Rovers",
-                              "Athletic",
-                              "Orchestra",
-                              "Band",
-                              "Times",
-                              "Post",
-                              "News",
-                              "Herald",
-                              "Journal",
-                              "Tribune",
-                              "Gazette",
-                              "Telegraph",
-                              "Observer",
-                              "Magazine",
-                              "Press",
-                              "Radio",
-                              "Television",
-                              "TV",
-                              "Broadcasting",
-                              "Channel",
-                              "Network",
-                              "Church",
-                              "Mission",
-                              "Cabinet",
-                              "Government",
-                              "Chamber",
-                              "Exchange",
-                              "Reserve",
-                              "Treasury",
-                              "Group",
-                              "Consortium",
-                              "Team",
-                              "Squad",
-                              "Brigade",
-                              "Regiment",
-                              "Command"})
-            set.insert(QString::fromLatin1(w));
-        return set;
-    }();
+    static const QSet<QString> words = latin1Set({"Inc",
+                                                  "Corp",
+                                                  "Corporation",
+                                                  "Co",
+                                                  "Company",
+                                                  "Ltd",
+                                                  "Limited",
+                                                  "Plc",
+                                                  "PLC",
+                                                  "LLC",
+                                                  "LLP",
+                                                  "AG",
+                                                  "SA",
+                                                  "GmbH",
+                                                  "NV",
+                                                  "Group",
+                                                  "Holdings",
+                                                  "Industries",
+                                                  "Partners",
+                                                  "Associates",
+                                                  "Bank",
+                                                  "Fund",
+                                                  "Trust",
+                                                  "Capital",
+                                                  "Investments",
+                                                  "Securities",
+                                                  "Insurance",
+                                                  "Motors",
+                                                  "Airlines",
+                                                  "Airways",
+                                                  "Pictures",
+                                                  "Studios",
+                                                  "Records",
+                                                  "Entertainment",
+                                                  "Media",
+                                                  "Networks",
+                                                  "Communications",
+                                                  "Telecom",
+                                                  "Technologies",
+                                                  "Technology",
+                                                  "Systems",
+                                                  "Software",
+                                                  "Labs",
+                                                  "Pharmaceuticals",
+                                                  "Energy",
+                                                  "Oil",
+                                                  "Petroleum",
+                                                  "Foods",
+                                                  "Stores",
+                                                  "Brands",
+                                                  "Ministry",
+                                                  "Department",
+                                                  "Agency",
+                                                  "Office",
+                                                  "Council",
+                                                  "Committee",
+                                                  "Commission",
+                                                  "Authority",
+                                                  "Board",
+                                                  "Bureau",
+                                                  "Service",
+                                                  "Services",
+                                                  "Administration",
+                                                  "Directorate",
+                                                  "Secretariat",
+                                                  "Court",
+                                                  "Tribunal",
+                                                  "Parliament",
+                                                  "Assembly",
+                                                  "Congress",
+                                                  "Senate",
+                                                  "Police",
+                                                  "Army",
+                                                  "Navy",
+                                                  "Force",
+                                                  "Forces",
+                                                  "Guard",
+                                                  "Party",
+                                                  "Movement",
+                                                  "Front",
+                                                  "Alliance",
+                                                  "Coalition",
+                                                  "Union",
+                                                  "Federation",
+                                                  "League",
+                                                  "Association",
+                                                  "Society",
+                                                  "Institute",
+                                                  "Institution",
+                                                  "Foundation",
+                                                  "Organisation",
+                                                  "Organization",
+                                                  "Centre",
+                                                  "Center",
+                                                  "University",
+                                                  "College",
+                                                  "School",
+                                                  "Academy",
+                                                  "Hospital",
+                                                  "Clinic",
+                                                  "Club",
+                                                  "FC",
+                                                  "United",
+                                                  "City",
+                                                  "Rovers",
+                                                  "Athletic",
+                                                  "Orchestra",
+                                                  "Band",
+                                                  "Times",
+                                                  "Post",
+                                                  "News",
+                                                  "Herald",
+                                                  "Journal",
+                                                  "Tribune",
+                                                  "Gazette",
+                                                  "Telegraph",
+                                                  "Observer",
+                                                  "Magazine",
+                                                  "Press",
+                                                  "Radio",
+                                                  "Television",
+                                                  "TV",
+                                                  "Broadcasting",
+                                                  "Channel",
+                                                  "Network",
+                                                  "Church",
+                                                  "Mission",
+                                                  "Cabinet",
+                                                  "Government",
+                                                  "Chamber",
+                                                  "Exchange",
+                                                  "Reserve",
+                                                  "Treasury",
+                                                  "Group",
+                                                  "Consortium",
+                                                  "Team",
+                                                  "Squad",
+                                                  "Brigade",
+                                                  "Regiment",
+                                                  "Command"});
     return words;
 }
 
 /// The last word of a place's name: "Potomac River", "H Street", "Chapel Hill".
 bool isPlaceSuffix(const QString& word)
 {
-    static const QSet<QString> words = [] {
-        QSet<QString> set;
-        for (const char* w :
-             {"River",     "Hill",     "Hills",    "Street",  "Road",      "Avenue",    "Lane",
-              "Square",    "Park",     "Bridge",   "Lake",    "Mountain",  "Mountains", "Mount",
-              "Island",    "Islands",  "Bay",      "Valley",  "Beach",     "County",    "Province",
-              "Region",    "District", "Airport",  "Station", "Circuit",   "House",     "Palace",
-              "Castle",    "Tower",    "Stadium",  "Arena",   "Coast",     "Sea",       "Ocean",
-              "Canyon",    "Forest",   "Desert",   "Heights", "Harbour",   "Harbor",    "Port",
-              "Village",   "Town",     "Township", "Borough", "Peninsula", "Strait",    "Falls",
-              "Gardens",   "Field",    "Fields",   "Green",   "Common",    "Cathedral", "Abbey",
-              "Boulevard", "Way",      "Place",    "Quay",    "Wharf",     "Dock",      "Docks",
-              "Estate",    "Prison",   "Base",     "Camp",    "Zone",      "Territory", "State",
-              "Republic",  "Kingdom",  "Empire"})
-            set.insert(QString::fromLatin1(w));
-        return set;
-    }();
+    static const QSet<QString> words = latin1Set(
+        {"River",     "Hill",     "Hills",    "Street",  "Road",      "Avenue",    "Lane",
+         "Square",    "Park",     "Bridge",   "Lake",    "Mountain",  "Mountains", "Mount",
+         "Island",    "Islands",  "Bay",      "Valley",  "Beach",     "County",    "Province",
+         "Region",    "District", "Airport",  "Station", "Circuit",   "House",     "Palace",
+         "Castle",    "Tower",    "Stadium",  "Arena",   "Coast",     "Sea",       "Ocean",
+         "Canyon",    "Forest",   "Desert",   "Heights", "Harbour",   "Harbor",    "Port",
+         "Village",   "Town",     "Township", "Borough", "Peninsula", "Strait",    "Falls",
+         "Gardens",   "Field",    "Fields",   "Green",   "Common",    "Cathedral", "Abbey",
+         "Boulevard", "Way",      "Place",    "Quay",    "Wharf",     "Dock",      "Docks",
+         "Estate",    "Prison",   "Base",     "Camp",    "Zone",      "Territory", "State",
+         "Republic",  "Kingdom",  "Empire"});
     return words.contains(word);
 }
 
@@ -418,49 +398,34 @@ bool isPlaceSuffix(const QString& word)
 /// not people, organisations or places.
 bool isEventSuffix(const QString& word)
 {
-    static const QSet<QString> words = [] {
-        QSet<QString> set;
-        for (const char* w :
-             {"Cup",           "Slam",       "Festival", "Awards",    "Award",  "Championship",
-              "Championships", "Open",       "Games",    "Trophy",    "Series", "Prize",
-              "Olympics",      "Tournament", "Derby",    "Final",     "Finals", "Marathon",
-              "Prix",          "Tour",       "Show",     "Expo",      "Summit", "Conference",
-              "Forum",         "Nations",    "Day",      "Week",      "Year",   "Act",
-              "Bill",          "Treaty",     "Accord",   "Agreement", "Plan",   "Report",
-              "Review",        "Inquiry",    "War",      "Crisis",    "Budget", "Election",
-              "Elections",     "Referendum", "Scheme",   "Index",     "Edition"})
-            set.insert(QString::fromLatin1(w));
-        return set;
-    }();
+    static const QSet<QString> words =
+        latin1Set({"Cup",           "Slam",       "Festival", "Awards",    "Award",  "Championship",
+                   "Championships", "Open",       "Games",    "Trophy",    "Series", "Prize",
+                   "Olympics",      "Tournament", "Derby",    "Final",     "Finals", "Marathon",
+                   "Prix",          "Tour",       "Show",     "Expo",      "Summit", "Conference",
+                   "Forum",         "Nations",    "Day",      "Week",      "Year",   "Act",
+                   "Bill",          "Treaty",     "Accord",   "Agreement", "Plan",   "Report",
+                   "Review",        "Inquiry",    "War",      "Crisis",    "Budget", "Election",
+                   "Elections",     "Referendum", "Scheme",   "Index",     "Edition"});
     return words.contains(word);
 }
 
 /// The first word of a place's name: "North Kesteven", "Lake Como", "San Diego".
 bool isPlacePrefix(const QString& word)
 {
-    static const QSet<QString> words = [] {
-        QSet<QString> set;
-        for (const char* w :
-             {"North",    "South",    "East",    "West",   "Central", "Upper", "Lower",
-              "Greater",  "Lake",     "Mount",   "Port",   "Fort",    "San",   "Santa",
-              "Los",      "Las",      "Saint",   "St",     "Cape",    "Isle",  "Gulf",
-              "Northern", "Southern", "Eastern", "Western"})
-            set.insert(QString::fromLatin1(w));
-        return set;
-    }();
+    static const QSet<QString> words = latin1Set(
+        {"North", "South", "East", "West",     "Central",  "Upper",   "Lower",  "Greater", "Lake",
+         "Mount", "Port",  "Fort", "San",      "Santa",    "Los",     "Las",    "Saint",   "St",
+         "Cape",  "Isle",  "Gulf", "Northern", "Southern", "Eastern", "Western"});
     return words.contains(word);
 }
 
 /// Lower-case words allowed inside a name: "Bank of England", "Ludwig van Beethoven".
 bool isConnector(const QString& word)
 {
-    static const QSet<QString> words = [] {
-        QSet<QString> set;
-        for (const char* w : {"of", "for", "de", "du", "da", "del", "della", "der", "den", "van",
-                              "von", "bin", "ibn", "al", "el", "la", "le", "y", "&"})
-            set.insert(QString::fromLatin1(w));
-        return set;
-    }();
+    static const QSet<QString> words =
+        latin1Set({"of", "for", "de", "du", "da", "del", "della", "der", "den", "van", "von", "bin",
+                   "ibn", "al", "el", "la", "le", "y", "&"});
     return words.contains(word);
 }
 
@@ -474,14 +439,9 @@ bool isPlacePreposition(const QString& word)
 /// "the Metro", "a Vantage option": people's names do not follow these.
 bool isDeterminer(const QString& word)
 {
-    static const QSet<QString> words = [] {
-        QSet<QString> set;
-        for (const char* w : {"the",   "a",    "an",  "this", "that", "these", "those", "its",
-                              "their", "his",  "her", "our",  "my",   "your",  "every", "each",
-                              "any",   "some", "no",  "new",  "free", "whose"})
-            set.insert(QString::fromLatin1(w));
-        return set;
-    }();
+    static const QSet<QString> words = latin1Set(
+        {"the", "a",  "an",   "this",  "that", "these", "those", "its", "their", "his",  "her",
+         "our", "my", "your", "every", "each", "any",   "some",  "no",  "new",   "free", "whose"});
     return words.contains(word);
 }
 
@@ -497,29 +457,22 @@ bool isSpeechVerb(const QString& word)
 /// Party", "State Department"): parties' and faiths' adjectives, institutions' nouns.
 const QSet<QString>& notNamesAlone()
 {
-    static const QSet<QString> words = [] {
-        QSet<QString> set;
-        for (const char* w :
-             {"Republican",   "Republicans",   "Democrat",      "Democrats",  "Democratic",
-              "Conservative", "Conservatives", "Liberal",       "Liberals",   "Socialist",
-              "Socialists",   "Communist",     "Communists",    "Islamic",    "Islamist",
-              "Muslim",       "Muslims",       "Christian",     "Christians", "Jewish",
-              "Jew",          "Jews",          "Catholic",      "Catholics",  "Protestant",
-              "Hindu",        "Hindus",        "Sikh",          "Buddhist",   "Arab",
-              "Arabs",        "Nazi",          "Nazis",         "Soviet",     "Western",
-              "Eastern",      "Northern",      "Southern",      "Brexit",     "People",
-              "Men",          "Women",         "Government",    "State",      "City",
-              "Court",        "Police",        "Army",          "Council",    "Parliament",
-              "Minister",     "President",     "Prime",         "Senate",     "House",
-              "Congress",     "Ministry",      "Office",        "Party",      "Union",
-              "Church",       "Crown",         "Queen",         "King",       "Royal",
-              "National",     "Federal",       "International", "Global",     "World",
-              "Earth",        "Sun",           "Moon",          "Mother",     "Father",
-              "Dad",          "Mum",           "Mom",           "Century",    "Millennium",
-              "Analysts",     "Experts",       "Officials",     "Critics",    "Fans"})
-            set.insert(QString::fromLatin1(w));
-        return set;
-    }();
+    static const QSet<QString> words = latin1Set(
+        {"Republican",    "Republicans",   "Democrat", "Democrats", "Democratic", "Conservative",
+         "Conservatives", "Liberal",       "Liberals", "Socialist", "Socialists", "Communist",
+         "Communists",    "Islamic",       "Islamist", "Muslim",    "Muslims",    "Christian",
+         "Christians",    "Jewish",        "Jew",      "Jews",      "Catholic",   "Catholics",
+         "Protestant",    "Hindu",         "Hindus",   "Sikh",      "Buddhist",   "Arab",
+         "Arabs",         "Nazi",          "Nazis",    "Soviet",    "Western",    "Eastern",
+         "Northern",      "Southern",      "Brexit",   "People",    "Men",        "Women",
+         "Government",    "State",         "City",     "Court",     "Police",     "Army",
+         "Council",       "Parliament",    "Minister", "President", "Prime",      "Senate",
+         "House",         "Congress",      "Ministry", "Office",    "Party",      "Union",
+         "Church",        "Crown",         "Queen",    "King",      "Royal",      "National",
+         "Federal",       "International", "Global",   "World",     "Earth",      "Sun",
+         "Moon",          "Mother",        "Father",   "Dad",       "Mum",        "Mom",
+         "Century",       "Millennium",    "Analysts", "Experts",   "Officials",  "Critics",
+         "Fans"});
     return words;
 }
 

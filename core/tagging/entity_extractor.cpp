@@ -3,6 +3,7 @@
 
 #include <QHash>
 #include <QSet>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <optional>
@@ -522,6 +523,32 @@ bool isOpeningQuote(QChar c)
 }
 
 /// Splits text into words, marking capitals, sentence starts and punctuation breaks.
+// ASCII first: most news text is, and QChar's Unicode tables cost a lookup a character.
+inline bool isAlnum(QChar c)
+{
+    const char16_t u = c.unicode();
+    if (u < 0x80)
+        return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9');
+    return c.isLetterOrNumber();
+}
+
+inline bool isWordChar(QChar c)
+{
+    return isAlnum(c) || (c.unicode() >= 0x80 && c.isMark());
+}
+
+inline bool isUpperChar(QChar c)
+{
+    const char16_t u = c.unicode();
+    return u < 0x80 ? (u >= 'A' && u <= 'Z') : c.isUpper();
+}
+
+inline bool isLetterChar(QChar c)
+{
+    const char16_t u = c.unicode();
+    return u < 0x80 ? ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z')) : c.isLetter();
+}
+
 QList<Token> tokenize(const QString& text)
 {
     QList<Token> tokens;
@@ -531,7 +558,7 @@ QList<Token> tokenize(const QString& text)
     qsizetype i = 0;
     while (i < n) {
         const QChar c = text[i];
-        if (!c.isLetterOrNumber()) {
+        if (!isAlnum(c)) {
             if (c == u'.' || c == u'!' || c == u'?' || c == u':' || c == u';' || c == u'\n' ||
                 c == QChar(0x2026)) {
                 if (c != u':' && c != u';')
@@ -544,7 +571,7 @@ QList<Token> tokenize(const QString& text)
                 if (!tokens.isEmpty())
                     tokens.last().breakAfter = true;
                 if (isOpeningQuote(c) && (c == u'"' || c == QChar(0x201C)) &&
-                    (i + 1 < n && text[i + 1].isUpper()))
+                    (i + 1 < n && isUpperChar(text[i + 1])))
                     sentenceStart = true; // a quotation starts a sentence
             }
             ++i;
@@ -553,13 +580,13 @@ QList<Token> tokenize(const QString& text)
         qsizetype end = i;
         while (end < n) {
             const QChar d = text[end];
-            if (d.isLetterOrNumber() || d.isMark()) {
+            if (isWordChar(d)) {
                 ++end;
                 continue;
             }
             // Inside a word: hyphens, apostrophes and ampersands between letters.
             if ((d == u'-' || isApostrophe(d) || d == u'&') && end + 1 < n &&
-                text[end + 1].isLetterOrNumber()) {
+                isAlnum(text[end + 1])) {
                 ++end;
                 continue;
             }
@@ -567,9 +594,9 @@ QList<Token> tokenize(const QString& text)
         }
         Token token;
         // Initials and dotted acronyms ("N.", "U.S.", "U.S.A.") are one word with their dots.
-        if (end - i == 1 && text[i].isUpper() && end < n && text[end] == u'.') {
+        if (end - i == 1 && isUpperChar(text[i]) && end < n && text[end] == u'.') {
             ++end;
-            while (end + 1 < n && text[end].isUpper() && text[end + 1] == u'.')
+            while (end + 1 < n && isUpperChar(text[end]) && text[end + 1] == u'.')
                 end += 2;
         }
         // Possessives: "Korea's", "Knightley’s", "Americans'".
@@ -578,18 +605,20 @@ QList<Token> tokenize(const QString& text)
             length -= 2;
             token.possessive = true;
         } else if (end < n && isApostrophe(text[end]) && text[end - 1] == u's' &&
-                   (end + 1 == n || !text[end + 1].isLetter())) {
+                   (end + 1 == n || !isLetterChar(text[end + 1]))) {
             token.possessive = true;
         }
         // The word refers into the article's text (which outlives the extraction): no copy.
         token.text = QString::fromRawData(text.constData() + i, length);
-        token.capitalised = token.text.front().isUpper();
+        // Read through a const reference: non-const access would copy the borrowed text.
+        const QString& word = token.text;
+        token.capitalised = isUpperChar(word.front());
         int letters = 0;
         int upper = 0;
-        for (QChar ch : token.text) {
-            if (ch.isLetter()) {
+        for (QChar ch : word) {
+            if (isLetterChar(ch)) {
                 ++letters;
-                if (ch.isUpper())
+                if (isUpperChar(ch))
                     ++upper;
             }
         }
@@ -663,7 +692,13 @@ bool Extraction::isCommon(const Token& token) const
         return true; // "Having …", "Speaking …"
     // A capitalised word that the article also writes in lower case is a common word,
     // capitalised here only because a sentence starts with it.
-    return token.sentenceStart && !token.allCaps && m_lowercase.contains(token.text.toLower());
+    if (!token.sentenceStart || token.allCaps)
+        return false;
+    // The word in lower case, on the stack: asked for every sentence's first word.
+    QVarLengthArray<QChar, 32> lower(token.text.size());
+    for (qsizetype i = 0; i < token.text.size(); ++i)
+        lower[i] = token.text[i].toLower();
+    return m_lowercase.contains(QString::fromRawData(lower.constData(), lower.size()));
 }
 
 void Extraction::add(const QString& name, EntityKind kind, bool canonical)

@@ -116,7 +116,11 @@ bool needsNormalising(QStringView phrase)
 
 const Gazetteer::Entry* Gazetteer::find(QStringView phrase) const
 {
-    // Looked up many times an article: a phrase that needs no normalising is not copied.
+    // Looked up many times an article: a phrase that needs no normalising is not copied,
+    // nor one that only starts with "the ".
+    if (phrase.size() > 4 && phrase.first(4).compare(u"the ", Qt::CaseInsensitive) == 0 &&
+        !needsNormalising(phrase.sliced(4)))
+        phrase = phrase.sliced(4);
     auto it = needsNormalising(phrase)
                   ? m_names.constFind(normalise(phrase))
                   : m_names.constFind(QString::fromRawData(phrase.data(), phrase.size()));

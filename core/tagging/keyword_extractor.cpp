@@ -92,15 +92,31 @@ QList<KeywordTerm> KeywordExtractor::terms(const QString& title, const QString& 
         const qsizetype n = text.size();
         const QChar* chars = text.constData();
         qsizetype i = 0;
+        // ASCII first: QChar's Unicode tables cost a lookup a character.
+        auto alnum = [](QChar c) {
+            const char16_t u = c.unicode();
+            if (u < 0x80)
+                return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9');
+            return c.isLetterOrNumber();
+        };
         while (i < n) {
-            while (i < n && !chars[i].isLetterOrNumber())
+            while (i < n && !alnum(chars[i]))
                 ++i;
             qsizetype end = i;
             bool digits = false;
             bool ascii = true;
-            while (end < n && (chars[end].isLetterOrNumber() || chars[end].isMark())) {
-                digits = digits || chars[end].isDigit();
-                ascii = ascii && chars[end].unicode() < 0x80;
+            while (end < n) {
+                const char16_t u = chars[end].unicode();
+                if (u < 0x80) {
+                    if (!alnum(chars[end]))
+                        break;
+                    digits = digits || (u >= '0' && u <= '9');
+                } else if (chars[end].isLetterOrNumber() || chars[end].isMark()) {
+                    digits = digits || chars[end].isDigit();
+                    ascii = false;
+                } else {
+                    break;
+                }
                 ++end;
             }
             if (end - i >= 3 && !digits) {

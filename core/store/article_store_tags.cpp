@@ -45,20 +45,31 @@ Result<qint64> ArticleStore::tagId(const QString& name, const QString& kind)
     const QString key = tagKey(name, kind);
     if (auto it = m_tagIds.constFind(key); it != m_tagIds.constEnd())
         return *it;
-    auto insert =
-        m_db.prepare("INSERT INTO tags(name, kind) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
-    if (!insert)
-        return insert.error();
-    if (auto r = insert->bind(1, name).bind(2, kind).run(); !r)
-        return r.error();
-    auto select = m_db.prepare("SELECT id FROM tags WHERE name = ?1 AND kind = ?2");
-    if (!select)
-        return select.error();
-    select->bind(1, name).bind(2, kind);
-    auto row = select->step();
+    // An import meets thousands of new names: the two statements are prepared once.
+    if (!m_findTag) {
+        auto find = m_db.prepare("SELECT id FROM tags WHERE name = ?1 AND kind = ?2");
+        if (!find)
+            return find.error();
+        auto insert = m_db.prepare("INSERT INTO tags(name, kind) VALUES (?1, ?2)");
+        if (!insert)
+            return insert.error();
+        m_findTag = std::make_unique<Statement>(std::move(*find));
+        m_insertTag = std::make_unique<Statement>(std::move(*insert));
+    }
+    m_findTag->reset();
+    m_findTag->bind(1, name).bind(2, kind);
+    auto row = m_findTag->step();
     if (!row)
         return row.error();
-    const qint64 id = select->int64(0);
+    qint64 id = 0;
+    if (*row) {
+        id = m_findTag->int64(0);
+    } else {
+        if (auto r = m_insertTag->bind(1, name).bind(2, kind).run(); !r)
+            return r.error();
+        id = m_db.lastInsertRowId();
+    }
+    m_findTag->reset();
     m_tagIds.insert(key, id);
     return id;
 }

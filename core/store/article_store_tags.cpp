@@ -5,7 +5,6 @@
 #include "search/searcher.h"
 #include "tagging/keyword_extractor.h"
 
-#include <QRegularExpression>
 #include <QtConcurrent>
 
 namespace broadsheet::core {
@@ -439,11 +438,18 @@ Result<qint64> ArticleStore::tagKeywords(ArticleId fromId)
     // Tokenising and stemming run on the thread pool a chunk at a time; choosing (which
     // asks the index) and storing stay on this connection's thread.
     auto prepare = [](const Pending& article) {
-        static const QRegularExpression separators(QStringLiteral("[^\\w]+"));
         Prepared prepared{article.id, KeywordExtractor::terms(article.title, article.body), {}};
-        for (const QString& word :
-             article.entityNames.toLower().split(separators, Qt::SkipEmptyParts))
-            prepared.excluded.insert(word);
+        const QString names = article.entityNames.toLower();
+        qsizetype start = -1;
+        for (qsizetype i = 0; i <= names.size(); ++i) { // the names' words, split by hand
+            const bool letter = i < names.size() && names[i].isLetterOrNumber();
+            if (letter && start < 0)
+                start = i;
+            else if (!letter && start >= 0) {
+                prepared.excluded.insert(names.mid(start, i - start));
+                start = -1;
+            }
+        }
         return prepared;
     };
     constexpr int kChunk = 512;

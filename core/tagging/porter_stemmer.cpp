@@ -6,6 +6,7 @@
 #include "porter_stemmer.h"
 
 #include <array>
+#include <cstring>
 #include <string_view>
 
 namespace broadsheet::core {
@@ -14,34 +15,41 @@ namespace {
 
 class Word {
 public:
+    // The token in a buffer on the stack: stemming makes no allocation until the result.
     explicit Word(QByteArrayView token)
-        : m_text(token.toByteArray())
+        : m_size(token.size())
     {
+        std::memcpy(m_text.data(), token.data(), static_cast<size_t>(token.size()));
     }
 
-    QByteArray result() const { return m_text; }
-    qsizetype size() const { return m_text.size(); }
-    char back(qsizetype fromEnd = 0) const { return m_text[m_text.size() - 1 - fromEnd]; }
+    QByteArray result() const { return QByteArray(m_text.data(), m_size); }
+    qsizetype size() const { return m_size; }
+    char back(qsizetype fromEnd = 0) const
+    {
+        return m_text[static_cast<size_t>(m_size - 1 - fromEnd)];
+    }
 
     bool endsWith(std::string_view suffix) const
     {
         // Strictly longer: a rule never strips the whole word.
-        return m_text.size() > static_cast<qsizetype>(suffix.size()) &&
-               QByteArrayView(m_text).endsWith(
-                   QByteArrayView(suffix.data(), static_cast<qsizetype>(suffix.size())));
+        const auto length = static_cast<qsizetype>(suffix.size());
+        return m_size > length &&
+               std::memcmp(m_text.data() + (m_size - length), suffix.data(), suffix.size()) == 0;
     }
 
-    /// Replaces the last `count` characters with `with`.
+    /// Replaces the last `count` characters with `with` (never longer than the buffer: a
+    /// replacement is at most one character longer than what it replaces).
     void replaceEnd(qsizetype count, std::string_view with)
     {
-        m_text.chop(count);
-        m_text.append(with.data(), static_cast<qsizetype>(with.size()));
+        m_size -= count;
+        std::memcpy(m_text.data() + m_size, with.data(), with.size());
+        m_size += static_cast<qsizetype>(with.size());
     }
 
     /// Whether character i is a consonant ('y' after a consonant is a vowel).
     bool consonant(qsizetype i) const
     {
-        switch (m_text[i]) {
+        switch (m_text[static_cast<size_t>(i)]) {
         case 'a':
         case 'e':
         case 'i':
@@ -79,7 +87,7 @@ public:
     bool hasVowel(qsizetype length) const
     {
         for (qsizetype i = 0; i < length; ++i) {
-            const char c = m_text[i];
+            const char c = m_text[static_cast<size_t>(i)];
             if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || (c == 'y' && i > 0))
                 return true;
         }
@@ -91,14 +99,15 @@ public:
     {
         if (length < 3)
             return false;
-        const char last = m_text[length - 1];
+        const char last = m_text[static_cast<size_t>(length - 1)];
         if (last == 'w' || last == 'x' || last == 'y')
             return false;
         return consonant(length - 1) && !consonant(length - 2) && consonant(length - 3);
     }
 
 private:
-    QByteArray m_text;
+    std::array<char, 72> m_text{}; ///< tokens longer than 64 bytes are never stemmed
+    qsizetype m_size = 0;
 };
 
 struct Rule {

@@ -926,6 +926,8 @@ void Extraction::classify(QStringList words, const QList<Token>& tokens, qsizety
     // and "Association of America" are organisations, told by the word before "of".
     if (const qsizetype of = words.indexOf(QStringLiteral("of")); of > 0 && of + 1 < words.size()) {
         const QString place = words.mid(of + 1).join(u' ');
+        if (m_gazetteer.isDemonym(place) && !organizationSuffixes().contains(words[of - 1]))
+            return; // "Millions of South Koreans": people, not a name
         const Gazetteer::Entry* entry = m_gazetteer.find(place);
         if (entry && entry->kind == EntityKind::Place &&
             !organizationSuffixes().contains(words[of - 1]) &&

@@ -132,6 +132,7 @@ TEST_CASE("ordinary capitalised words are not entities", "[tagging][entities][ne
         "They won the World Cup and then the Grand Slam.",
         "Prices fell. Analysts said more would follow.",
         "It was the gadget of the 21st Century, fans agreed.",
+        "Debt worries Millions of South Koreans, it said.",
         "",
         "12345 !!! ???",
     };

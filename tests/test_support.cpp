@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "test_support.h"
 
+#include "store/article_store.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 
 namespace broadsheet::test {
 
@@ -53,6 +56,14 @@ QList<QJsonObject> readJsonLines(const QString& path)
         objects.append(document.object());
     }
     return objects;
+}
+
+std::unique_ptr<core::ArticleStore> openNewLibrary(const QTemporaryDir& dir, const QString& name)
+{
+    auto store =
+        core::ArticleStore::open(dir.filePath(name), core::ArticleStore::OpenMode::CreateIfMissing);
+    REQUIRE(store.ok());
+    return std::move(*store);
 }
 
 } // namespace broadsheet::test

@@ -10,7 +10,14 @@
 
 #include <catch2/catch.hpp>
 
+#include <memory>
 #include <ostream>
+
+class QTemporaryDir;
+
+namespace broadsheet::core {
+class ArticleStore;
+}
 
 namespace broadsheet::test {
 
@@ -23,6 +30,9 @@ QString sampleDir();
 QByteArray readFile(const QString& path);
 void writeFile(const QString& path, const QByteArray& bytes);
 QList<QJsonObject> readJsonLines(const QString& path);
+/// A new, empty library file in `dir` (REQUIREs that it opens).
+std::unique_ptr<core::ArticleStore>
+openNewLibrary(const QTemporaryDir& dir, const QString& name = QStringLiteral("library.sqlite"));
 
 } // namespace broadsheet::test
 

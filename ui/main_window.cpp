@@ -446,20 +446,13 @@ void MainWindow::setFlag(
         m_sidebar->adjustFlagCounts(0, delta);
 }
 
+// Your own tags (manual, then rules) to choose from; the tagger's are too many to offer,
+// and counting them all would stall the window on a large library.
 QStringList MainWindow::userTagNames() const
 {
-    // Your own tags first (manual, then rules), then the rest by kind.
-    QStringList names;
-    auto tags = m_store->tags();
-    if (!tags)
-        return names;
-    for (const char* kind : {core::tag_kind::kManual, core::tag_kind::kRule}) {
-        for (const core::TagSummary& tag : *tags) {
-            if (tag.kind == QLatin1String(kind) && !names.contains(tag.name))
-                names.append(tag.name);
-        }
-    }
-    return names;
+    auto names = m_store->tagNames(
+        {QString::fromLatin1(core::tag_kind::kManual), QString::fromLatin1(core::tag_kind::kRule)});
+    return names ? *names : QStringList();
 }
 
 QStringList MainWindow::selectionTagNames() const

@@ -201,7 +201,7 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
     if (m_progress)
         m_progress(progress);
 
-    auto parseBatch = [&tasks, tag = m_entityTagging](qsizetype start) {
+    auto parseBatch = [&tasks, tag = m_automaticTagging](qsizetype start) {
         const QList<FileTask> batch = tasks.mid(start, kBatchFiles);
         return QtConcurrent::mapped(
             batch, [tag](const FileTask& task) { return parseFile(task.path, task.source, tag); });
@@ -291,7 +291,7 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
     if (report.added > 0) {
         if (auto r = m_store.applyRules(firstNew); !r)
             return r.error();
-        if (m_entityTagging) {
+        if (m_automaticTagging) {
             if (auto r = m_store.tagKeywords(firstNew); !r)
                 return r.error();
         }

@@ -31,9 +31,9 @@ public:
     ImportJob& operator=(const ImportJob&) = delete;
 
     void setProgressCallback(ProgressCallback callback) { m_progress = std::move(callback); }
-    /// Finding people, organisations and places while parsing (on by default); tagging
-    /// rules are applied to what the import added either way.
-    void setEntityTagging(bool on) { m_entityTagging = on; }
+    /// The tagger's own tags (on by default): people, organisations and places found while
+    /// parsing, and keywords for what the import added. Tagging rules apply either way.
+    void setAutomaticTagging(bool on) { m_automaticTagging = on; }
 
     /// Runs the import on the calling thread (parsing fans out to the thread pool). Fails
     /// only when the library itself cannot be written; what was committed stays. A stop
@@ -55,7 +55,7 @@ public:
 private:
     ArticleStore& m_store;
     ProgressCallback m_progress;
-    bool m_entityTagging = true;
+    bool m_automaticTagging = true;
 };
 
 } // namespace broadsheet::core

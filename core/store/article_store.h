@@ -143,6 +143,8 @@ public:
     Result<qint64> removeTag(const QList<ArticleId>& ids, const QString& name);
     /// Every tag with its count, by kind then name.
     Result<QList<TagSummary>> tags();
+    /// The names of the tags of these kinds, A to Z, without counting anything.
+    Result<QStringList> tagNames(const QStringList& kinds);
     /// Renames every tag of this name; where the new name exists in the same kind, the
     /// two merge. Fails when no tag has the old name.
     Result<void> renameTag(const QString& from, const QString& to);

@@ -173,6 +173,26 @@ Result<QList<TagSummary>> ArticleStore::tags()
     return result;
 }
 
+Result<QStringList> ArticleStore::tagNames(const QStringList& kinds)
+{
+    auto stmt = m_db.prepare("SELECT DISTINCT name FROM tags WHERE kind = ?1 "
+                             "ORDER BY name COLLATE NOCASE");
+    if (!stmt)
+        return stmt.error();
+    QStringList names;
+    for (const QString& kind : kinds) {
+        stmt->reset();
+        stmt->bind(1, kind);
+        auto rows = stmt->forEachRow([&names](const Statement& row) {
+            if (!names.contains(row.text(0)))
+                names.append(row.text(0));
+        });
+        if (!rows)
+            return rows.error();
+    }
+    return names;
+}
+
 Result<void> ArticleStore::renameTag(const QString& from, const QString& to)
 {
     const QString target = to.trimmed();

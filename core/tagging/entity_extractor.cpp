@@ -516,12 +516,6 @@ bool isApostrophe(QChar c)
     return c == u'\'' || c == QChar(0x2019);
 }
 
-bool isOpeningQuote(QChar c)
-{
-    return c == u'"' || c == QChar(0x201C) || c == QChar(0x2018) || c == u'(' || c == u'[' ||
-           c == u'\'';
-}
-
 /// Splits text into words, marking capitals, sentence starts and punctuation breaks.
 // ASCII first: most news text is, and QChar's Unicode tables cost a lookup a character.
 inline bool isAlnum(QChar c)
@@ -570,8 +564,7 @@ QList<Token> tokenize(const QString& text)
                        c == QChar(0x2013) || c == QChar(0x2014) || c == u'/' || c == u'|') {
                 if (!tokens.isEmpty())
                     tokens.last().breakAfter = true;
-                if (isOpeningQuote(c) && (c == u'"' || c == QChar(0x201C)) &&
-                    (i + 1 < n && isUpperChar(text[i + 1])))
+                if ((c == u'"' || c == QChar(0x201C)) && (i + 1 < n && isUpperChar(text[i + 1])))
                     sentenceStart = true; // a quotation starts a sentence
             }
             ++i;
@@ -652,8 +645,6 @@ struct Mention {
     std::optional<EntityKind> kind; ///< unknown until resolved against the others
     bool strongPerson = false;      ///< a title or role came before it
     bool canonical = false;         ///< from the gazetteer: its name is final
-    bool fromTitle = false;
-    bool guessed = false; ///< a lone word taken for a surname: a fuller name decides
 };
 
 class Extraction {
@@ -975,13 +966,11 @@ void Extraction::classify(QStringList words, const QList<Token>& tokens, qsizety
     } else if (tokens[last].possessive && looksLikeSurname(lastWord) &&
                !m_lowercase.contains(lastWord.toLower())) {
         mention.kind = EntityKind::Person; // "in Duffy's fraud trial"
-        mention.guessed = true;
     } else if (first > 0 && isPlacePreposition(tokens[first - 1].text)) {
         mention.kind = EntityKind::Place; // "in Sunderland"; may yet be someone met later
     } else if (!tokens[first].sentenceStart && !m_lowercase.contains(lastWord.toLower()) &&
                !(first > 0 && isDeterminer(tokens[first - 1].text)) && looksLikeSurname(lastWord)) {
         mention.kind = EntityKind::Person; // a surname on its own: "Knightley's", "Trump"
-        mention.guessed = true;
     }
     // A single word with no cue stays unknown: resolved against the fuller names, or dropped.
     m_mentions.append(mention);

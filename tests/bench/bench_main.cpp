@@ -296,7 +296,7 @@ int main(int argc, char* argv[])
         QElapsedTimer untaggedTimer;
         untaggedTimer.start();
         core::ImportJob untagged(*untaggedStore);
-        untagged.setEntityTagging(false);
+        untagged.setAutomaticTagging(false);
         checked(untagged.run({work.filePath(QStringLiteral("articles"))}));
         untaggedSeconds = static_cast<double>(untaggedTimer.nsecsElapsed()) / 1e9;
         untaggedStore.reset();

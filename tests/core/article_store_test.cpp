@@ -23,20 +23,12 @@ Article makeArticle(const QString& title, PublishedDate date = {})
     return article;
 }
 
-std::unique_ptr<ArticleStore> openNew(const QTemporaryDir& dir)
-{
-    auto store = ArticleStore::open(dir.filePath(QStringLiteral("library.sqlite")),
-                                    ArticleStore::OpenMode::CreateIfMissing);
-    REQUIRE(store.ok());
-    return std::move(*store);
-}
-
 } // namespace
 
 TEST_CASE("an article comes back from the store with every field", "[store]")
 {
     QTemporaryDir dir;
-    auto store = openNew(dir);
+    auto store = openNewLibrary(dir);
     QList<Article> batch{
         makeArticle(QStringLiteral("alpha"), PublishedDate::day(QDate(2014, 12, 22)))};
     batch[0].starred = true;
@@ -54,14 +46,14 @@ TEST_CASE("an article comes back from the store with every field", "[store]")
 
     // Reopened from disk: still there.
     store.reset();
-    store = openNew(dir);
+    store = openNewLibrary(dir);
     CHECK(*store->count() == 1);
 }
 
 TEST_CASE("the same story twice is one article", "[store][dedup]")
 {
     QTemporaryDir dir;
-    auto store = openNew(dir);
+    auto store = openNewLibrary(dir);
     QList<Article> first{makeArticle(QStringLiteral("alpha")), makeArticle(QStringLiteral("beta"))};
     REQUIRE(store->addArticles(first).ok());
 
@@ -82,7 +74,7 @@ TEST_CASE("the same story twice is one article", "[store][dedup]")
 TEST_CASE("the list is newest first with undated articles last", "[store]")
 {
     QTemporaryDir dir;
-    auto store = openNew(dir);
+    auto store = openNewLibrary(dir);
     QList<Article> batch{
         makeArticle(QStringLiteral("undated")),
         makeArticle(QStringLiteral("old"), PublishedDate::day(QDate(2004, 5, 1))),
@@ -112,7 +104,7 @@ TEST_CASE("the list is newest first with undated articles last", "[store]")
 TEST_CASE("read and starred flags are stored", "[store]")
 {
     QTemporaryDir dir;
-    auto store = openNew(dir);
+    auto store = openNewLibrary(dir);
     QList<Article> batch{makeArticle(QStringLiteral("a")), makeArticle(QStringLiteral("b"))};
     REQUIRE(store->addArticles(batch).ok());
     REQUIRE(store->setRead({batch[0].id}, true).ok());
@@ -130,7 +122,7 @@ TEST_CASE("read and starred flags are stored", "[store]")
 TEST_CASE("the full-text index follows inserts and edits", "[store][fts]")
 {
     QTemporaryDir dir;
-    auto store = openNew(dir);
+    auto store = openNewLibrary(dir);
     QList<Article> batch{makeArticle(QStringLiteral("alpha"))};
     REQUIRE(store->addArticles(batch).ok());
     Database& db = store->database();
@@ -151,7 +143,7 @@ TEST_CASE("the full-text index follows inserts and edits", "[store][fts]")
 TEST_CASE("check finds a full-text index that no longer matches the articles", "[store]")
 {
     QTemporaryDir dir;
-    auto store = openNew(dir);
+    auto store = openNewLibrary(dir);
     QList<Article> batch{makeArticle(QStringLiteral("alpha"))};
     REQUIRE(store->addArticles(batch).ok());
     // Break the index behind the triggers' back.
@@ -169,7 +161,7 @@ TEST_CASE("a read-only library reports a clear error and keeps what it had", "[s
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("library.sqlite"));
     {
-        auto store = openNew(dir);
+        auto store = openNewLibrary(dir);
         QList<Article> batch{makeArticle(QStringLiteral("kept"))};
         REQUIRE(store->addArticles(batch).ok());
     }
@@ -186,7 +178,7 @@ TEST_CASE("a read-only library reports a clear error and keeps what it had", "[s
 TEST_CASE("the overview counts sources, sections and tags, and keeps saved searches", "[store]")
 {
     QTemporaryDir dir;
-    auto store = openNew(dir);
+    auto store = openNewLibrary(dir);
     QList<Article> batch{makeArticle(QStringLiteral("a")), makeArticle(QStringLiteral("b")),
                          makeArticle(QStringLiteral("c"))};
     batch[2].source = QStringLiteral("Agency");

@@ -12,14 +12,6 @@ using namespace broadsheet::test;
 
 namespace {
 
-std::unique_ptr<ArticleStore> openNew(const QTemporaryDir& dir)
-{
-    auto store = ArticleStore::open(dir.filePath(QStringLiteral("library.sqlite")),
-                                    ArticleStore::OpenMode::CreateIfMissing);
-    REQUIRE(store.ok());
-    return std::move(*store);
-}
-
 ImportReport runImport(ArticleStore& store, const QStringList& paths)
 {
     ImportJob job(store);
@@ -43,7 +35,7 @@ TEST_CASE("the BBC corpus imports whole, and a second import adds nothing", "[im
 {
     REQUIRE_SHARED("data/bbc/news");
     QTemporaryDir dir;
-    auto store = openNew(dir);
+    auto store = openNewLibrary(dir);
     const QString corpus = sharedPath(QStringLiteral("data/bbc/news"));
 
     const ImportReport first = runImport(*store, {corpus});
@@ -67,7 +59,7 @@ TEST_CASE("the Wikinews CSV imports as 171 articles with their URLs", "[import][
 {
     REQUIRE_SHARED("data/wikinews/wikinews_2019.csv");
     QTemporaryDir dir;
-    auto store = openNew(dir);
+    auto store = openNewLibrary(dir);
     const ImportReport report =
         runImport(*store, {sharedPath(QStringLiteral("data/wikinews/wikinews_2019.csv"))});
     CHECK(report.added == 171);
@@ -84,7 +76,7 @@ TEST_CASE("the Wikinews CSV imports as 171 articles with their URLs", "[import][
 TEST_CASE("bad files are skipped with a reason and the rest is imported", "[import]")
 {
     QTemporaryDir dir;
-    auto store = openNew(dir);
+    auto store = openNewLibrary(dir);
     const QString folder = dir.filePath(QStringLiteral("inbox"));
     writeFile(folder + QStringLiteral("/good.txt"), "A good story\n\nIt has a body.\n");
     writeFile(folder + QStringLiteral("/empty.txt"), "");
@@ -142,7 +134,7 @@ TEST_CASE("bad files are skipped with a reason and the rest is imported", "[impo
 TEST_CASE("an import reports progress and stops when asked", "[import]")
 {
     QTemporaryDir dir;
-    auto store = openNew(dir);
+    auto store = openNewLibrary(dir);
     const QString folder = dir.filePath(QStringLiteral("many"));
     for (int i = 0; i < 600; ++i) {
         writeFile(QStringLiteral("%1/%2.txt").arg(folder).arg(i, 4, 10, QLatin1Char('0')),
@@ -177,7 +169,7 @@ TEST_CASE("articles keep the file they came from", "[import]")
 {
     REQUIRE_SHARED("seed/000_2afe67581d2c50c2.txt");
     QTemporaryDir dir;
-    auto store = openNew(dir);
+    auto store = openNewLibrary(dir);
     const QString seed = sharedPath(QStringLiteral("seed/000_2afe67581d2c50c2.txt"));
     const ImportReport report = runImport(*store, {seed});
     REQUIRE(report.added == 1);

@@ -64,12 +64,10 @@ TEST_CASE("the Porter stemmer follows the algorithm's examples", "[tagging][keyw
 TEST_CASE("every word of the BBC corpus stems as FTS5 stored it", "[tagging][keywords][corpus]")
 {
     QTemporaryDir dir;
-    auto opened = ArticleStore::open(dir.filePath(QStringLiteral("bbc.sqlite")),
-                                     ArticleStore::OpenMode::CreateIfMissing);
-    REQUIRE(opened.ok());
-    ArticleStore& store = **opened;
+    auto opened = openNewLibrary(dir, QStringLiteral("bbc.sqlite"));
+    ArticleStore& store = *opened;
     ImportJob job(store);
-    job.setEntityTagging(false);
+    job.setAutomaticTagging(false);
     REQUIRE(job.run({sharedPath(QStringLiteral("data/bbc/news"))}).ok());
     REQUIRE(store.database()
                 .exec("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, 'articles_fts', 'row')")
@@ -104,10 +102,8 @@ TEST_CASE("keywords are what an article is about, against the library, and stabl
           "[tagging][keywords][corpus][seed]")
 {
     QTemporaryDir dir;
-    auto opened = ArticleStore::open(dir.filePath(QStringLiteral("library.sqlite")),
-                                     ArticleStore::OpenMode::CreateIfMissing);
-    REQUIRE(opened.ok());
-    ArticleStore& store = **opened;
+    auto opened = openNewLibrary(dir);
+    ArticleStore& store = *opened;
     // Alone, an article has nothing to be distinctive against: no keywords.
     REQUIRE(ImportJob(store).run({sharedPath(QStringLiteral("seed"))}).ok());
     CHECK(keywordsOf(store, 1).isEmpty());

@@ -417,10 +417,8 @@ TEST_CASE("the reader's highlights mark what the query matched, stemmed", "[sear
 TEST_CASE("matches sort by each column of the story list, both ways", "[search][sort]")
 {
     QTemporaryDir dir;
-    auto opened = ArticleStore::open(dir.filePath(QStringLiteral("sort.sqlite")),
-                                     ArticleStore::OpenMode::CreateIfMissing);
-    REQUIRE(opened.ok());
-    ArticleStore& store = **opened;
+    auto opened = openNewLibrary(dir);
+    ArticleStore& store = *opened;
     // Titles, sources and dates each in a different order, so one sort cannot pass for another.
     const QStringList titles{QStringLiteral("banana rivers"), QStringLiteral("Apple rivers"),
                              QStringLiteral("cherry rivers"), QStringLiteral("date rivers")};

@@ -14,14 +14,6 @@ using namespace broadsheet::test;
 
 namespace {
 
-std::unique_ptr<ArticleStore> openNew(const QTemporaryDir& dir)
-{
-    auto store = ArticleStore::open(dir.filePath(QStringLiteral("library.sqlite")),
-                                    ArticleStore::OpenMode::CreateIfMissing);
-    REQUIRE(store.ok());
-    return std::move(*store);
-}
-
 QList<ArticleId> addStories(ArticleStore& store, const QStringList& titles)
 {
     QList<Article> batch;
@@ -75,7 +67,7 @@ QStringList tagNamesOf(ArticleStore& store, ArticleId id)
 TEST_CASE("manual tags go on and off a selection, and tag: finds them", "[tagging][store]")
 {
     QTemporaryDir dir;
-    auto store = openNew(dir);
+    auto store = openNewLibrary(dir);
     const QList<ArticleId> ids =
         addStories(*store, {QStringLiteral("One"), QStringLiteral("Two"), QStringLiteral("Three")});
 
@@ -101,7 +93,7 @@ TEST_CASE("manual tags go on and off a selection, and tag: finds them", "[taggin
 TEST_CASE("tags are renamed, merged, recoloured and deleted", "[tagging][store]")
 {
     QTemporaryDir dir;
-    auto store = openNew(dir);
+    auto store = openNewLibrary(dir);
     const QList<ArticleId> ids =
         addStories(*store, {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C")});
     REQUIRE(store->addTag({ids[0]}, QStringLiteral("Korea")).ok());
@@ -135,7 +127,7 @@ TEST_CASE("import tags people, organisations and places; rules tag now and at la
           "[tagging][import][seed]")
 {
     QTemporaryDir dir;
-    auto store = openNew(dir);
+    auto store = openNewLibrary(dir);
     // A rule saved before anything is imported still tags the first import.
     REQUIRE(store->saveRule({QStringLiteral("Cyber"), QStringLiteral("cyber")}).ok());
     ImportJob job(*store);
@@ -173,9 +165,9 @@ TEST_CASE("import tags people, organisations and places; rules tag now and at la
 
     // Without entity tagging only the rules tag.
     QTemporaryDir plainDir;
-    auto plain = openNew(plainDir);
+    auto plain = openNewLibrary(plainDir);
     ImportJob untagged(*plain);
-    untagged.setEntityTagging(false);
+    untagged.setAutomaticTagging(false);
     REQUIRE(untagged.run({sharedPath(QStringLiteral("seed"))}).ok());
     CHECK(plain->tags()->isEmpty());
 }

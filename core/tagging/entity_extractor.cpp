@@ -896,6 +896,10 @@ void Extraction::classify(QStringList words, const QList<Token>& tokens, qsizety
             classify(rest, tokens, first + split, last, headline, titled);
         return;
     }
+    // Initials alone ("A. B. C.") name no one the article could be searched for.
+    if (std::all_of(words.begin(), words.end(),
+                    [](const QString& w) { return w.size() == 2 && w.back() == u'.'; }))
+        return;
     if (headline) { // headlines capitalise freely: only known names count there
         for (qsizetype i = 0; i < words.size();) {
             qsizetype length = std::min<qsizetype>(4, words.size() - i);

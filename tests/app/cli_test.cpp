@@ -355,6 +355,11 @@ TEST_CASE("cli: tag, tags, rule and rules; show --json lists every tag with its 
     CHECK(cli(withLibrary(
                   dir, {QStringLiteral("rule"), QStringLiteral("remove"), QStringLiteral("Nope")}))
               .exitCode == 1);
+    // A malformed query makes a rule all the same, read as the search reads it.
+    const Run odd = cli(withLibrary(dir, {QStringLiteral("rule"), QStringLiteral("add"),
+                                          QStringLiteral("Odd"), QStringLiteral("((sony OR")}));
+    CHECK(odd.exitCode == 0);
+    CHECK(odd.out.contains("tagged 1 article(s)"));
     CHECK(cli(withLibrary(
                   dir, {QStringLiteral("rule"), QStringLiteral("remove"), QStringLiteral("cyber")}))
               .exitCode == 0);

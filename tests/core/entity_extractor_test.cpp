@@ -182,3 +182,29 @@ TEST_CASE("an acronym defined in brackets is the name before it", "[tagging][ent
     CHECK(found.front().name == QStringLiteral("Guardians of Peace"));
     CHECK(found.front().kind == EntityKind::Organization);
 }
+
+TEST_CASE("binary, control-character and huge text is read without harm",
+          "[tagging][entities][regression]")
+{
+    const EntityExtractor extractor;
+    // Bytes that are not text: NULs, control characters, lone surrogates, private use.
+    QString junk;
+    for (int i = 0; i < 4096; ++i)
+        junk.append(QChar(static_cast<char16_t>((i * 7919) % 0xFFFF)));
+    for (const Entity& entity : extractor.extract(junk, junk))
+        CHECK_FALSE(entity.name.trimmed().isEmpty());
+    CHECK(extractor.extract(QString(QChar(0)), QString(1000, QChar(0))).isEmpty());
+    const QList<Entity> punctuation =
+        extractor.extract(QStringLiteral("'s ’s U. N. . ( ) “”"), QStringLiteral("A. B. C."));
+    INFO(namesOf(punctuation).join(u'|').toStdString());
+    CHECK(punctuation.isEmpty());
+
+    // About a megabyte of text: every mention is counted, under one name.
+    QString huge;
+    for (int i = 0; i < 20000; ++i)
+        huge += QStringLiteral("Talks in Geneva went on as before. ");
+    const QList<Entity> found = extractor.extract(QString(), huge);
+    REQUIRE(found.size() == 1);
+    CHECK(found.front().name == QStringLiteral("Geneva"));
+    CHECK(found.front().mentions == 20000);
+}

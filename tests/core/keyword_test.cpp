@@ -132,3 +132,22 @@ TEST_CASE("keywords are what an article is about, against the library, and stabl
         CHECK(keywordsOf(store, id) == before[id - 1]);
     CHECK(*store.count() == 2096);
 }
+
+TEST_CASE("keyword terms come from words only: binary text gives none",
+          "[tagging][keywords][regression]")
+{
+    QString junk;
+    for (int i = 0; i < 4096; ++i)
+        junk.append(QChar(static_cast<char16_t>(i % 48))); // control characters and punctuation
+    CHECK(KeywordExtractor::terms(junk, junk).isEmpty());
+    CHECK(KeywordExtractor::terms(QString(), QStringLiteral("1234 56789 ab cd")).isEmpty());
+    // No library (or too small a one) gives no keywords, whatever the terms.
+    const auto terms =
+        KeywordExtractor::terms(QStringLiteral("Tariffs"), QStringLiteral("tariffs"));
+    REQUIRE(terms.size() == 1);
+    CHECK(terms.front().word == QStringLiteral("tariffs"));
+    CHECK(terms.front().count == 4); // three for the title, one for the body
+    CHECK(KeywordExtractor::choose(terms, [](const QByteArray&) { return 2; }, 19, {}).isEmpty());
+    CHECK(KeywordExtractor::choose(terms, [](const QByteArray&) { return 2; }, 1000, {}) ==
+          QStringList{QStringLiteral("tariffs")});
+}

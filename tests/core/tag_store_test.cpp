@@ -88,6 +88,13 @@ TEST_CASE("manual tags go on and off a selection, and tag: finds them", "[taggin
     CHECK(*store->addTag({999}, QStringLiteral("Reading list")) == 0);
     CHECK_FALSE(store->addTag({ids[0]}, QStringLiteral("  ")).ok());
     CHECK_FALSE(store->addTag({ids[0]}, QStringLiteral("x"), QStringLiteral("colour")).ok());
+    // A rule with a malformed query is read as the search would read it; a rule needs both parts.
+    REQUIRE(store->saveRule({QStringLiteral("Odd"), QStringLiteral("((One OR")}).ok());
+    auto applied = store->applyRule(store->rules()->front());
+    REQUIRE(applied.ok());
+    CHECK(*applied == 1);
+    CHECK_FALSE(store->saveRule({QStringLiteral(" "), QStringLiteral("one")}).ok());
+    CHECK_FALSE(store->saveRule({QStringLiteral("Empty"), QStringLiteral("  ")}).ok());
 }
 
 TEST_CASE("tags are renamed, merged, recoloured and deleted", "[tagging][store]")

@@ -118,8 +118,7 @@ ImportJob::ImportJob(ArticleStore& store)
 {
 }
 
-ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& source,
-                                           bool tagEntities)
+ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& source, bool tag)
 {
     FileResult result;
     result.path = path;
@@ -180,9 +179,15 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
         if (article.source.isEmpty())
             article.source = source;
         result.hashes.append(ArticleStore::contentHash(article));
-        if (tagEntities) {
-            for (const Entity& entity : extractor.extract(article.title, article.body))
+        if (tag) {
+            QStringList names;
+            for (const Entity& entity : extractor.extract(article.title, article.body)) {
                 article.tags.append(Tag{entity.name, entityKindName(entity.kind)});
+                names.append(entity.name);
+            }
+            // Keywords need the library's frequencies: the terms wait for the commit.
+            result.keywordCandidates.append(KeywordExtractor::candidates(
+                KeywordExtractor::terms(article.title, article.body), names));
         }
     }
     return result;
@@ -219,6 +224,8 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
     int uncommitted = 0;
     QElapsedTimer sinceCommit;
     sinceCommit.start();
+    // What was added, waiting for its keywords until its terms are in the index.
+    KeywordQueue keywordQueue;
     auto commit = [&]() -> Result<void> {
         uncommitted = 0;
         sinceCommit.restart();
@@ -226,7 +233,11 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
             return {};
         auto r = transaction->commit();
         transaction.reset();
-        return r;
+        if (!r)
+            return r;
+        if (auto stored = m_store.storeKeywords(keywordQueue); !stored)
+            return stored.error();
+        return {};
     };
     for (qsizetype start = 0; start < tasks.size(); start += kBatchFiles) {
         pending.waitForFinished();
@@ -236,12 +247,14 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
 
         QList<Article> articles;
         QList<QByteArray> hashes;
+        QList<QList<KeywordTerm>> keywordCandidates;
         for (const FileResult& file : results) {
             if (file.skipReason) {
                 report.skipped.append({displayPath(file.path), *file.skipReason});
             } else {
                 articles.append(file.articles);
                 hashes.append(file.hashes);
+                keywordCandidates.append(file.keywordCandidates);
             }
         }
         if (!articles.isEmpty()) {
@@ -260,8 +273,12 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
                 pending.waitForFinished();
                 return outcomes.error(); // the open transaction rolls back; earlier commits stay
             }
-            for (AddOutcome outcome : *outcomes)
-                ++(outcome == AddOutcome::Added ? report.added : report.duplicates);
+            for (qsizetype i = 0; i < outcomes->size(); ++i) {
+                const bool added = (*outcomes)[i] == AddOutcome::Added;
+                ++(added ? report.added : report.duplicates);
+                if (added && i < keywordCandidates.size())
+                    keywordQueue.add(articles[i].id, keywordCandidates[i]);
+            }
             uncommitted += static_cast<int>(articles.size());
         }
         const bool last = start + kBatchFiles >= tasks.size() || stop.stop_requested();
@@ -291,10 +308,6 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
     if (report.added > 0) {
         if (auto r = m_store.applyRules(firstNew); !r)
             return r.error();
-        if (m_automaticTagging) {
-            if (auto r = m_store.tagKeywords(firstNew); !r)
-                return r.error();
-        }
     }
     qCDebug(lcImport) << "imported" << report.added << "added," << report.duplicates
                       << "duplicates," << report.skipped.size() << "skipped";

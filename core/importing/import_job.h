@@ -4,6 +4,7 @@
 #include "article/article.h"
 #include "import_report.h"
 #include "result.h"
+#include "tagging/keyword_extractor.h"
 
 #include <QStringList>
 
@@ -45,12 +46,14 @@ public:
         QString path;
         QList<Article> articles;
         QList<QByteArray> hashes; ///< ArticleStore::contentHash of each, computed here
+        /// With tagging, each article's KeywordExtractor::candidates.
+        QList<QList<KeywordTerm>> keywordCandidates;
         std::optional<QString> skipReason;
     };
     /// Reads and parses one file; `source` names the library source its articles go to.
-    /// With `tagEntities`, each article's people, organisations and places join its tags.
-    static FileResult parseFile(const QString& path, const QString& source,
-                                bool tagEntities = false);
+    /// With `tag`, each article's people, organisations and places join its tags, and its
+    /// keyword candidates are found.
+    static FileResult parseFile(const QString& path, const QString& source, bool tag = false);
 
 private:
     ArticleStore& m_store;

@@ -15,6 +15,8 @@
 
 namespace broadsheet::core {
 
+class KeywordQueue;
+
 /// Counts over a whole library, for `broadsheet-cli stats` and the window's status bar.
 struct LibraryStats {
     qint64 articles = 0;
@@ -166,6 +168,10 @@ public:
     /// Gives the articles with id >= `fromId` their keyword tags (KeywordExtractor, with
     /// document frequencies from the full-text index); returns how many were tagged.
     Result<qint64> tagKeywords(ArticleId fromId);
+    /// Chooses and stores the keywords of the queued articles (already stored, with their
+    /// candidate terms) against the library as it is now, and empties the queue; returns
+    /// how many were tagged. An import queues what it adds and calls this at each commit.
+    Result<qint64> storeKeywords(KeywordQueue& queue);
     /// Computes every article's keywords again against the library as it is now.
     Result<qint64> refreshKeywords();
 

@@ -382,97 +382,25 @@ Result<qint64> ArticleStore::applyRules(ArticleId fromId)
 
 Result<qint64> ArticleStore::tagKeywords(ArticleId fromId)
 {
-    auto total = count();
-    if (!total)
-        return total.error();
-    if (*total < KeywordExtractor::kMinimumLibrary)
-        return 0;
-    // FTS5's own statistics: in how many articles each (stemmed) term occurs.
-    if (auto r = m_db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.keyword_vocab USING "
-                           "fts5vocab(main, 'articles_fts', 'row')");
-        !r)
-        return r.error();
-    auto frequency = m_db.prepare("SELECT doc FROM temp.keyword_vocab WHERE term = ?1");
-    if (!frequency)
-        return frequency.error();
-    QHash<QByteArray, qint64> frequencies; // terms repeat across articles: ask once each
-    bool complete = false;                 // every term of the library is in `frequencies`
-    auto newArticles = m_db.prepare("SELECT count(*) FROM articles WHERE id >= ?1");
-    if (!newArticles)
-        return newArticles.error();
-    newArticles->bind(1, fromId);
-    if (auto row = newArticles->step(); !row)
-        return row.error();
-    // Tagging a large part of the library asks for most of its terms: reading the whole
-    // vocabulary once is cheaper than looking each up.
-    if (newArticles->int64(0) * 10 >= *total) {
-        auto all = m_db.prepare("SELECT term, doc FROM temp.keyword_vocab");
-        if (!all)
-            return all.error();
-        if (auto r = all->forEachRow([&frequencies](const Statement& row) {
-                frequencies.insert(row.blob(0), row.int64(1));
-            });
-            !r)
-            return r.error();
-        complete = true;
-    }
-    auto documentFrequency = [&](const QByteArray& stem) -> qint64 {
-        if (auto it = frequencies.constFind(stem); it != frequencies.constEnd())
-            return *it;
-        if (complete)
-            return 0;
-        frequency->reset();
-        frequency->bindUtf8(1, stem);
-        auto row = frequency->step();
-        const qint64 df = row && *row ? frequency->int64(0) : 0;
-        frequency->reset();
-        frequencies.insert(stem, df);
-        return df;
-    };
     // The article with its entity names, whose words are tags already and not keywords.
     auto articles = m_db.prepare(
-        "SELECT a.id, a.title, a.body, (SELECT group_concat(t.name, ' ') FROM article_tags x "
-        "JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id AND t.kind IN ('person', "
-        "'organization', 'place')) FROM articles a WHERE a.id >= ?1 ORDER BY a.id");
+        "SELECT a.id, a.title, a.body, (SELECT group_concat(t.name, char(31)) FROM "
+        "article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id AND t.kind "
+        "IN ('person', 'organization', 'place')) FROM articles a WHERE a.id >= ?1 ORDER BY a.id");
     if (!articles)
         return articles.error();
-    auto transaction = Transaction::beginOrJoin(m_db); // or the caller's
-    if (!transaction)
-        return transaction.error();
-    auto link = m_db.prepare("INSERT OR IGNORE INTO article_tags(article_id, tag_id, origin, "
-                             "score) VALUES (?1, ?2, 'keyword', ?3)");
-    if (!link)
-        return link.error();
-
     struct Pending {
         ArticleId id = 0;
         QString title;
         QString body;
         QString entityNames;
     };
-    struct Prepared {
-        ArticleId id = 0;
-        QList<KeywordTerm> terms;
-        QSet<QString> excluded;
-    };
-    // Tokenising and stemming run on the thread pool a chunk at a time; choosing (which
-    // asks the index) and storing stay on this connection's thread.
-    auto prepare = [](const Pending& article) {
-        Prepared prepared{article.id, KeywordExtractor::terms(article.title, article.body), {}};
-        const QString names = article.entityNames.toLower();
-        qsizetype start = -1;
-        for (qsizetype i = 0; i <= names.size(); ++i) { // the names' words, split by hand
-            const bool letter = i < names.size() && names[i].isLetterOrNumber();
-            if (letter && start < 0)
-                start = i;
-            else if (!letter && start >= 0) {
-                prepared.excluded.insert(names.mid(start, i - start));
-                start = -1;
-            }
-        }
-        return prepared;
-    };
+    // Tokenising and stemming run on the thread pool a chunk at a time; choosing (which asks
+    // the index) and storing stay on this connection's thread, a queue at a time: the queue
+    // holds little, but choosing against the full vocabulary costs a read of it each time.
     constexpr int kChunk = 512;
+    constexpr qsizetype kQueueArticles = 100000;
+    KeywordQueue queue;
     qint64 tagged = 0;
     articles->bind(1, fromId);
     bool more = true;
@@ -490,22 +418,89 @@ Result<qint64> ArticleStore::tagKeywords(ArticleId fromId)
             chunk.append(Pending{articles->int64(0), articles->text(1), articles->text(2),
                                  articles->text(3)});
         }
-        const QList<Prepared> prepared = QtConcurrent::blockingMapped(chunk, prepare);
-        for (const Prepared& article : prepared) {
-            const QStringList keywords = KeywordExtractor::choose(article.terms, documentFrequency,
-                                                                  *total, article.excluded);
-            for (qsizetype rank = 0; rank < keywords.size(); ++rank) {
-                auto tag = tagId(keywords[rank], QString::fromLatin1(tag_kind::kKeyword));
-                if (!tag)
-                    return tag.error();
-                link->bind(1, article.id)
-                    .bind(2, *tag)
-                    .bind(3, 1.0 / static_cast<double>(rank + 1));
-                if (auto r = link->run(); !r)
-                    return r.error();
-            }
-            tagged += keywords.isEmpty() ? 0 : 1;
+        const QList<QList<KeywordTerm>> candidates =
+            QtConcurrent::blockingMapped(chunk, [](const Pending& article) {
+                return KeywordExtractor::candidates(
+                    KeywordExtractor::terms(article.title, article.body),
+                    article.entityNames.split(QChar(31), Qt::SkipEmptyParts));
+            });
+        for (qsizetype i = 0; i < chunk.size(); ++i)
+            queue.add(chunk[i].id, candidates[i]);
+        if (queue.size() >= kQueueArticles || !more) {
+            auto stored = storeKeywords(queue);
+            if (!stored)
+                return stored.error();
+            tagged += *stored;
         }
+    }
+    return tagged;
+}
+
+Result<qint64> ArticleStore::storeKeywords(KeywordQueue& queue)
+{
+    if (queue.isEmpty())
+        return 0;
+    auto total = count();
+    if (!total)
+        return total.error();
+    if (*total < KeywordExtractor::kMinimumLibrary) {
+        queue.clear();
+        return 0;
+    }
+    // FTS5's own statistics: in how many articles each (stemmed) term occurs.
+    if (auto r = m_db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.keyword_vocab USING "
+                           "fts5vocab(main, 'articles_fts', 'row')");
+        !r)
+        return r.error();
+    QList<qint64> frequencies(queue.stems().size(), 0);
+    // Tagging a large part of the library asks for most of its terms: reading the whole
+    // vocabulary once is cheaper than looking each up.
+    if (queue.size() * 10 >= *total) {
+        auto all = m_db.prepare("SELECT term, doc FROM temp.keyword_vocab");
+        if (!all)
+            return all.error();
+        auto r = all->forEachRow([&](const Statement& row) {
+            if (const qsizetype i = queue.stemIndex(row.blob(0)); i >= 0)
+                frequencies[i] = row.int64(1);
+        });
+        if (!r)
+            return r.error();
+    } else {
+        auto frequency = m_db.prepare("SELECT doc FROM temp.keyword_vocab WHERE term = ?1");
+        if (!frequency)
+            return frequency.error();
+        for (qsizetype i = 0; i < queue.stems().size(); ++i) {
+            frequency->reset();
+            frequency->bindUtf8(1, queue.stems()[i]);
+            auto row = frequency->step();
+            if (!row)
+                return row.error();
+            frequencies[i] = *row ? frequency->int64(0) : 0;
+        }
+        frequency->reset();
+    }
+    const auto chosen = queue.choose(frequencies, *total);
+    queue.clear();
+
+    auto transaction = Transaction::beginOrJoin(m_db); // or the caller's
+    if (!transaction)
+        return transaction.error();
+    auto link = m_db.prepare("INSERT OR IGNORE INTO article_tags(article_id, tag_id, origin, "
+                             "score) VALUES (?1, ?2, 'keyword', ?3)");
+    if (!link)
+        return link.error();
+    const QString keywordKind = QString::fromLatin1(tag_kind::kKeyword);
+    qint64 tagged = 0;
+    for (const auto& [article, keywords] : chosen) {
+        for (qsizetype rank = 0; rank < keywords.size(); ++rank) {
+            auto tag = tagId(keywords[rank], keywordKind);
+            if (!tag)
+                return tag.error();
+            link->bind(1, article).bind(2, *tag).bind(3, 1.0 / static_cast<double>(rank + 1));
+            if (auto r = link->run(); !r)
+                return r.error();
+        }
+        tagged += keywords.isEmpty() ? 0 : 1;
     }
     if (auto r = transaction->commit(); !r)
         return r.error();

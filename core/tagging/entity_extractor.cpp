@@ -645,6 +645,7 @@ struct Mention {
     std::optional<EntityKind> kind; ///< unknown until resolved against the others
     bool strongPerson = false;      ///< a title or role came before it
     bool canonical = false;         ///< from the gazetteer: its name is final
+    bool lead = false;              ///< in the title or the body's first words
 };
 
 class Extraction {
@@ -655,8 +656,10 @@ public:
     {
     }
 
-    void scan(const QList<Token>& tokens, bool headline);
-    QList<Entity> entities();
+    /// Finds the mentions in `tokens`; those in the first `leadTokens` are in the lead.
+    void scan(const QList<Token>& tokens, bool headline, qsizetype leadTokens);
+    /// The entities; of a long story, only those named twice or in the lead.
+    QList<Entity> entities(bool longStory);
 
 private:
     void consider(const QList<Token>& tokens, qsizetype first, qsizetype last, bool headline);
@@ -701,7 +704,7 @@ void Extraction::add(const QString& name, EntityKind kind, bool canonical)
     m_mentions.append(mention);
 }
 
-void Extraction::scan(const QList<Token>& tokens, bool headline)
+void Extraction::scan(const QList<Token>& tokens, bool headline, qsizetype leadTokens)
 {
     qsizetype i = 0;
     const qsizetype n = tokens.size();
@@ -727,7 +730,10 @@ void Extraction::scan(const QList<Token>& tokens, bool headline)
             }
             break;
         }
+        const qsizetype before = m_mentions.size();
         consider(tokens, i, last, headline);
+        for (qsizetype k = before; k < m_mentions.size(); ++k)
+            m_mentions[k].lead = i < leadTokens;
         i = last + 1;
     }
 }
@@ -980,7 +986,7 @@ void Extraction::classify(QStringList words, const QList<Token>& tokens, qsizety
     m_mentions.append(mention);
 }
 
-QList<Entity> Extraction::entities()
+QList<Entity> Extraction::entities(bool longStory)
 {
     // Short mentions take the fuller name the article also uses: "Obama" and "Mr Obama" are
     // Barack Obama; "Sony" is Sony Pictures; a surname alone is the person named in full.
@@ -994,6 +1000,8 @@ QList<Entity> Extraction::entities()
         return false;
     };
     QList<Entity> result;
+    // Per entity of `result`: named in the lead, or known, or in full (more than a word).
+    QList<bool> lead;
     QHash<QString, qsizetype> index;
     for (Mention& mention : m_mentions) {
         const Mention* fuller = nullptr;
@@ -1024,9 +1032,22 @@ QList<Entity> Extraction::entities()
             index.insert(key, result.size());
             // An owned copy: a one-word name may still point into the article's text.
             result.append(Entity{QString(name.constData(), name.size()), *kind, 1});
+            lead.append(mention.lead || mention.canonical || words.size() > 1);
         } else {
             ++result[*it].mentions;
+            lead[*it] = lead[*it] || mention.lead || mention.canonical || words.size() > 1;
         }
+    }
+    if (longStory) {
+        // A lone word said once deep in a long story, that the gazetteer does not know, is a
+        // passing mention, not what the story is about; it is also where the guesses go
+        // wrong most.
+        qsizetype kept = 0;
+        for (qsizetype i = 0; i < result.size(); ++i) {
+            if (result[i].mentions > 1 || lead[i])
+                result[kept++] = std::move(result[i]);
+        }
+        result.resize(kept);
     }
     std::stable_sort(result.begin(), result.end(), [](const Entity& a, const Entity& b) {
         if (a.mentions != b.mentions)
@@ -1066,9 +1087,9 @@ QList<Entity> EntityExtractor::extract(const QString& title, const QString& body
     const bool titleCase = words >= 3 && capitalised * 3 >= words * 2;
 
     Extraction extraction(m_gazetteer, lowercase);
-    extraction.scan(titleTokens, titleCase);
-    extraction.scan(bodyTokens, false);
-    return extraction.entities();
+    extraction.scan(titleTokens, titleCase, titleTokens.size());
+    extraction.scan(bodyTokens, false, kLeadWords);
+    return extraction.entities(bodyTokens.size() > kLongStoryWords);
 }
 
 } // namespace broadsheet::core

@@ -29,8 +29,13 @@ class EntityExtractor {
 public:
     explicit EntityExtractor(const Gazetteer& gazetteer = Gazetteer::builtIn());
 
-    /// The entities of one article, most mentioned first (then by name).
+    /// The entities of one article, most mentioned first (then by name). Of a story longer
+    /// than kLongStoryWords, a single word the gazetteer does not know ("Lynton") counts
+    /// only when the story repeats it or has it in its title or first kLeadWords: said once
+    /// further on, it is a passing mention.
     QList<Entity> extract(const QString& title, const QString& body) const;
+    static constexpr int kLongStoryWords = 200;
+    static constexpr int kLeadWords = 60;
 
 private:
     const Gazetteer& m_gazetteer;

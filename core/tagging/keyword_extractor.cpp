@@ -7,16 +7,20 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
 
 namespace broadsheet::core {
 
 namespace {
 
 /// Words too common in English news to say what a story is about, whatever their tf-idf.
-const QSet<QByteArray>& stopWords()
+const std::unordered_set<std::string_view>& stopWords()
 {
-    static const QSet<QByteArray> words = [] {
-        QSet<QByteArray> set;
+    static const std::unordered_set<std::string_view> words = [] {
+        std::unordered_set<std::string_view> set;
         for (const char* w :
              {"the",       "and",      "for",       "that",     "with",     "was",
               "are",       "his",      "her",       "has",      "have",     "had",
@@ -55,7 +59,7 @@ const QSet<QByteArray>& stopWords()
               "february",  "march",    "april",     "june",     "july",     "august",
               "september", "october",  "november",  "december", "bbc",      "news",
               "saying",    "asked",    "called",    "become",   "became"})
-            set.insert(QByteArray(w));
+            set.insert(w);
         return set;
     }();
     return words;
@@ -75,18 +79,85 @@ QString folded(QStringView word)
     return decomposed;
 }
 
+struct Scored {
+    QString word;
+    double score;
+};
+
+/// The term's weight in an article, or 0 when it cannot be a keyword: one found in this
+/// article alone (a typo or a code) or in nearly every one says nothing distinctive.
+double tfIdf(int count, qint64 documentFrequency, qint64 total)
+{
+    if (documentFrequency < 2 || count <= 0)
+        return 0;
+    const double idf =
+        std::log(static_cast<double>(total) / static_cast<double>(documentFrequency));
+    return idf > 0 ? (1.0 + std::log(static_cast<double>(count))) * idf : 0;
+}
+
+/// The best few, and none far below the best once three are chosen (a short article has
+/// few real topics).
+QStringList best(QList<Scored>& scored, int count)
+{
+    const auto chosen = std::min<qsizetype>(count, scored.size());
+    std::partial_sort(scored.begin(), scored.begin() + chosen, scored.end(),
+                      [](const Scored& a, const Scored& b) {
+                          return a.score != b.score ? a.score > b.score : a.word < b.word;
+                      });
+    QStringList keywords;
+    for (qsizetype i = 0; i < chosen; ++i) {
+        if (keywords.size() >= 3 && scored[i].score < scored[0].score / 2)
+            break;
+        keywords.append(scored[i].word);
+    }
+    return keywords;
+}
+
 } // namespace
 
 QList<KeywordTerm> KeywordExtractor::terms(const QString& title, const QString& body)
 {
-    // Per stem: its count, and the forms it took with theirs (a handful at most).
-    struct Tally {
+    // Every word folded into one buffer, then counted in an open-addressing table of views
+    // into it: no allocation a word, only one a distinct stem (this runs on every article
+    // an import adds).
+    std::string folded_;
+    folded_.reserve(static_cast<size_t>(title.size() + body.size()));
+    struct Slot {
+        quint32 start = 0;
+        quint32 length = 0; // 0: empty
         int count = 0;
-        QList<std::pair<QByteArray, int>> forms;
     };
-    QHash<QByteArray, Tally> tallies;
-    tallies.reserve(256);
-    QByteArray word;
+    std::vector<Slot> slots(1024);
+    qsizetype used = 0;
+    auto view = [&folded_](const Slot& slot) {
+        return std::string_view(folded_).substr(slot.start, slot.length);
+    };
+    auto count = [&](size_t start, int weight) {
+        const std::string_view word = std::string_view(folded_).substr(start);
+        if (used * 2 >= static_cast<qsizetype>(slots.size())) { // grow, keeping load <= 1/2
+            std::vector<Slot> old(slots.size() * 2);
+            old.swap(slots);
+            for (const Slot& slot : old) {
+                if (slot.length == 0)
+                    continue;
+                size_t i = std::hash<std::string_view>{}(view(slot)) & (slots.size() - 1);
+                while (slots[i].length != 0)
+                    i = (i + 1) & (slots.size() - 1);
+                slots[i] = slot;
+            }
+        }
+        size_t i = std::hash<std::string_view>{}(word) & (slots.size() - 1);
+        while (slots[i].length != 0) {
+            if (view(slots[i]) == word) {
+                slots[i].count += weight;
+                folded_.resize(start); // counted: the buffer keeps the first occurrence only
+                return;
+            }
+            i = (i + 1) & (slots.size() - 1);
+        }
+        slots[i] = Slot{static_cast<quint32>(start), static_cast<quint32>(word.size()), weight};
+        ++used;
+    };
     auto scan = [&](const QString& text, int weight) {
         const qsizetype n = text.size();
         const QChar* chars = text.constData();
@@ -118,26 +189,18 @@ QList<KeywordTerm> KeywordExtractor::terms(const QString& title, const QString& 
                 }
                 ++end;
             }
-            if (end - i >= 3 && !digits) {
+            // Words of three letters or more, without digits, up to FTS5's longest term.
+            if (end - i >= 3 && end - i <= 64 && !digits) {
+                const size_t start = folded_.size();
                 if (ascii) { // the common case: fold without a QString in between
-                    word.resize(end - i);
                     for (qsizetype k = i; k < end; ++k) {
                         const char c = static_cast<char>(chars[k].unicode());
-                        word[k - i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+                        folded_.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
                     }
                 } else {
-                    word = folded(QStringView(text).mid(i, end - i)).toUtf8();
+                    folded_.append(folded(QStringView(text).mid(i, end - i)).toStdString());
                 }
-                if (!stopWords().contains(word)) {
-                    Tally& tally = tallies[porterStem(word)];
-                    tally.count += weight;
-                    auto form = std::find_if(tally.forms.begin(), tally.forms.end(),
-                                             [&word](const auto& f) { return f.first == word; });
-                    if (form == tally.forms.end())
-                        tally.forms.append({word, weight});
-                    else
-                        form->second += weight;
-                }
+                count(start, weight);
             }
             i = end;
         }
@@ -145,22 +208,44 @@ QList<KeywordTerm> KeywordExtractor::terms(const QString& title, const QString& 
     scan(title, 3);
     scan(body, 1);
 
-    QList<KeywordTerm> result;
-    result.reserve(tallies.size());
-    for (auto it = tallies.cbegin(); it != tallies.cend(); ++it) {
-        // The form the article uses most; the shortest, then the first alphabetically, on a tie.
-        const std::pair<QByteArray, int>* best = nullptr;
-        for (const auto& form : it->forms) {
-            if (!best || form.second > best->second ||
-                (form.second == best->second &&
-                 (form.first.size() < best->first.size() ||
-                  (form.first.size() == best->first.size() && form.first < best->first))))
-                best = &form;
-        }
-        result.append(KeywordTerm{it.key(), QString::fromUtf8(best->first), it->count});
+    // Distinct words to stems; a stem's count is its forms', and it shows the form used
+    // most (the shortest, then the first alphabetically, on a tie).
+    struct Form {
+        QByteArray stem;
+        std::string_view word;
+        int count;
+    };
+    std::vector<Form> forms;
+    forms.reserve(static_cast<size_t>(used));
+    for (const Slot& slot : slots) {
+        if (slot.length == 0 || stopWords().contains(view(slot)))
+            continue;
+        const std::string_view word = view(slot);
+        forms.push_back(
+            {porterStem(QByteArrayView(word.data(), static_cast<qsizetype>(word.size()))), word,
+             slot.count});
     }
-    std::sort(result.begin(), result.end(),
-              [](const KeywordTerm& a, const KeywordTerm& b) { return a.stem < b.stem; });
+    std::sort(forms.begin(), forms.end(), [](const Form& a, const Form& b) {
+        if (a.stem != b.stem)
+            return a.stem < b.stem;
+        if (a.count != b.count)
+            return a.count > b.count;
+        if (a.word.size() != b.word.size())
+            return a.word.size() < b.word.size();
+        return a.word < b.word;
+    });
+    QList<KeywordTerm> result;
+    for (size_t i = 0; i < forms.size();) {
+        size_t j = i;
+        int total = 0;
+        for (; j < forms.size() && forms[j].stem == forms[i].stem; ++j)
+            total += forms[j].count;
+        result.append(KeywordTerm{
+            forms[i].stem,
+            QString::fromUtf8(forms[i].word.data(), static_cast<qsizetype>(forms[i].word.size())),
+            total});
+        i = j;
+    }
     return result;
 }
 
@@ -171,33 +256,100 @@ KeywordExtractor::choose(const QList<KeywordTerm>& terms,
 {
     if (total < kMinimumLibrary || count <= 0)
         return {};
-    struct Scored {
-        QString word;
-        double score;
-    };
     QList<Scored> scored;
     for (const KeywordTerm& term : terms) {
         if (excluded.contains(term.word))
             continue;
-        const qint64 df = documentFrequency(term.stem);
-        if (df < 2)
-            continue; // in this article alone: a typo or a code, not a topic
-        const double idf = std::log(static_cast<double>(total) / static_cast<double>(df));
-        if (idf <= 0)
-            continue;
-        scored.append({term.word, (1.0 + std::log(static_cast<double>(term.count))) * idf});
+        if (const double s = tfIdf(term.count, documentFrequency(term.stem), total); s > 0)
+            scored.append({term.word, s});
     }
-    std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
-        return a.score != b.score ? a.score > b.score : a.word < b.word;
+    return best(scored, count);
+}
+
+QList<KeywordTerm> KeywordExtractor::candidates(QList<KeywordTerm> terms,
+                                                const QStringList& entityNames)
+{
+    QSet<QString> excluded; // the names' words, lower case, split by hand
+    for (const QString& name : entityNames) {
+        qsizetype start = -1;
+        for (qsizetype i = 0; i <= name.size(); ++i) {
+            const bool letter = i < name.size() && name[i].isLetterOrNumber();
+            if (letter && start < 0) {
+                start = i;
+            } else if (!letter && start >= 0) {
+                excluded.insert(name.mid(start, i - start).toLower());
+                start = -1;
+            }
+        }
+    }
+    if (!excluded.isEmpty())
+        terms.removeIf([&excluded](const KeywordTerm& t) { return excluded.contains(t.word); });
+    // Most frequent first; among words said once, the longer (more specific) first.
+    std::sort(terms.begin(), terms.end(), [](const KeywordTerm& a, const KeywordTerm& b) {
+        if (a.count != b.count)
+            return a.count > b.count;
+        if (a.stem.size() != b.stem.size())
+            return a.stem.size() > b.stem.size();
+        return a.stem < b.stem;
     });
-    QStringList keywords;
-    for (const Scored& s : scored) {
-        // The best few, and none far below the best (a short article has few real topics).
-        if (keywords.size() >= count || (keywords.size() >= 3 && s.score < scored[0].score / 2))
-            break;
-        keywords.append(s.word);
+    if (terms.size() > kMaximumCandidates) {
+        const auto repeated = std::count_if(terms.cbegin(), terms.cend(),
+                                            [](const KeywordTerm& t) { return t.count > 1; });
+        terms.resize(std::clamp<qsizetype>(repeated, kMaximumCandidates / 2, kMaximumCandidates));
     }
-    return keywords;
+    return terms;
+}
+
+void KeywordQueue::add(qint64 articleId, const QList<KeywordTerm>& candidates)
+{
+    m_articles.append(articleId);
+    for (const KeywordTerm& term : candidates) {
+        auto stem = m_stemIds.constFind(term.stem);
+        if (stem == m_stemIds.constEnd()) {
+            stem = m_stemIds.insert(term.stem, static_cast<quint32>(m_stems.size()));
+            m_stems.append(term.stem);
+        }
+        auto word = m_wordIds.constFind(term.word);
+        if (word == m_wordIds.constEnd()) {
+            word = m_wordIds.insert(term.word, static_cast<quint32>(m_words.size()));
+            m_words.append(term.word);
+        }
+        m_entries.append(Entry{*stem, *word, term.count});
+    }
+    m_ends.append(m_entries.size());
+}
+
+void KeywordQueue::clear()
+{
+    *this = KeywordQueue();
+}
+
+qsizetype KeywordQueue::stemIndex(const QByteArray& stem) const
+{
+    const auto it = m_stemIds.constFind(stem);
+    return it == m_stemIds.constEnd() ? -1 : static_cast<qsizetype>(*it);
+}
+
+QList<std::pair<qint64, QStringList>> KeywordQueue::choose(const QList<qint64>& frequencies,
+                                                           qint64 total, int count) const
+{
+    QList<std::pair<qint64, QStringList>> result;
+    if (total < KeywordExtractor::kMinimumLibrary || count <= 0)
+        return result;
+    result.reserve(m_articles.size());
+    QList<Scored> scored;
+    qsizetype begin = 0;
+    for (qsizetype a = 0; a < m_articles.size(); ++a) {
+        scored.clear();
+        for (qsizetype e = begin; e < m_ends[a]; ++e) {
+            const Entry& entry = m_entries[e];
+            if (const double s = tfIdf(entry.count, frequencies.value(entry.stem), total); s > 0)
+                scored.append({m_words[entry.word], s});
+        }
+        begin = m_ends[a];
+        result.append({m_articles[a], best(scored, count)});
+    }
+    return result;
 }
 
 } // namespace broadsheet::core

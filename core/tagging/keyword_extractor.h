@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <utility>
 
 namespace broadsheet::core {
 
@@ -39,6 +40,48 @@ public:
     static QStringList choose(const QList<KeywordTerm>& terms,
                               const std::function<qint64(const QByteArray&)>& documentFrequency,
                               qint64 total, const QSet<QString>& excluded, int count = 5);
+
+    /// The terms that may become keywords, most frequent first: none that is a word of the
+    /// article's entity names (`entityNames`, as tagged), and of a long article only what
+    /// it repeats or has in its title (a word said once in a long story is seldom what the
+    /// story is about), at most kMaximumCandidates. What an import holds until the library's
+    /// frequencies are known.
+    static QList<KeywordTerm> candidates(QList<KeywordTerm> terms, const QStringList& entityNames);
+    static constexpr int kMaximumCandidates = 40;
+};
+
+/// Articles waiting for their keywords until the library's document frequencies are known:
+/// their candidate terms, with stems and words interned, about 12 bytes a term.
+class KeywordQueue {
+public:
+    void add(qint64 articleId, const QList<KeywordTerm>& candidates);
+    qsizetype size() const { return m_articles.size(); }
+    bool isEmpty() const { return m_articles.isEmpty(); }
+    void clear();
+
+    /// Every stem the queued articles hold, each once; frequencies are given in this order.
+    const QList<QByteArray>& stems() const { return m_stems; }
+    /// The index of `stem` in stems(), or -1.
+    qsizetype stemIndex(const QByteArray& stem) const;
+
+    /// Each queued article with its keywords (as KeywordExtractor::choose picks them), given
+    /// `frequencies[i]`, the number of the `total` articles that hold stems()[i].
+    QList<std::pair<qint64, QStringList>> choose(const QList<qint64>& frequencies, qint64 total,
+                                                 int count = 5) const;
+
+private:
+    struct Entry {
+        quint32 stem;
+        quint32 word;
+        qint32 count;
+    };
+    QHash<QByteArray, quint32> m_stemIds;
+    QList<QByteArray> m_stems;
+    QHash<QString, quint32> m_wordIds;
+    QList<QString> m_words;
+    QList<qint64> m_articles;
+    QList<qsizetype> m_ends; ///< one past each article's last entry
+    QList<Entry> m_entries;
 };
 
 } // namespace broadsheet::core

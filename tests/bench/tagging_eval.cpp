@@ -7,6 +7,7 @@
 // the other ("Obama" / "Barack Obama"). Precision is over what was found, recall over the
 // gold entities (each counted once per document).
 #include "tagging/entity_extractor.h"
+#include "tagging/keyword_extractor.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -118,11 +119,19 @@ int main(int argc, char* argv[])
         for (const QString& text : texts)
             entities += extractor.extract(QString(), text).size();
         const double ms = static_cast<double>(clock.nsecsElapsed()) / 1e6;
-        std::printf("speed: %lld articles (%lld characters) in %.0f ms: %.1f us an article, "
-                    "%.1f entities an article\n",
+        clock.restart();
+        qint64 candidates = 0;
+        for (const QString& text : texts)
+            candidates +=
+                KeywordExtractor::candidates(KeywordExtractor::terms(QString(), text), {}).size();
+        const double keywordMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+        const auto n = static_cast<double>(std::max<qsizetype>(texts.size(), 1));
+        std::printf("speed: %lld articles (%lld characters); entities in %.0f ms: %.1f us an "
+                    "article, %.1f entities an article; keyword terms in %.0f ms: %.1f us an "
+                    "article, %.1f candidates an article\n",
                     static_cast<long long>(texts.size()), static_cast<long long>(bytes), ms,
-                    1000.0 * ms / std::max<qsizetype>(texts.size(), 1),
-                    static_cast<double>(entities) / std::max<qsizetype>(texts.size(), 1));
+                    1000.0 * ms / n, static_cast<double>(entities) / n, keywordMs,
+                    1000.0 * keywordMs / n, static_cast<double>(candidates) / n);
     }
     QFile file(parser.positionalArguments().front());
     if (!file.open(QIODevice::ReadOnly)) {

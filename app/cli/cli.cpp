@@ -31,7 +31,8 @@ const QString kMainHelp = QStringLiteral(
     "Broadsheet keeps your news in a library on your own machine.\n"
     "\n"
     "Commands:\n"
-    "  import [--json] PATH...        import article files and folders (.txt, .csv)\n"
+    "  import [--json] [--no-tags] PATH...\n"
+    "                                 import article files and folders (.txt, .csv)\n"
     "  list [--json] [--limit N]      list articles, newest first\n"
     "  show [--json] ID               show one article\n"
     "  search [--json] [--count] [--sort relevance|date|title|source|starred|tags] [--reverse]\n"
@@ -156,7 +157,10 @@ int importCommand(const QStringList& arguments, const QString& globalLibrary)
                                    "library. Text files (.txt) and CSV data sets (.csv) are "
                                    "read; anything already in the library is not added again."));
     QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the report as JSON."));
-    cli.parser().addOption(json);
+    QCommandLineOption noTags(QStringLiteral("no-tags"),
+                              QStringLiteral("Do not find people, organisations, places and "
+                                             "keywords (tagging rules still apply)."));
+    cli.parser().addOptions({json, noTags});
     cli.parser().addPositionalArgument(QStringLiteral("paths"),
                                        QStringLiteral("Files and folders to import."),
                                        QStringLiteral("PATH..."));
@@ -171,6 +175,7 @@ int importCommand(const QStringList& arguments, const QString& globalLibrary)
         return ExitFailure;
 
     core::ImportJob job(*store);
+    job.setAutomaticTagging(!cli.parser().isSet(noTags));
     const bool interactive = isatty(STDERR_FILENO) && !cli.parser().isSet(json);
     if (interactive) {
         job.setProgressCallback([](const core::ImportProgress& p) {

@@ -29,57 +29,67 @@ QSet<QString> latin1Set(std::initializer_list<const char*> words)
 const QSet<QString>& commonWords()
 {
     static const QSet<QString> words = latin1Set({
-        "A",        "About",        "According", "Across",       "After",     "Again",
-        "Against",  "Ahead",        "All",       "Almost",       "Also",      "Although",
-        "Among",    "An",           "And",       "Another",      "Any",       "Anyone",
-        "Anything", "Are",          "Around",    "As",           "At",        "Back",
-        "Be",       "Because",      "Been",      "Before",       "Being",     "Below",
-        "Between",  "Both",         "But",       "By",           "Can",       "Could",
-        "Despite",  "Did",          "Do",        "Does",         "Down",      "During",
-        "Each",     "Earlier",      "Either",    "Even",         "Ever",      "Every",
-        "Few",      "First",        "For",       "From",         "Further",   "Had",
-        "Has",      "Have",         "He",        "Her",          "Here",      "Hers",
-        "Him",      "His",          "How",       "However",      "I",         "If",
-        "In",       "Indeed",       "Instead",   "Into",         "Is",        "It",
-        "Its",      "Just",         "Last",      "Later",        "Less",      "Like",
-        "Many",     "May",          "Maybe",     "Me",           "Meanwhile", "More",
-        "Moreover", "Most",         "Much",      "Must",         "My",        "Neither",
-        "Never",    "Nevertheless", "New",       "Next",         "No",        "None",
-        "Nor",      "Not",          "Nothing",   "Now",          "Of",        "Off",
-        "Often",    "On",           "Once",      "One",          "Only",      "Or",
-        "Other",    "Others",       "Our",       "Out",          "Over",      "Perhaps",
-        "Please",   "Rather",       "Same",      "Several",      "She",       "Should",
-        "Since",    "So",           "Some",      "Someone",      "Something", "Soon",
-        "Still",    "Such",         "Than",      "That",         "The",       "Their",
-        "Them",     "Then",         "There",     "These",        "They",      "This",
-        "Those",    "Though",       "Through",   "Thus",         "To",        "Today",
-        "Tomorrow", "Too",          "Two",       "Three",        "Under",     "Unless",
-        "Until",    "Up",           "Upon",      "Us",           "Very",      "Was",
-        "We",       "Well",         "Were",      "What",         "Whatever",  "When",
-        "Where",    "Whether",      "Which",     "While",        "Who",       "Whom",
-        "Whose",    "Why",          "Will",      "With",         "Within",    "Without",
-        "Would",    "Yes",          "Yesterday", "Yet",          "You",       "Your",
-        "Internet", "Web",          "God",       "DNA",          "VAT",       "GDP",
-        "HIV",      "AIDS",         "UFO",       "ATM",          "PIN",       "IT",
-        "AI",       "GPS",          "SMS",       "USB",          "DVD",       "CD",
-        "PR",       "HR",           "IQ",        "ID",           "FAQ",       "LGBT",
-        "LGBTQ",    "MP",           "MPs",       "MEP",          "MEPs",      "PhD",
-        "BA",       "MA",           "MBA",       "CCTV",         "NB",        "PS",
-        "RIP",      "VIP",          "OK",        "TV",           "PC",        "CEO",
-        "PM",       "AM",           "GMT",       "UTC",          "BST",       "EST",
-        "PST",      "Oh",           "Hello",     "Thanks",       "Madam",     "Ltd",
-        "Inc",      "Plc",          "Co",        "St",           "Christmas", "Easter",
-        "Ramadan",  "Eid",          "Halloween", "Thanksgiving", "Olympics",  "Games",
-        "Cup",      "Championship", "Awards",    "Oscar",        "Oscars",    "Grammy",
-        "Grammys",  "Bafta",        "Baftas",    "Emmy",         "Emmys",     "Prize",
-        "Act",      "Bill",         "Budget",    "Report",       "Chapter",   "Part",
-        "Section",  "Page",         "Figure",    "Table",        "Day",       "Week",
-        "Year",     "Times",        "Sunday",    "Monday",       "Tuesday",   "Wednesday",
-        "Thursday", "Friday",       "Saturday",  "January",      "February",  "March",
-        "April",    "June",         "July",      "August",       "September", "October",
-        "November", "December",     "Jan",       "Feb",          "Mar",       "Apr",
-        "Jun",      "Jul",          "Aug",       "Sep",          "Sept",      "Oct",
-        "Nov",      "Dec",          "AD",        "BC",
+        "A",         "About",     "According",    "Across",       "After",
+        "Again",     "Against",   "Ahead",        "All",          "Almost",
+        "Also",      "Although",  "Among",        "An",           "And",
+        "Another",   "Any",       "Anyone",       "Anything",     "Are",
+        "Around",    "As",        "At",           "Back",         "Be",
+        "Because",   "Been",      "Before",       "Being",        "Below",
+        "Between",   "Both",      "But",          "By",           "Can",
+        "Could",     "Despite",   "Did",          "Do",           "Does",
+        "Down",      "During",    "Each",         "Earlier",      "Either",
+        "Even",      "Ever",      "Every",        "Few",          "First",
+        "For",       "From",      "Further",      "Had",          "Has",
+        "Have",      "He",        "Her",          "Here",         "Hers",
+        "Him",       "His",       "How",          "However",      "I",
+        "If",        "In",        "Indeed",       "Instead",      "Into",
+        "Is",        "It",        "Its",          "Just",         "Last",
+        "Later",     "Less",      "Let",          "Like",         "Many",
+        "May",       "Maybe",     "Me",           "Meanwhile",    "More",
+        "Moreover",  "Most",      "Much",         "Must",         "My",
+        "Neither",   "Never",     "Nevertheless", "New",          "Next",
+        "No",        "None",      "Nor",          "Not",          "Nothing",
+        "Now",       "Of",        "Off",          "Often",        "On",
+        "Once",      "One",       "Only",         "Or",           "Other",
+        "Others",    "Our",       "Out",          "Over",         "Perhaps",
+        "Please",    "Rather",    "Same",         "Several",      "She",
+        "Should",    "Since",     "So",           "Some",         "Someone",
+        "Something", "Soon",      "Still",        "Such",         "Than",
+        "That",      "The",       "Their",        "Them",         "Then",
+        "There",     "These",     "They",         "This",         "Those",
+        "Though",    "Through",   "Thus",         "To",           "Today",
+        "Tomorrow",  "Too",       "Two",          "Three",        "Under",
+        "Unless",    "Until",     "Up",           "Upon",         "Us",
+        "Very",      "Was",       "We",           "Well",         "Were",
+        "What",      "Whatever",  "When",         "Where",        "Whether",
+        "Which",     "While",     "Who",          "Whom",         "Whose",
+        "Why",       "Will",      "With",         "Within",       "Without",
+        "Would",     "Yes",       "Yesterday",    "Yet",          "You",
+        "Your",      "Internet",  "Web",          "God",          "DNA",
+        "VAT",       "GDP",       "HIV",          "AIDS",         "UFO",
+        "ATM",       "PIN",       "IT",           "AI",           "GPS",
+        "SMS",       "USB",       "DVD",          "CD",           "PR",
+        "HR",        "IQ",        "ID",           "FAQ",          "LGBT",
+        "LGBTQ",     "MP",        "MPs",          "MEP",          "MEPs",
+        "PhD",       "BA",        "MA",           "MBA",          "CCTV",
+        "NB",        "PS",        "RIP",          "VIP",          "OK",
+        "TV",        "PC",        "CEO",          "PM",           "AM",
+        "GMT",       "UTC",       "BST",          "EST",          "PST",
+        "Oh",        "Hello",     "Thanks",       "Madam",        "Ltd",
+        "Inc",       "Plc",       "Co",           "St",           "Christmas",
+        "Easter",    "Ramadan",   "Eid",          "Halloween",    "Thanksgiving",
+        "Olympics",  "Games",     "Cup",          "Championship", "Awards",
+        "Oscar",     "Oscars",    "Grammy",       "Grammys",      "Bafta",
+        "Baftas",    "Emmy",      "Emmys",        "Prize",        "Act",
+        "Bill",      "Budget",    "Report",       "Chapter",      "Part",
+        "Section",   "Page",      "Figure",       "Table",        "Day",
+        "Week",      "Year",      "Times",        "Sunday",       "Monday",
+        "Tuesday",   "Wednesday", "Thursday",     "Friday",       "Saturday",
+        "January",   "February",  "March",        "April",        "June",
+        "July",      "August",    "September",    "October",      "November",
+        "December",  "Jan",       "Feb",          "Mar",          "Apr",
+        "Jun",       "Jul",       "Aug",          "Sep",          "Sept",
+        "Oct",       "Nov",       "Dec",          "AD",           "BC",
     });
     return words;
 }
@@ -646,6 +656,7 @@ struct Mention {
     bool strongPerson = false;      ///< a title or role came before it
     bool canonical = false;         ///< from the gazetteer: its name is final
     bool lead = false;              ///< in the title or the body's first words
+    bool guess = false;             ///< a lone capitalised word taken for a surname, no cue
 };
 
 class Extraction {
@@ -920,8 +931,16 @@ void Extraction::classify(QStringList words, const QList<Token>& tokens, qsizety
         }
         return;
     }
-    if (tokens[first].quoteBefore && tokens[last].quoteAfter && !titled)
-        return; // "Stranger Things": a quoted title of a work
+    if (tokens[first].quoteBefore && !titled) {
+        // "Stranger Things", “Zettel’s Traum”: capitalised words up to a closing quotation
+        // mark are a quoted title of a work (a possessive may end the run before it).
+        qsizetype end = last;
+        while (!tokens[end].quoteAfter && end + 1 < tokens.size() && end < last + 4 &&
+               tokens[end + 1].capitalised)
+            ++end;
+        if (tokens[end].quoteAfter)
+            return;
+    }
 
     // "Carnival of Brazil" names a place's thing: the place is the entity. "Bank of England"
     // and "Association of America" are organisations, told by the word before "of".
@@ -981,6 +1000,7 @@ void Extraction::classify(QStringList words, const QList<Token>& tokens, qsizety
     } else if (!tokens[first].sentenceStart && !m_lowercase.contains(lastWord.toLower()) &&
                !(first > 0 && isDeterminer(tokens[first - 1].text)) && looksLikeSurname(lastWord)) {
         mention.kind = EntityKind::Person; // a surname on its own: "Knightley's", "Trump"
+        mention.guess = !m_gazetteer.isGivenName(lastWord); // "Andy" is someone
     }
     // A single word with no cue stays unknown: resolved against the fuller names, or dropped.
     m_mentions.append(mention);
@@ -1002,6 +1022,7 @@ QList<Entity> Extraction::entities(bool longStory)
     QList<Entity> result;
     // Per entity of `result`: named in the lead, or known, or in full (more than a word).
     QList<bool> lead;
+    QList<bool> sure; // per entity: some mention is more than a guess at a lone surname
     QHash<QString, qsizetype> index;
     for (Mention& mention : m_mentions) {
         const Mention* fuller = nullptr;
@@ -1033,10 +1054,25 @@ QList<Entity> Extraction::entities(bool longStory)
             // An owned copy: a one-word name may still point into the article's text.
             result.append(Entity{QString(name.constData(), name.size()), *kind, 1});
             lead.append(mention.lead || mention.canonical || words.size() > 1);
+            sure.append(!mention.guess || fuller);
         } else {
             ++result[*it].mentions;
             lead[*it] = lead[*it] || mention.lead || mention.canonical || words.size() > 1;
+            sure[*it] = sure[*it] || !mention.guess || fuller;
         }
+    }
+    // A capitalised word with no cue is a surname only when the article names it again:
+    // said once, it is as often a product, a team or a word in a name.
+    {
+        qsizetype kept = 0;
+        for (qsizetype i = 0; i < result.size(); ++i) {
+            if (sure[i] || result[i].mentions > 1) {
+                lead[kept] = lead[i];
+                result[kept++] = std::move(result[i]);
+            }
+        }
+        result.resize(kept);
+        lead.resize(kept);
     }
     if (longStory) {
         // A lone word said once deep in a long story, that the gazetteer does not know, is a

@@ -144,6 +144,40 @@ TEST_CASE("ordinary capitalised words are not entities", "[tagging][entities][ne
     }
 }
 
+TEST_CASE("a lone capitalised word needs a cue, a second mention or a known given name",
+          "[tagging][entities][negative]")
+{
+    const EntityExtractor extractor;
+    auto names = [&extractor](const char* text) {
+        return namesOf(extractor.extract(QString(), QString::fromUtf8(text)));
+    };
+    // Once, with no cue: a product, a fund or a word in a name as often as a surname.
+    CHECK(names("Customers would pay more for its Simple and Select tariff.").isEmpty());
+    CHECK(names("Let’s just say he is wrong about the plan.").isEmpty());
+    // A quoted title of a work, even where a possessive ends the run.
+    CHECK(names("The foundation released “Zettel’s Traum,” in 2010.").isEmpty());
+    // Named again, spoken or known as a given name: a person.
+    CHECK(names("The deal pleased Haversham. Later Haversham left for lunch.") ==
+          QStringList{QStringLiteral("Haversham")});
+    CHECK(names("Then Haversham said no.") == QStringList{QStringLiteral("Haversham")});
+    CHECK(names("That was the case for Andy when he played.") ==
+          QStringList{QStringLiteral("Andy")});
+}
+
+TEST_CASE("of a long story, only names repeated, known, in full or in the lead are kept",
+          "[tagging][entities]")
+{
+    QString body = QStringLiteral("Prices rose again across the region this spring. ");
+    for (int i = 0; i < 30; ++i)
+        body += QStringLiteral("Traders said the market was calm and the outlook steady. ");
+    body += QStringLiteral("A trader named Quimby was pleased. Angela Merkel spoke in Paris.");
+    const QStringList found = namesOf(EntityExtractor().extract(QString(), body));
+    INFO(found.join(u'|').toStdString());
+    CHECK_FALSE(found.contains(QStringLiteral("Quimby"))); // one word, once, deep in the story
+    CHECK(found.contains(QStringLiteral("Angela Merkel")));
+    CHECK(found.contains(QStringLiteral("Paris")));
+}
+
 TEST_CASE("a Title Case headline contributes only names the gazetteer knows", "[tagging][entities]")
 {
     const QList<Entity> found = EntityExtractor().extract(

@@ -186,8 +186,7 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
                 names.append(entity.name);
             }
             // Keywords need the library's frequencies: the terms wait for the commit.
-            result.keywordCandidates.append(KeywordExtractor::candidates(
-                KeywordExtractor::terms(article.title, article.body), names));
+            result.keywordCandidates.append(KeywordExtractor::candidates(article.title, article.body, names));
         }
     }
     return result;

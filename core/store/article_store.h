@@ -10,6 +10,7 @@
 #include <QMap>
 #include <QString>
 
+#include <array>
 #include <memory>
 #include <optional>
 
@@ -88,6 +89,10 @@ inline constexpr const char* kRule = "rule";
 /// "entity" for people, organisations and places; otherwise the kind itself.
 QString originOf(const QString& kind);
 bool isKnown(const QString& kind);
+inline constexpr int kCount = 6;
+/// The kind's place among the six (manual, person, organization, place, keyword, rule),
+/// or -1 for none of them.
+int indexOf(const QString& kind);
 } // namespace tag_kind
 
 /// What addArticles() did with each article of a batch, in order.
@@ -190,7 +195,9 @@ private:
 
     Database m_db;
     QHash<QString, qint64> m_sourceIds;
-    QHash<QString, qint64> m_tagIds;      ///< "kind\nname" → id; cleared when tags change
+    void forgetTagIds();
+    /// Per kind (tag_kind::indexOf), name → id; forgotten when tags change.
+    std::array<QHash<QString, qint64>, tag_kind::kCount> m_tagIds;
     std::unique_ptr<Statement> m_findTag; ///< prepared on first use and kept: see tagId()
     std::unique_ptr<Statement> m_insertTag;
 };

@@ -19,30 +19,37 @@ QString originOf(const QString& kind)
     return kind;
 }
 
-bool isKnown(const QString& kind)
+int indexOf(const QString& kind)
 {
+    int index = 0;
     for (const char* known : {kManual, kPerson, kOrganization, kPlace, kKeyword, kRule}) {
         if (kind == QLatin1String(known))
-            return true;
+            return index;
+        ++index;
     }
-    return false;
+    return -1;
+}
+
+bool isKnown(const QString& kind)
+{
+    return indexOf(kind) >= 0;
 }
 
 } // namespace tag_kind
 
-namespace {
-
-QString tagKey(const QString& name, const QString& kind)
+void ArticleStore::forgetTagIds()
 {
-    return kind + u'\n' + name;
+    for (auto& ids : m_tagIds)
+        ids.clear();
 }
-
-} // namespace
 
 Result<qint64> ArticleStore::tagId(const QString& name, const QString& kind)
 {
-    const QString key = tagKey(name, kind);
-    if (auto it = m_tagIds.constFind(key); it != m_tagIds.constEnd())
+    const int kindIndex = tag_kind::indexOf(kind);
+    if (kindIndex < 0)
+        return Error{QStringLiteral("'%1' is not a kind of tag").arg(kind)};
+    QHash<QString, qint64>& ids = m_tagIds[static_cast<size_t>(kindIndex)];
+    if (auto it = ids.constFind(name); it != ids.constEnd())
         return *it;
     // An import meets thousands of new names: the two statements are prepared once.
     if (!m_findTag) {
@@ -69,7 +76,7 @@ Result<qint64> ArticleStore::tagId(const QString& name, const QString& kind)
         id = m_db.lastInsertRowId();
     }
     m_findTag->reset();
-    m_tagIds.insert(key, id);
+    ids.insert(name, id);
     return id;
 }
 
@@ -93,12 +100,20 @@ Result<void> ArticleStore::storeTags(const QList<Article>& articles,
         for (const Tag& tag : article.tags) {
             const QString kind =
                 tag.kind.isEmpty() ? QString::fromLatin1(tag_kind::kManual) : tag.kind;
-            if (tag.name.trimmed().isEmpty() || !tag_kind::isKnown(kind))
+            const QString name = tag.name.trimmed();
+            if (name.isEmpty() || !tag_kind::isKnown(kind))
                 continue;
-            auto id = tagId(tag.name.trimmed(), kind);
+            auto id = tagId(name, kind);
             if (!id)
                 return id.error();
-            link->bind(1, article.id).bind(2, *id).bind(3, tag_kind::originOf(kind)).bind(4, 1.0);
+            // Most tags an import stores are entities: their origin is bound without a copy.
+            static const QByteArray entity("entity");
+            const QString origin = tag_kind::originOf(kind);
+            if (origin == QLatin1String(entity))
+                link->bindUtf8(3, entity);
+            else
+                link->bind(3, origin);
+            link->bind(1, article.id).bind(2, *id).bind(4, 1.0);
             if (auto r = link->run(); !r)
                 return r.error();
         }
@@ -213,7 +228,7 @@ Result<void> ArticleStore::renameTag(const QString& from, const QString& to)
         return r.error();
     if (found.isEmpty())
         return Error{QStringLiteral("no tag is called '%1'").arg(from)};
-    m_tagIds.clear();
+    forgetTagIds();
     for (const auto& [id, kind] : found) {
         // The new name may already exist in this kind: move the articles over, then drop.
         auto target_id = tagId(target, kind);
@@ -239,7 +254,7 @@ Result<void> ArticleStore::renameTag(const QString& from, const QString& to)
         return rules.error();
     if (auto r = rules->bind(1, from.trimmed()).bind(2, target).run(); !r)
         return r.error();
-    m_tagIds.clear();
+    forgetTagIds();
     return transaction->commit();
 }
 
@@ -274,7 +289,7 @@ Result<void> ArticleStore::mergeTags(const QString& from, const QString& into)
         return r.error();
     if (m_db.changes() == 0)
         return Error{QStringLiteral("no tag is called '%1'").arg(from)};
-    m_tagIds.clear();
+    forgetTagIds();
     return transaction->commit();
 }
 
@@ -296,7 +311,7 @@ Result<void> ArticleStore::deleteTag(const QString& name)
         return rule.error();
     if (auto r = rule->bind(1, name.trimmed()).run(); !r)
         return r.error();
-    m_tagIds.clear();
+    forgetTagIds();
     return transaction->commit();
 }
 
@@ -421,7 +436,7 @@ Result<qint64> ArticleStore::tagKeywords(ArticleId fromId)
         const QList<QList<KeywordTerm>> candidates =
             QtConcurrent::blockingMapped(chunk, [](const Pending& article) {
                 return KeywordExtractor::candidates(
-                    KeywordExtractor::terms(article.title, article.body),
+                    article.title, article.body,
                     article.entityNames.split(QChar(31), Qt::SkipEmptyParts));
             });
         for (qsizetype i = 0; i < chunk.size(); ++i)
@@ -517,7 +532,7 @@ Result<qint64> ArticleStore::refreshKeywords()
                            "(SELECT tag_id FROM article_tags)");
         !r)
         return r.error();
-    m_tagIds.clear();
+    forgetTagIds();
     auto tagged = tagKeywords(0);
     if (!tagged)
         return tagged.error();

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <vector>
 
 namespace broadsheet::core {
 
@@ -648,6 +649,70 @@ QList<Token> tokenize(const QString& text)
     return tokens;
 }
 
+/// The words an article writes in lower case, asked whether a capitalised word also occurs
+/// in lower case. Views into the article's text in an open-addressing table: built for every
+/// article an import adds, so it allocates once.
+class LowercaseWords {
+public:
+    explicit LowercaseWords(const QList<Token>& tokens)
+    {
+        qsizetype count = 0;
+        for (const Token& token : tokens)
+            count += !token.capitalised && token.text.size() > 2;
+        size_t size = 64;
+        while (size < static_cast<size_t>(count) * 2)
+            size *= 2;
+        m_slots.resize(size);
+        for (const Token& token : tokens) {
+            if (token.capitalised || token.text.size() <= 2) // shorter ones are common words
+                continue;
+            const QStringView word(token.text);
+            size_t i = hash(word, false) & (m_slots.size() - 1);
+            while (!m_slots[i].isNull() && m_slots[i] != word)
+                i = (i + 1) & (m_slots.size() - 1);
+            m_slots[i] = word;
+        }
+    }
+
+    /// Whether the article writes `word` in lower case too.
+    bool containsLowered(QStringView word) const
+    {
+        size_t i = hash(word, true) & (m_slots.size() - 1);
+        while (!m_slots[i].isNull()) {
+            const QStringView slot = m_slots[i];
+            if (slot.size() == word.size()) {
+                qsizetype k = 0;
+                while (k < word.size() && slot[k] == lower(word[k]))
+                    ++k;
+                if (k == word.size())
+                    return true;
+            }
+            i = (i + 1) & (m_slots.size() - 1);
+        }
+        return false;
+    }
+
+private:
+    static QChar lower(QChar c)
+    {
+        const char16_t u = c.unicode();
+        if (u < 0x80)
+            return (u >= 'A' && u <= 'Z') ? QChar(char16_t(u + 32)) : c;
+        return c.toLower();
+    }
+    static size_t hash(QStringView word, bool lowered)
+    {
+        size_t h = 1469598103934665603ull; // FNV-1a over UTF-16 code units
+        for (QChar c : word) {
+            h ^= (lowered ? lower(c) : c).unicode();
+            h *= 1099511628211ull;
+        }
+        return h;
+    }
+
+    std::vector<QStringView> m_slots;
+};
+
 // ---- Mentions ----
 
 struct Mention {
@@ -661,7 +726,7 @@ struct Mention {
 
 class Extraction {
 public:
-    Extraction(const Gazetteer& gazetteer, const QSet<QString>& lowercaseWords)
+    Extraction(const Gazetteer& gazetteer, const LowercaseWords& lowercaseWords)
         : m_gazetteer(gazetteer)
         , m_lowercase(lowercaseWords)
     {
@@ -680,7 +745,7 @@ private:
     void add(const QString& name, EntityKind kind, bool canonical = true);
 
     const Gazetteer& m_gazetteer;
-    const QSet<QString>& m_lowercase;
+    const LowercaseWords& m_lowercase;
     QList<Mention> m_mentions;
     QHash<QString, Mention> m_acronyms; ///< defined in the article: "… (GOP)"
 };
@@ -699,11 +764,7 @@ bool Extraction::isCommon(const Token& token) const
     // capitalised here only because a sentence starts with it.
     if (!token.sentenceStart || token.allCaps)
         return false;
-    // The word in lower case, on the stack: asked for every sentence's first word.
-    QVarLengthArray<QChar, 32> lower(token.text.size());
-    for (qsizetype i = 0; i < token.text.size(); ++i)
-        lower[i] = token.text[i].toLower();
-    return m_lowercase.contains(QString::fromRawData(lower.constData(), lower.size()));
+    return m_lowercase.containsLowered(token.text);
 }
 
 void Extraction::add(const QString& name, EntityKind kind, bool canonical)
@@ -879,10 +940,12 @@ void Extraction::classify(QStringList words, const QList<Token>& tokens, qsizety
             return;
         }
     }
-    if (auto defined = m_acronyms.constFind(Gazetteer::normalise(phrase));
-        defined != m_acronyms.constEnd()) {
-        m_mentions.append(*defined); // the article's own meaning wins over the gazetteer's
-        return;
+    if (!m_acronyms.isEmpty()) {
+        if (auto defined = m_acronyms.constFind(Gazetteer::normalise(phrase));
+            defined != m_acronyms.constEnd()) {
+            m_mentions.append(*defined); // the article's own meaning wins over the gazetteer's
+            return;
+        }
     }
     if (const Gazetteer::Entry* entry = m_gazetteer.find(phrase)) {
         add(entry->canonical, entry->kind);
@@ -993,11 +1056,11 @@ void Extraction::classify(QStringList words, const QList<Token>& tokens, qsizety
     } else if (!single) {
         mention.kind = EntityKind::Organization;
     } else if (tokens[last].possessive && looksLikeSurname(lastWord) &&
-               !m_lowercase.contains(lastWord.toLower())) {
+               !m_lowercase.containsLowered(lastWord)) {
         mention.kind = EntityKind::Person; // "in Duffy's fraud trial"
     } else if (first > 0 && isPlacePreposition(tokens[first - 1].text)) {
         mention.kind = EntityKind::Place; // "in Sunderland"; may yet be someone met later
-    } else if (!tokens[first].sentenceStart && !m_lowercase.contains(lastWord.toLower()) &&
+    } else if (!tokens[first].sentenceStart && !m_lowercase.containsLowered(lastWord) &&
                !(first > 0 && isDeterminer(tokens[first - 1].text)) && looksLikeSurname(lastWord)) {
         mention.kind = EntityKind::Person; // a surname on its own: "Knightley's", "Trump"
         mention.guess = !m_gazetteer.isGivenName(lastWord); // "Andy" is someone
@@ -1019,14 +1082,37 @@ QList<Entity> Extraction::entities(bool longStory)
         }
         return false;
     };
+    // Mentions repeat ("North Korea" seven times): each distinct one is resolved once.
+    auto same = [](const Mention& a, const Mention& b) {
+        return a.kind == b.kind && a.canonical == b.canonical && a.words == b.words;
+    };
+    QList<qsizetype> distinct;   // the first mention of each distinct one
+    QList<qsizetype> distinctOf; // per mention: its index in `distinct`
+    distinctOf.reserve(m_mentions.size());
+    for (qsizetype i = 0; i < m_mentions.size(); ++i) {
+        qsizetype d = 0;
+        while (d < distinct.size() && !same(m_mentions[distinct[d]], m_mentions[i]))
+            ++d;
+        if (d == distinct.size())
+            distinct.append(i);
+        distinctOf.append(d);
+    }
     QList<Entity> result;
     // Per entity of `result`: named in the lead, or known, or in full (more than a word).
     QList<bool> lead;
     QList<bool> sure; // per entity: some mention is more than a guess at a lone surname
     QHash<QString, qsizetype> index;
-    for (Mention& mention : m_mentions) {
+    struct Resolved {
+        qsizetype entity = -1; ///< in `result`; -1: no entity
+        bool fuller = false;   ///< named after a fuller mention
+        bool long_ = false;    ///< more than a word
+    };
+    QList<Resolved> resolved(distinct.size());
+    for (qsizetype d = 0; d < distinct.size(); ++d) {
+        const Mention& mention = m_mentions[distinct[d]];
         const Mention* fuller = nullptr;
-        for (const Mention& other : m_mentions) {
+        for (qsizetype o : distinct) {
+            const Mention& other = m_mentions[o];
             if (&other == &mention || !other.kind || !isPartOf(mention.words, other.words))
                 continue;
             if (mention.canonical && other.kind != mention.kind)
@@ -1034,32 +1120,50 @@ QList<Entity> Extraction::entities(bool longStory)
             if (!fuller || other.words.size() > fuller->words.size())
                 fuller = &other;
         }
-        QStringList words = mention.words;
+        const QStringList* words = &mention.words;
         std::optional<EntityKind> kind = mention.kind;
         if (fuller && !(mention.canonical && fuller->kind != kind)) {
-            words = fuller->words;
+            words = &fuller->words;
             kind = fuller->kind;
         }
         if (!kind)
             continue;
-        QString name = words.join(u' ');
+        QString name = words->join(u' ');
         if (const Gazetteer::Entry* entry = m_gazetteer.find(name)) {
             name = entry->canonical;
             kind = entry->kind;
         }
-        const QString key = name.toLower();
+        QString key = name;
+        bool ascii = true;
+        for (QChar& c : key) { // ASCII first: QString::toLower asks the Unicode tables
+            const char16_t u = c.unicode();
+            if (u >= 0x80) {
+                ascii = false;
+                break;
+            }
+            if (u >= 'A' && u <= 'Z')
+                c = QChar(char16_t(u + 32));
+        }
+        if (!ascii)
+            key = name.toLower();
         auto it = index.constFind(key);
         if (it == index.constEnd()) {
-            index.insert(key, result.size());
+            it = index.insert(key, result.size());
             // An owned copy: a one-word name may still point into the article's text.
-            result.append(Entity{QString(name.constData(), name.size()), *kind, 1});
-            lead.append(mention.lead || mention.canonical || words.size() > 1);
-            sure.append(!mention.guess || fuller);
-        } else {
-            ++result[*it].mentions;
-            lead[*it] = lead[*it] || mention.lead || mention.canonical || words.size() > 1;
-            sure[*it] = sure[*it] || !mention.guess || fuller;
+            result.append(Entity{QString(name.constData(), name.size()), *kind, 0});
+            lead.append(false);
+            sure.append(false);
         }
+        resolved[d] = Resolved{*it, fuller != nullptr, words->size() > 1};
+    }
+    for (qsizetype i = 0; i < m_mentions.size(); ++i) {
+        const Mention& mention = m_mentions[i];
+        const Resolved& r = resolved[distinctOf[i]];
+        if (r.entity < 0)
+            continue;
+        ++result[r.entity].mentions;
+        lead[r.entity] = lead[r.entity] || mention.lead || mention.canonical || r.long_;
+        sure[r.entity] = sure[r.entity] || !mention.guess || r.fuller;
     }
     // A capitalised word with no cue is a surname only when the article names it again:
     // said once, it is as often a product, a team or a word in a name.
@@ -1104,12 +1208,7 @@ QList<Entity> EntityExtractor::extract(const QString& title, const QString& body
 {
     const QList<Token> bodyTokens = tokenize(body);
     const QList<Token> titleTokens = tokenize(title);
-    QSet<QString> lowercase;
-    lowercase.reserve(bodyTokens.size());
-    for (const Token& token : bodyTokens) {
-        if (!token.capitalised && token.text.size() > 2) // shorter words are in commonWords()
-            lowercase.insert(token.text);
-    }
+    const LowercaseWords lowercase(bodyTokens);
     // A headline in Title Case capitalises every word: only its known names count.
     int capitalised = 0;
     int words = 0;

@@ -6,9 +6,11 @@
 #include <QHash>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -115,50 +117,137 @@ QStringList best(QList<Scored>& scored, int count)
 
 } // namespace
 
-QList<KeywordTerm> KeywordExtractor::terms(const QString& title, const QString& body)
-{
-    // Every word folded into one buffer, then counted in an open-addressing table of views
-    // into it: no allocation a word, only one a distinct stem (this runs on every article
-    // an import adds).
-    std::string folded_;
-    folded_.reserve(static_cast<size_t>(title.size() + body.size()));
+namespace {
+
+struct TransparentHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using StringSet = std::unordered_set<std::string, TransparentHash, std::equal_to<>>;
+
+/// One article's terms: its words folded as FTS5's unicode61 folds them into one buffer,
+/// counted in an open-addressing table of views into it (no allocation a word), then
+/// grouped by stem.
+class TermCounter {
+public:
+    TermCounter(const QString& title, const QString& body)
+    {
+        m_folded.reserve(static_cast<size_t>(title.size() + body.size()));
+        m_slots.resize(1024);
+        scan(title, 3); // a title's words count three times
+        scan(body, 1);
+    }
+
+    /// A stem with its count over all its forms, and the form used most (the shortest,
+    /// then the first alphabetically, on a tie). Views into this counter and the cache.
+    struct Term {
+        std::string_view stem;
+        std::string_view word;
+        int count;
+    };
+
+    /// The terms by stem, without stop words.
+    std::vector<Term> terms()
+    {
+        std::vector<Term> forms;
+        forms.reserve(static_cast<size_t>(m_used));
+        // Stems go into one buffer of their own: its size is known before the first.
+        m_stems.clear();
+        m_stems.reserve(m_folded.size());
+        m_stemRanges.clear();
+        for (const Slot& slot : m_slots) {
+            if (slot.length == 0 || stopWords().contains(view(slot)))
+                continue;
+            const size_t start = m_stems.size();
+            const std::string_view word = view(slot);
+            m_stems.append(porterStem(word, m_buffer));
+            forms.push_back({std::string_view(), word, slot.count});
+            m_stemRanges.push_back({start, m_stems.size() - start});
+        }
+        for (size_t i = 0; i < forms.size(); ++i)
+            forms[i].stem =
+                std::string_view(m_stems).substr(m_stemRanges[i].first, m_stemRanges[i].second);
+        // Forms to stems through a second open-addressing table, of indexes into `result`.
+        std::vector<Term> result;
+        result.reserve(forms.size());
+        size_t size = 64;
+        while (size < forms.size() * 2)
+            size *= 2;
+        std::vector<qint32> slots(size, -1);
+        for (const Term& form : forms) {
+            size_t i = std::hash<std::string_view>{}(form.stem) & (size - 1);
+            while (slots[i] >= 0 && result[static_cast<size_t>(slots[i])].stem != form.stem)
+                i = (i + 1) & (size - 1);
+            if (slots[i] < 0) {
+                slots[i] = static_cast<qint32>(result.size());
+                result.push_back(form);
+                m_bestCount.push_back(form.count);
+                continue;
+            }
+            const auto index = static_cast<size_t>(slots[i]);
+            Term& term = result[index];
+            term.count += form.count;
+            int& best = m_bestCount[index];
+            if (form.count > best ||
+                (form.count == best &&
+                 (form.word.size() < term.word.size() ||
+                  (form.word.size() == term.word.size() && form.word < term.word)))) {
+                best = form.count;
+                term.word = form.word;
+            }
+        }
+        m_bestCount.clear();
+        return result;
+    }
+
+private:
     struct Slot {
         quint32 start = 0;
         quint32 length = 0; // 0: empty
         int count = 0;
     };
-    std::vector<Slot> slots(1024);
-    qsizetype used = 0;
-    auto view = [&folded_](const Slot& slot) {
-        return std::string_view(folded_).substr(slot.start, slot.length);
-    };
-    auto count = [&](size_t start, int weight) {
-        const std::string_view word = std::string_view(folded_).substr(start);
-        if (used * 2 >= static_cast<qsizetype>(slots.size())) { // grow, keeping load <= 1/2
-            std::vector<Slot> old(slots.size() * 2);
-            old.swap(slots);
+
+    std::string_view view(const Slot& slot) const
+    {
+        return std::string_view(m_folded).substr(slot.start, slot.length);
+    }
+
+    size_t home(std::string_view word) const
+    {
+        return std::hash<std::string_view>{}(word) & (m_slots.size() - 1);
+    }
+
+    // Counts the word that ends m_folded (from `start`); a repeat is dropped from the buffer.
+    void count(size_t start, int weight)
+    {
+        if (m_used * 2 >= static_cast<qsizetype>(m_slots.size())) { // keep the load <= 1/2
+            std::vector<Slot> old(m_slots.size() * 2);
+            old.swap(m_slots);
             for (const Slot& slot : old) {
                 if (slot.length == 0)
                     continue;
-                size_t i = std::hash<std::string_view>{}(view(slot)) & (slots.size() - 1);
-                while (slots[i].length != 0)
-                    i = (i + 1) & (slots.size() - 1);
-                slots[i] = slot;
+                size_t i = home(view(slot));
+                while (m_slots[i].length != 0)
+                    i = (i + 1) & (m_slots.size() - 1);
+                m_slots[i] = slot;
             }
         }
-        size_t i = std::hash<std::string_view>{}(word) & (slots.size() - 1);
-        while (slots[i].length != 0) {
-            if (view(slots[i]) == word) {
-                slots[i].count += weight;
-                folded_.resize(start); // counted: the buffer keeps the first occurrence only
+        const std::string_view word = std::string_view(m_folded).substr(start);
+        size_t i = home(word);
+        while (m_slots[i].length != 0) {
+            if (view(m_slots[i]) == word) {
+                m_slots[i].count += weight;
+                m_folded.resize(start);
                 return;
             }
-            i = (i + 1) & (slots.size() - 1);
+            i = (i + 1) & (m_slots.size() - 1);
         }
-        slots[i] = Slot{static_cast<quint32>(start), static_cast<quint32>(word.size()), weight};
-        ++used;
-    };
-    auto scan = [&](const QString& text, int weight) {
+        m_slots[i] = Slot{static_cast<quint32>(start), static_cast<quint32>(word.size()), weight};
+        ++m_used;
+    }
+
+    void scan(const QString& text, int weight)
+    {
         const qsizetype n = text.size();
         const QChar* chars = text.constData();
         qsizetype i = 0;
@@ -191,61 +280,50 @@ QList<KeywordTerm> KeywordExtractor::terms(const QString& title, const QString& 
             }
             // Words of three letters or more, without digits, up to FTS5's longest term.
             if (end - i >= 3 && end - i <= 64 && !digits) {
-                const size_t start = folded_.size();
+                const size_t start = m_folded.size();
                 if (ascii) { // the common case: fold without a QString in between
                     for (qsizetype k = i; k < end; ++k) {
                         const char c = static_cast<char>(chars[k].unicode());
-                        folded_.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+                        m_folded.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
                     }
                 } else {
-                    folded_.append(folded(QStringView(text).mid(i, end - i)).toStdString());
+                    m_folded.append(folded(QStringView(text).mid(i, end - i)).toStdString());
                 }
                 count(start, weight);
             }
             i = end;
         }
-    };
-    scan(title, 3);
-    scan(body, 1);
+    }
 
-    // Distinct words to stems; a stem's count is its forms', and it shows the form used
-    // most (the shortest, then the first alphabetically, on a tie).
-    struct Form {
-        QByteArray stem;
-        std::string_view word;
-        int count;
-    };
-    std::vector<Form> forms;
-    forms.reserve(static_cast<size_t>(used));
-    for (const Slot& slot : slots) {
-        if (slot.length == 0 || stopWords().contains(view(slot)))
-            continue;
-        const std::string_view word = view(slot);
-        forms.push_back(
-            {porterStem(QByteArrayView(word.data(), static_cast<qsizetype>(word.size()))), word,
-             slot.count});
-    }
-    std::sort(forms.begin(), forms.end(), [](const Form& a, const Form& b) {
-        if (a.stem != b.stem)
-            return a.stem < b.stem;
-        if (a.count != b.count)
-            return a.count > b.count;
-        if (a.word.size() != b.word.size())
-            return a.word.size() < b.word.size();
-        return a.word < b.word;
-    });
+    std::string m_folded;
+    std::vector<Slot> m_slots;
+    qsizetype m_used = 0;
+    std::string m_stems;
+    std::vector<std::pair<size_t, size_t>> m_stemRanges;
+    std::vector<int> m_bestCount; ///< per term being grouped: its chosen form's count
+    std::array<char, 72> m_buffer{};
+};
+
+KeywordTerm toKeywordTerm(const TermCounter::Term& term)
+{
+    return KeywordTerm{
+        QByteArray(term.stem.data(), static_cast<qsizetype>(term.stem.size())),
+        QString::fromUtf8(term.word.data(), static_cast<qsizetype>(term.word.size())), term.count};
+}
+
+} // namespace
+
+QList<KeywordTerm> KeywordExtractor::terms(const QString& title, const QString& body)
+{
+    TermCounter counter(title, body);
+    std::vector<TermCounter::Term> terms = counter.terms();
+    std::sort(
+        terms.begin(), terms.end(),
+        [](const TermCounter::Term& a, const TermCounter::Term& b) { return a.stem < b.stem; });
     QList<KeywordTerm> result;
-    for (size_t i = 0; i < forms.size();) {
-        size_t j = i;
-        int total = 0;
-        for (; j < forms.size() && forms[j].stem == forms[i].stem; ++j)
-            total += forms[j].count;
-        result.append(KeywordTerm{
-            forms[i].stem,
-            QString::fromUtf8(forms[i].word.data(), static_cast<qsizetype>(forms[i].word.size())),
-            total});
-        i = j;
-    }
+    result.reserve(static_cast<qsizetype>(terms.size()));
+    for (const TermCounter::Term& term : terms)
+        result.append(toKeywordTerm(term));
     return result;
 }
 
@@ -266,10 +344,10 @@ KeywordExtractor::choose(const QList<KeywordTerm>& terms,
     return best(scored, count);
 }
 
-QList<KeywordTerm> KeywordExtractor::candidates(QList<KeywordTerm> terms,
+QList<KeywordTerm> KeywordExtractor::candidates(const QString& title, const QString& body,
                                                 const QStringList& entityNames)
 {
-    QSet<QString> excluded; // the names' words, lower case, split by hand
+    StringSet excluded; // the names' words, folded as the terms are
     for (const QString& name : entityNames) {
         qsizetype start = -1;
         for (qsizetype i = 0; i <= name.size(); ++i) {
@@ -277,27 +355,40 @@ QList<KeywordTerm> KeywordExtractor::candidates(QList<KeywordTerm> terms,
             if (letter && start < 0) {
                 start = i;
             } else if (!letter && start >= 0) {
-                excluded.insert(name.mid(start, i - start).toLower());
+                excluded.insert(folded(QStringView(name).mid(start, i - start)).toStdString());
                 start = -1;
             }
         }
     }
-    if (!excluded.isEmpty())
-        terms.removeIf([&excluded](const KeywordTerm& t) { return excluded.contains(t.word); });
+    TermCounter counter(title, body);
+    std::vector<TermCounter::Term> terms = counter.terms();
+    if (!excluded.empty()) {
+        std::erase_if(terms, [&excluded](const TermCounter::Term& t) {
+            return excluded.find(t.word) != excluded.end();
+        });
+    }
     // Most frequent first; among words said once, the longer (more specific) first.
-    std::sort(terms.begin(), terms.end(), [](const KeywordTerm& a, const KeywordTerm& b) {
+    auto before = [](const TermCounter::Term& a, const TermCounter::Term& b) {
         if (a.count != b.count)
             return a.count > b.count;
         if (a.stem.size() != b.stem.size())
             return a.stem.size() > b.stem.size();
         return a.stem < b.stem;
-    });
-    if (terms.size() > kMaximumCandidates) {
+    };
+    auto keep = static_cast<qsizetype>(terms.size());
+    if (keep > kMaximumCandidates) {
         const auto repeated = std::count_if(terms.cbegin(), terms.cend(),
-                                            [](const KeywordTerm& t) { return t.count > 1; });
-        terms.resize(std::clamp<qsizetype>(repeated, kMaximumCandidates / 2, kMaximumCandidates));
+                                            [](const TermCounter::Term& t) { return t.count > 1; });
+        keep = std::clamp<qsizetype>(repeated, kMaximumCandidates / 2, kMaximumCandidates);
+        std::nth_element(terms.begin(), terms.begin() + keep, terms.end(), before);
+        terms.resize(static_cast<size_t>(keep));
     }
-    return terms;
+    std::sort(terms.begin(), terms.end(), before);
+    QList<KeywordTerm> result;
+    result.reserve(keep);
+    for (const TermCounter::Term& term : terms)
+        result.append(toKeywordTerm(term));
+    return result;
 }
 
 void KeywordQueue::add(qint64 articleId, const QList<KeywordTerm>& candidates)

@@ -41,12 +41,13 @@ public:
                               const std::function<qint64(const QByteArray&)>& documentFrequency,
                               qint64 total, const QSet<QString>& excluded, int count = 5);
 
-    /// The terms that may become keywords, most frequent first: none that is a word of the
-    /// article's entity names (`entityNames`, as tagged), and of a long article only what
+    /// The article's terms that may become keywords, most frequent first: none that is a
+    /// word of its entity names (`entityNames`, as tagged), and of a long article only what
     /// it repeats or has in its title (a word said once in a long story is seldom what the
-    /// story is about), at most kMaximumCandidates. What an import holds until the library's
-    /// frequencies are known.
-    static QList<KeywordTerm> candidates(QList<KeywordTerm> terms, const QStringList& entityNames);
+    /// story is about), at most kMaximumCandidates. What an import holds until the
+    /// library's frequencies are known.
+    static QList<KeywordTerm> candidates(const QString& title, const QString& body,
+                                         const QStringList& entityNames);
     static constexpr int kMaximumCandidates = 40;
 };
 

@@ -23,6 +23,11 @@ public:
     }
 
     QByteArray result() const { return QByteArray(m_text.data(), m_size); }
+    std::string_view copyTo(std::array<char, 72>& buffer) const
+    {
+        std::memcpy(buffer.data(), m_text.data(), static_cast<size_t>(m_size));
+        return std::string_view(buffer.data(), static_cast<size_t>(m_size));
+    }
     qsizetype size() const { return m_size; }
     char back(qsizetype fromEnd = 0) const
     {
@@ -155,14 +160,8 @@ constexpr std::array kStep4{
     Rule{"iti", ""},  Rule{"ous", ""},  Rule{"ive", ""},  Rule{"ize", ""},
 };
 
-} // namespace
-
-QByteArray porterStem(QByteArrayView token)
+void stem(Word& word)
 {
-    if (token.size() < 3 || token.size() > 64)
-        return token.toByteArray();
-    Word word(token);
-
     // Step 1a: plurals.
     if (word.back() == 's') {
         if (word.back(1) == 'e') {
@@ -227,7 +226,26 @@ QByteArray porterStem(QByteArrayView token)
     if (word.size() > 1 && word.back() == 'l' && word.back(1) == 'l' &&
         word.measure(word.size() - 1) > 1)
         word.replaceEnd(1, "");
+}
+
+} // namespace
+
+QByteArray porterStem(QByteArrayView token)
+{
+    if (token.size() < 3 || token.size() > 64)
+        return token.toByteArray();
+    Word word(token);
+    stem(word);
     return word.result();
+}
+
+std::string_view porterStem(std::string_view token, std::array<char, 72>& buffer)
+{
+    if (token.size() < 3 || token.size() > 64)
+        return token;
+    Word word(QByteArrayView(token.data(), static_cast<qsizetype>(token.size())));
+    stem(word);
+    return word.copyTo(buffer);
 }
 
 } // namespace broadsheet::core

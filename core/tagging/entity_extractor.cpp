@@ -814,16 +814,28 @@ void Extraction::consider(const QList<Token>& tokens, qsizetype first, qsizetype
                           bool headline)
 {
     auto phraseOf = [&tokens](qsizetype from, qsizetype to) {
-        QStringList parts;
+        qsizetype size = to - from;
         for (qsizetype k = from; k <= to; ++k)
-            parts.append(tokens[k].text);
-        return parts.join(u' ');
+            size += tokens[k].text.size();
+        QString phrase;
+        phrase.reserve(size);
+        for (qsizetype k = from; k <= to; ++k) {
+            if (k > from)
+                phrase += u' ';
+            phrase += tokens[k].text;
+        }
+        return phrase;
     };
     // A known name starting here keeps its first word: "New Zealand", "The Hague".
     auto knownFrom = [&](qsizetype start) {
-        for (qsizetype end = std::min(last, start + 4); end > start; --end) {
-            if (m_gazetteer.find(phraseOf(start, end)))
+        // The longest phrase once; each shorter one is a view of its start.
+        const qsizetype longest = std::min(last, start + 4);
+        const QString phrase = phraseOf(start, longest);
+        qsizetype length = phrase.size();
+        for (qsizetype end = longest; end > start; --end) {
+            if (m_gazetteer.find(QStringView(phrase).first(length)))
                 return true;
+            length -= tokens[end].text.size() + 1;
         }
         return false;
     };

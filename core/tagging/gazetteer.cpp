@@ -100,14 +100,20 @@ bool needsNormalising(QStringView phrase)
 {
     if (phrase.isEmpty() || phrase.front().isSpace() || phrase.back().isSpace())
         return true;
-    if (phrase.size() > 4 && phrase.first(4).compare(u"the ", Qt::CaseInsensitive) == 0)
+    if (phrase.size() > 4 && (phrase[0] == u't' || phrase[0] == u'T') &&
+        phrase.first(4).compare(u"the ", Qt::CaseInsensitive) == 0)
         return true;
-    QChar previous;
+    char16_t previous = 0;
     for (QChar c : phrase) {
-        if (c == QChar(0x2019) || c == QChar(0x2018) || (c.isSpace() && c != u' ') ||
-            (c == u' ' && previous == u' '))
+        const char16_t u = c.unicode();
+        if (u < 0x80) { // ASCII first: isSpace() asks the Unicode tables
+            if ((u == ' ' && previous == ' ') ||
+                (u != ' ' && (u == '\t' || u == '\n' || u == '\r' || u == '\v' || u == '\f')))
+                return true;
+        } else if (u == 0x2019 || u == 0x2018 || c.isSpace()) {
             return true;
-        previous = c;
+        }
+        previous = u;
     }
     return false;
 }

@@ -272,6 +272,30 @@ TEST_CASE("cli: search prints ranked results, counts and JSON", "[cli][search]")
               .exitCode == 2);
 }
 
+TEST_CASE("cli: import --no-tags stores stories without the tagger's tags, rules still apply",
+          "[cli][tagging]")
+{
+    REQUIRE_SHARED("seed/000_2afe67581d2c50c2.txt");
+    QTemporaryDir dir;
+    REQUIRE(
+        cli(withLibrary(dir, {QStringLiteral("import"), QStringLiteral("--no-tags"), sampleDir()}))
+            .exitCode == 0);
+    REQUIRE(cli(withLibrary(dir, {QStringLiteral("rule"), QStringLiteral("add"),
+                                  QStringLiteral("Cyber"), QStringLiteral("cyber")}))
+                .exitCode == 0);
+    // The seed, imported later, is the one story about cyber attacks: the rule tags it.
+    REQUIRE(cli(withLibrary(dir, {QStringLiteral("import"), QStringLiteral("--no-tags"),
+                                  sharedPath(QStringLiteral("seed"))}))
+                .exitCode == 0);
+    const Run listed = cli(withLibrary(dir, {QStringLiteral("tags"), QStringLiteral("--json")}));
+    REQUIRE(listed.exitCode == 0);
+    QStringList tags;
+    for (const QJsonValue& tag : listed.json().array())
+        tags.append(tag[QStringLiteral("name")].toString() + u'/' +
+                    tag[QStringLiteral("kind")].toString());
+    CHECK(tags == QStringList{QStringLiteral("Cyber/rule")});
+}
+
 TEST_CASE("cli: tag, tags, rule and rules; show --json lists every tag with its kind",
           "[cli][tagging]")
 {

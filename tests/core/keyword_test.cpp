@@ -133,6 +133,30 @@ TEST_CASE("keywords are what an article is about, against the library, and stabl
     CHECK(*store.count() == 2096);
 }
 
+TEST_CASE("an import's keywords, chosen at its commit, are those a refresh chooses",
+          "[tagging][keywords][corpus]")
+{
+    QTemporaryDir dir;
+    auto opened = openNewLibrary(dir);
+    ArticleStore& store = *opened;
+    // One import, one commit: its queued candidates meet the same frequencies a refresh reads.
+    auto report = ImportJob(store).run({sharedPath(QStringLiteral("data/bbc/news"))});
+    REQUIRE(report.ok());
+    REQUIRE(report->added > 2000);
+    QList<QStringList> imported;
+    int withKeywords = 0;
+    for (ArticleId id = 1; id <= 200; ++id) {
+        imported.append(keywordsOf(store, id));
+        withKeywords += imported.back().size() >= 3 ? 1 : 0;
+    }
+    CHECK(withKeywords > 150);
+    REQUIRE(store.refreshKeywords().ok());
+    for (ArticleId id = 1; id <= 200; ++id) {
+        INFO("article " << id);
+        CHECK(keywordsOf(store, id) == imported[id - 1]);
+    }
+}
+
 TEST_CASE("keyword terms come from words only: binary text gives none",
           "[tagging][keywords][regression]")
 {

@@ -186,7 +186,8 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
                 names.append(entity.name);
             }
             // Keywords need the library's frequencies: the terms wait for the commit.
-            result.keywordCandidates.append(KeywordExtractor::candidates(article.title, article.body, names));
+            result.keywordTerms.append(
+                KeywordExtractor::analyse(article.title, article.body, names));
         }
     }
     return result;
@@ -223,8 +224,10 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
     int uncommitted = 0;
     QElapsedTimer sinceCommit;
     sinceCommit.start();
-    // What was added, waiting for its keywords until its terms are in the index.
+    // What was added, waiting for its keywords until its terms are in the index. Into an
+    // empty library, the import counts every article's stems itself.
     KeywordQueue keywordQueue;
+    keywordQueue.setCountsWholeLibrary(firstNew == 1);
     auto commit = [&]() -> Result<void> {
         uncommitted = 0;
         sinceCommit.restart();
@@ -246,14 +249,14 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
 
         QList<Article> articles;
         QList<QByteArray> hashes;
-        QList<QList<KeywordTerm>> keywordCandidates;
+        QList<KeywordExtractor::Analysis> keywordTerms;
         for (const FileResult& file : results) {
             if (file.skipReason) {
                 report.skipped.append({displayPath(file.path), *file.skipReason});
             } else {
                 articles.append(file.articles);
                 hashes.append(file.hashes);
-                keywordCandidates.append(file.keywordCandidates);
+                keywordTerms.append(file.keywordTerms);
             }
         }
         if (!articles.isEmpty()) {
@@ -275,8 +278,10 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
             for (qsizetype i = 0; i < outcomes->size(); ++i) {
                 const bool added = (*outcomes)[i] == AddOutcome::Added;
                 ++(added ? report.added : report.duplicates);
-                if (added && i < keywordCandidates.size())
-                    keywordQueue.add(articles[i].id, keywordCandidates[i]);
+                if (added && i < keywordTerms.size()) {
+                    keywordQueue.add(articles[i].id, keywordTerms[i].candidates);
+                    keywordQueue.countStems(keywordTerms[i].stems);
+                }
             }
             uncommitted += static_cast<int>(articles.size());
         }

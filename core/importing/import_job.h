@@ -46,8 +46,8 @@ public:
         QString path;
         QList<Article> articles;
         QList<QByteArray> hashes; ///< ArticleStore::contentHash of each, computed here
-        /// With tagging, each article's KeywordExtractor::candidates.
-        QList<QList<KeywordTerm>> keywordCandidates;
+        /// With tagging, each article's KeywordExtractor::analyse.
+        QList<KeywordExtractor::Analysis> keywordTerms;
         std::optional<QString> skipReason;
     };
     /// Reads and parses one file; `source` names the library source its articles go to.

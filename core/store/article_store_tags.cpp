@@ -462,15 +462,18 @@ Result<qint64> ArticleStore::storeKeywords(KeywordQueue& queue)
         queue.clear();
         return 0;
     }
-    // FTS5's own statistics: in how many articles each (stemmed) term occurs.
-    if (auto r = m_db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.keyword_vocab USING "
-                           "fts5vocab(main, 'articles_fts', 'row')");
-        !r)
-        return r.error();
     QList<qint64> frequencies(queue.stems().size(), 0);
-    // Tagging a large part of the library asks for most of its terms: reading the whole
-    // vocabulary once is cheaper than looking each up.
-    if (queue.size() * 10 >= *total) {
+    if (queue.countsWholeLibrary()) {
+        // The import counted every article the library holds: no need to ask the index.
+        frequencies = queue.countedFrequencies();
+    } else if (auto r = m_db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.keyword_vocab "
+                                  "USING fts5vocab(main, 'articles_fts', 'row')");
+               !r) {
+        // FTS5's own statistics: in how many articles each (stemmed) term occurs.
+        return r.error();
+    } else if (queue.size() * 10 >= *total) {
+        // Tagging a large part of the library asks for most of its terms: reading the whole
+        // vocabulary once is cheaper than looking each up.
         auto all = m_db.prepare("SELECT term, doc FROM temp.keyword_vocab");
         if (!all)
             return all.error();

@@ -81,6 +81,21 @@ QString folded(QStringView word)
     return decomposed;
 }
 
+/// Each stop word's stem: a stop word is no keyword, yet counts towards its stem's document
+/// frequency ("cent" makes "cents" common), as it does in the index.
+const std::unordered_map<std::string_view, std::string>& stopWordStems()
+{
+    static const std::unordered_map<std::string_view, std::string> stems = [] {
+        std::unordered_map<std::string_view, std::string> map;
+        for (std::string_view word : stopWords())
+            map.emplace(
+                word,
+                porterStem(QByteArrayView(word.data(), qsizetype(word.size()))).toStdString());
+        return map;
+    }();
+    return stems;
+}
+
 struct Scored {
     QString word;
     double score;
@@ -207,6 +222,41 @@ private:
         int count = 0;
     };
 
+public:
+    /// Appends every distinct stem of the article to `out`, each followed by a NUL byte:
+    /// those of `terms` (this counter's) and those of the stop words it holds.
+    void appendStems(const std::vector<Term>& terms, QByteArray& out) const
+    {
+        qsizetype bytes = 0;
+        for (const Term& term : terms)
+            bytes += static_cast<qsizetype>(term.stem.size()) + 1;
+        out.reserve(bytes + 256);
+        std::vector<std::string_view> emitted; // stop-word stems already written: a handful
+        const auto& stopStems = stopWordStems();
+        for (const Term& term : terms) {
+            out.append(term.stem.data(), static_cast<qsizetype>(term.stem.size()));
+            out.append('\0');
+        }
+        for (const Slot& slot : m_slots) {
+            if (slot.length == 0)
+                continue;
+            const auto stop = stopStems.find(view(slot));
+            if (stop == stopStems.end())
+                continue;
+            const std::string_view stem = stop->second;
+            if (std::find(emitted.begin(), emitted.end(), stem) != emitted.end())
+                continue;
+            emitted.push_back(stem);
+            const bool inTerms = std::any_of(terms.begin(), terms.end(),
+                                             [stem](const Term& t) { return t.stem == stem; });
+            if (!inTerms) {
+                out.append(stem.data(), static_cast<qsizetype>(stem.size()));
+                out.append('\0');
+            }
+        }
+    }
+
+private:
     std::string_view view(const Slot& slot) const
     {
         return std::string_view(m_folded).substr(slot.start, slot.length);
@@ -347,6 +397,12 @@ KeywordExtractor::choose(const QList<KeywordTerm>& terms,
 QList<KeywordTerm> KeywordExtractor::candidates(const QString& title, const QString& body,
                                                 const QStringList& entityNames)
 {
+    return analyse(title, body, entityNames).candidates;
+}
+
+KeywordExtractor::Analysis KeywordExtractor::analyse(const QString& title, const QString& body,
+                                                     const QStringList& entityNames)
+{
     StringSet excluded; // the names' words, folded as the terms are
     for (const QString& name : entityNames) {
         qsizetype start = -1;
@@ -362,6 +418,8 @@ QList<KeywordTerm> KeywordExtractor::candidates(const QString& title, const QStr
     }
     TermCounter counter(title, body);
     std::vector<TermCounter::Term> terms = counter.terms();
+    Analysis analysis;
+    counter.appendStems(terms, analysis.stems);
     if (!excluded.empty()) {
         std::erase_if(terms, [&excluded](const TermCounter::Term& t) {
             return excluded.find(t.word) != excluded.end();
@@ -384,11 +442,10 @@ QList<KeywordTerm> KeywordExtractor::candidates(const QString& title, const QStr
         terms.resize(static_cast<size_t>(keep));
     }
     std::sort(terms.begin(), terms.end(), before);
-    QList<KeywordTerm> result;
-    result.reserve(keep);
+    analysis.candidates.reserve(keep);
     for (const TermCounter::Term& term : terms)
-        result.append(toKeywordTerm(term));
-    return result;
+        analysis.candidates.append(toKeywordTerm(term));
+    return analysis;
 }
 
 void KeywordQueue::add(qint64 articleId, const QList<KeywordTerm>& candidates)
@@ -412,7 +469,41 @@ void KeywordQueue::add(qint64 articleId, const QList<KeywordTerm>& candidates)
 
 void KeywordQueue::clear()
 {
-    *this = KeywordQueue();
+    m_stemIds.clear();
+    m_stems.clear();
+    m_wordIds.clear();
+    m_words.clear();
+    m_articles.clear();
+    m_ends.clear();
+    m_entries.clear();
+}
+
+void KeywordQueue::countStems(QByteArrayView stems)
+{
+    const std::string_view all(stems.data(), static_cast<size_t>(stems.size()));
+    size_t start = 0;
+    while (start < all.size()) {
+        size_t end = all.find('\0', start);
+        if (end == std::string_view::npos)
+            end = all.size();
+        const std::string_view stem = all.substr(start, end - start);
+        if (auto it = m_counted.find(stem); it != m_counted.end())
+            ++it->second;
+        else
+            m_counted.emplace(std::string(stem), 1);
+        start = end + 1;
+    }
+}
+
+QList<qint64> KeywordQueue::countedFrequencies() const
+{
+    QList<qint64> frequencies;
+    frequencies.reserve(m_stems.size());
+    for (const QByteArray& stem : m_stems) {
+        const auto it = m_counted.find(std::string_view(stem.constData(), stem.size()));
+        frequencies.append(it == m_counted.end() ? 0 : it->second);
+    }
+    return frequencies;
 }
 
 qsizetype KeywordQueue::stemIndex(const QByteArray& stem) const

@@ -2,12 +2,16 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QSet>
 #include <QString>
 #include <QStringList>
 
 #include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 namespace broadsheet::core {
@@ -49,6 +53,15 @@ public:
     static QList<KeywordTerm> candidates(const QString& title, const QString& body,
                                          const QStringList& entityNames);
     static constexpr int kMaximumCandidates = 40;
+
+    /// An article's candidates, and every distinct stem it holds (each followed by a NUL
+    /// byte): an import counts those to know the document frequencies without the index.
+    struct Analysis {
+        QList<KeywordTerm> candidates;
+        QByteArray stems;
+    };
+    static Analysis analyse(const QString& title, const QString& body,
+                            const QStringList& entityNames);
 };
 
 /// Articles waiting for their keywords until the library's document frequencies are known:
@@ -58,7 +71,18 @@ public:
     void add(qint64 articleId, const QList<KeywordTerm>& candidates);
     qsizetype size() const { return m_articles.size(); }
     bool isEmpty() const { return m_articles.isEmpty(); }
+    /// Empties the queue; the counted frequencies stay.
     void clear();
+
+    /// Counts the stems of one article (KeywordExtractor::Analysis::stems). When every
+    /// article of the library was counted (an import into an empty library), frequencies()
+    /// are the library's and the index need not be read: reading them from FTS5 walks
+    /// every posting of the index.
+    void countStems(QByteArrayView stems);
+    void setCountsWholeLibrary(bool whole) { m_countsWholeLibrary = whole; }
+    bool countsWholeLibrary() const { return m_countsWholeLibrary; }
+    /// In how many counted articles each of stems() occurs.
+    QList<qint64> countedFrequencies() const;
 
     /// Every stem the queued articles hold, each once; frequencies are given in this order.
     const QList<QByteArray>& stems() const { return m_stems; }
@@ -83,6 +107,13 @@ private:
     QList<qint64> m_articles;
     QList<qsizetype> m_ends; ///< one past each article's last entry
     QList<Entry> m_entries;
+
+    struct StringHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, qint64, StringHash, std::equal_to<>> m_counted;
+    bool m_countsWholeLibrary = false;
 };
 
 } // namespace broadsheet::core

@@ -96,6 +96,18 @@ const std::unordered_map<std::string_view, std::string>& stopWordStems()
     return stems;
 }
 
+/// The stems of stopWordStems(), as a set.
+const std::unordered_set<std::string_view>& stopStemSet()
+{
+    static const std::unordered_set<std::string_view> set = [] {
+        std::unordered_set<std::string_view> stems;
+        for (const auto& [word, stem] : stopWordStems())
+            stems.insert(stem);
+        return stems;
+    }();
+    return set;
+}
+
 struct Scored {
     QString word;
     double score;
@@ -170,9 +182,17 @@ public:
         m_stems.clear();
         m_stems.reserve(m_folded.size());
         m_stemRanges.clear();
+        m_stopStems.clear();
         for (const Slot& slot : m_slots) {
-            if (slot.length == 0 || stopWords().contains(view(slot)))
+            if (slot.length == 0)
                 continue;
+            if (const auto stop = stopWordStems().find(view(slot)); stop != stopWordStems().end()) {
+                // No keyword, but its stem counts (appendStems): kept once each.
+                const std::string_view stem = stop->second;
+                if (std::find(m_stopStems.begin(), m_stopStems.end(), stem) == m_stopStems.end())
+                    m_stopStems.push_back(stem);
+                continue;
+            }
             const size_t start = m_stems.size();
             const std::string_view word = view(slot);
             m_stems.append(porterStem(word, m_buffer));
@@ -230,29 +250,22 @@ public:
         qsizetype bytes = 0;
         for (const Term& term : terms)
             bytes += static_cast<qsizetype>(term.stem.size()) + 1;
-        out.reserve(bytes + 256);
-        std::vector<std::string_view> emitted; // stop-word stems already written: a handful
-        const auto& stopStems = stopWordStems();
+        for (std::string_view stem : m_stopStems)
+            bytes += static_cast<qsizetype>(stem.size()) + 1;
+        out.reserve(bytes);
+        // A stop word's stem may be a term's too ("cent", "cents"): written once.
+        std::vector<std::string_view> written;
         for (const Term& term : terms) {
             out.append(term.stem.data(), static_cast<qsizetype>(term.stem.size()));
             out.append('\0');
+            if (stopStemSet().contains(term.stem))
+                written.push_back(term.stem);
         }
-        for (const Slot& slot : m_slots) {
-            if (slot.length == 0)
+        for (std::string_view stem : m_stopStems) {
+            if (std::find(written.begin(), written.end(), stem) != written.end())
                 continue;
-            const auto stop = stopStems.find(view(slot));
-            if (stop == stopStems.end())
-                continue;
-            const std::string_view stem = stop->second;
-            if (std::find(emitted.begin(), emitted.end(), stem) != emitted.end())
-                continue;
-            emitted.push_back(stem);
-            const bool inTerms = std::any_of(terms.begin(), terms.end(),
-                                             [stem](const Term& t) { return t.stem == stem; });
-            if (!inTerms) {
-                out.append(stem.data(), static_cast<qsizetype>(stem.size()));
-                out.append('\0');
-            }
+            out.append(stem.data(), static_cast<qsizetype>(stem.size()));
+            out.append('\0');
         }
     }
 
@@ -350,7 +363,8 @@ private:
     qsizetype m_used = 0;
     std::string m_stems;
     std::vector<std::pair<size_t, size_t>> m_stemRanges;
-    std::vector<int> m_bestCount; ///< per term being grouped: its chosen form's count
+    std::vector<std::string_view> m_stopStems; ///< the stop words' stems, each once
+    std::vector<int> m_bestCount;              ///< per term being grouped: its chosen form's count
     std::array<char, 72> m_buffer{};
 };
 

@@ -89,9 +89,18 @@ QString ReaderView::articleHtml(const core::Article& article, const QPalette& pa
         const QString chipText = palette.color(QPalette::Text).name();
         QStringList chips;
         for (const core::Tag& tag : article.tags) {
+            // A tag the user coloured wears its colour, with text that stays readable on it.
+            const QColor own(tag.color);
+            const bool coloured = !tag.color.isEmpty() && own.isValid();
+            const QString background = coloured ? own.name() : chip;
+            // Black or white by the colour's luma, as the eye weighs red, green and blue.
+            const double luma = 0.299 * own.redF() + 0.587 * own.greenF() + 0.114 * own.blueF();
+            const QString text = !coloured    ? chipText
+                                 : luma > 0.5 ? QStringLiteral("#000000")
+                                              : QStringLiteral("#ffffff");
             chips.append(QStringLiteral("<span style=\"background-color:%1; color:%2\">"
                                         "&nbsp;%3&nbsp;</span>")
-                             .arg(chip, chipText, tag.name.toHtmlEscaped()));
+                             .arg(background, text, tag.name.toHtmlEscaped()));
         }
         html += QStringLiteral("<p>%1</p>").arg(chips.join(QStringLiteral(" ")));
     }

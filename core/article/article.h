@@ -15,6 +15,7 @@ using ArticleId = qint64;
 struct Tag {
     QString name;
     QString kind;
+    QString color = {}; ///< "#rrggbb" when the user gave the tag one, else empty
 
     friend bool operator==(const Tag&, const Tag&) = default;
 };

@@ -293,14 +293,14 @@ Result<std::optional<Article>> ArticleStore::article(ArticleId id)
     article.read = stmt->int64(11) != 0;
     article.starred = stmt->int64(12) != 0;
 
-    auto tags = m_db.prepare("SELECT DISTINCT t.name, t.kind FROM article_tags at "
+    auto tags = m_db.prepare("SELECT DISTINCT t.name, t.kind, t.color FROM article_tags at "
                              "JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ?1 "
                              "ORDER BY t.kind, t.name");
     if (!tags)
         return tags.error();
     tags->bind(1, id);
     auto r = tags->forEachRow([&article](const Statement& tagRow) {
-        article.tags.append(Tag{tagRow.text(0), tagRow.text(1)});
+        article.tags.append(Tag{tagRow.text(0), tagRow.text(1), tagRow.text(2)});
     });
     if (!r)
         return r.error();

@@ -477,12 +477,12 @@ Result<qint64> ArticleStore::storeKeywords(KeywordQueue& queue)
         auto all = m_db.prepare("SELECT term, doc FROM temp.keyword_vocab");
         if (!all)
             return all.error();
-        auto r = all->forEachRow([&](const Statement& row) {
+        auto read = all->forEachRow([&](const Statement& row) {
             if (const qsizetype i = queue.stemIndex(row.blob(0)); i >= 0)
                 frequencies[i] = row.int64(1);
         });
-        if (!r)
-            return r.error();
+        if (!read)
+            return read.error();
     } else {
         auto frequency = m_db.prepare("SELECT doc FROM temp.keyword_vocab WHERE term = ?1");
         if (!frequency)

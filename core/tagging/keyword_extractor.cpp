@@ -60,7 +60,7 @@ const std::unordered_set<std::string_view>& stopWords()
               "wednesday", "thursday", "friday",    "saturday", "sunday",   "january",
               "february",  "march",    "april",     "june",     "july",     "august",
               "september", "october",  "november",  "december", "bbc",      "news",
-              "saying",    "asked",    "called",    "become",   "became"})
+              "saying",    "asked",    "called",    "become",   "became",   "else"})
             set.insert(w);
         return set;
     }();

@@ -121,6 +121,15 @@ TEST_CASE("tags are renamed, merged, recoloured and deleted", "[tagging][store]"
 
     REQUIRE(store->setTagColor(QStringLiteral("North Korea"), QStringLiteral("#cc3333")).ok());
     CHECK(tagNamed(*store, QStringLiteral("North Korea"))->color == QStringLiteral("#cc3333"));
+    { // the article carries the colour for the reader's chips
+        auto article = store->article(ids[1]);
+        REQUIRE(article.ok());
+        REQUIRE(article->has_value());
+        bool coloured = false;
+        for (const Tag& tag : (*article)->tags)
+            coloured = coloured || (tag.name == u"North Korea" && tag.color == u"#cc3333");
+        CHECK(coloured);
+    }
 
     REQUIRE(store->deleteTag(QStringLiteral("north korea")).ok());
     CHECK_FALSE(tagNamed(*store, QStringLiteral("North Korea")).has_value());

@@ -69,3 +69,18 @@ TEST_CASE("the reader takes its colours from the palette and follows a switch to
     CHECK(view.toHtml().contains(QStringLiteral("#f0f0f0")));
     CHECK(view.toPlainText().contains(QStringLiteral("China")));
 }
+
+TEST_CASE("a tag the user coloured shows in its colour, with readable text",
+          "[ui][reader][tagging]")
+{
+    core::Article article;
+    article.title = QStringLiteral("Title");
+    article.body = QStringLiteral("Body.");
+    article.tags = {{QStringLiteral("Later"), QStringLiteral("manual"), QStringLiteral("#1a5fb4")},
+                    {QStringLiteral("Sun"), QStringLiteral("manual"), QStringLiteral("#f6d32d")},
+                    {QStringLiteral("Odd"), QStringLiteral("manual"), QStringLiteral("<b>")}};
+    const QString html = ui::ReaderView::articleHtml(article);
+    CHECK(html.contains(QStringLiteral("background-color:#1a5fb4; color:#ffffff")));
+    CHECK(html.contains(QStringLiteral("background-color:#f6d32d; color:#000000")));
+    CHECK_FALSE(html.contains(QStringLiteral("<b>"))); // not a colour: the usual chip
+}

@@ -37,6 +37,47 @@ bool isKnown(const QString& kind)
 
 } // namespace tag_kind
 
+namespace {
+
+/// In how many articles each of the queue's stems occurs, from FTS5's own statistics.
+Result<QList<qint64>> frequenciesFromIndex(Database& db, const KeywordQueue& queue, qint64 total)
+{
+    if (auto r = db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.keyword_vocab USING "
+                         "fts5vocab(main, 'articles_fts', 'row')");
+        !r)
+        return r.error();
+    QList<qint64> frequencies(queue.stems().size(), 0);
+    if (queue.size() * 10 >= total) {
+        // Tagging a large part of the library asks for most of its terms: reading the whole
+        // vocabulary once is cheaper than looking each up.
+        auto all = db.prepare("SELECT term, doc FROM temp.keyword_vocab");
+        if (!all)
+            return all.error();
+        auto read = all->forEachRow([&](const Statement& row) {
+            if (const qsizetype i = queue.stemIndex(row.blob(0)); i >= 0)
+                frequencies[i] = row.int64(1);
+        });
+        if (!read)
+            return read.error();
+        return frequencies;
+    }
+    auto frequency = db.prepare("SELECT doc FROM temp.keyword_vocab WHERE term = ?1");
+    if (!frequency)
+        return frequency.error();
+    for (qsizetype i = 0; i < queue.stems().size(); ++i) {
+        frequency->reset();
+        frequency->bindUtf8(1, queue.stems()[i]);
+        auto row = frequency->step();
+        if (!row)
+            return row.error();
+        frequencies[i] = *row ? frequency->int64(0) : 0;
+    }
+    frequency->reset();
+    return frequencies;
+}
+
+} // namespace
+
 void ArticleStore::forgetTagIds()
 {
     for (auto& ids : m_tagIds)
@@ -106,14 +147,7 @@ Result<void> ArticleStore::storeTags(const QList<Article>& articles,
             auto id = tagId(name, kind);
             if (!id)
                 return id.error();
-            // Most tags an import stores are entities: their origin is bound without a copy.
-            static const QByteArray entity("entity");
-            const QString origin = tag_kind::originOf(kind);
-            if (origin == QLatin1String(entity))
-                link->bindUtf8(3, entity);
-            else
-                link->bind(3, origin);
-            link->bind(1, article.id).bind(2, *id).bind(4, 1.0);
+            link->bind(1, article.id).bind(2, *id).bind(3, tag_kind::originOf(kind)).bind(4, 1.0);
             if (auto r = link->run(); !r)
                 return r.error();
         }
@@ -462,40 +496,15 @@ Result<qint64> ArticleStore::storeKeywords(KeywordQueue& queue)
         queue.clear();
         return 0;
     }
-    QList<qint64> frequencies(queue.stems().size(), 0);
+    QList<qint64> frequencies;
     if (queue.countsWholeLibrary()) {
         // The import counted every article the library holds: no need to ask the index.
         frequencies = queue.countedFrequencies();
-    } else if (auto r = m_db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.keyword_vocab "
-                                  "USING fts5vocab(main, 'articles_fts', 'row')");
-               !r) {
-        // FTS5's own statistics: in how many articles each (stemmed) term occurs.
-        return r.error();
-    } else if (queue.size() * 10 >= *total) {
-        // Tagging a large part of the library asks for most of its terms: reading the whole
-        // vocabulary once is cheaper than looking each up.
-        auto all = m_db.prepare("SELECT term, doc FROM temp.keyword_vocab");
-        if (!all)
-            return all.error();
-        auto read = all->forEachRow([&](const Statement& row) {
-            if (const qsizetype i = queue.stemIndex(row.blob(0)); i >= 0)
-                frequencies[i] = row.int64(1);
-        });
+    } else {
+        auto read = frequenciesFromIndex(m_db, queue, *total);
         if (!read)
             return read.error();
-    } else {
-        auto frequency = m_db.prepare("SELECT doc FROM temp.keyword_vocab WHERE term = ?1");
-        if (!frequency)
-            return frequency.error();
-        for (qsizetype i = 0; i < queue.stems().size(); ++i) {
-            frequency->reset();
-            frequency->bindUtf8(1, queue.stems()[i]);
-            auto row = frequency->step();
-            if (!row)
-                return row.error();
-            frequencies[i] = *row ? frequency->int64(0) : 0;
-        }
-        frequency->reset();
+        frequencies = std::move(*read);
     }
     const auto chosen = queue.choose(frequencies, *total);
     queue.clear();

@@ -235,14 +235,6 @@ public:
         return result;
     }
 
-private:
-    struct Slot {
-        quint32 start = 0;
-        quint32 length = 0; // 0: empty
-        int count = 0;
-    };
-
-public:
     /// Appends every distinct stem of the article to `out`, each followed by a NUL byte:
     /// those of `terms` (this counter's) and those of the stop words it holds.
     void appendStems(const std::vector<Term>& terms, QByteArray& out) const
@@ -270,6 +262,12 @@ public:
     }
 
 private:
+    struct Slot {
+        quint32 start = 0;
+        quint32 length = 0; // 0: empty
+        int count = 0;
+    };
+
     std::string_view view(const Slot& slot) const
     {
         return std::string_view(m_folded).substr(slot.start, slot.length);
@@ -389,23 +387,6 @@ QList<KeywordTerm> KeywordExtractor::terms(const QString& title, const QString& 
     for (const TermCounter::Term& term : terms)
         result.append(toKeywordTerm(term));
     return result;
-}
-
-QStringList
-KeywordExtractor::choose(const QList<KeywordTerm>& terms,
-                         const std::function<qint64(const QByteArray&)>& documentFrequency,
-                         qint64 total, const QSet<QString>& excluded, int count)
-{
-    if (total < kMinimumLibrary || count <= 0)
-        return {};
-    QList<Scored> scored;
-    for (const KeywordTerm& term : terms) {
-        if (excluded.contains(term.word))
-            continue;
-        if (const double s = tfIdf(term.count, documentFrequency(term.stem), total); s > 0)
-            scored.append({term.word, s});
-    }
-    return best(scored, count);
 }
 
 QList<KeywordTerm> KeywordExtractor::candidates(const QString& title, const QString& body,

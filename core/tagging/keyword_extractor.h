@@ -3,12 +3,11 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QHash>
 #include <QList>
-#include <QSet>
 #include <QString>
 #include <QStringList>
 
-#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,14 +35,6 @@ public:
     /// removed), without numbers, short words and common English words. A title's words
     /// count three times.
     static QList<KeywordTerm> terms(const QString& title, const QString& body);
-
-    /// Up to `count` keywords, best first: tf-idf over `total` articles, where
-    /// `documentFrequency(stem)` says how many hold the term. Terms found in one article
-    /// only (typos, codes) and words in `excluded` (the article's entity names, lower
-    /// case) are passed over.
-    static QStringList choose(const QList<KeywordTerm>& terms,
-                              const std::function<qint64(const QByteArray&)>& documentFrequency,
-                              qint64 total, const QSet<QString>& excluded, int count = 5);
 
     /// The article's terms that may become keywords, most frequent first: none that is a
     /// word of its entity names (`entityNames`, as tagged), and of a long article only what
@@ -89,8 +80,10 @@ public:
     /// The index of `stem` in stems(), or -1.
     qsizetype stemIndex(const QByteArray& stem) const;
 
-    /// Each queued article with its keywords (as KeywordExtractor::choose picks them), given
-    /// `frequencies[i]`, the number of the `total` articles that hold stems()[i].
+    /// Each queued article with up to `count` keywords, best first: tf-idf over `total`
+    /// articles, given `frequencies[i]`, the number of them that hold stems()[i]. A term
+    /// found in one article only (a typo, a code) is passed over, and so is one far below
+    /// the best once three are chosen. Too small a library gives none.
     QList<std::pair<qint64, QStringList>> choose(const QList<qint64>& frequencies, qint64 total,
                                                  int count = 5) const;
 

@@ -122,8 +122,7 @@ int main(int argc, char* argv[])
         clock.restart();
         qint64 candidates = 0;
         for (const QString& text : texts)
-            candidates +=
-                KeywordExtractor::candidates(QString(), text, {}).size();
+            candidates += KeywordExtractor::candidates(QString(), text, {}).size();
         const double keywordMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;
         const auto n = static_cast<double>(std::max<qsizetype>(texts.size(), 1));
         std::printf("speed: %lld articles (%lld characters); entities in %.0f ms: %.1f us an "

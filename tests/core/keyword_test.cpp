@@ -171,7 +171,11 @@ TEST_CASE("keyword terms come from words only: binary text gives none",
     REQUIRE(terms.size() == 1);
     CHECK(terms.front().word == QStringLiteral("tariffs"));
     CHECK(terms.front().count == 4); // three for the title, one for the body
-    CHECK(KeywordExtractor::choose(terms, [](const QByteArray&) { return 2; }, 19, {}).isEmpty());
-    CHECK(KeywordExtractor::choose(terms, [](const QByteArray&) { return 2; }, 1000, {}) ==
-          QStringList{QStringLiteral("tariffs")});
+    KeywordQueue queue;
+    queue.add(7, terms);
+    REQUIRE(queue.stems().size() == 1);
+    CHECK(queue.choose({2}, 19).isEmpty()); // nothing to tag: too small a library
+    const auto chosen = queue.choose({2}, 1000);
+    REQUIRE(chosen.size() == 1);
+    CHECK(chosen.front().second == QStringList{QStringLiteral("tariffs")});
 }

@@ -34,6 +34,11 @@ TEST_CASE("a library of the first schema version is migrated with its articles",
     CHECK((*article)->title == QStringLiteral("Old story"));
     // The tables of the later version exist and work.
     CHECK((*store)->database().queryInt("SELECT count(*) FROM tags").ok());
+    // The index gathers 64 MiB of postings before it writes a segment (v4).
+    auto hashSize =
+        (*store)->database().queryInt("SELECT v FROM articles_fts_config WHERE k = 'hashsize'");
+    REQUIRE(hashSize.ok());
+    CHECK(*hashSize == 64 * 1024 * 1024);
     auto problems = (*store)->check();
     REQUIRE(problems.ok());
     CHECK(problems->isEmpty());

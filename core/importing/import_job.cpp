@@ -2,6 +2,7 @@
 #include "import_job.h"
 
 #include "parse/csv_article_parser.h"
+#include "parse/structured_article_parser.h"
 #include "parse/text_article_parser.h"
 #include "parse/text_decoding.h"
 #include "store/article_store.h"
@@ -40,13 +41,19 @@ struct FileTask {
     QString source;
 };
 
-enum class FileKind { Text, Csv, Unsupported };
+enum class FileKind { Text, Csv, Markdown, Json, Ndjson, Unsupported };
 
 FileKind kindOf(const QFileInfo& info)
 {
     const QString suffix = info.suffix().toLower();
     if (suffix == u"csv")
         return FileKind::Csv;
+    if (suffix == u"md" || suffix == u"markdown")
+        return FileKind::Markdown;
+    if (suffix == u"json")
+        return FileKind::Json;
+    if (suffix == u"ndjson" || suffix == u"jsonl")
+        return FileKind::Ndjson;
     if (suffix.isEmpty() || suffix == u"txt" || suffix == u"text")
         return FileKind::Text;
     return FileKind::Unsupported;
@@ -99,7 +106,7 @@ void collectFiles(const QStringList& paths, QList<FileTask>& tasks, QList<Skippe
             if (kindOf(info) == FileKind::Unsupported) {
                 skipped.append({displayPath(file),
                                 QStringLiteral("not an article file (.%1); Broadsheet imports "
-                                               ".txt and .csv files")
+                                               ".txt, .md, .json, .ndjson and .csv files")
                                     .arg(info.suffix())});
                 continue;
             }
@@ -158,8 +165,24 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
     if (isOnlyWhitespace(bytes))
         return skip(QStringLiteral("contains only whitespace"));
 
-    const DecodedText decoded = decodeText(bytes);
-    if (kindOf(info) == FileKind::Csv) {
+    const FileKind kind = kindOf(info);
+    // Files Broadsheet exported bring their own tags: the taggers leave them as they are.
+    bool ownTags = false;
+    if (kind == FileKind::Json || kind == FileKind::Ndjson) {
+        auto parsed = kind == FileKind::Json ? StructuredArticleParser::parseJson(bytes)
+                                             : StructuredArticleParser::parseNdjson(bytes);
+        if (!parsed)
+            return skip(parsed.error().message);
+        result.articles = std::move(parsed->articles);
+        ownTags = parsed->carriesTags;
+    } else if (kind == FileKind::Markdown) {
+        auto parsed = StructuredArticleParser::parseMarkdown(decodeText(bytes).text);
+        if (!parsed)
+            return skip(parsed.error().message);
+        result.articles = std::move(parsed->articles);
+        ownTags = parsed->carriesTags;
+    } else if (kind == FileKind::Csv) {
+        const DecodedText decoded = decodeText(bytes);
         auto parsed = CsvArticleParser::parse(decoded.text);
         if (!parsed)
             return skip(QStringLiteral("not a news CSV file: %1").arg(parsed.error().message));
@@ -167,7 +190,7 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
             return skip(QStringLiteral("the CSV file has no rows with a title or text"));
         result.articles = std::move(parsed->articles);
     } else {
-        auto parsed = TextArticleParser::parse(decoded.text);
+        auto parsed = TextArticleParser::parse(decodeText(bytes).text);
         if (!parsed)
             return skip(parsed.error().message);
         result.articles.append(std::move(*parsed));
@@ -179,7 +202,9 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
         if (article.source.isEmpty())
             article.source = source;
         result.hashes.append(ArticleStore::contentHash(article));
-        if (tag) {
+        if (tag && ownTags) {
+            result.keywordTerms.append(KeywordExtractor::Analysis{}); // none to choose from
+        } else if (tag) {
             QStringList names;
             for (const Entity& entity : extractor.extract(article.title, article.body)) {
                 article.tags.append(Tag{entity.name, entityKindName(entity.kind)});

@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "export_job.h"
+
+#include "store/article_store.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSaveFile>
+#include <QUuid>
+
+#include <algorithm>
+#include <memory>
+
+Q_LOGGING_CATEGORY(lcExport, "broadsheet.export", QtInfoMsg)
+
+namespace broadsheet::core {
+
+namespace {
+
+constexpr qsizetype kChunk = 500; ///< articles fetched at a time for the HTML contents
+
+QString native(const QString& path)
+{
+    return QDir::toNativeSeparators(path);
+}
+
+/// Where the articles go while they are written: a QSaveFile for one file, a hidden folder
+/// beside the destination for a folder. commit() puts the result in place whole.
+class Sink {
+public:
+    virtual ~Sink() = default;
+    /// Appends to the one file, or writes the named file in the folder.
+    virtual Result<void> write(const QByteArray& bytes, const QString& fileName = {}) = 0;
+    virtual Result<void> commit() = 0;
+};
+
+class FileSink final : public Sink {
+public:
+    explicit FileSink(const QString& path)
+        : m_file(path)
+    {
+    }
+
+    Result<void> open()
+    {
+        if (!m_file.open(QIODevice::WriteOnly))
+            return Error{QStringLiteral("cannot write %1: %2")
+                             .arg(native(m_file.fileName()), m_file.errorString())};
+        return {};
+    }
+
+    Result<void> write(const QByteArray& bytes, const QString&) override
+    {
+        if (m_file.write(bytes) != bytes.size())
+            return Error{QStringLiteral("cannot write %1: %2")
+                             .arg(native(m_file.fileName()), m_file.errorString())};
+        m_written += bytes.size();
+        return {};
+    }
+
+    // QSaveFile can report success for a write the disk cut short (QTBUG-75077): flush,
+    // and check that the file holds every byte, before it replaces anything.
+    Result<void> commit() override
+    {
+        if (!m_file.flush() || m_file.size() != m_written) {
+            const QString reason = m_file.error() != QFileDevice::NoError
+                                       ? m_file.errorString()
+                                       : QStringLiteral("the disk took only %1 of %2 bytes")
+                                             .arg(m_file.size())
+                                             .arg(m_written);
+            m_file.cancelWriting();
+            return Error{
+                QStringLiteral("cannot write %1: %2").arg(native(m_file.fileName()), reason)};
+        }
+        if (!m_file.commit())
+            return Error{QStringLiteral("cannot write %1: %2")
+                             .arg(native(m_file.fileName()), m_file.errorString())};
+        return {};
+    }
+
+private:
+    QSaveFile m_file; // discards its temporary file unless committed
+    qint64 m_written = 0;
+};
+
+class FolderSink final : public Sink {
+public:
+    explicit FolderSink(const QString& destination)
+        : m_destination(destination)
+        , m_parent(QFileInfo(destination).absolutePath())
+        , m_building(m_parent + QStringLiteral("/.broadsheet-export-") +
+                     QUuid::createUuid().toString(QUuid::Id128))
+    {
+    }
+
+    ~FolderSink() override
+    {
+        if (m_made && !m_committed)
+            QDir(m_building).removeRecursively();
+    }
+
+    // mkdir, not QTemporaryDir: the folder gets the user's usual permissions, not 0700.
+    Result<void> open()
+    {
+        m_made = QDir().mkdir(m_building);
+        if (!m_made)
+            return Error{QStringLiteral("cannot write into %1: the folder is not writable")
+                             .arg(native(m_parent))};
+        return {};
+    }
+
+    Result<void> write(const QByteArray& bytes, const QString& fileName) override
+    {
+        QFile file(m_building + u'/' + fileName);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() ||
+            !file.flush() || file.size() != bytes.size()) {
+            return Error{QStringLiteral("cannot write %1: %2")
+                             .arg(native(m_destination + u'/' + fileName), file.errorString())};
+        }
+        file.close();
+        if (file.error() != QFileDevice::NoError)
+            return Error{QStringLiteral("cannot write %1: %2")
+                             .arg(native(m_destination + u'/' + fileName), file.errorString())};
+        return {};
+    }
+
+    /// Moves what was there aside, renames the new folder into place, then deletes the old.
+    Result<void> commit() override
+    {
+        QDir dir(m_parent);
+        QString aside;
+        if (QFileInfo::exists(m_destination)) {
+            aside = m_parent + QStringLiteral("/.broadsheet-replaced-") +
+                    QUuid::createUuid().toString(QUuid::Id128);
+            if (!dir.rename(m_destination, aside))
+                return Error{QStringLiteral("cannot replace %1: it could not be moved aside")
+                                 .arg(native(m_destination))};
+        }
+        if (!dir.rename(m_building, m_destination)) {
+            if (!aside.isEmpty())
+                dir.rename(aside, m_destination);
+            return Error{QStringLiteral("cannot move the finished export into %1")
+                             .arg(native(m_destination))};
+        }
+        m_committed = true;
+        if (!aside.isEmpty()) {
+            const bool removed =
+                QFileInfo(aside).isDir() ? QDir(aside).removeRecursively() : QFile::remove(aside);
+            if (!removed)
+                qCWarning(lcExport) << "could not delete the replaced" << aside;
+        }
+        return {};
+    }
+
+private:
+    QString m_destination;
+    QString m_parent;
+    QString m_building; // deleted with what it holds unless committed
+    bool m_made = false;
+    bool m_committed = false;
+};
+
+Result<void> writeText(Sink& sink, const QString& text, const QString& fileName = {})
+{
+    return sink.write(text.toUtf8(), fileName);
+}
+
+} // namespace
+
+ExportJob::ExportJob(ArticleStore& store)
+    : m_store(store)
+{
+}
+
+bool ExportJob::destinationTaken(const QString& path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return false;
+    if (!info.isDir())
+        return true;
+    return !QDir(path).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden |
+                               QDir::System);
+}
+
+Result<ExportReport> ExportJob::run(const ExportRequest& request, std::stop_token stop)
+{
+    const QString destination = QFileInfo(request.destination).absoluteFilePath();
+    const bool folder = export_format::writesFolder(request.format);
+    if (request.destination.trimmed().isEmpty())
+        return Error{QStringLiteral("no destination given for the export")};
+    if (!request.replace && destinationTaken(destination)) {
+        return Error{QStringLiteral("%1 already exists; choose another name, or allow replacing "
+                                    "it (--force)")
+                         .arg(native(destination))};
+    }
+    if (!folder && QFileInfo(destination).isDir()) {
+        return Error{QStringLiteral("%1 is a folder; %2 export writes one file")
+                         .arg(native(destination), export_format::nameOf(request.format))};
+    }
+    const QString parent = QFileInfo(destination).absolutePath();
+    if (!QDir().mkpath(parent))
+        return Error{QStringLiteral("cannot create the folder %1").arg(native(parent))};
+
+    std::unique_ptr<Sink> sink;
+    if (folder) {
+        auto folderSink = std::make_unique<FolderSink>(destination);
+        if (auto r = folderSink->open(); !r)
+            return r.error();
+        sink = std::move(folderSink);
+    } else {
+        auto fileSink = std::make_unique<FileSink>(destination);
+        if (auto r = fileSink->open(); !r)
+            return r.error();
+        sink = std::move(fileSink);
+    }
+
+    ExportProgress progress{0, request.ids.size()};
+    // About a hundred reports over the whole export, at least one every 250 articles.
+    const qint64 progressEvery = std::clamp<qint64>(request.ids.size() / 100, 1, 250);
+    auto report = [&] {
+        if (m_progress)
+            m_progress(progress);
+    };
+    auto cancelled = [&]() -> Error {
+        return Error{QStringLiteral("the export was cancelled; nothing was written"), true};
+    };
+    report();
+
+    // Leading matter.
+    switch (request.format) {
+    case ExportFormat::Json:
+        if (auto r = sink->write(request.ids.isEmpty() ? "[" : "[\n"); !r)
+            return r.error();
+        break;
+    case ExportFormat::Csv:
+        if (auto r = writeText(*sink, article_format::csvHeader()); !r)
+            return r.error();
+        break;
+    case ExportFormat::Html: {
+        const QString heading =
+            request.heading.isEmpty()
+                ? QStringLiteral("%1 stories from Broadsheet").arg(request.ids.size())
+                : request.heading;
+        if (auto r = writeText(*sink, article_format::htmlStart(heading)); !r)
+            return r.error();
+        for (qsizetype start = 0; start < request.ids.size(); start += kChunk) {
+            if (stop.stop_requested())
+                return cancelled();
+            auto summaries = m_store.summaries(request.ids.mid(start, kChunk));
+            if (!summaries)
+                return summaries.error();
+            QString entries;
+            for (const ArticleSummary& summary : *summaries)
+                entries += article_format::htmlContentsEntry(summary);
+            if (auto r = writeText(*sink, entries); !r)
+                return r.error();
+        }
+        if (auto r = writeText(*sink, article_format::htmlContentsEnd()); !r)
+            return r.error();
+        break;
+    }
+    case ExportFormat::Markdown:
+    case ExportFormat::Ndjson:
+    case ExportFormat::Text:
+        break;
+    }
+
+    QSet<QString> fileNames;
+    qint64 written = 0;
+    for (ArticleId id : request.ids) {
+        if (stop.stop_requested())
+            return cancelled();
+        auto found = m_store.article(id);
+        if (!found)
+            return found.error();
+        ++progress.done;
+        if (!*found)
+            continue; // deleted since it was selected
+        const Article& article = **found;
+        Result<void> r;
+        switch (request.format) {
+        case ExportFormat::Markdown:
+            r = writeText(*sink, article_format::toMarkdown(article),
+                          article_format::fileNameFor(article, QStringLiteral("md"), fileNames));
+            break;
+        case ExportFormat::Text:
+            r = writeText(*sink, article_format::toPlainText(article),
+                          article_format::fileNameFor(article, QStringLiteral("txt"), fileNames));
+            break;
+        case ExportFormat::Json:
+            r = sink->write((written > 0 ? QByteArray(",\n") : QByteArray()) +
+                            article_format::toJson(article));
+            break;
+        case ExportFormat::Ndjson:
+            r = sink->write(article_format::toJson(article) + '\n');
+            break;
+        case ExportFormat::Csv:
+            r = writeText(*sink, article_format::toCsvRecord(article));
+            break;
+        case ExportFormat::Html:
+            r = writeText(*sink, article_format::htmlArticle(article));
+            break;
+        }
+        if (!r)
+            return r.error();
+        ++written;
+        if (progress.done % progressEvery == 0)
+            report();
+    }
+
+    // Closing matter.
+    Result<void> closed;
+    if (request.format == ExportFormat::Json)
+        closed = sink->write(request.ids.isEmpty() ? "]\n" : "\n]\n");
+    else if (request.format == ExportFormat::Html)
+        closed = writeText(*sink, article_format::htmlEnd());
+    if (!closed)
+        return closed.error();
+    if (stop.stop_requested())
+        return cancelled();
+    if (auto r = sink->commit(); !r)
+        return r.error();
+    report();
+    qCDebug(lcExport) << "exported" << written << "articles to" << destination;
+    return ExportReport{written, destination};
+}
+
+} // namespace broadsheet::core

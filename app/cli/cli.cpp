@@ -3,6 +3,7 @@
 
 #include "article/article_json.h"
 #include "cli_output.h"
+#include "export/export_job.h"
 #include "importing/import_job.h"
 #include "search/searcher.h"
 #include "store/article_store.h"
@@ -14,10 +15,12 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <functional>
 #include <optional>
+#include <stop_token>
 
 namespace broadsheet::app {
 
@@ -32,7 +35,8 @@ const QString kMainHelp = QStringLiteral(
     "\n"
     "Commands:\n"
     "  import [--json] [--no-tags] PATH...\n"
-    "                                 import article files and folders (.txt, .csv)\n"
+    "                                 import article files and folders\n"
+    "                                 (.txt, .csv, and .md, .json, .ndjson exports)\n"
     "  list [--json] [--limit N]      list articles, newest first\n"
     "  show [--json] ID               show one article\n"
     "  search [--json] [--count] [--sort relevance|date|title|source|starred|tags] [--reverse]\n"
@@ -46,6 +50,8 @@ const QString kMainHelp = QStringLiteral(
     "  rule add TAG QUERY             tag what QUERY matches, now and at every import\n"
     "  rule remove TAG                stop a rule (the tags it gave stay)\n"
     "  rules [--json]                 list the rules\n"
+    "  export (--ids 1,2,3 | --query QUERY | --all) --format md|html|json|ndjson|csv|txt\n"
+    "         -o PATH [--force]       write articles to files (md, txt: a folder)\n"
     "  check                          check the library's integrity\n"
     "\n"
     "Options:\n"
@@ -54,7 +60,8 @@ const QString kMainHelp = QStringLiteral(
     "  -h, --help       show this help; COMMAND --help shows a command's help\n"
     "  -v, --version    show the version\n"
     "\n"
-    "Exit codes: 0 success, 1 failure, 2 bad usage, 3 import skipped some files.\n");
+    "Exit codes: 0 success, 1 failure, 2 bad usage, 3 import skipped some files,\n"
+    "4 export destination exists (use --force to replace it).\n");
 
 QString versionText()
 {
@@ -154,8 +161,10 @@ int importCommand(const QStringList& arguments, const QString& globalLibrary)
 {
     CommandLine cli(QStringLiteral("import"),
                     QStringLiteral("Imports article files and folders (recursively) into the "
-                                   "library. Text files (.txt) and CSV data sets (.csv) are "
-                                   "read; anything already in the library is not added again."));
+                                   "library. Text files (.txt), CSV data sets (.csv) and "
+                                   "Broadsheet's own exports (.md, .json, .ndjson, with their "
+                                   "tags) are read; anything already in the library is not "
+                                   "added again."));
     QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the report as JSON."));
     QCommandLineOption noTags(QStringLiteral("no-tags"),
                               QStringLiteral("Do not find people, organisations, places and "
@@ -689,16 +698,143 @@ int rulesCommand(const QStringList& arguments, const QString& globalLibrary)
     return ExitOk;
 }
 
+// ---- export ----
+
+std::stop_source* g_exportStop = nullptr;
+
+void stopExport(int)
+{
+    if (g_exportStop)
+        g_exportStop->request_stop(); // the job stops at its next article and cleans up
+}
+
+int exportCommand(const QStringList& arguments, const QString& globalLibrary)
+{
+    CommandLine cli(
+        QStringLiteral("export"),
+        QStringLiteral("Writes articles to files: the given ids, what a query finds, or the "
+                       "whole library.\n"
+                       "md and txt write a folder with a file an article; html, json, ndjson "
+                       "and csv write one file. The result appears whole or not at all; an "
+                       "existing file or non-empty folder is replaced only with --force.\n"
+                       "  broadsheet-cli export --query 'tag:\"North Korea\"' --format md -o "
+                       "korea\n"
+                       "  broadsheet-cli export --all --format json -o library.json"));
+    QCommandLineOption ids(QStringLiteral("ids"), QStringLiteral("Article ids, comma-separated."),
+                           QStringLiteral("IDS"));
+    QCommandLineOption query(QStringLiteral("query"),
+                             QStringLiteral("Every article this query finds, newest first."),
+                             QStringLiteral("QUERY"));
+    QCommandLineOption all(QStringLiteral("all"), QStringLiteral("Every article, newest first."));
+    QCommandLineOption format(QStringLiteral("format"),
+                              QStringLiteral("md, html, json, ndjson, csv or txt."),
+                              QStringLiteral("FORMAT"));
+    QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
+                              QStringLiteral("The file (or folder, for md and txt) to write."),
+                              QStringLiteral("PATH"));
+    QCommandLineOption force(QStringLiteral("force"),
+                             QStringLiteral("Replace PATH when it exists."));
+    cli.parser().addOptions({ids, query, all, format, output, force});
+    if (auto exit = cli.parse(arguments, globalLibrary))
+        return *exit;
+    const int selections = int(cli.parser().isSet(ids)) + int(cli.parser().isSet(query)) +
+                           int(cli.parser().isSet(all));
+    if (selections != 1)
+        return *cli.usageError(QStringLiteral("choose what to export: --ids, --query or --all"));
+    if (!cli.parser().isSet(format))
+        return *cli.usageError(QStringLiteral("--format is needed: md, html, json, ndjson, csv "
+                                              "or txt"));
+    const auto chosen = core::export_format::fromName(cli.parser().value(format));
+    if (!chosen)
+        return *cli.usageError(QStringLiteral("'%1' is not an export format (md, html, json, "
+                                              "ndjson, csv or txt)")
+                                   .arg(cli.parser().value(format)));
+    const QString path = cli.parser().value(output);
+    if (path.isEmpty())
+        return *cli.usageError(QStringLiteral("-o PATH is needed: where to write"));
+    if (!cli.parser().isSet(force) && core::ExportJob::destinationTaken(path)) {
+        printErr(QStringLiteral("broadsheet-cli: %1 already exists; pass --force to replace it\n")
+                     .arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())));
+        return ExitExists;
+    }
+
+    auto store = openStore(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
+    if (!store)
+        return ExitFailure;
+    core::ExportRequest request;
+    request.format = *chosen;
+    request.destination = path;
+    request.replace = cli.parser().isSet(force);
+    if (cli.parser().isSet(ids)) {
+        for (const QString& text : cli.parser().value(ids).split(u',', Qt::SkipEmptyParts)) {
+            bool ok = false;
+            const core::ArticleId id = text.trimmed().toLongLong(&ok);
+            if (!ok || id <= 0)
+                return *cli.usageError(QStringLiteral("'%1' is not an article id").arg(text));
+            auto article = store->summaries({id});
+            if (!article)
+                return fail(article.error());
+            if (article->isEmpty())
+                return fail(core::Error{QStringLiteral("there is no article %1").arg(id)});
+            request.ids.append(id);
+        }
+    } else if (cli.parser().isSet(query)) {
+        core::SearchRequest search;
+        search.query = cli.parser().value(query);
+        search.sort = core::SearchRequest::Sort::Date;
+        search.limit = 0;
+        search.countTotal = false;
+        search.facets = false;
+        search.allIds = true;
+        auto results = core::Searcher(store->database()).search(search);
+        if (!results)
+            return fail(results.error());
+        request.ids = results->ids;
+        request.heading = QStringLiteral("Broadsheet: %1").arg(search.query);
+    } else {
+        auto every = store->articleIds();
+        if (!every)
+            return fail(every.error());
+        request.ids = *every;
+    }
+
+    core::ExportJob job(*store);
+    const bool interactive = isatty(STDERR_FILENO);
+    if (interactive) {
+        job.setProgressCallback([](const core::ExportProgress& p) {
+            printErr(QStringLiteral("\rExporting: %1 of %2").arg(p.done).arg(p.total));
+        });
+    }
+    std::stop_source stop;
+    g_exportStop = &stop;
+    struct sigaction action {};
+    action.sa_handler = stopExport;
+    struct sigaction previous {};
+    sigaction(SIGINT, &action, &previous);
+    auto report = job.run(request, stop.get_token());
+    sigaction(SIGINT, &previous, nullptr);
+    g_exportStop = nullptr;
+    if (interactive)
+        printErr(QStringLiteral("\n"));
+    if (!report)
+        return fail(report.error());
+    printOut(QStringLiteral("Exported %1 article(s) as %2 to %3\n")
+                 .arg(report->articles)
+                 .arg(core::export_format::nameOf(request.format),
+                      QDir::toNativeSeparators(report->destination)));
+    return ExitOk;
+}
+
 } // namespace
 
 int runCli(const QStringList& arguments)
 {
     using CommandFn = int (*)(const QStringList&, const QString&);
     const std::pair<const char16_t*, CommandFn> commands[] = {
-        {u"import", importCommand}, {u"list", listCommand},   {u"show", showCommand},
-        {u"stats", statsCommand},   {u"check", checkCommand}, {u"search", searchCommand},
-        {u"tag", tagCommand},       {u"tags", tagsCommand},   {u"rule", ruleCommand},
-        {u"rules", rulesCommand},
+        {u"import", importCommand}, {u"list", listCommand},     {u"show", showCommand},
+        {u"stats", statsCommand},   {u"check", checkCommand},   {u"search", searchCommand},
+        {u"tag", tagCommand},       {u"tags", tagsCommand},     {u"rule", ruleCommand},
+        {u"rules", rulesCommand},   {u"export", exportCommand},
     };
 
     QString library;

@@ -388,3 +388,78 @@ TEST_CASE("cli: tag, tags, rule and rules; show --json lists every tag with its 
                   dir, {QStringLiteral("rule"), QStringLiteral("remove"), QStringLiteral("cyber")}))
               .exitCode == 0);
 }
+
+TEST_CASE("cli: export writes each format, refuses to overwrite with exit 4, and --force replaces",
+          "[cli][export]")
+{
+    REQUIRE_SHARED("seed/000_2afe67581d2c50c2.txt");
+    QTemporaryDir dir;
+    const QString seed = sharedPath(QStringLiteral("seed/000_2afe67581d2c50c2.txt"));
+    REQUIRE(cli(withLibrary(dir, {QStringLiteral("import"), seed, sampleDir()})).exitCode == 0);
+
+    for (const char* format : {"md", "html", "json", "ndjson", "csv", "txt"}) {
+        const QString out = dir.filePath(QStringLiteral("all.") + QLatin1String(format));
+        const Run run = cli(withLibrary(dir, {QStringLiteral("export"), QStringLiteral("--all"),
+                                              QStringLiteral("--format"), QLatin1String(format),
+                                              QStringLiteral("-o"), out}));
+        INFO(format << ": " << run.err.toStdString());
+        CHECK(run.exitCode == 0);
+        CHECK(run.out.contains("Exported"));
+        CHECK(QFileInfo::exists(out));
+    }
+    const QString json = dir.filePath(QStringLiteral("all.json"));
+    const QByteArray before = readFile(json);
+    const QJsonArray all = QJsonDocument::fromJson(before).array();
+    CHECK(all.size() > 1);
+
+    // The same path again: refused, untouched; with --force: replaced.
+    const QStringList again{QStringLiteral("export"),
+                            QStringLiteral("--ids"),
+                            QStringLiteral("1"),
+                            QStringLiteral("--format"),
+                            QStringLiteral("json"),
+                            QStringLiteral("-o"),
+                            json};
+    const Run refused = cli(withLibrary(dir, again));
+    CHECK(refused.exitCode == 4);
+    CHECK(refused.err.contains("already exists"));
+    CHECK(readFile(json) == before);
+    const Run forced = cli(withLibrary(dir, QStringList(again) << QStringLiteral("--force")));
+    CHECK(forced.exitCode == 0);
+    const QJsonArray one = QJsonDocument::fromJson(readFile(json)).array();
+    REQUIRE(one.size() == 1);
+    CHECK(one.at(0).toObject().value(QStringLiteral("id")).toInt() == 1);
+
+    // A query selects; it reaches the seed by its tag.
+    const Run query =
+        cli(withLibrary(dir, {QStringLiteral("export"), QStringLiteral("--query"),
+                              QStringLiteral("tag:\"Kim Jong Un\""), QStringLiteral("--format"),
+                              QStringLiteral("ndjson"), QStringLiteral("-o"),
+                              dir.filePath(QStringLiteral("kim.ndjson"))}));
+    CHECK(query.exitCode == 0);
+    CHECK(readFile(dir.filePath(QStringLiteral("kim.ndjson"))).count('\n') == 1);
+
+    // Usage errors exit 2; an unknown id or an unwritable place fails with 1 and a reason.
+    auto exitOf = [&dir](QStringList arguments) {
+        return cli(withLibrary(dir, arguments)).exitCode;
+    };
+    CHECK(exitOf({QStringLiteral("export"), QStringLiteral("--all"), QStringLiteral("--format"),
+                  QStringLiteral("docx"), QStringLiteral("-o"),
+                  dir.filePath(QStringLiteral("x"))}) == 2);
+    CHECK(exitOf({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("json"),
+                  QStringLiteral("-o"), dir.filePath(QStringLiteral("x"))}) == 2);
+    CHECK(exitOf({QStringLiteral("export"), QStringLiteral("--all"), QStringLiteral("--format"),
+                  QStringLiteral("json")}) == 2);
+    const Run missing = cli(withLibrary(dir, {QStringLiteral("export"), QStringLiteral("--ids"),
+                                              QStringLiteral("1,999"), QStringLiteral("--format"),
+                                              QStringLiteral("csv"), QStringLiteral("-o"),
+                                              dir.filePath(QStringLiteral("missing.csv"))}));
+    CHECK(missing.exitCode == 1);
+    CHECK(missing.err.contains("999"));
+    CHECK_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("missing.csv"))));
+    const Run underAFile = cli(withLibrary(
+        dir, {QStringLiteral("export"), QStringLiteral("--all"), QStringLiteral("--format"),
+              QStringLiteral("csv"), QStringLiteral("-o"), json + QStringLiteral("/inside.csv")}));
+    CHECK(underAFile.exitCode == 1);
+    CHECK(underAFile.err.contains("all.json"));
+}

@@ -2,6 +2,10 @@
 #include "main_window.h"
 
 #include "article_list_model.h"
+#include "article_printer.h"
+#include "export/export_job.h"
+#include "export_controller.h"
+#include "export_dialog.h"
 #include "import_controller.h"
 #include "reader_view.h"
 #include "sample_library.h"
@@ -26,6 +30,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -65,6 +71,7 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
 
     m_model = new ArticleListModel(*m_store, this);
     m_importer = new ImportController(m_store->path(), this);
+    m_exporter = new ExportController(m_store->path(), this);
 
     m_list = new QTableView;
     m_list->setModel(m_model);
@@ -190,8 +197,18 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     m_cancel->setText(tr("Cancel"));
     m_cancel->setToolTip(tr("Stop the import after the files in hand"));
     m_cancel->hide();
+    m_exportProgress = new QProgressBar;
+    m_exportProgress->setMaximumWidth(240);
+    m_exportProgress->setAccessibleName(tr("Export progress"));
+    m_exportProgress->hide();
+    m_exportCancel = new QToolButton;
+    m_exportCancel->setText(tr("Cancel Export"));
+    m_exportCancel->setToolTip(tr("Stop the export; nothing is written"));
+    m_exportCancel->hide();
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
+    statusBar()->addPermanentWidget(m_exportProgress);
+    statusBar()->addPermanentWidget(m_exportCancel);
     statusBar()->addPermanentWidget(m_count);
 
     createMenus();
@@ -202,6 +219,34 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     connect(m_importer, &ImportController::progress, this, &MainWindow::onImportProgress);
     connect(m_importer, &ImportController::finished, this, &MainWindow::onImportFinished);
     connect(m_importer, &ImportController::failed, this, &MainWindow::onImportFailed);
+    connect(m_exportCancel, &QToolButton::clicked, m_exporter, &ExportController::cancel);
+    connect(m_exporter, &ExportController::progress, this, [this](qint64 done, qint64 total) {
+        m_exportProgress->setRange(0, static_cast<int>(std::max<qint64>(total, 1)));
+        m_exportProgress->setValue(static_cast<int>(done));
+        statusBar()->showMessage(tr("Exporting: %1 of %2 stories").arg(done).arg(total));
+    });
+    auto exportEnded = [this](bool written, const QString& message) {
+        m_exportProgress->hide();
+        m_exportCancel->hide();
+        statusBar()->showMessage(message, 15000);
+        Q_EMIT exportFinished(written, message);
+    };
+    connect(m_exporter, &ExportController::finished, this,
+            [exportEnded](const core::ExportReport& report) {
+                exportEnded(true, tr("Exported %n story(s) to %1", nullptr, int(report.articles))
+                                      .arg(QDir::toNativeSeparators(report.destination)));
+            });
+    connect(m_exporter, &ExportController::failed, this,
+            [this, exportEnded](const QString& message, bool cancelled) {
+                exportEnded(false, cancelled ? tr("Export cancelled; nothing was written.")
+                                             : tr("Export failed: %1").arg(message));
+                if (!cancelled) {
+                    auto* box = new QMessageBox(QMessageBox::Warning, tr("Export failed"), message,
+                                                QMessageBox::Ok, this);
+                    box->setAttribute(Qt::WA_DeleteOnClose);
+                    box->open();
+                }
+            });
 
     updateCountLabel();
     updateWelcome();
@@ -272,6 +317,8 @@ MainWindow::~MainWindow()
     m_overviewWatcher.waitForFinished();
     m_importer->cancel();
     m_importer->wait();
+    m_exporter->cancel();
+    m_exporter->wait();
 }
 
 void MainWindow::createMenus()
@@ -281,6 +328,12 @@ void MainWindow::createMenus()
     folder->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
     QAction* files = file->addAction(tr("&Import Files…"), this, &MainWindow::importFiles);
     files->setShortcut(QKeySequence::Open);
+    file->addSeparator();
+    QAction* exportAction =
+        file->addAction(tr("&Export Selected…"), this, &MainWindow::showExportDialog);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction* print = file->addAction(tr("&Print…"), this, &MainWindow::printSelection);
+    print->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     // Ctrl+Q everywhere: QKeySequence::Quit is empty on some platforms (and offscreen).
@@ -347,7 +400,9 @@ void MainWindow::createMenus()
 
     // The story list's context menu: what acts on the selection.
     m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_list->addActions({addTag, removeTag, read, star});
+    auto* separator = new QAction(this);
+    separator->setSeparator(true);
+    m_list->addActions({addTag, removeTag, read, star, separator, exportAction, print});
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     m_readerBelow = view->addAction(tr("Reader &Below the List"));
@@ -858,6 +913,104 @@ void MainWindow::updateCountLabel()
         m_count->setText(tr("%n match(es)", nullptr, static_cast<int>(m_matches)));
     else
         m_count->setText(tr("%n article(s)", nullptr, m_model->rowCount()));
+}
+
+} // namespace broadsheet::ui
+
+namespace broadsheet::ui {
+
+void MainWindow::showExportDialog()
+{
+    const QList<core::ArticleId> selection = selectedIds();
+    const QList<core::ArticleId> results = m_model->ids();
+    auto library = m_store->count();
+    ExportDialog dialog(selection.size(), results.size(), library ? *library : 0, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QList<core::ArticleId> ids;
+    switch (dialog.scope()) {
+    case ExportDialog::Scope::Selection:
+        ids = selection;
+        break;
+    case ExportDialog::Scope::Results:
+        ids = results;
+        break;
+    case ExportDialog::Scope::Library: {
+        auto every = m_store->articleIds();
+        if (!every) {
+            statusBar()->showMessage(every.error().message, 15000);
+            return;
+        }
+        ids = *every;
+        break;
+    }
+    }
+    const QString destination = dialog.destination();
+    bool replace = false;
+    if (core::ExportJob::destinationTaken(destination)) {
+        const auto answer = QMessageBox::question(
+            this, tr("Replace?"),
+            tr("%1 already exists. Replace it with this export?\n\nEverything in it will be "
+               "replaced once the export is complete.")
+                .arg(QDir::toNativeSeparators(destination)),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
+        replace = true;
+    }
+    exportStories(ids, dialog.format(), destination, replace);
+}
+
+bool MainWindow::exportStories(const QList<core::ArticleId>& ids, const QString& format,
+                               const QString& destination, bool replace)
+{
+    if (!m_exporter->start(ids, format, destination, replace)) {
+        statusBar()->showMessage(tr("An export is already running."), 5000);
+        return false;
+    }
+    m_exportProgress->setRange(0, 0);
+    m_exportProgress->show();
+    m_exportCancel->show();
+    statusBar()->showMessage(tr("Exporting…"));
+    return true;
+}
+
+void MainWindow::printSelection()
+{
+    const QList<core::ArticleId> ids = selectedIds();
+    if (ids.isEmpty()) {
+        statusBar()->showMessage(tr("Select the stories to print."), 5000);
+        return;
+    }
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Print %n Story(s)", nullptr, int(ids.size())));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    auto printed = printStories(printer, ids);
+    statusBar()->showMessage(printed ? tr("Printed %n story(s).", nullptr, *printed)
+                                     : tr("Printing failed: %1").arg(printed.error().message),
+                             10000);
+}
+
+core::Result<int> MainWindow::printStories(QPrinter& printer, const QList<core::ArticleId>& ids)
+{
+    ArticlePrinter pages(printer);
+    if (auto r = pages.begin(); !r)
+        return r.error();
+    int printed = 0;
+    for (core::ArticleId id : ids) {
+        auto article = m_store->article(id);
+        if (!article)
+            return article.error();
+        if (*article) {
+            pages.print(**article);
+            ++printed;
+        }
+    }
+    if (auto r = pages.end(); !r)
+        return r.error();
+    return printed;
 }
 
 } // namespace broadsheet::ui

@@ -16,6 +16,7 @@ class QDragEnterEvent;
 class QDropEvent;
 class QLabel;
 class QLineEdit;
+class QPrinter;
 class QProgressBar;
 class QStackedWidget;
 class QTimer;
@@ -31,6 +32,7 @@ class ArticleStore;
 namespace broadsheet::ui {
 
 class ArticleListModel;
+class ExportController;
 class ImportController;
 class ReaderView;
 class Sidebar;
@@ -85,6 +87,18 @@ public:
     /// Runs a search now (the field waits a moment after each key before it does).
     void search(const QString& query);
 
+    /// File → Export Selected… (Ctrl+E): the dialog, then exportStories().
+    void showExportDialog();
+    /// Exports in the background (`format`: an export_format name or "pdf"), with progress
+    /// and Cancel in the status bar; `replace` only after the user said so.
+    bool exportStories(const QList<core::ArticleId>& ids, const QString& format,
+                       const QString& destination, bool replace);
+    ExportController* exporter() const { return m_exporter; }
+    /// File → Print… (Ctrl+P): the selected stories, through the print dialog.
+    void printSelection();
+    /// Prints the stories on `printer`, each from a new page; returns how many.
+    core::Result<int> printStories(QPrinter& printer, const QList<core::ArticleId>& ids);
+
 Q_SIGNALS:
     /// After an import has ended and the list shows its articles.
     void importFinished(const broadsheet::core::ImportReport& report);
@@ -92,6 +106,8 @@ Q_SIGNALS:
     void searchFinished(const QString& query);
     /// After the sidebar shows fresh counts.
     void sidebarRefreshed();
+    /// After an export has ended, written or not.
+    void exportFinished(bool written, const QString& message);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -131,6 +147,9 @@ private:
     std::unique_ptr<core::ArticleStore> m_store;
     ArticleListModel* m_model = nullptr;
     ImportController* m_importer = nullptr;
+    ExportController* m_exporter = nullptr;
+    QProgressBar* m_exportProgress = nullptr;
+    QToolButton* m_exportCancel = nullptr;
     QSplitter* m_splitter = nullptr;
     QTableView* m_list = nullptr;
     ReaderView* m_reader = nullptr;

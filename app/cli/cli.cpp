@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "article/article_json.h"
+#include "article_printer.h"
 #include "cli_output.h"
 #include "export/export_job.h"
 #include "importing/import_job.h"
@@ -50,7 +51,7 @@ const QString kMainHelp = QStringLiteral(
     "  rule add TAG QUERY             tag what QUERY matches, now and at every import\n"
     "  rule remove TAG                stop a rule (the tags it gave stay)\n"
     "  rules [--json]                 list the rules\n"
-    "  export (--ids 1,2,3 | --query QUERY | --all) --format md|html|json|ndjson|csv|txt\n"
+    "  export (--ids 1,2,3 | --query QUERY | --all) --format md|html|json|ndjson|csv|txt|pdf\n"
     "         -o PATH [--force]       write articles to files (md, txt: a folder)\n"
     "  check                          check the library's integrity\n"
     "\n"
@@ -727,7 +728,7 @@ int exportCommand(const QStringList& arguments, const QString& globalLibrary)
                              QStringLiteral("QUERY"));
     QCommandLineOption all(QStringLiteral("all"), QStringLiteral("Every article, newest first."));
     QCommandLineOption format(QStringLiteral("format"),
-                              QStringLiteral("md, html, json, ndjson, csv or txt."),
+                              QStringLiteral("md, html, json, ndjson, csv, txt or pdf."),
                               QStringLiteral("FORMAT"));
     QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                               QStringLiteral("The file (or folder, for md and txt) to write."),
@@ -744,10 +745,11 @@ int exportCommand(const QStringList& arguments, const QString& globalLibrary)
     if (!cli.parser().isSet(format))
         return *cli.usageError(QStringLiteral("--format is needed: md, html, json, ndjson, csv "
                                               "or txt"));
+    const bool pdf = cli.parser().value(format).trimmed().toLower() == u"pdf";
     const auto chosen = core::export_format::fromName(cli.parser().value(format));
-    if (!chosen)
+    if (!chosen && !pdf)
         return *cli.usageError(QStringLiteral("'%1' is not an export format (md, html, json, "
-                                              "ndjson, csv or txt)")
+                                              "ndjson, csv, txt or pdf)")
                                    .arg(cli.parser().value(format)));
     const QString path = cli.parser().value(output);
     if (path.isEmpty())
@@ -762,7 +764,7 @@ int exportCommand(const QStringList& arguments, const QString& globalLibrary)
     if (!store)
         return ExitFailure;
     core::ExportRequest request;
-    request.format = *chosen;
+    request.format = chosen.value_or(core::ExportFormat::Html);
     request.destination = path;
     request.replace = cli.parser().isSet(force);
     if (cli.parser().isSet(ids)) {
@@ -811,7 +813,14 @@ int exportCommand(const QStringList& arguments, const QString& globalLibrary)
     action.sa_handler = stopExport;
     struct sigaction previous {};
     sigaction(SIGINT, &action, &previous);
-    auto report = job.run(request, stop.get_token());
+    auto report = pdf ? ui::exportPdf(*store, request.ids, request.destination, request.replace,
+                                      stop.get_token(),
+                                      interactive ? [](const core::ExportProgress& p) {
+                                          printErr(QStringLiteral("\rExporting: %1 of %2")
+                                                       .arg(p.done)
+                                                       .arg(p.total));
+                                      } : std::function<void(const core::ExportProgress&)>())
+                      : job.run(request, stop.get_token());
     sigaction(SIGINT, &previous, nullptr);
     g_exportStop = nullptr;
     if (interactive)
@@ -820,7 +829,7 @@ int exportCommand(const QStringList& arguments, const QString& globalLibrary)
         return fail(report.error());
     printOut(QStringLiteral("Exported %1 article(s) as %2 to %3\n")
                  .arg(report->articles)
-                 .arg(core::export_format::nameOf(request.format),
+                 .arg(pdf ? QStringLiteral("pdf") : core::export_format::nameOf(request.format),
                       QDir::toNativeSeparators(report->destination)));
     return ExitOk;
 }

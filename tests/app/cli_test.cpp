@@ -397,7 +397,7 @@ TEST_CASE("cli: export writes each format, refuses to overwrite with exit 4, and
     const QString seed = sharedPath(QStringLiteral("seed/000_2afe67581d2c50c2.txt"));
     REQUIRE(cli(withLibrary(dir, {QStringLiteral("import"), seed, sampleDir()})).exitCode == 0);
 
-    for (const char* format : {"md", "html", "json", "ndjson", "csv", "txt"}) {
+    for (const char* format : {"md", "html", "json", "ndjson", "csv", "txt", "pdf"}) {
         const QString out = dir.filePath(QStringLiteral("all.") + QLatin1String(format));
         const Run run = cli(withLibrary(dir, {QStringLiteral("export"), QStringLiteral("--all"),
                                               QStringLiteral("--format"), QLatin1String(format),
@@ -407,6 +407,7 @@ TEST_CASE("cli: export writes each format, refuses to overwrite with exit 4, and
         CHECK(run.out.contains("Exported"));
         CHECK(QFileInfo::exists(out));
     }
+    CHECK(readFile(dir.filePath(QStringLiteral("all.pdf"))).startsWith("%PDF-"));
     const QString json = dir.filePath(QStringLiteral("all.json"));
     const QByteArray before = readFile(json);
     const QJsonArray all = QJsonDocument::fromJson(before).array();

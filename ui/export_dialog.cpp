@@ -31,9 +31,9 @@ ExportDialog::ExportDialog(qint64 selected, qint64 results, qint64 library, QWid
     , m_counts{selected, results, library}
 {
     setWindowTitle(tr("Export Stories"));
-    m_selection = new QRadioButton(tr("The selected stories (%n)", nullptr, int(selected)));
-    m_results = new QRadioButton(tr("Every result of the search (%n)", nullptr, int(results)));
-    m_library = new QRadioButton(tr("The whole library (%n)", nullptr, int(library)));
+    m_selection = new QRadioButton(tr("The &selected stories (%1)").arg(selected));
+    m_results = new QRadioButton(tr("Every &result of the search (%1)").arg(results));
+    m_library = new QRadioButton(tr("The &whole library (%1)").arg(library));
     m_selection->setEnabled(selected > 0);
     m_results->setEnabled(results > 0);
     (selected > 0 ? m_selection : results > 0 ? m_results : m_library)->setChecked(true);
@@ -72,7 +72,9 @@ ExportDialog::ExportDialog(qint64 selected, qint64 results, qint64 library, QWid
     auto* form = new QFormLayout;
     form->addRow(tr("Export:"), scope);
     form->addRow(tr("&Format:"), m_format);
-    form->addRow(tr("&To:"), where);
+    auto* whereLabel = new QLabel(tr("&To:"));
+    whereLabel->setBuddy(m_destination);
+    form->addRow(whereLabel, where);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));
@@ -142,11 +144,11 @@ void ExportDialog::updateSummary()
 {
     const qint64 count = m_counts[static_cast<int>(scope())];
     const QString target = QDir::toNativeSeparators(destination());
+    const QString stories = count == 1 ? tr("1 story") : tr("%1 stories").arg(count);
     m_summary->setText(
         isFolderFormat(format())
-            ? tr("%n story file(s) will be written into the folder %1.", nullptr, int(count))
-                  .arg(target)
-            : tr("%n story(s) will be written to %1.", nullptr, int(count)).arg(target));
+            ? tr("%1 will be written into the new folder %2, a file each.").arg(stories, target)
+            : tr("%1 will be written to %2.").arg(stories, target));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(count > 0 && !destination().isEmpty());
 }
 

@@ -53,10 +53,6 @@ QString htmlEnd();
 /// `taken`, which it joins.
 QString fileNameFor(const Article& article, const QString& extension, QSet<QString>& taken);
 
-/// Markdown's backslash escapes for text and their reverse (any ASCII punctuation).
-QString escapeMarkdown(const QString& text);
-QString unescapeMarkdown(const QString& text);
-
 } // namespace article_format
 
 } // namespace broadsheet::core

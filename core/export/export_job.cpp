@@ -19,7 +19,7 @@ namespace broadsheet::core {
 
 namespace {
 
-constexpr qsizetype kChunk = 500; ///< articles fetched at a time for the HTML contents
+constexpr qsizetype kChunk = 256; ///< articles (or HTML contents entries) fetched at a time
 
 QString native(const QString& path)
 {
@@ -269,46 +269,50 @@ Result<ExportReport> ExportJob::run(const ExportRequest& request, std::stop_toke
     }
 
     QSet<QString> fileNames;
+    const QString extension = export_format::extensionOf(request.format);
     qint64 written = 0;
-    for (ArticleId id : request.ids) {
+    for (qsizetype start = 0; start < request.ids.size(); start += kChunk) {
         if (stop.stop_requested())
             return cancelled();
-        auto found = m_store.article(id);
-        if (!found)
-            return found.error();
-        ++progress.done;
-        if (!*found)
-            continue; // deleted since it was selected
-        const Article& article = **found;
-        Result<void> r;
-        switch (request.format) {
-        case ExportFormat::Markdown:
-            r = writeText(*sink, article_format::toMarkdown(article),
-                          article_format::fileNameFor(article, QStringLiteral("md"), fileNames));
-            break;
-        case ExportFormat::Text:
-            r = writeText(*sink, article_format::toPlainText(article),
-                          article_format::fileNameFor(article, QStringLiteral("txt"), fileNames));
-            break;
-        case ExportFormat::Json:
-            r = sink->write((written > 0 ? QByteArray(",\n") : QByteArray()) +
-                            article_format::toJson(article));
-            break;
-        case ExportFormat::Ndjson:
-            r = sink->write(article_format::toJson(article) + '\n');
-            break;
-        case ExportFormat::Csv:
-            r = writeText(*sink, article_format::toCsvRecord(article));
-            break;
-        case ExportFormat::Html:
-            r = writeText(*sink, article_format::htmlArticle(article));
-            break;
+        const QList<ArticleId> chunk = request.ids.mid(start, kChunk);
+        auto fetched = m_store.articles(chunk); // those deleted since selected are left out
+        if (!fetched)
+            return fetched.error();
+        for (const Article& article : *fetched) {
+            if (stop.stop_requested())
+                return cancelled();
+            Result<void> r;
+            switch (request.format) {
+            case ExportFormat::Markdown:
+            case ExportFormat::Text:
+                r = writeText(*sink,
+                              request.format == ExportFormat::Markdown
+                                  ? article_format::toMarkdown(article)
+                                  : article_format::toPlainText(article),
+                              article_format::fileNameFor(article, extension, fileNames));
+                break;
+            case ExportFormat::Json:
+                r = sink->write((written > 0 ? QByteArray(",\n") : QByteArray()) +
+                                article_format::toJson(article));
+                break;
+            case ExportFormat::Ndjson:
+                r = sink->write(article_format::toJson(article) + '\n');
+                break;
+            case ExportFormat::Csv:
+                r = writeText(*sink, article_format::toCsvRecord(article));
+                break;
+            case ExportFormat::Html:
+                r = writeText(*sink, article_format::htmlArticle(article));
+                break;
+            }
+            if (!r)
+                return r.error();
+            ++written;
+            ++progress.done;
+            if (progress.done % progressEvery == 0)
+                report();
         }
-        if (!r)
-            return r.error();
-        ++written;
-        if (progress.done % progressEvery == 0)
-            report();
+        progress.done = std::min<qint64>(start + kChunk, request.ids.size());
     }
 
     // Closing matter.

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "structured_article_parser.h"
 
+#include "article/markdown_escape.h"
 #include "date_parser.h"
-#include "export/article_formats.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -215,7 +215,7 @@ Result<StructuredArticleParser::Parsed> StructuredArticleParser::parseMarkdown(c
     while (bodyStart < lines.size() && lines[bodyStart].trimmed().isEmpty())
         ++bodyStart;
     if (bodyStart < lines.size() && lines[bodyStart].startsWith(QStringLiteral("# "))) {
-        const QString heading = article_format::unescapeMarkdown(lines[bodyStart].mid(2).trimmed());
+        const QString heading = unescapeMarkdown(lines[bodyStart].mid(2).trimmed());
         if (article.title.isEmpty())
             article.title = heading;
         if (heading == article.title)
@@ -230,7 +230,7 @@ Result<StructuredArticleParser::Parsed> StructuredArticleParser::parseMarkdown(c
         while (kept.endsWith(u'\n'))
             kept.chop(1);
         if (!kept.trimmed().isEmpty())
-            paragraphs.append(article_format::unescapeMarkdown(kept));
+            paragraphs.append(unescapeMarkdown(kept));
     }
     article.body = paragraphs.join(QStringLiteral("\n\n"));
     if (!hasText(article))

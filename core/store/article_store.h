@@ -132,6 +132,9 @@ public:
     /// Summaries of the given ids, in the order given; unknown ids are left out.
     Result<QList<ArticleSummary>> summaries(const QList<ArticleId>& ids);
     Result<std::optional<Article>> article(ArticleId id);
+    /// Whole articles (with tags) of the given ids, in the order given; unknown ids are
+    /// left out. For exports, which fetch a chunk at a time.
+    Result<QList<Article>> articles(const QList<ArticleId>& ids);
 
     Result<void> setRead(const QList<ArticleId>& ids, bool read);
     Result<void> setStarred(const QList<ArticleId>& ids, bool starred);

@@ -3,6 +3,7 @@
 // baseline measured in the same run, on a library built from real texts.
 #include "bench_corpus.h"
 #include "bench_window.h"
+#include "export/export_job.h"
 #include "importing/import_job.h"
 #include "search/searcher.h"
 #include "store/article_store.h"
@@ -129,6 +130,39 @@ double importRaw(core::Database& raw, const QStringList& files, const QList<QDat
         checked(index.bind(1, qint64{i + 1}).bind(2, title).bind(3, body).run());
     }
     checked(raw.exec("COMMIT"));
+    return static_cast<double>(timer.nsecsElapsed()) / 1e9;
+}
+
+/// The process's resident memory now, in bytes (Linux), for the export's peak.
+qint64 residentBytes()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
+    }
+    return 0;
+}
+
+/// The baseline for export: every row of the raw table written as a JSON line, one
+/// statement, one file, no tags or other fields.
+double exportRaw(core::Database& raw, const QString& path)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QFile file(path);
+    check(file.open(QIODevice::WriteOnly), path);
+    auto rows = checked(raw.prepare("SELECT id, title, body, published FROM raw ORDER BY id"));
+    while (checked(rows.step())) {
+        const QJsonObject object{{QStringLiteral("id"), rows.int64(0)},
+                                 {QStringLiteral("title"), rows.text(1)},
+                                 {QStringLiteral("body"), rows.text(2)},
+                                 {QStringLiteral("published"), rows.int64(3)}};
+        file.write(QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n');
+    }
+    check(file.flush(), path);
     return static_cast<double>(timer.nsecsElapsed()) / 1e9;
 }
 
@@ -358,6 +392,54 @@ int main(int argc, char* argv[])
         }
     }
 
+    say(QStringLiteral("exporting: raw dump, then every article in each format"));
+    const double rawExportSeconds = exportRaw(raw, work.filePath(QStringLiteral("raw.ndjson")));
+    QFile::remove(work.filePath(QStringLiteral("raw.ndjson")));
+    QJsonObject exportFigures{{QStringLiteral("raw_dump_s"), rawExportSeconds}};
+    {
+        const QList<core::ArticleId> every = checked(store->articleIds());
+        for (core::ExportFormat format :
+             {core::ExportFormat::Ndjson, core::ExportFormat::Json, core::ExportFormat::Csv,
+              core::ExportFormat::Html, core::ExportFormat::Markdown}) {
+            const QString name = core::export_format::nameOf(format);
+            const QString out = work.filePath(QStringLiteral("export.") + name);
+            const qint64 before = residentBytes();
+            qint64 peak = before;
+            core::ExportJob job(*store);
+            job.setProgressCallback(
+                [&peak](const core::ExportProgress&) { peak = std::max(peak, residentBytes()); });
+            QElapsedTimer exportTimer;
+            exportTimer.start();
+            const core::ExportReport written =
+                checked(job.run(core::ExportRequest{every, format, out, false, QString()}));
+            const double seconds = static_cast<double>(exportTimer.nsecsElapsed()) / 1e9;
+            check(written.articles == count,
+                  QStringLiteral("export wrote %1").arg(written.articles));
+            qint64 bytes = QFileInfo(out).size();
+            if (QFileInfo(out).isDir()) {
+                bytes = 0;
+                for (const QFileInfo& file : QDir(out).entryInfoList(QDir::Files))
+                    bytes += file.size();
+                QDir(out).removeRecursively();
+            } else {
+                QFile::remove(out);
+            }
+            exportFigures.insert(
+                name, QJsonObject{{QStringLiteral("seconds"), seconds},
+                                  {QStringLiteral("ratio_to_raw_dump"), seconds / rawExportSeconds},
+                                  {QStringLiteral("peak_rss_growth_mb"),
+                                   static_cast<double>(peak - before) / 1e6},
+                                  {QStringLiteral("output_mb"), bytes / 1e6}});
+            say(QStringLiteral("exported %1: %2 s (%3 x the raw dump); resident memory %4 MB "
+                               "before, at most %5 MB during")
+                    .arg(name)
+                    .arg(seconds, 0, 'f', 1)
+                    .arg(seconds / rawExportSeconds, 0, 'f', 2)
+                    .arg(before / 1e6, 0, 'f', 1)
+                    .arg(peak / 1e6, 0, 'f', 1));
+        }
+    }
+
     QJsonObject windowFigures;
     if (parser.isSet(windowOption)) {
         // A clean settings folder: no remembered search or geometry from a user's session.
@@ -418,6 +500,7 @@ int main(int argc, char* argv[])
                                               {QStringLiteral("raw_text_bytes_per_article"),
                                                static_cast<double>(textBytes) / count}}},
     };
+    result.insert(QStringLiteral("export"), exportFigures);
     if (!windowFigures.isEmpty())
         result.insert(QStringLiteral("window"), windowFigures);
     if (parser.isSet(json)) {

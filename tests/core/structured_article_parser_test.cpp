@@ -11,7 +11,8 @@ Article tricky()
 {
     Article a;
     a.title = QStringLiteral("# Not a heading: *stars*, _under_ and [brackets] \"quoted\"");
-    a.section = QStringLiteral("World: \"Asia\"");
+    // A line separator and a control character: escaped in JSON and YAML, back as they were.
+    a.section = QStringLiteral("World: \"Asia\"\u2028\u0001\t");
     a.author = QStringLiteral("O'Brien, Siobhán");
     a.source = QStringLiteral("Wire — Reuters");
     a.url = QStringLiteral("https://example.org/a?b=1&c=2");
@@ -48,6 +49,8 @@ TEST_CASE("an exported Markdown file parses back to the same article", "[parse][
     CHECK(got.tags == article.tags);
     CHECK(got.read);
     CHECK_FALSE(got.starred);
+    // YAML would read U+2028 as a line break: it is escaped.
+    CHECK_FALSE(markdown.contains(QChar(0x2028)));
     // What Markdown would read as markup is escaped in the file.
     CHECK(markdown.contains(QStringLiteral("\\- not a list")));
     CHECK(markdown.contains(QStringLiteral("1\\. not numbered")));

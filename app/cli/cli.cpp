@@ -149,6 +149,22 @@ int fail(const core::Error& error)
     return ExitFailure;
 }
 
+/// Every article the query matches, newest first (for `tag --query` and `export --query`).
+core::Result<QList<core::ArticleId>> idsMatching(ArticleStore& store, const QString& query)
+{
+    core::SearchRequest request;
+    request.query = query;
+    request.sort = core::SearchRequest::Sort::Date;
+    request.limit = 0;
+    request.countTotal = false;
+    request.facets = false;
+    request.allIds = true;
+    auto results = core::Searcher(store.database()).search(request);
+    if (!results)
+        return results.error();
+    return results->ids;
+}
+
 QString padded(const QString& text, int width)
 {
     if (text.size() > width)
@@ -550,17 +566,10 @@ int tagCommand(const QStringList& arguments, const QString& globalLibrary)
         return ExitFailure;
     QList<core::ArticleId> ids;
     if (cli.parser().isSet(query)) {
-        core::SearchRequest request;
-        request.query = cli.parser().value(query);
-        request.sort = core::SearchRequest::Sort::Date;
-        request.limit = 0;
-        request.countTotal = false;
-        request.facets = false;
-        request.allIds = true;
-        auto results = core::Searcher(store->database()).search(request);
-        if (!results)
-            return fail(results.error());
-        ids = results->ids;
+        auto found = idsMatching(*store, cli.parser().value(query));
+        if (!found)
+            return fail(found.error());
+        ids = *found;
     } else {
         for (const QString& text : idTexts) {
             bool ok = false;
@@ -781,18 +790,11 @@ int exportCommand(const QStringList& arguments, const QString& globalLibrary)
             request.ids.append(id);
         }
     } else if (cli.parser().isSet(query)) {
-        core::SearchRequest search;
-        search.query = cli.parser().value(query);
-        search.sort = core::SearchRequest::Sort::Date;
-        search.limit = 0;
-        search.countTotal = false;
-        search.facets = false;
-        search.allIds = true;
-        auto results = core::Searcher(store->database()).search(search);
-        if (!results)
-            return fail(results.error());
-        request.ids = results->ids;
-        request.heading = QStringLiteral("Broadsheet: %1").arg(search.query);
+        auto found = idsMatching(*store, cli.parser().value(query));
+        if (!found)
+            return fail(found.error());
+        request.ids = *found;
+        request.heading = QStringLiteral("Broadsheet: %1").arg(cli.parser().value(query));
     } else {
         auto every = store->articleIds();
         if (!every)

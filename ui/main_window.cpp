@@ -825,7 +825,8 @@ void MainWindow::importFiles()
 {
     const QStringList files = QFileDialog::getOpenFileNames(
         this, tr("Import Files"), QStandardPaths::writableLocation(QStandardPaths::HomeLocation),
-        tr("News articles (*.txt *.text *.csv);;All files (*)"));
+        tr("News articles (*.txt *.text *.csv *.md *.markdown *.json *.ndjson *.jsonl);;"
+           "All files (*)"));
     if (!files.isEmpty())
         importPaths(files);
 }

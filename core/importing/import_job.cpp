@@ -137,27 +137,31 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
     const QFileInfo info(path);
     if (info.isDir())
         return skip(QStringLiteral("is a folder"));
-    if (info.size() > kMaxFileBytes) {
+    const FileKind kind = kindOf(info);
+    const bool collection =
+        kind == FileKind::Csv || kind == FileKind::Json || kind == FileKind::Ndjson;
+    const qint64 limit = collection ? kMaxCollectionBytes : kMaxFileBytes;
+    if (info.size() > limit) {
         return skip(QStringLiteral("too large (%1 MiB; the limit is %2 MiB)")
                         .arg(info.size() / (1024 * 1024))
-                        .arg(kMaxFileBytes / (1024 * 1024)));
+                        .arg(limit / (1024 * 1024)));
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return skip(QStringLiteral("cannot be read: %1").arg(file.errorString()));
-    // Read what the file holds (a read of the whole limit would allocate 16 MiB per file),
+    // Read what the file holds (a read of the whole limit would allocate it per file),
     // and one byte past the limit at most: a file that grew since it was listed is still
     // refused.
-    QByteArray bytes = file.read(std::min(file.size(), kMaxFileBytes) + 1);
-    while (bytes.size() <= kMaxFileBytes) {
+    QByteArray bytes = file.read(std::min(file.size(), limit) + 1);
+    while (bytes.size() <= limit) {
         const QByteArray more =
-            file.read(std::min<qint64>(1 << 20, kMaxFileBytes + 1 - bytes.size()));
+            file.read(std::min<qint64>(1 << 20, limit + 1 - bytes.size()));
         if (more.isEmpty())
             break;
         bytes += more;
     }
-    if (bytes.size() > kMaxFileBytes)
-        return skip(QStringLiteral("too large (over %1 MiB)").arg(kMaxFileBytes / (1024 * 1024)));
+    if (bytes.size() > limit)
+        return skip(QStringLiteral("too large (over %1 MiB)").arg(limit / (1024 * 1024)));
     if (bytes.isEmpty())
         return skip(QStringLiteral("empty file"));
     if (looksBinary(bytes))
@@ -165,7 +169,6 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
     if (isOnlyWhitespace(bytes))
         return skip(QStringLiteral("contains only whitespace"));
 
-    const FileKind kind = kindOf(info);
     // Files Broadsheet exported bring their own tags: the taggers leave them as they are.
     bool ownTags = false;
     if (kind == FileKind::Json || kind == FileKind::Ndjson) {

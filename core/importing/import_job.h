@@ -26,6 +26,9 @@ public:
 
     /// Files larger than this are refused: no article is 16 MiB of text.
     static constexpr qint64 kMaxFileBytes = 16 * 1024 * 1024;
+    /// The limit for files that hold many articles (CSV, JSON, NDJSON): a JSON export of
+    /// about 150,000 stories. Such a file is read and parsed whole.
+    static constexpr qint64 kMaxCollectionBytes = 512 * 1024 * 1024;
 
     explicit ImportJob(ArticleStore& store);
     ImportJob(const ImportJob&) = delete;

@@ -32,19 +32,28 @@ bool ExportController::isRunning() const
     return m_watcher.isRunning();
 }
 
-bool ExportController::start(const QList<core::ArticleId>& ids, const QString& format,
-                             const QString& destination, bool replace)
+bool ExportController::start(const std::optional<QList<core::ArticleId>>& chosen,
+                             const QString& format, const QString& destination, bool replace)
 {
     if (isRunning())
         return false;
     m_stop = std::stop_source();
     const std::stop_token stop = m_stop.get_token();
-    m_watcher.setFuture(QtConcurrent::run([this, ids, format, destination, replace, stop,
+    m_watcher.setFuture(QtConcurrent::run([this, chosen, format, destination, replace, stop,
                                            library = m_libraryPath] {
         Outcome outcome;
         auto store = core::ArticleStore::open(library, core::ArticleStore::OpenMode::OpenExisting);
         if (!store) {
             outcome.error = store.error();
+            return outcome;
+        }
+        QList<core::ArticleId> ids;
+        if (chosen) {
+            ids = *chosen;
+        } else if (auto every = (*store)->articleIds()) {
+            ids = *every;
+        } else {
+            outcome.error = every.error();
             return outcome;
         }
         auto report = [this](const core::ExportProgress& p) {

@@ -6,6 +6,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 
+#include <optional>
 #include <stop_token>
 
 namespace broadsheet::ui {
@@ -20,9 +21,10 @@ public:
     ~ExportController() override;
 
     bool isRunning() const;
-    /// `format` is an export_format name or "pdf". Returns false while one is running.
-    bool start(const QList<core::ArticleId>& ids, const QString& format, const QString& destination,
-               bool replace);
+    /// `format` is an export_format name or "pdf"; no ids means the whole library, newest
+    /// first, listed on the worker. Returns false while one is running.
+    bool start(const std::optional<QList<core::ArticleId>>& ids, const QString& format,
+               const QString& destination, bool replace);
     void cancel();
     void wait();
 

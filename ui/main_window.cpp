@@ -923,29 +923,19 @@ namespace broadsheet::ui {
 void MainWindow::showExportDialog()
 {
     const QList<core::ArticleId> selection = selectedIds();
-    const QList<core::ArticleId> results = m_model->ids();
-    auto library = m_store->count();
-    ExportDialog dialog(selection.size(), results.size(), library ? *library : 0, this);
+    auto counted = m_store->count();
+    const qint64 library = counted ? *counted : 0;
+    // Without a search the list is the library (its older ids may still be loading).
+    const bool searching = m_matches >= 0;
+    ExportDialog dialog(selection.size(), searching ? m_model->ids().size() : library, library,
+                        this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    QList<core::ArticleId> ids;
-    switch (dialog.scope()) {
-    case ExportDialog::Scope::Selection:
+    std::optional<QList<core::ArticleId>> ids; // none: the whole library, listed on the worker
+    if (dialog.scope() == ExportDialog::Scope::Selection)
         ids = selection;
-        break;
-    case ExportDialog::Scope::Results:
-        ids = results;
-        break;
-    case ExportDialog::Scope::Library: {
-        auto every = m_store->articleIds();
-        if (!every) {
-            statusBar()->showMessage(every.error().message, 15000);
-            return;
-        }
-        ids = *every;
-        break;
-    }
-    }
+    else if (dialog.scope() == ExportDialog::Scope::Results && searching)
+        ids = m_model->ids();
     const QString destination = dialog.destination();
     bool replace = false;
     if (core::ExportJob::destinationTaken(destination)) {
@@ -962,8 +952,8 @@ void MainWindow::showExportDialog()
     exportStories(ids, dialog.format(), destination, replace);
 }
 
-bool MainWindow::exportStories(const QList<core::ArticleId>& ids, const QString& format,
-                               const QString& destination, bool replace)
+bool MainWindow::exportStories(const std::optional<QList<core::ArticleId>>& ids,
+                               const QString& format, const QString& destination, bool replace)
 {
     if (!m_exporter->start(ids, format, destination, replace)) {
         statusBar()->showMessage(tr("An export is already running."), 5000);

@@ -10,6 +10,7 @@
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QDragEnterEvent;
@@ -89,9 +90,10 @@ public:
 
     /// File → Export Selected… (Ctrl+E): the dialog, then exportStories().
     void showExportDialog();
-    /// Exports in the background (`format`: an export_format name or "pdf"), with progress
-    /// and Cancel in the status bar; `replace` only after the user said so.
-    bool exportStories(const QList<core::ArticleId>& ids, const QString& format,
+    /// Exports in the background (`format`: an export_format name or "pdf"; no ids: the
+    /// whole library), with progress and Cancel in the status bar; `replace` only after the
+    /// user said so.
+    bool exportStories(const std::optional<QList<core::ArticleId>>& ids, const QString& format,
                        const QString& destination, bool replace);
     ExportController* exporter() const { return m_exporter; }
     /// File → Print… (Ctrl+P): the selected stories, through the print dialog.

@@ -161,6 +161,14 @@ TEST_CASE("the window exports the selection from File → Export Selected… and
     CHECK(ended.first().at(1).toString().contains(QStringLiteral("already exists")));
     CHECK(QJsonDocument::fromJson(readFile(out)).array().size() == 3);
 
+    // The whole library, listed on the worker.
+    ended.clear();
+    const QString everything = dir.filePath(QStringLiteral("everything.ndjson"));
+    REQUIRE(window.exportStories(std::nullopt, QStringLiteral("ndjson"), everything, false));
+    REQUIRE(ended.wait(60000));
+    CHECK(ended.first().at(0).toBool());
+    CHECK(readFile(everything).count('\n') == 12);
+
     // Print: the same pages, on a printer (here one that prints to a PDF file).
     QPrinter printer(QPrinter::HighResolution);
     printer.setOutputFormat(QPrinter::PdfFormat);

@@ -154,8 +154,7 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
     // refused.
     QByteArray bytes = file.read(std::min(file.size(), limit) + 1);
     while (bytes.size() <= limit) {
-        const QByteArray more =
-            file.read(std::min<qint64>(1 << 20, limit + 1 - bytes.size()));
+        const QByteArray more = file.read(std::min<qint64>(1 << 20, limit + 1 - bytes.size()));
         if (more.isEmpty())
             break;
         bytes += more;

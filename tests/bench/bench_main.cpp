@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // broadsheet-bench: import and search throughput of Broadsheet against a raw SQLite + FTS5
 // baseline measured in the same run, on a library built from real texts.
+#include "article_printer.h"
 #include "bench_corpus.h"
 #include "bench_window.h"
 #include "export/export_job.h"
@@ -438,6 +439,24 @@ int main(int argc, char* argv[])
                     .arg(before / 1e6, 0, 'f', 1)
                     .arg(peak / 1e6, 0, 'f', 1));
         }
+    }
+
+    {
+        // PDF lays out every page: 1,000 stories (about 1,300 pages) say what a page costs.
+        const QList<core::ArticleId> first = checked(store->articleIds(1000));
+        const QString out = work.filePath(QStringLiteral("export.pdf"));
+        QElapsedTimer pdfTimer;
+        pdfTimer.start();
+        const core::ExportReport pdf = checked(ui::exportPdf(*store, first, out, false));
+        const double seconds = static_cast<double>(pdfTimer.nsecsElapsed()) / 1e9;
+        exportFigures.insert(
+            QStringLiteral("pdf_1000"),
+            QJsonObject{{QStringLiteral("seconds"), seconds},
+                        {QStringLiteral("output_mb"), QFileInfo(out).size() / 1e6}});
+        say(QStringLiteral("exported pdf: %1 stories in %2 s")
+                .arg(pdf.articles)
+                .arg(seconds, 0, 'f', 1));
+        QFile::remove(out);
     }
 
     QJsonObject windowFigures;

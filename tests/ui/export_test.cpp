@@ -212,3 +212,30 @@ TEST_CASE("the export dialog counts each choice and suggests a name for the form
     CHECK_FALSE(nothingSelected.scopeButton(ui::ExportDialog::Scope::Selection)->isEnabled());
     CHECK(nothingSelected.scope() == ui::ExportDialog::Scope::Results);
 }
+
+TEST_CASE("an export cancelled from the window leaves nothing behind", "[ui][export]")
+{
+    REQUIRE_SHARED("data/text-articles/files");
+    QSettings().clear();
+    QTemporaryDir dir;
+    auto store = openNewLibrary(dir);
+    auto imported =
+        core::ImportJob(*store).run({sharedPath(QStringLiteral("data/text-articles/files"))});
+    REQUIRE(imported.ok());
+    ui::MainWindow window(std::move(store));
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+
+    // PDF lays out every page: 159 stories take long enough to stop on the first report.
+    const QString out = dir.filePath(QStringLiteral("stopped.pdf"));
+    QSignalSpy ended(&window, &ui::MainWindow::exportFinished);
+    QObject::connect(window.exporter(), &ui::ExportController::progress, &window,
+                     [&window] { window.exporter()->cancel(); });
+    REQUIRE(window.exportStories(std::nullopt, QStringLiteral("pdf"), out, false));
+    REQUIRE(ended.wait(60000));
+    CHECK_FALSE(ended.first().at(0).toBool());
+    CHECK(ended.first().at(1).toString().contains(QStringLiteral("cancelled")));
+    CHECK(QDir(dir.path())
+              .entryList({QStringLiteral("stopped*")}, QDir::Files | QDir::Hidden)
+              .isEmpty());
+}

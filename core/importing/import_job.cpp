@@ -28,6 +28,8 @@ namespace {
 
 // Files parsed per batch; one batch is written while the next parses.
 constexpr qsizetype kBatchFiles = 128;
+// ... or fewer, when they hold this many bytes: a batch of large files stays in memory.
+constexpr qint64 kBatchBytes = 32 * 1024 * 1024;
 // Batches share a transaction until this many articles or this much time: every commit
 // makes FTS5 flush and merge index segments and SQLite checkpoint, so few large commits
 // import a fifth faster than one every few seconds (measured at 100,000 articles). A cancel
@@ -39,6 +41,8 @@ constexpr qint64 kCommitMs = 15000;
 struct FileTask {
     QString path;
     QString source;
+    qint64 begin = 0; ///< a part of a large NDJSON file: the lines that start in [begin, end)
+    qint64 end = -1;  ///< -1: the whole file
 };
 
 enum class FileKind { Text, Csv, Markdown, Json, Ndjson, Unsupported };
@@ -116,39 +120,37 @@ void collectFiles(const QStringList& paths, QList<FileTask>& tasks, QList<Skippe
                   [](const FileTask& a, const FileTask& b) { return a.path < b.path; });
         tasks.append(found);
     }
+    // A large NDJSON file (a library's export) is read in parts, in parallel, a part's
+    // lines at a time: memory stays flat however many stories the file holds.
+    QList<FileTask> split;
+    for (const FileTask& task : tasks) {
+        const QFileInfo info(task.path);
+        if (kindOf(info) != FileKind::Ndjson || info.size() <= ImportJob::kNdjsonPartBytes) {
+            split.append(task);
+            continue;
+        }
+        for (qint64 begin = 0; begin < info.size(); begin += ImportJob::kNdjsonPartBytes)
+            split.append({task.path, task.source, begin, begin + ImportJob::kNdjsonPartBytes});
+    }
+    tasks = std::move(split);
 }
 
-} // namespace
-
-ImportJob::ImportJob(ArticleStore& store)
-    : m_store(store)
+/// A file's bytes, refused (with the reason) when it is larger than its kind allows, empty
+/// or only whitespace.
+Result<QByteArray> readWholeFile(const QString& path, FileKind kind)
 {
-}
-
-ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& source, bool tag)
-{
-    FileResult result;
-    result.path = path;
-    auto skip = [&](QString reason) {
-        result.skipReason = std::move(reason);
-        return result;
-    };
-
     const QFileInfo info(path);
-    if (info.isDir())
-        return skip(QStringLiteral("is a folder"));
-    const FileKind kind = kindOf(info);
     const bool collection =
         kind == FileKind::Csv || kind == FileKind::Json || kind == FileKind::Ndjson;
-    const qint64 limit = collection ? kMaxCollectionBytes : kMaxFileBytes;
+    const qint64 limit = collection ? ImportJob::kMaxCollectionBytes : ImportJob::kMaxFileBytes;
     if (info.size() > limit) {
-        return skip(QStringLiteral("too large (%1 MiB; the limit is %2 MiB)")
-                        .arg(info.size() / (1024 * 1024))
-                        .arg(limit / (1024 * 1024)));
+        return Error{QStringLiteral("too large (%1 MiB; the limit is %2 MiB)")
+                         .arg(info.size() / (1024 * 1024))
+                         .arg(limit / (1024 * 1024))};
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return skip(QStringLiteral("cannot be read: %1").arg(file.errorString()));
+        return Error{QStringLiteral("cannot be read: %1").arg(file.errorString())};
     // Read what the file holds (a read of the whole limit would allocate it per file),
     // and one byte past the limit at most: a file that grew since it was listed is still
     // refused.
@@ -160,13 +162,86 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
         bytes += more;
     }
     if (bytes.size() > limit)
-        return skip(QStringLiteral("too large (over %1 MiB)").arg(limit / (1024 * 1024)));
+        return Error{QStringLiteral("too large (over %1 MiB)").arg(limit / (1024 * 1024))};
     if (bytes.isEmpty())
-        return skip(QStringLiteral("empty file"));
+        return Error{QStringLiteral("empty file")};
+    if (isOnlyWhitespace(bytes))
+        return Error{QStringLiteral("contains only whitespace")};
+    return bytes;
+}
+
+/// The lines of an NDJSON file that start at or after `begin` and before `end`; each line
+/// belongs to the part its first byte is in.
+Result<QByteArray> readNdjsonPart(const QString& path, qint64 begin, qint64 end)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("cannot be read: %1").arg(file.errorString())};
+    auto tooLong = [&] {
+        return Error{QStringLiteral("a line near byte %1 is longer than %2 MiB")
+                         .arg(file.pos())
+                         .arg(ImportJob::kMaxFileBytes / (1024 * 1024))};
+    };
+    if (begin > 0) {
+        // The rest of the line that holds byte begin - 1 belongs to the part before.
+        if (!file.seek(begin - 1))
+            return Error{QStringLiteral("cannot be read: %1").arg(file.errorString())};
+        QByteArray rest;
+        do {
+            rest = file.readLine(1 << 20);
+        } while (!rest.isEmpty() && !rest.endsWith('\n'));
+    }
+    QByteArray bytes;
+    while (!file.atEnd() && file.pos() < end) {
+        const QByteArray line = file.readLine(ImportJob::kMaxFileBytes + 1);
+        if (!line.endsWith('\n') && !file.atEnd())
+            return tooLong();
+        bytes += line;
+    }
+    if (file.error() != QFileDevice::NoError)
+        return Error{QStringLiteral("cannot be read: %1").arg(file.errorString())};
+    return bytes;
+}
+
+} // namespace
+
+ImportJob::ImportJob(ArticleStore& store)
+    : m_store(store)
+{
+}
+
+ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& source, bool tag,
+                                           qint64 begin, qint64 end)
+{
+    FileResult result;
+    result.path = path;
+    const QString part =
+        end < 0 ? QString() : QStringLiteral("the lines from byte %1 to %2: ").arg(begin).arg(end);
+    auto skip = [&](QString reason) {
+        result.skipReason = part + reason;
+        return result;
+    };
+
+    const QFileInfo info(path);
+    if (info.isDir())
+        return skip(QStringLiteral("is a folder"));
+    const FileKind kind = kindOf(info);
+    QByteArray bytes;
+    if (end >= 0) {
+        auto lines = readNdjsonPart(path, begin, end);
+        if (!lines)
+            return skip(lines.error().message);
+        if (isOnlyWhitespace(*lines))
+            return result; // a part with no line of its own: its neighbour holds it
+        bytes = std::move(*lines);
+    } else {
+        auto whole = readWholeFile(path, kind);
+        if (!whole)
+            return skip(whole.error().message);
+        bytes = std::move(*whole);
+    }
     if (looksBinary(bytes))
         return skip(QStringLiteral("binary file (contains NUL bytes), not text"));
-    if (isOnlyWhitespace(bytes))
-        return skip(QStringLiteral("contains only whitespace"));
 
     // Files Broadsheet exported bring their own tags: the taggers leave them as they are.
     bool ownTags = false;
@@ -225,7 +300,9 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
     ImportReport report;
     QList<FileTask> tasks;
     collectFiles(paths, tasks, report.skipped);
-    report.files = static_cast<int>(tasks.size());
+    // Files, not parts: a large NDJSON file is one file read in several parts.
+    report.files = static_cast<int>(
+        std::count_if(tasks.begin(), tasks.end(), [](const FileTask& t) { return t.begin == 0; }));
 
     ImportProgress progress;
     progress.filesTotal = report.files;
@@ -233,10 +310,26 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
     if (m_progress)
         m_progress(progress);
 
-    auto parseBatch = [&tasks, tag = m_automaticTagging](qsizetype start) {
-        const QList<FileTask> batch = tasks.mid(start, kBatchFiles);
-        return QtConcurrent::mapped(
-            batch, [tag](const FileTask& task) { return parseFile(task.path, task.source, tag); });
+    // Where each batch starts (and, last, where the last one ends).
+    QList<qsizetype> batchStarts{0};
+    qint64 batchBytes = 0;
+    for (qsizetype i = 0; i < tasks.size(); ++i) {
+        const qint64 size =
+            tasks[i].end >= 0 ? tasks[i].end - tasks[i].begin : QFileInfo(tasks[i].path).size();
+        if (i > batchStarts.last() &&
+            (i - batchStarts.last() >= kBatchFiles || batchBytes + size > kBatchBytes)) {
+            batchStarts.append(i);
+            batchBytes = 0;
+        }
+        batchBytes += size;
+    }
+    batchStarts.append(tasks.size());
+    auto parseBatch = [&tasks, &batchStarts, tag = m_automaticTagging](qsizetype b) {
+        const QList<FileTask> batch =
+            tasks.mid(batchStarts[b], batchStarts[b + 1] - batchStarts[b]);
+        return QtConcurrent::mapped(batch, [tag](const FileTask& task) {
+            return parseFile(task.path, task.source, tag, task.begin, task.end);
+        });
     };
     // Rules tag what this import adds: the ids above the library's highest now.
     auto highest = m_store.database().queryInt("SELECT coalesce(max(id), 0) FROM articles");
@@ -268,11 +361,12 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
             return stored.error();
         return {};
     };
-    for (qsizetype start = 0; start < tasks.size(); start += kBatchFiles) {
+    for (qsizetype b = 0; batchStarts[b] < tasks.size(); ++b) {
+        const qsizetype next = batchStarts[b + 1];
         pending.waitForFinished();
         const QList<FileResult> results = pending.results();
-        if (start + kBatchFiles < tasks.size() && !stop.stop_requested())
-            pending = parseBatch(start + kBatchFiles); // parse ahead while this batch is written
+        if (next < tasks.size() && !stop.stop_requested())
+            pending = parseBatch(b + 1); // parse ahead while this batch is written
 
         QList<Article> articles;
         QList<QByteArray> hashes;
@@ -312,7 +406,7 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
             }
             uncommitted += static_cast<int>(articles.size());
         }
-        const bool last = start + kBatchFiles >= tasks.size() || stop.stop_requested();
+        const bool last = next >= tasks.size() || stop.stop_requested();
         if (last || uncommitted >= kCommitArticles || sinceCommit.elapsed() >= kCommitMs) {
             if (auto r = commit(); !r) {
                 pending.cancel();
@@ -320,7 +414,7 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
                 return r.error();
             }
         }
-        progress.filesDone = static_cast<int>(std::min(start + kBatchFiles, tasks.size()));
+        progress.filesDone = static_cast<int>(next);
         progress.added = report.added;
         progress.duplicates = report.duplicates;
         progress.skipped = static_cast<int>(report.skipped.size());

@@ -29,6 +29,9 @@ public:
     /// The limit for files that hold many articles (CSV, JSON, NDJSON): a JSON export of
     /// about 150,000 stories. Such a file is read and parsed whole.
     static constexpr qint64 kMaxCollectionBytes = 512 * 1024 * 1024;
+    /// An NDJSON file larger than this is read in parts of this size, in parallel, so any
+    /// number of stories imports in flat memory (and past kMaxCollectionBytes).
+    static constexpr qint64 kNdjsonPartBytes = 4 * 1024 * 1024;
 
     explicit ImportJob(ArticleStore& store);
     ImportJob(const ImportJob&) = delete;
@@ -56,7 +59,9 @@ public:
     /// Reads and parses one file; `source` names the library source its articles go to.
     /// With `tag`, each article's people, organisations and places join its tags, and its
     /// keyword candidates are found.
-    static FileResult parseFile(const QString& path, const QString& source, bool tag = false);
+    /// `begin` and `end` (>= 0) choose a part of an NDJSON file: the lines that start there.
+    static FileResult parseFile(const QString& path, const QString& source, bool tag = false,
+                                qint64 begin = 0, qint64 end = -1);
 
 private:
     ArticleStore& m_store;

@@ -179,3 +179,55 @@ TEST_CASE("articles keep the file they came from", "[import]")
     CHECK((*article)->source == QStringLiteral("seed"));
     CHECK((*article)->published.toIso() == QStringLiteral("2014-12-22"));
 }
+
+TEST_CASE("a large NDJSON file imports in parts: every line once, a bad line costs only its part",
+          "[import][ndjson]")
+{
+    QTemporaryDir dir;
+    // About 2.5 parts of lines of different lengths, so part ends fall inside lines.
+    QByteArray bytes;
+    int lines = 0;
+    while (bytes.size() < ImportJob::kNdjsonPartBytes * 5 / 2) {
+        const QByteArray padding(100 + (lines * 37) % 900, 'x');
+        bytes += "{\"title\":\"Story " + QByteArray::number(lines) + "\",\"body\":\"" + padding +
+                 "\",\"tags\":[{\"name\":\"Part test\",\"kind\":\"manual\"}]}\n";
+        ++lines;
+    }
+    const QString path = dir.filePath(QStringLiteral("big.ndjson"));
+    writeFile(path, bytes);
+
+    auto store = openNewLibrary(dir);
+    ImportJob job(*store);
+    job.setAutomaticTagging(false);
+    auto report = job.run({path});
+    REQUIRE(report.ok());
+    CHECK(report->files == 1);
+    CHECK(report->skipped.isEmpty());
+    CHECK(report->added == lines);
+    CHECK(*store->count() == lines);
+    auto tags = store->tags();
+    REQUIRE(tags.ok());
+    REQUIRE(tags->size() == 1);
+    CHECK(tags->first().count == lines);
+
+    SECTION("a broken line in the second part")
+    {
+        QByteArray broken = bytes;
+        const qsizetype middle = broken.indexOf('\n', ImportJob::kNdjsonPartBytes * 3 / 2) + 1;
+        broken.insert(middle, "{not json}\n");
+        const QString brokenPath = dir.filePath(QStringLiteral("broken.ndjson"));
+        writeFile(brokenPath, broken);
+        auto other = openNewLibrary(dir, QStringLiteral("other.sqlite"));
+        ImportJob again(*other);
+        again.setAutomaticTagging(false);
+        auto partly = again.run({brokenPath});
+        REQUIRE(partly.ok());
+        REQUIRE(partly->skipped.size() == 1);
+        CHECK(partly->skipped.first().reason.contains(
+            QStringLiteral("from byte %1").arg(ImportJob::kNdjsonPartBytes)));
+        CHECK(partly->skipped.first().reason.contains(QStringLiteral("not a JSON object")));
+        // The first and third parts are in; the second is not.
+        CHECK(partly->added > 0);
+        CHECK(partly->added < lines);
+    }
+}

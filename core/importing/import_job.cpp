@@ -41,6 +41,7 @@ constexpr qint64 kCommitMs = 15000;
 struct FileTask {
     QString path;
     QString source;
+    qint64 size = 0;  ///< bytes, as listed (or of the part)
     qint64 begin = 0; ///< a part of a large NDJSON file: the lines that start in [begin, end)
     qint64 end = -1;  ///< -1: the whole file
 };
@@ -94,7 +95,7 @@ void collectFiles(const QStringList& paths, QList<FileTask>& tasks, QList<Skippe
         }
         const QString source = sourceNameFor(root);
         if (!root.isDir()) {
-            tasks.append({root.absoluteFilePath(), source});
+            tasks.append({root.absoluteFilePath(), source, root.size()});
             continue;
         }
         QList<FileTask> found;
@@ -114,7 +115,7 @@ void collectFiles(const QStringList& paths, QList<FileTask>& tasks, QList<Skippe
                                     .arg(info.suffix())});
                 continue;
             }
-            found.append({file, source});
+            found.append({file, source, info.size()});
         }
         std::sort(found.begin(), found.end(),
                   [](const FileTask& a, const FileTask& b) { return a.path < b.path; });
@@ -124,13 +125,15 @@ void collectFiles(const QStringList& paths, QList<FileTask>& tasks, QList<Skippe
     // lines at a time: memory stays flat however many stories the file holds.
     QList<FileTask> split;
     for (const FileTask& task : tasks) {
-        const QFileInfo info(task.path);
-        if (kindOf(info) != FileKind::Ndjson || info.size() <= ImportJob::kNdjsonPartBytes) {
+        if (task.size <= ImportJob::kNdjsonPartBytes ||
+            kindOf(QFileInfo(task.path)) != FileKind::Ndjson) {
             split.append(task);
             continue;
         }
-        for (qint64 begin = 0; begin < info.size(); begin += ImportJob::kNdjsonPartBytes)
-            split.append({task.path, task.source, begin, begin + ImportJob::kNdjsonPartBytes});
+        for (qint64 begin = 0; begin < task.size; begin += ImportJob::kNdjsonPartBytes) {
+            split.append({task.path, task.source, ImportJob::kNdjsonPartBytes, begin,
+                          begin + ImportJob::kNdjsonPartBytes});
+        }
     }
     tasks = std::move(split);
 }
@@ -314,8 +317,7 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
     QList<qsizetype> batchStarts{0};
     qint64 batchBytes = 0;
     for (qsizetype i = 0; i < tasks.size(); ++i) {
-        const qint64 size =
-            tasks[i].end >= 0 ? tasks[i].end - tasks[i].begin : QFileInfo(tasks[i].path).size();
+        const qint64 size = tasks[i].size;
         if (i > batchStarts.last() &&
             (i - batchStarts.last() >= kBatchFiles || batchBytes + size > kBatchBytes)) {
             batchStarts.append(i);

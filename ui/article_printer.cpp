@@ -129,20 +129,13 @@ exportPdf(core::ArticleStore& store, const QList<core::ArticleId>& ids, const QS
           bool replace, std::stop_token stop,
           const std::function<void(const core::ExportProgress&)>& progress)
 {
-    const QString destination = QFileInfo(path).absoluteFilePath();
+    auto prepared =
+        core::ExportJob::prepareDestination(path, replace, false, QStringLiteral("pdf"));
+    if (!prepared)
+        return prepared.error();
+    const QString destination = *prepared;
     const QString shown = QDir::toNativeSeparators(destination);
-    if (!replace && core::ExportJob::destinationTaken(destination))
-        return core::Error{
-            QStringLiteral(
-                "%1 already exists; choose another name, or allow replacing it (--force)")
-                .arg(shown)};
-    if (QFileInfo(destination).isDir())
-        return core::Error{QStringLiteral("%1 is a folder; PDF export writes one file").arg(shown)};
-    const QString parent = QFileInfo(destination).absolutePath();
-    if (!QDir().mkpath(parent))
-        return core::Error{
-            QStringLiteral("cannot create the folder %1").arg(QDir::toNativeSeparators(parent))};
-    QSaveFile file(destination);
+    QSaveFile file(destination); // discarded unless committed
     if (!file.open(QIODevice::WriteOnly))
         return core::Error{QStringLiteral("cannot write %1: %2").arg(shown, file.errorString())};
     qint64 written = 0;
@@ -158,31 +151,30 @@ exportPdf(core::ArticleStore& store, const QList<core::ArticleId>& ids, const QS
             return core::Error{QStringLiteral("cannot write %1: %2").arg(shown, r.error().message)};
         core::ExportProgress done{0, ids.size()};
         const qint64 every = std::clamp<qint64>(ids.size() / 100, 1, 100);
-        for (core::ArticleId id : ids) {
-            if (stop.stop_requested()) {
-                file.cancelWriting();
-                return core::Error{QStringLiteral("the export was cancelled; nothing was written"),
-                                   true};
-            }
-            auto article = store.article(id);
-            if (!article)
-                return article.error();
-            ++done.done;
-            if (*article) {
-                printer.print(**article);
+        constexpr qsizetype kChunk = 256;
+        for (qsizetype start = 0; start < ids.size(); start += kChunk) {
+            const QList<core::ArticleId> chunk = ids.mid(start, kChunk);
+            auto articles = store.articles(chunk); // those deleted since selected are left out
+            if (!articles)
+                return articles.error();
+            for (const core::Article& article : *articles) {
+                if (stop.stop_requested())
+                    return core::Error{
+                        QStringLiteral("the export was cancelled; nothing was written"), true};
+                printer.print(article);
                 ++written;
+                if (progress && ++done.done % every == 0)
+                    progress(done);
             }
-            if (progress && done.done % every == 0)
-                progress(done);
+            done.done = start + chunk.size();
         }
         if (written == 0) // a PDF needs a page: say so on it
             printer.print(core::Article{});
         if (auto r = printer.end(); !r)
             return core::Error{QStringLiteral("cannot write %1: %2").arg(shown, r.error().message)};
     }
-    // QSaveFile can report success for a write the disk cut short (QTBUG-75077).
-    if (!file.flush() || file.error() != QFileDevice::NoError || !file.commit())
-        return core::Error{QStringLiteral("cannot write %1: %2").arg(shown, file.errorString())};
+    if (auto r = core::ExportJob::commitWhole(file); !r)
+        return r.error();
     return core::ExportReport{written, destination};
 }
 

@@ -989,19 +989,14 @@ core::Result<int> MainWindow::printStories(QPrinter& printer, const QList<core::
     ArticlePrinter pages(printer);
     if (auto r = pages.begin(); !r)
         return r.error();
-    int printed = 0;
-    for (core::ArticleId id : ids) {
-        auto article = m_store->article(id);
-        if (!article)
-            return article.error();
-        if (*article) {
-            pages.print(**article);
-            ++printed;
-        }
-    }
+    auto articles = m_store->articles(ids);
+    if (!articles)
+        return articles.error();
+    for (const core::Article& article : *articles)
+        pages.print(article);
     if (auto r = pages.end(); !r)
         return r.error();
-    return printed;
+    return static_cast<int>(articles->size());
 }
 
 } // namespace broadsheet::ui

@@ -802,13 +802,15 @@ int exportCommand(const QStringList& arguments, const QString& globalLibrary)
         request.ids = *every;
     }
 
-    core::ExportJob job(*store);
     const bool interactive = isatty(STDERR_FILENO);
+    std::function<void(const core::ExportProgress&)> progress;
     if (interactive) {
-        job.setProgressCallback([](const core::ExportProgress& p) {
+        progress = [](const core::ExportProgress& p) {
             printErr(QStringLiteral("\rExporting: %1 of %2").arg(p.done).arg(p.total));
-        });
+        };
     }
+    core::ExportJob job(*store);
+    job.setProgressCallback(progress);
     std::stop_source stop;
     g_exportStop = &stop;
     struct sigaction action {};
@@ -816,12 +818,7 @@ int exportCommand(const QStringList& arguments, const QString& globalLibrary)
     struct sigaction previous {};
     sigaction(SIGINT, &action, &previous);
     auto report = pdf ? ui::exportPdf(*store, request.ids, request.destination, request.replace,
-                                      stop.get_token(),
-                                      interactive ? [](const core::ExportProgress& p) {
-                                          printErr(QStringLiteral("\rExporting: %1 of %2")
-                                                       .arg(p.done)
-                                                       .arg(p.total));
-                                      } : std::function<void(const core::ExportProgress&)>())
+                                      stop.get_token(), progress)
                       : job.run(request, stop.get_token());
     sigaction(SIGINT, &previous, nullptr);
     g_exportStop = nullptr;

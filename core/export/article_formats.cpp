@@ -28,17 +28,12 @@ std::optional<ExportFormat> fromName(const QString& name)
     return std::nullopt;
 }
 
-QString nameOf(ExportFormat format)
-{
-    return extensionOf(format);
-}
-
 bool writesFolder(ExportFormat format)
 {
     return format == ExportFormat::Markdown || format == ExportFormat::Text;
 }
 
-QString extensionOf(ExportFormat format)
+QString nameOf(ExportFormat format)
 {
     switch (format) {
     case ExportFormat::Markdown:

@@ -17,11 +17,11 @@ enum class ExportFormat { Markdown, Html, Json, Ndjson, Csv, Text };
 namespace export_format {
 /// "md", "html", "json", "ndjson", "csv" or "txt" (also "markdown", "text", "jsonl").
 std::optional<ExportFormat> fromName(const QString& name);
+/// The format's name, which is also its files' extension: "md", "html", "json", "ndjson",
+/// "csv", "txt".
 QString nameOf(ExportFormat format);
 /// Markdown and plain text write a folder with one file an article; the others one file.
 bool writesFolder(ExportFormat format);
-/// The file extension without its dot: "md", "html", "json", "ndjson", "csv", "txt".
-QString extensionOf(ExportFormat format);
 } // namespace export_format
 
 /// How one article reads in each export format: pure functions of the article, used by

@@ -56,33 +56,13 @@ public:
         if (m_file.write(bytes) != bytes.size())
             return Error{QStringLiteral("cannot write %1: %2")
                              .arg(native(m_file.fileName()), m_file.errorString())};
-        m_written += bytes.size();
         return {};
     }
 
-    // QSaveFile can report success for a write the disk cut short (QTBUG-75077): flush,
-    // and check that the file holds every byte, before it replaces anything.
-    Result<void> commit() override
-    {
-        if (!m_file.flush() || m_file.size() != m_written) {
-            const QString reason = m_file.error() != QFileDevice::NoError
-                                       ? m_file.errorString()
-                                       : QStringLiteral("the disk took only %1 of %2 bytes")
-                                             .arg(m_file.size())
-                                             .arg(m_written);
-            m_file.cancelWriting();
-            return Error{
-                QStringLiteral("cannot write %1: %2").arg(native(m_file.fileName()), reason)};
-        }
-        if (!m_file.commit())
-            return Error{QStringLiteral("cannot write %1: %2")
-                             .arg(native(m_file.fileName()), m_file.errorString())};
-        return {};
-    }
+    Result<void> commit() override { return ExportJob::commitWhole(m_file); }
 
 private:
     QSaveFile m_file; // discards its temporary file unless committed
-    qint64 m_written = 0;
 };
 
 class FolderSink final : public Sink {
@@ -185,24 +165,54 @@ bool ExportJob::destinationTaken(const QString& path)
                                QDir::System);
 }
 
-Result<ExportReport> ExportJob::run(const ExportRequest& request, std::stop_token stop)
+Result<QString> ExportJob::prepareDestination(const QString& path, bool replace, bool folder,
+                                              const QString& formatName)
 {
-    const QString destination = QFileInfo(request.destination).absoluteFilePath();
-    const bool folder = export_format::writesFolder(request.format);
-    if (request.destination.trimmed().isEmpty())
+    if (path.trimmed().isEmpty())
         return Error{QStringLiteral("no destination given for the export")};
-    if (!request.replace && destinationTaken(destination)) {
+    const QString destination = QFileInfo(path).absoluteFilePath();
+    if (!replace && destinationTaken(destination)) {
         return Error{QStringLiteral("%1 already exists; choose another name, or allow replacing "
                                     "it (--force)")
                          .arg(native(destination))};
     }
     if (!folder && QFileInfo(destination).isDir()) {
         return Error{QStringLiteral("%1 is a folder; %2 export writes one file")
-                         .arg(native(destination), export_format::nameOf(request.format))};
+                         .arg(native(destination), formatName)};
     }
     const QString parent = QFileInfo(destination).absolutePath();
     if (!QDir().mkpath(parent))
         return Error{QStringLiteral("cannot create the folder %1").arg(native(parent))};
+    return destination;
+}
+
+// QSaveFile can report success for a write the disk cut short (QTBUG-75077): flush, and
+// check that the file holds every byte written (its position), before it replaces anything.
+Result<void> ExportJob::commitWhole(QSaveFile& file)
+{
+    if (!file.flush() || file.size() != file.pos()) {
+        const QString reason = file.error() != QFileDevice::NoError
+                                   ? file.errorString()
+                                   : QStringLiteral("the disk took only %1 of %2 bytes")
+                                         .arg(file.size())
+                                         .arg(file.pos());
+        file.cancelWriting();
+        return Error{QStringLiteral("cannot write %1: %2").arg(native(file.fileName()), reason)};
+    }
+    if (!file.commit())
+        return Error{
+            QStringLiteral("cannot write %1: %2").arg(native(file.fileName()), file.errorString())};
+    return {};
+}
+
+Result<ExportReport> ExportJob::run(const ExportRequest& request, std::stop_token stop)
+{
+    const bool folder = export_format::writesFolder(request.format);
+    auto prepared = prepareDestination(request.destination, request.replace, folder,
+                                       export_format::nameOf(request.format));
+    if (!prepared)
+        return prepared.error();
+    const QString destination = *prepared;
 
     std::unique_ptr<Sink> sink;
     if (folder) {
@@ -269,7 +279,7 @@ Result<ExportReport> ExportJob::run(const ExportRequest& request, std::stop_toke
     }
 
     QSet<QString> fileNames;
-    const QString extension = export_format::extensionOf(request.format);
+    const QString extension = export_format::nameOf(request.format);
     qint64 written = 0;
     for (qsizetype start = 0; start < request.ids.size(); start += kChunk) {
         if (stop.stop_requested())

@@ -11,6 +11,8 @@
 #include <functional>
 #include <stop_token>
 
+class QSaveFile;
+
 namespace broadsheet::core {
 
 class ArticleStore;
@@ -55,6 +57,14 @@ public:
     /// True when writing to `path` would replace something: a file, or a folder that is not
     /// empty. The CLI refuses such a path without --force; the window asks.
     static bool destinationTaken(const QString& path);
+    /// Where an export of `formatName` may go: refuses a taken path unless `replace`, and a
+    /// folder where one file goes; makes missing parent folders. Returns the absolute path.
+    /// Shared with the PDF export.
+    static Result<QString> prepareDestination(const QString& path, bool replace, bool folder,
+                                              const QString& formatName);
+    /// Commits the file only when it holds every byte written: QSaveFile alone can report
+    /// success for a write a full disk cut short (QTBUG-75077). Otherwise discards it.
+    static Result<void> commitWhole(QSaveFile& file);
 
 private:
     ArticleStore& m_store;

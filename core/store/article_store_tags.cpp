@@ -139,10 +139,12 @@ Result<void> ArticleStore::storeTags(const QList<Article>& articles,
             link.emplace(std::move(*prepared));
         }
         for (const Tag& tag : article.tags) {
+            // A kind this Broadsheet does not know (a file written by hand or by a later
+            // version) keeps the tag as the user's own rather than losing it.
             const QString kind =
-                tag.kind.isEmpty() ? QString::fromLatin1(tag_kind::kManual) : tag.kind;
+                tag_kind::isKnown(tag.kind) ? tag.kind : QString::fromLatin1(tag_kind::kManual);
             const QString name = tag.name.trimmed();
-            if (name.isEmpty() || !tag_kind::isKnown(kind))
+            if (name.isEmpty())
                 continue;
             auto id = tagId(name, kind);
             if (!id)

@@ -231,3 +231,21 @@ TEST_CASE("a large NDJSON file imports in parts: every line once, a bad line cos
         CHECK(partly->added < lines);
     }
 }
+
+TEST_CASE("a tag of a kind Broadsheet does not know is kept as a manual tag",
+          "[import][regression]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("odd.json"));
+    writeFile(path, R"([{"title": "A", "body": "B", "tags": [{"name": "T", "kind": "nonsense"},
+                       {"name": "U"}, {"name": "  ", "kind": "place"}]}])");
+    auto store = openNewLibrary(dir);
+    auto report = ImportJob(*store).run({path});
+    REQUIRE(report.ok());
+    REQUIRE(report->added == 1);
+    auto article = store->article(1);
+    REQUIRE(article.ok());
+    REQUIRE(article->has_value());
+    CHECK((*article)->tags == QList<Tag>{Tag{QStringLiteral("T"), QStringLiteral("manual")},
+                                         Tag{QStringLiteral("U"), QStringLiteral("manual")}});
+}

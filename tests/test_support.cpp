@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "test_support.h"
 
+#include "importing/import_job.h"
 #include "store/article_store.h"
+#include "store/library_writer.h"
+#include "tagging/tagging_pass.h"
 
 #include <QDir>
 #include <QFile>
@@ -20,6 +23,8 @@ bool haveShared(const QString& relative)
 {
     if (QFileInfo::exists(sharedPath(relative)))
         return true;
+    if (!qEnvironmentVariableIsEmpty("CI"))
+        FAIL(sharedPath(relative).toStdString() << " is missing, and CI must not skip tests");
     WARN("skipped: " << sharedPath(relative).toStdString() << " is not present");
     return false;
 }
@@ -64,6 +69,30 @@ std::unique_ptr<core::ArticleStore> openNewLibrary(const QTemporaryDir& dir, con
         core::ArticleStore::open(dir.filePath(name), core::ArticleStore::OpenMode::CreateIfMissing);
     REQUIRE(store.ok());
     return std::move(*store);
+}
+
+core::Result<core::ImportReport> importPaths(core::ArticleStore& store, const QStringList& paths,
+                                             Tagging tagging)
+{
+    auto writer =
+        core::LibraryWriter::open(store.path(), core::ArticleStore::OpenMode::OpenExisting);
+    if (!writer)
+        return writer.error();
+    auto report = core::ImportJob(**writer).run(paths);
+    if (!report || tagging == Tagging::Off)
+        return report;
+    if (auto tagged = core::TaggingPass(**writer, store).run(); !tagged)
+        return tagged.error();
+    return report;
+}
+
+core::Result<qint64> retag(core::ArticleStore& store, bool all)
+{
+    auto writer =
+        core::LibraryWriter::open(store.path(), core::ArticleStore::OpenMode::OpenExisting);
+    if (!writer)
+        return writer.error();
+    return core::TaggingPass(**writer, store).run({}, all);
 }
 
 } // namespace broadsheet::test

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "importing/import_report.h"
+#include "result.h"
 #include "test_paths.h"
 
 #include <QByteArray>
@@ -23,7 +25,8 @@ namespace broadsheet::test {
 
 /// A path inside ../shared (the real corpora), e.g. sharedPath("data/bbc/news").
 QString sharedPath(const QString& relative);
-/// True when ../shared/<relative> exists; otherwise logs why the test is skipped.
+/// True when ../shared/<relative> exists; otherwise logs why the test is skipped, or, in CI
+/// (CI set in the environment), fails the test: a CI run never passes by skipping.
 bool haveShared(const QString& relative);
 QString sampleDir();
 
@@ -33,6 +36,17 @@ QList<QJsonObject> readJsonLines(const QString& path);
 /// A new, empty library file in `dir` (REQUIREs that it opens).
 std::unique_ptr<core::ArticleStore>
 openNewLibrary(const QTemporaryDir& dir, const QString& name = QStringLiteral("library.sqlite"));
+
+/// Whether importPaths() runs the tagging pass after storing, as `broadsheet-cli import` does
+/// unless given --no-tags.
+enum class Tagging { On, Off };
+/// Imports `paths` into the library `store` is open on, through a LibraryWriter of its own,
+/// then (Tagging::On) runs the tagging pass to the end, reading with `store`.
+core::Result<core::ImportReport> importPaths(core::ArticleStore& store, const QStringList& paths,
+                                             Tagging tagging = Tagging::On);
+
+/// Runs the tagging pass (with `all`, `retag --all`) on the library `store` is open on.
+core::Result<qint64> retag(core::ArticleStore& store, bool all = false);
 
 } // namespace broadsheet::test
 

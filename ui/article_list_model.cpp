@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "article_list_model.h"
 
+#include "library_worker.h"
 #include "store/article_store.h"
 
 #include <QFont>
 #include <QLocale>
-#include <QtConcurrent>
+#include <QSet>
 
 namespace broadsheet::ui {
 
@@ -20,9 +21,8 @@ constexpr int kFirstIds = 4096; // shown at once while the rest load
 ArticleListModel::ArticleListModel(core::ArticleStore& store, QObject* parent)
     : QAbstractTableModel(parent)
     , m_store(store)
+    , m_loader(new LibraryWorker(store.path(), LibraryWorker::Policy::LatestOnly, this))
 {
-    connect(&m_loader, &QFutureWatcher<QList<core::ArticleId>>::finished, this,
-            &ArticleListModel::onIdsLoaded);
     loadInBackground();
 }
 
@@ -40,21 +40,19 @@ void ArticleListModel::loadInBackground()
     m_ids = std::move(*first);
     m_loading = true;
     endResetModel();
-    m_loader.setFuture(QtConcurrent::run([library = m_store.path()] {
-        auto store = core::ArticleStore::open(library, core::ArticleStore::OpenMode::OpenExisting);
-        if (!store)
-            return QList<core::ArticleId>();
-        auto ids = (*store)->articleIds();
-        return ids ? *ids : QList<core::ArticleId>();
-    }));
+    m_loader->start([this](core::ArticleStore& reader, std::stop_token) -> LibraryWorker::Delivery {
+        auto ids = reader.articleIds();
+        return [this, ids = ids ? std::move(*ids) : QList<core::ArticleId>()]() mutable {
+            onIdsLoaded(std::move(ids));
+        };
+    });
 }
 
-void ArticleListModel::onIdsLoaded()
+void ArticleListModel::onIdsLoaded(QList<core::ArticleId> ids)
 {
     if (!m_loading)
         return; // the list was replaced meanwhile
     m_loading = false;
-    QList<core::ArticleId> ids = m_loader.result();
     if (ids.size() >= m_ids.size() && ids.mid(0, m_ids.size()) == m_ids) {
         // The rows shown stay where they are; the older stories join below them.
         if (ids.size() > m_ids.size()) {
@@ -89,6 +87,150 @@ void ArticleListModel::setIds(QList<core::ArticleId> ids)
     m_pages.clear();
     m_ids = std::move(ids);
     endResetModel();
+}
+
+void ArticleListModel::updateIds(QList<core::ArticleId> ids)
+{
+    m_loading = false;
+    if (ids == m_ids)
+        return;
+    // Which ids are gone and which are new; the rest must keep their order for rows to be
+    // moved by inserts and removals alone.
+    const QSet<core::ArticleId> now(ids.cbegin(), ids.cend());
+    const QSet<core::ArticleId> before(m_ids.cbegin(), m_ids.cend());
+    QList<core::ArticleId> kept;
+    kept.reserve(m_ids.size());
+    for (core::ArticleId id : std::as_const(m_ids)) {
+        if (now.contains(id))
+            kept.append(id);
+    }
+    QList<core::ArticleId> staying;
+    staying.reserve(ids.size());
+    for (core::ArticleId id : std::as_const(ids)) {
+        if (before.contains(id))
+            staying.append(id);
+    }
+    // Each run of neighbouring rows added or gone is one insert or removal; past a few
+    // dozen, a reset (after which the window selects the same story again) is cheaper.
+    constexpr int kMaxRuns = 32;
+    int runs = 0;
+    for (qsizetype i = 0; i < m_ids.size(); ++i)
+        runs += !now.contains(m_ids[i]) && (i == 0 || now.contains(m_ids[i - 1]));
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        runs += !before.contains(ids[i]) && (i == 0 || before.contains(ids[i - 1]));
+    if (kept != staying || runs > kMaxRuns) {
+        setIds(std::move(ids));
+        return;
+    }
+    m_pages.clear();
+    // Removals, last rows first, a run of neighbours at a time.
+    for (int row = static_cast<int>(m_ids.size()) - 1; row >= 0;) {
+        if (now.contains(m_ids[row])) {
+            --row;
+            continue;
+        }
+        int first = row;
+        while (first > 0 && !now.contains(m_ids[first - 1]))
+            --first;
+        beginRemoveRows({}, first, row);
+        m_ids.remove(first, row - first + 1);
+        endRemoveRows();
+        row = first - 1;
+    }
+    // Insertions, in the new order: m_ids is now `staying`, a subsequence of `ids`.
+    for (int row = 0; row < ids.size();) {
+        if (row < m_ids.size() && m_ids[row] == ids[row]) {
+            ++row;
+            continue;
+        }
+        int last = row;
+        while (last + 1 < ids.size() && !before.contains(ids[last + 1]))
+            ++last;
+        beginInsertRows({}, row, last);
+        QList<core::ArticleId> merged;
+        merged.reserve(m_ids.size() + (last - row + 1));
+        merged += m_ids.first(row);
+        merged += ids.mid(row, last - row + 1);
+        merged += m_ids.sliced(row);
+        m_ids = std::move(merged);
+        endInsertRows();
+        row = last + 1;
+    }
+}
+
+void ArticleListModel::setFlag(const QList<core::ArticleId>& ids, Flag flag, bool value)
+{
+    for (core::ArticleId id : ids) {
+        Pending& pending = m_pending[id];
+        (flag == Flag::Read ? pending.read : pending.starred) = value;
+    }
+    rowsChanged(ids);
+}
+
+void ArticleListModel::confirm(const QList<core::ArticleId>& ids)
+{
+    for (core::ArticleId id : ids)
+        m_pending.remove(id);
+    for (core::ArticleId id : ids)
+        refresh(id);
+}
+
+void ArticleListModel::showTag(const QList<core::ArticleId>& ids, const QString& name, bool added)
+{
+    for (core::ArticleId id : ids)
+        m_pending[id].tags.append({name, added});
+    rowsChanged(ids);
+}
+
+QList<std::pair<QString, bool>> ArticleListModel::pendingTags(core::ArticleId id) const
+{
+    return m_pending.value(id).tags;
+}
+
+std::optional<core::ArticleSummary> ArticleListModel::summaryOf(core::ArticleId id) const
+{
+    const int row = rowOf(id);
+    if (row >= 0) {
+        if (const core::ArticleSummary* summary = summaryAt(row))
+            return *summary;
+        return std::nullopt;
+    }
+    auto fetched = m_store.summaries({id});
+    if (!fetched || fetched->isEmpty())
+        return std::nullopt;
+    core::ArticleSummary summary = fetched->front();
+    applyPending(summary);
+    return summary;
+}
+
+void ArticleListModel::applyPending(core::ArticleSummary& summary) const
+{
+    auto it = m_pending.constFind(summary.id);
+    if (it == m_pending.constEnd())
+        return;
+    if (it->read)
+        summary.read = *it->read;
+    if (it->starred)
+        summary.starred = *it->starred;
+    for (const auto& [name, added] : it->tags) {
+        summary.tags.removeIf(
+            [&name](const QString& tag) { return tag.compare(name, Qt::CaseInsensitive) == 0; });
+        if (added)
+            summary.tags.append(name);
+    }
+    if (!it->tags.isEmpty())
+        summary.tags.sort(Qt::CaseInsensitive);
+}
+
+void ArticleListModel::rowsChanged(const QList<core::ArticleId>& ids)
+{
+    for (core::ArticleId id : ids) {
+        const int row = rowOf(id);
+        if (row < 0)
+            continue;
+        m_pages.remove(row / kPageSize); // fetched again, with what is pending on top
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
 }
 
 void ArticleListModel::refresh(core::ArticleId id)
@@ -162,7 +304,13 @@ const core::ArticleSummary* ArticleListModel::summaryAt(int row) const
         if (m_pages.size() >= kMaxPages)
             m_pages.clear();
         auto summaries = m_store.summaries(m_ids.mid(page * kPageSize, kPageSize));
-        it = m_pages.insert(page, summaries ? *summaries : QList<core::ArticleSummary>());
+        QList<core::ArticleSummary> fetched =
+            summaries ? *summaries : QList<core::ArticleSummary>();
+        if (!m_pending.isEmpty()) {
+            for (core::ArticleSummary& summary : fetched)
+                applyPending(summary);
+        }
+        it = m_pages.insert(page, std::move(fetched));
     }
     const int offset = row % kPageSize;
     // summaries() leaves out ids deleted since reload(); match by id to stay correct.

@@ -5,9 +5,10 @@
 #include "search/searcher.h"
 
 #include <QAbstractTableModel>
-#include <QFutureWatcher>
 #include <QHash>
 #include <QList>
+
+#include <optional>
 
 namespace broadsheet::core {
 class ArticleStore;
@@ -15,9 +16,12 @@ class ArticleStore;
 
 namespace broadsheet::ui {
 
-/// The story list's model: holds only the ordered ids and fetches rows from the store a
-/// page at a time when the view asks for them, so a large library opens at once and
-/// memory stays flat. Used by MainWindow's list view.
+class LibraryWorker;
+
+/// The story list's model: holds only the ordered ids and fetches rows from the store (a
+/// read connection of the GUI thread's) a page at a time when the view asks for them, so a
+/// large library opens at once and memory stays flat. A change the user makes shows at
+/// once (setFlag, showTag) while the writer makes it durable. Used by MainWindow's list.
 class ArticleListModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -40,6 +44,23 @@ public:
     bool isLoading() const { return m_loading; }
     /// Shows these ids, in this order (a search's matches).
     void setIds(QList<core::ArticleId> ids);
+    /// Shows these ids in place of the ones shown: when they are the old ones with some
+    /// added and some gone (an import, another process's writes), rows are inserted and
+    /// removed, so the selection and the scroll position stay; otherwise the model resets.
+    void updateIds(QList<core::ArticleId> ids);
+    enum class Flag { Read, Starred };
+    /// Shows the flag on these stories at once, before the writer has stored it; the
+    /// shown value holds until confirm() or forget().
+    void setFlag(const QList<core::ArticleId>& ids, Flag flag, bool value);
+    /// The writer stored the change (or failed): the rows show what the store holds.
+    void confirm(const QList<core::ArticleId>& ids);
+    /// Shows a tag added to (or taken off) these stories, before the writer has stored it;
+    /// confirm() ends it.
+    void showTag(const QList<core::ArticleId>& ids, const QString& name, bool added);
+    /// The tag changes shown on a story and not yet stored: each name, and whether added.
+    QList<std::pair<QString, bool>> pendingTags(core::ArticleId id) const;
+    /// The story's summary as shown (with changes not yet stored), or nothing.
+    std::optional<core::ArticleSummary> summaryOf(core::ArticleId id) const;
     /// Re-reads one story's row after its flags changed.
     void refresh(core::ArticleId id);
     /// Re-reads every row shown (after tags were renamed or merged).
@@ -59,14 +80,22 @@ Q_SIGNALS:
 
 private:
     const core::ArticleSummary* summaryAt(int row) const;
-    void onIdsLoaded();
+    void onIdsLoaded(QList<core::ArticleId> ids);
+    void applyPending(core::ArticleSummary& summary) const;
+    void rowsChanged(const QList<core::ArticleId>& ids);
 
+    struct Pending {
+        std::optional<bool> read;
+        std::optional<bool> starred;
+        QList<std::pair<QString, bool>> tags;
+    };
     core::ArticleStore& m_store;
     QList<core::ArticleId> m_ids;
     // Pages of summaries fetched on demand; dropped wholesale when too many are held.
     mutable QHash<int, QList<core::ArticleSummary>> m_pages;
-    bool m_loading = false; ///< older ids are still loading on a worker
-    QFutureWatcher<QList<core::ArticleId>> m_loader;
+    QHash<core::ArticleId, Pending> m_pending; ///< flags shown before the writer stored them
+    bool m_loading = false;                    ///< older ids are still loading on a worker
+    LibraryWorker* m_loader = nullptr;
 };
 
 } // namespace broadsheet::ui

@@ -2,15 +2,15 @@
 #include "import_controller.h"
 
 #include "importing/import_job.h"
-#include "store/article_store.h"
+#include "store/library_writer.h"
 
 #include <QtConcurrent>
 
 namespace broadsheet::ui {
 
-ImportController::ImportController(QString libraryPath, QObject* parent)
+ImportController::ImportController(core::LibraryWriter& writer, QObject* parent)
     : QObject(parent)
-    , m_libraryPath(std::move(libraryPath))
+    , m_writer(writer)
 {
     connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, [this] {
         const Outcome outcome = m_watcher.result();
@@ -38,16 +38,11 @@ bool ImportController::start(const QStringList& paths)
         return false;
     m_stop = std::stop_source();
     const std::stop_token stop = m_stop.get_token();
-    // The worker opens its own connection: a SQLite handle is never shared between threads.
-    m_watcher.setFuture(QtConcurrent::run([this, paths, stop, library = m_libraryPath] {
+    // Files are read and parsed on the pool; the writer stores each batch between the
+    // window's own commands.
+    m_watcher.setFuture(QtConcurrent::run([this, paths, stop] {
         Outcome outcome;
-        auto store =
-            core::ArticleStore::open(library, core::ArticleStore::OpenMode::CreateIfMissing);
-        if (!store) {
-            outcome.error = store.error().message;
-            return outcome;
-        }
-        core::ImportJob job(**store);
+        core::ImportJob job(m_writer);
         job.setProgressCallback([this](const core::ImportProgress& p) { Q_EMIT progress(p); });
         auto report = job.run(paths, stop);
         if (report)

@@ -9,15 +9,19 @@
 
 #include <stop_token>
 
+namespace broadsheet::core {
+class LibraryWriter;
+}
+
 namespace broadsheet::ui {
 
-/// Runs an import off the GUI thread, with its own connection to the library, and reports
-/// progress and the result through queued signals. Used by MainWindow's File menu, drops
-/// and the first-run sample library.
+/// Runs an import off the GUI thread, its batches written by the library's writer, and
+/// reports progress and the result through queued signals. Used by MainWindow's File menu,
+/// drops and the first-run sample library.
 class ImportController final : public QObject {
     Q_OBJECT
 public:
-    explicit ImportController(QString libraryPath, QObject* parent = nullptr);
+    explicit ImportController(core::LibraryWriter& writer, QObject* parent = nullptr);
     ~ImportController() override;
 
     bool isRunning() const;
@@ -38,7 +42,7 @@ private:
         QString error;
     };
 
-    QString m_libraryPath;
+    core::LibraryWriter& m_writer;
     QFutureWatcher<Outcome> m_watcher;
     std::stop_source m_stop;
 };

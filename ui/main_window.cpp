@@ -7,17 +7,22 @@
 #include "export_controller.h"
 #include "export_dialog.h"
 #include "import_controller.h"
+#include "library_worker.h"
 #include "reader_view.h"
 #include "sample_library.h"
+#include "search/query_text.h"
 #include "search_controller.h"
 #include "sidebar.h"
 #include "store/article_store.h"
+#include "store/library_writer.h"
 #include "tag_manager_dialog.h"
+#include "tagging_controller.h"
 #include "timeline_view.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -46,7 +51,6 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace broadsheet::ui {
 
@@ -69,9 +73,18 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
         QStringLiteral("Broadsheet — %1").arg(QFileInfo(m_store->path()).completeBaseName()));
     resize(1100, 700);
 
+    // The one writer of this process: every change the window makes is queued to it.
+    if (auto writer = core::LibraryWriter::open(m_store->path(),
+                                                core::ArticleStore::OpenMode::OpenExisting)) {
+        m_writer = std::move(*writer);
+    } else {
+        statusBar()->showMessage(writer.error().message);
+    }
     m_model = new ArticleListModel(*m_store, this);
-    m_importer = new ImportController(m_store->path(), this);
+    m_importer = m_writer ? new ImportController(*m_writer, this) : nullptr;
+    m_tagger = m_writer ? new TaggingController(*m_writer, this) : nullptr;
     m_exporter = new ExportController(m_store->path(), this);
+    m_overviewWorker = new LibraryWorker(m_store->path(), LibraryWorker::Policy::LatestOnly, this);
 
     m_list = new QTableView;
     m_list->setModel(m_model);
@@ -100,8 +113,7 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     connect(header, &QHeaderView::sortIndicatorChanged, this, [this] { search(m_search->text()); });
     connect(m_list, &QTableView::clicked, this, [this](const QModelIndex& index) {
         if (index.column() == ArticleListModel::StarColumn)
-            setFlag(&core::ArticleSummary::starred, &core::ArticleStore::setStarred,
-                    {m_model->idAt(index.row())});
+            toggleFlag(ArticleListModel::Flag::Starred, {m_model->idAt(index.row())});
     });
 
     m_reader = new ReaderView;
@@ -176,8 +188,6 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     connect(m_searchDelay, &QTimer::timeout, this, [this] { search(m_search->text()); });
     connect(m_searcher, &SearchController::finished, this, &MainWindow::onSearchFinished);
     connect(m_timeline, &TimelineView::monthActivated, this, &MainWindow::narrowToMonth);
-    connect(&m_overviewWatcher, &QFutureWatcher<Overview>::finished, this,
-            &MainWindow::onOverviewReady);
     connect(m_sidebar, &Sidebar::querySelected, this, [this](const QString& query) {
         const QSignalBlocker blocker(m_search);
         m_search->setText(query);
@@ -205,6 +215,17 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     m_exportCancel->setText(tr("Cancel Export"));
     m_exportCancel->setToolTip(tr("Stop the export; nothing is written"));
     m_exportCancel->hide();
+    m_tagProgress = new QProgressBar;
+    m_tagProgress->setMaximumWidth(160);
+    m_tagProgress->setAccessibleName(tr("Tagging progress"));
+    m_tagProgress->hide();
+    m_tagPause = new QToolButton;
+    m_tagPause->setText(tr("Pause Tagging"));
+    m_tagPause->setToolTip(tr("People, places and keywords are being found in the new "
+                              "stories; pause to leave the machine to you"));
+    m_tagPause->hide();
+    statusBar()->addPermanentWidget(m_tagProgress);
+    statusBar()->addPermanentWidget(m_tagPause);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
     statusBar()->addPermanentWidget(m_exportProgress);
@@ -215,10 +236,42 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
 
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showCurrentArticle);
-    connect(m_cancel, &QToolButton::clicked, m_importer, &ImportController::cancel);
-    connect(m_importer, &ImportController::progress, this, &MainWindow::onImportProgress);
-    connect(m_importer, &ImportController::finished, this, &MainWindow::onImportFinished);
-    connect(m_importer, &ImportController::failed, this, &MainWindow::onImportFailed);
+    if (m_importer) {
+        connect(m_cancel, &QToolButton::clicked, m_importer, &ImportController::cancel);
+        connect(m_importer, &ImportController::progress, this, &MainWindow::onImportProgress);
+        connect(m_importer, &ImportController::finished, this, &MainWindow::onImportFinished);
+        connect(m_importer, &ImportController::failed, this, &MainWindow::onImportFailed);
+    }
+    if (m_tagger) {
+        connect(m_tagger, &TaggingController::progress, this, &MainWindow::onTaggingProgress);
+        connect(m_tagger, &TaggingController::finished, this, &MainWindow::onTaggingFinished);
+        connect(m_tagger, &TaggingController::failed, this, [this](const QString& message) {
+            m_tagProgress->hide();
+            m_tagPause->hide();
+            statusBar()->showMessage(tr("Tagging stopped: %1").arg(message), 15000);
+        });
+        connect(m_tagPause, &QToolButton::clicked, this, [this] {
+            if (m_tagger->isPaused()) {
+                m_tagger->resume();
+                m_tagPause->setText(tr("Pause Tagging"));
+            } else {
+                m_tagger->pause();
+                m_tagPause->setText(tr("Resume Tagging"));
+            }
+        });
+    }
+    if (m_writer) {
+        // Another program (the CLI, a second window) wrote to the library: show it in place.
+        m_writer->setExternalChangeCallback([this] {
+            QMetaObject::invokeMethod(this, &MainWindow::onLibraryChangedElsewhere,
+                                      Qt::QueuedConnection);
+        });
+        m_writer->setWaitingCallback([this](const QString& message) {
+            QMetaObject::invokeMethod(
+                this, [this, message] { statusBar()->showMessage(message, 5000); },
+                Qt::QueuedConnection);
+        });
+    }
     connect(m_exportCancel, &QToolButton::clicked, m_exporter, &ExportController::cancel);
     connect(m_exporter, &ExportController::progress, this, [this](qint64 done, qint64 total) {
         m_exportProgress->setRange(0, static_cast<int>(std::max<qint64>(total, 1)));
@@ -262,6 +315,10 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     if (m_model->rowCount() > 0)
         m_list->selectRow(0);
     restoreSettings();
+    // Stories stored without their people, places and keywords (a pass that was stopped,
+    // an import by `--no-tags`, a newer tagger) are tagged in the background.
+    if (m_tagger)
+        m_tagger->start();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -314,11 +371,54 @@ void MainWindow::restoreSettings()
 MainWindow::~MainWindow()
 {
     saveSettings();
-    m_overviewWatcher.waitForFinished();
-    m_importer->cancel();
-    m_importer->wait();
+    if (m_writer) {
+        m_writer->setExternalChangeCallback({});
+        m_writer->setWaitingCallback({});
+    }
+    m_overviewWorker->cancel();
+    m_overviewWorker->wait();
+    if (m_importer) {
+        m_importer->cancel();
+        m_importer->wait();
+    }
+    if (m_tagger) {
+        m_tagger->pause();
+        m_tagger->wait();
+    }
     m_exporter->cancel();
     m_exporter->wait();
+    // The writer, the last member to go that writes, commits what is queued.
+    delete m_tagger;
+    m_tagger = nullptr;
+    delete m_importer;
+    m_importer = nullptr;
+}
+
+void MainWindow::waitForWrites()
+{
+    if (m_writer)
+        (void)m_writer->run([](core::ArticleStore&) { return core::Result<void>(); });
+    // The writer's replies were queued to this thread before the barrier returned.
+    QCoreApplication::processEvents();
+}
+
+bool MainWindow::write(std::function<core::Result<void>(core::ArticleStore&)> change,
+                       std::function<void(const core::Result<void>&)> done)
+{
+    if (!m_writer) {
+        statusBar()->showMessage(tr("This library cannot be changed: it could not be opened "
+                                    "for writing."),
+                                 10000);
+        return false;
+    }
+    m_writer->post(std::move(change), this,
+                   [this, done = std::move(done)](const core::Result<void>& outcome) {
+                       if (!outcome)
+                           statusBar()->showMessage(outcome.error().message, 10000);
+                       if (done)
+                           done(outcome);
+                   });
+    return true;
 }
 
 void MainWindow::createMenus()
@@ -349,9 +449,9 @@ void MainWindow::createMenus()
     };
     addKey(tr("&Next Story"), QKeySequence(Qt::Key_J), [this] { moveSelection(1); });
     addKey(tr("&Previous Story"), QKeySequence(Qt::Key_K), [this] { moveSelection(-1); });
-    QAction* read = addKey(tr("Toggle &Read"), QKeySequence(Qt::Key_M), &MainWindow::toggleRead);
+    QAction* read = addKey(tr("Toggle &Read"), QKeySequence(Qt::Key_M), [this] { toggleRead(); });
     read->setIcon(themedIcon("mail-mark-read", ":/icons/read.svg"));
-    QAction* star = addKey(tr("Toggle &Star"), QKeySequence(Qt::Key_S), &MainWindow::toggleStar);
+    QAction* star = addKey(tr("Toggle &Star"), QKeySequence(Qt::Key_S), [this] { toggleStar(); });
     star->setIcon(themedIcon("mail-mark-important", ":/icons/star.svg"));
     addKey(tr("Page Down, then Next Story"), QKeySequence(Qt::Key_Space), &MainWindow::pageReader);
     go->addSeparator();
@@ -452,12 +552,23 @@ void MainWindow::showCurrentArticle()
             shown.body = (*marked)->body;
         }
     }
+    // What the window shows may be ahead of the store: the writer has it queued.
+    if (const auto summary = m_model->summaryOf(id)) {
+        shown.read = summary->read;
+        shown.starred = summary->starred;
+    }
+    for (const auto& [name, added] : m_model->pendingTags(id)) {
+        shown.tags.removeIf([&name](const core::Tag& tag) {
+            return tag.name.compare(name, Qt::CaseInsensitive) == 0;
+        });
+        if (added)
+            shown.tags.append(core::Tag{name, QString::fromLatin1(core::tag_kind::kManual)});
+    }
     m_reader->showArticle(shown);
-    if (!(*article)->read) { // opening a story marks it read
-        if (m_store->setRead({id}, true)) {
-            m_model->refresh(id);
-            m_sidebar->adjustFlagCounts(-1, 0);
-        }
+    if (!shown.read) { // opening a story marks it read
+        core::ArticleSummary before;
+        before.id = id;
+        setFlag(ArticleListModel::Flag::Read, {before}, true);
     }
 }
 
@@ -471,31 +582,49 @@ QList<core::ArticleId> MainWindow::selectedIds() const
     return ids;
 }
 
-// The stories take the opposite of the first one's flag, as mail clients do. The sidebar's
-// Unread and Starred counts move by what changed, without recounting the library.
-void MainWindow::setFlag(
-    bool core::ArticleSummary::*flag,
-    core::Result<void> (core::ArticleStore::*set)(const QList<core::ArticleId>&, bool),
-    const QList<core::ArticleId>& ids)
+// The stories take the opposite of the first one's flag, as mail clients do.
+void MainWindow::toggleFlag(ArticleListModel::Flag flag, const QList<core::ArticleId>& ids)
 {
-    if (ids.isEmpty())
-        return;
-    auto before = m_store->summaries(ids);
-    if (!before || before->isEmpty())
-        return;
-    const bool value = !(before->front().*flag);
-    if (auto r = ((*m_store).*set)(ids, value); !r) {
-        statusBar()->showMessage(r.error().message, 10000);
-        return;
+    QList<core::ArticleSummary> before;
+    for (core::ArticleId id : ids) {
+        if (auto summary = m_model->summaryOf(id))
+            before.append(*summary);
     }
+    if (before.isEmpty())
+        return;
+    const bool read = flag == ArticleListModel::Flag::Read;
+    setFlag(flag, before, !(read ? before.front().read : before.front().starred));
+}
+
+// The list shows the change at once; the writer stores it between import batches. The
+// sidebar's Unread and Starred counts move by what changed, without recounting the library.
+void MainWindow::setFlag(ArticleListModel::Flag flag, const QList<core::ArticleSummary>& before,
+                         bool value)
+{
+    const bool read = flag == ArticleListModel::Flag::Read;
+    QList<core::ArticleId> ids;
     qint64 changed = 0;
-    for (const core::ArticleSummary& summary : *before) {
-        if (summary.*flag != value)
+    for (const core::ArticleSummary& summary : before) {
+        ids.append(summary.id);
+        if ((read ? summary.read : summary.starred) != value)
             ++changed;
-        m_model->refresh(summary.id);
     }
+    const bool queued = write(
+        [ids, read, value](core::ArticleStore& store) {
+            return read ? store.setRead(ids, value) : store.setStarred(ids, value);
+        },
+        [this, ids](const core::Result<void>& outcome) {
+            m_model->confirm(ids);
+            // The counts moved for nothing, or a recount that began before this change
+            // will overwrite them: count again.
+            if (!outcome || m_overviewWorker->isBusy())
+                refreshSidebar();
+        });
+    if (!queued)
+        return;
+    m_model->setFlag(ids, flag, value);
     const qint64 delta = value ? changed : -changed;
-    if (flag == &core::ArticleSummary::read)
+    if (read)
         m_sidebar->adjustFlagCounts(-delta, 0);
     else
         m_sidebar->adjustFlagCounts(0, delta);
@@ -541,30 +670,41 @@ bool MainWindow::removeTagFromSelection(const QString& name)
 bool MainWindow::changeSelectionTag(const QString& name, bool add)
 {
     const QList<core::ArticleId> ids = selectedIds();
-    if (ids.isEmpty() || name.trimmed().isEmpty())
+    const QString trimmed = name.trimmed();
+    if (ids.isEmpty() || trimmed.isEmpty())
         return false;
-    auto changed = add ? m_store->addTag(ids, name) : m_store->removeTag(ids, name);
-    if (!changed) {
-        statusBar()->showMessage(changed.error().message, 10000);
+    const bool queued = write(
+        [ids, trimmed, add](core::ArticleStore& store) -> core::Result<void> {
+            auto changed = add ? store.addTag(ids, trimmed) : store.removeTag(ids, trimmed);
+            if (!changed)
+                return changed.error();
+            return {};
+        },
+        [this, ids, trimmed, add](const core::Result<void>& outcome) {
+            m_model->confirm(ids);
+            showCurrentArticle();
+            if (outcome) {
+                const int count = static_cast<int>(ids.size());
+                statusBar()->showMessage(
+                    add ? tr("Tagged %n story(s) with %1.", nullptr, count).arg(trimmed)
+                        : tr("Took %1 off %n story(s).", nullptr, count).arg(trimmed),
+                    5000);
+            }
+        });
+    if (!queued)
         return false;
-    }
-    for (core::ArticleId id : ids)
-        m_model->refresh(id);
-    showCurrentArticle();
-    statusBar()->showMessage(
-        add ? tr("Tagged %n story(s) with %1.", nullptr, static_cast<int>(*changed))
-                  .arg(name.trimmed())
-            : tr("Took %1 off %n story(s).", nullptr, static_cast<int>(*changed))
-                  .arg(name.trimmed()),
-        5000);
-    refreshSidebar();
+    m_model->showTag(ids, trimmed, add);
+    showCurrentArticle(); // its chips, at once
+    refreshSidebar();     // counts after the writer has stored the tag
     return true;
 }
 
 void MainWindow::showTagManager()
 {
     if (!m_tagManager) {
-        m_tagManager = new TagManagerDialog(*m_store, this);
+        if (!m_writer)
+            return;
+        m_tagManager = new TagManagerDialog(*m_writer, this);
         connect(m_tagManager, &TagManagerDialog::tagsChanged, this, [this] {
             m_model->refreshAll();
             showCurrentArticle();
@@ -579,12 +719,12 @@ void MainWindow::showTagManager()
 
 void MainWindow::toggleRead()
 {
-    setFlag(&core::ArticleSummary::read, &core::ArticleStore::setRead, selectedIds());
+    toggleFlag(ArticleListModel::Flag::Read, selectedIds());
 }
 
 void MainWindow::toggleStar()
 {
-    setFlag(&core::ArticleSummary::starred, &core::ArticleStore::setStarred, selectedIds());
+    toggleFlag(ArticleListModel::Flag::Starred, selectedIds());
 }
 
 void MainWindow::moveSelection(int delta)
@@ -598,47 +738,37 @@ void MainWindow::moveSelection(int delta)
 }
 
 // Counting sources, sections and tags reads the whole library: it runs on a worker with its
-// own connection, so a large library paints its list first. A refresh asked for while one
-// runs follows it.
+// own connection, so a large library paints its list first. It counts after the writer has
+// stored every change posted before it (a barrier in the writer's queue), so the counts
+// include what the window shows already. A refresh asked for while one runs replaces it.
 void MainWindow::refreshSidebar()
 {
-    if (m_overviewBusy) {
-        m_overviewPending = true;
-        return;
-    }
-    m_overviewBusy = true;
-    m_overviewWatcher.setFuture(QtConcurrent::run([library = m_store->path()] {
-        Overview result;
-        auto store = core::ArticleStore::open(library, core::ArticleStore::OpenMode::OpenExisting);
-        if (!store) {
-            result.error = store.error().message;
-            return result;
-        }
-        auto overview = (*store)->overview();
-        if (overview)
-            result.overview = std::move(*overview);
-        else
-            result.error = overview.error().message;
-        return result;
-    }));
+    if (m_sidebarBarrier)
+        return; // the recount about to start will see this change too
+    m_sidebarBarrier = true;
+    auto count = [this](const core::Result<void>&) {
+        m_sidebarBarrier = false;
+        m_overviewWorker->start(
+            [this](core::ArticleStore& reader, std::stop_token) -> LibraryWorker::Delivery {
+                auto overview = reader.overview();
+                return [this, overview = std::move(overview)] {
+                    showOverview(overview);
+                };
+            });
+    };
+    if (!m_writer || !write([](core::ArticleStore&) { return core::Result<void>(); }, count))
+        count({});
 }
 
-void MainWindow::onOverviewReady()
+void MainWindow::showOverview(const core::Result<core::LibraryOverview>& overview)
 {
-    const Overview result = m_overviewWatcher.result();
-    m_overviewBusy = false;
-    if (m_overviewPending) {
-        m_overviewPending = false;
-        refreshSidebar();
-        return;
-    }
-    if (!result.error.isEmpty()) {
-        statusBar()->showMessage(result.error, 10000);
+    if (!overview) {
+        statusBar()->showMessage(overview.error().message, 10000);
     } else {
-        m_sidebar->setOverview(result.overview);
+        m_sidebar->setOverview(*overview);
         m_sidebar->selectQuery(m_matches >= 0 ? m_query : QString());
         if (m_matches < 0) // the whole library is listed: its months are the timeline
-            setTimelineMonths(result.overview.months);
+            setTimelineMonths(overview->months);
     }
     Q_EMIT sidebarRefreshed();
 }
@@ -652,7 +782,7 @@ void MainWindow::setTimelineMonths(const QMap<QString, qint64>& months)
 
 bool MainWindow::sidebarIsCurrent() const
 {
-    return !m_overviewBusy && !m_overviewPending && !m_overviewDeferred;
+    return !m_sidebarBarrier && !m_overviewWorker->isBusy() && !m_overviewDeferred;
 }
 
 void MainWindow::startDeferredSidebar()
@@ -665,11 +795,7 @@ void MainWindow::startDeferredSidebar()
 
 void MainWindow::narrowToMonth(const QString& month)
 {
-    // One month at a time: a date: filter already in the query is replaced.
-    static const QRegularExpression dateFilter(QStringLiteral("(^|\\s)date:\\S+"));
-    QString query = m_query;
-    query.remove(dateFilter);
-    query = (query.trimmed() + QStringLiteral(" date:") + month).trimmed();
+    const QString query = core::query_text::withMonth(m_query, month);
     const QSignalBlocker blocker(m_search);
     m_search->setText(query);
     search(query);
@@ -680,11 +806,10 @@ bool MainWindow::saveCurrentSearch(const QString& name)
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty() || m_query.trimmed().isEmpty())
         return false;
-    if (auto r = m_store->saveSearch({trimmed, m_query}); !r) {
-        statusBar()->showMessage(r.error().message, 10000);
+    const core::SavedSearch saved{trimmed, m_query};
+    if (!write([saved](core::ArticleStore& store) { return store.saveSearch(saved); }))
         return false;
-    }
-    refreshSidebar();
+    refreshSidebar(); // after the writer has stored it
     return true;
 }
 
@@ -761,14 +886,94 @@ ListOrder MainWindow::listOrder() const
 void MainWindow::search(const QString& query)
 {
     m_searchDelay->stop();
+    m_inPlace = false;
     m_searcher->start(query, listOrder());
+}
+
+void MainWindow::refreshInPlace()
+{
+    m_searchDelay->stop();
+    m_inPlace = true;
+    m_searcher->start(m_matches >= 0 ? m_query : QString(), listOrder());
+}
+
+void MainWindow::onLibraryChangedElsewhere()
+{
+    // Flags and tags may have changed under the rows shown, and stories come or gone.
+    m_model->refreshAll();
+    refreshInPlace();
+    refreshSidebar();
+    if (m_tagger)
+        m_tagger->start(); // the other program may have stored stories untagged
+    Q_EMIT libraryChangedElsewhere();
+}
+
+void MainWindow::onTaggingProgress(qint64 done, qint64 total)
+{
+    m_tagProgress->setRange(0, static_cast<int>(std::min<qint64>(total, INT_MAX)));
+    m_tagProgress->setValue(static_cast<int>(std::min<qint64>(done, INT_MAX)));
+    m_tagProgress->setFormat(
+        tr("Tagging %1 of %2 stories").arg(QLocale().toString(done), QLocale().toString(total)));
+    m_tagProgress->setToolTip(m_tagProgress->format());
+    m_tagProgress->show();
+    m_tagPause->show();
+    // The rows shown pick up their new tags now and then, not at every chunk.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now - m_lastTagRefresh >= 2000) {
+        m_lastTagRefresh = now;
+        m_model->refreshAll();
+    }
+}
+
+void MainWindow::onTaggingFinished(qint64 tagged, bool paused)
+{
+    if (!paused) {
+        m_tagProgress->hide();
+        m_tagPause->hide();
+    }
+    if (tagged > 0) {
+        m_model->refreshAll();
+        refreshSidebar();
+        const core::ArticleId current = m_model->idAt(m_list->currentIndex().row());
+        if (current != 0) {
+            if (auto article = m_store->article(current); article && *article) {
+                core::Article shown = **article;
+                if (auto summary = m_model->summaryOf(current))
+                    shown.read = summary->read;
+                m_reader->showArticle(shown); // its new tag chips
+            }
+        }
+    }
+    Q_EMIT taggingFinished(tagged);
 }
 
 void MainWindow::onSearchFinished(const QString& query, const core::SearchResults& results)
 {
+    const bool inPlace = std::exchange(m_inPlace, false);
     m_query = query;
     m_matches = query.trimmed().isEmpty() ? -1 : results.total;
     const core::ArticleId current = m_model->idAt(m_list->currentIndex().row());
+    if (inPlace) {
+        // Rows come and go around the ones shown: the selection and scroll stay.
+        const int top = m_list->rowAt(0);
+        const core::ArticleId topId = m_model->idAt(top);
+        m_model->updateIds(results.ids);
+        if (m_list->rowAt(0) != m_model->rowOf(topId) && m_model->rowOf(topId) >= 0)
+            m_list->scrollTo(m_model->index(m_model->rowOf(topId), 0),
+                             QAbstractItemView::PositionAtTop);
+        setTimelineMonths(results.months);
+        updateCountLabel();
+        updateWelcome();
+        if (m_model->rowOf(current) >= 0 && m_list->currentIndex().row() != m_model->rowOf(current))
+            m_list->selectRow(m_model->rowOf(current));
+        else if (current == 0 && m_model->rowCount() > 0)
+            m_list->selectRow(0);
+        startDeferredSidebar();
+        if (auto report = std::exchange(m_importShown, std::nullopt))
+            Q_EMIT importFinished(*report);
+        Q_EMIT searchFinished(query);
+        return;
+    }
     m_model->setIds(results.ids);
     setTimelineMonths(results.months);
     const QString hint = results.hints.join(QStringLiteral("; "));
@@ -833,6 +1038,12 @@ void MainWindow::importFiles()
 
 void MainWindow::importPaths(const QStringList& paths)
 {
+    if (!m_importer) {
+        statusBar()->showMessage(tr("This library cannot be changed: it could not be opened "
+                                    "for writing."),
+                                 10000);
+        return;
+    }
     if (!m_importer->start(paths)) {
         statusBar()->showMessage(tr("An import is already running."), 5000);
         return;
@@ -857,20 +1068,6 @@ void MainWindow::onImportFinished(const core::ImportReport& report)
 {
     m_progress->hide();
     m_cancel->hide();
-    const core::ArticleId current = m_model->idAt(m_list->currentIndex().row());
-    if (m_matches >= 0) {
-        search(m_query); // the new stories may match the search shown
-    } else {
-        m_model->reload();
-        updateCountLabel();
-        updateWelcome();
-    }
-    if (const int row = m_model->rowOf(current); row >= 0)
-        m_list->selectRow(row);
-    else if (m_model->rowCount() > 0)
-        m_list->selectRow(0);
-
-    refreshSidebar();
     QString summary = tr("%n new article(s)", nullptr, report.added);
     if (report.duplicates > 0)
         summary += tr(", %n already in the library", nullptr, report.duplicates);
@@ -890,16 +1087,21 @@ void MainWindow::onImportFinished(const core::ImportReport& report)
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     }
-    Q_EMIT importFinished(report);
+    // The new stories join the list where they belong (read on the search worker), and
+    // importFinished() follows once they show; then the tagging pass finds their names.
+    m_importShown = report;
+    refreshInPlace();
+    refreshSidebar();
+    if (m_tagger && report.added > 0)
+        m_tagger->start();
 }
 
 void MainWindow::onImportFailed(const QString& message)
 {
     m_progress->hide();
     m_cancel->hide();
-    m_model->reload();
-    updateCountLabel();
-    updateWelcome();
+    refreshInPlace(); // what was committed before the failure stays
+    refreshSidebar();
     statusBar()->showMessage(tr("Import failed"), 15000);
     auto* box =
         new QMessageBox(QMessageBox::Warning, tr("Import failed"), message, QMessageBox::Ok, this);

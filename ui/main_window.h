@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "article_list_model.h"
 #include "importing/import_report.h"
 #include "search/searcher.h"
 #include "search_controller.h"
 #include "store/article_store.h"
 
-#include <QFutureWatcher>
 #include <QMainWindow>
 
 #include <memory>
@@ -28,25 +28,31 @@ class QToolButton;
 
 namespace broadsheet::core {
 class ArticleStore;
-}
+class LibraryWriter;
+} // namespace broadsheet::core
 
 namespace broadsheet::ui {
 
 class ArticleListModel;
 class ExportController;
 class ImportController;
+class LibraryWorker;
 class ReaderView;
+class TaggingController;
 class Sidebar;
 class TagManagerDialog;
 class TimelineView;
 
 /// Broadsheet's window: the story list beside the reader, a File menu to import files
-/// and folders with progress and cancel in the status bar. Owns the GUI thread's
-/// connection to the library; imports run on their own.
+/// and folders with progress and cancel in the status bar. Owns the library's writer (every
+/// change goes through it, so the GUI thread never waits on a lock) and the GUI thread's
+/// read connection; searches, counts, imports and the tagging pass run on workers. Notices
+/// what another process writes and shows it in place.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
-    /// Takes a store already opened on the library at `store->path()`.
+    /// Takes a store already opened on the library at `store->path()` (the GUI thread's
+    /// reads), and opens the library's writer.
     explicit MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -69,6 +75,12 @@ public:
     void setReaderBelow(bool below);
     /// Every shortcut of the window's menus, as "Action: Keys" lines (Help → Keyboard Shortcuts).
     QStringList shortcutList() const;
+
+    TaggingController* tagger() const { return m_tagger; }
+    core::LibraryWriter* writer() const { return m_writer.get(); }
+    /// Waits until every change posted so far is stored, then shows what the writer
+    /// reported (tests; the window itself never waits).
+    void waitForWrites();
 
     Sidebar* sidebar() const { return m_sidebar; }
     /// False while the sidebar's counts are being recounted (off the GUI thread).
@@ -104,6 +116,10 @@ public:
 Q_SIGNALS:
     /// After an import has ended and the list shows its articles.
     void importFinished(const broadsheet::core::ImportReport& report);
+    /// After the list, sidebar and counts show what another process wrote.
+    void libraryChangedElsewhere();
+    /// After a tagging pass ended (or paused) and the list shows its tags.
+    void taggingFinished(qint64 tagged);
     /// After the list shows the results of a search.
     void searchFinished(const QString& query);
     /// After the sidebar shows fresh counts.
@@ -129,9 +145,18 @@ private:
     void updateCountLabel();
     void onSearchFinished(const QString& query, const core::SearchResults& results);
     void updateWelcome();
-    void setFlag(bool core::ArticleSummary::*flag,
-                 core::Result<void> (core::ArticleStore::*set)(const QList<core::ArticleId>&, bool),
-                 const QList<core::ArticleId>& ids);
+    void toggleFlag(ArticleListModel::Flag flag, const QList<core::ArticleId>& ids);
+    void setFlag(ArticleListModel::Flag flag, const QList<core::ArticleSummary>& before,
+                 bool value);
+    /// Queues a change for the writer; `done` runs on the GUI thread afterwards. Without a
+    /// writer (the library is read-only) says so and returns false.
+    bool write(std::function<core::Result<void>(core::ArticleStore&)> change,
+               std::function<void(const core::Result<void>&)> done = {});
+    /// Re-reads the list (on the search worker) and shows it in place.
+    void refreshInPlace();
+    void onLibraryChangedElsewhere();
+    void onTaggingProgress(qint64 done, qint64 total);
+    void onTaggingFinished(qint64 tagged, bool paused);
     ListOrder listOrder() const;
     bool changeSelectionTag(const QString& name, bool add);
     QStringList userTagNames() const;
@@ -141,12 +166,16 @@ private:
     void moveSelection(int delta);
     void pageReader();
     void refreshSidebar();
-    void onOverviewReady();
+    void showOverview(const core::Result<core::LibraryOverview>& overview);
     void startDeferredSidebar();
     void setTimelineMonths(const QMap<QString, qint64>& months);
     QList<core::ArticleId> selectedIds() const;
 
     std::unique_ptr<core::ArticleStore> m_store;
+    std::unique_ptr<core::LibraryWriter> m_writer;
+    TaggingController* m_tagger = nullptr;
+    QProgressBar* m_tagProgress = nullptr;
+    QToolButton* m_tagPause = nullptr;
     ArticleListModel* m_model = nullptr;
     ImportController* m_importer = nullptr;
     ExportController* m_exporter = nullptr;
@@ -166,14 +195,12 @@ private:
     QSplitter* m_outer = nullptr; ///< the sidebar beside the list and reader
     Sidebar* m_sidebar = nullptr;
     TimelineView* m_timeline = nullptr;
-    struct Overview {
-        core::LibraryOverview overview;
-        QString error;
-    };
-    QFutureWatcher<Overview> m_overviewWatcher;
-    bool m_overviewBusy = false;     ///< a recount runs, or its result is not shown yet
-    bool m_overviewPending = false;  ///< another recount was asked for meanwhile
+    LibraryWorker* m_overviewWorker = nullptr;
     bool m_overviewDeferred = false; ///< the first count waits for the list's ids
+    bool m_inPlace = false;          ///< the search running re-reads the list in place
+    bool m_sidebarBarrier = false;   ///< a recount waits for the writer's queue
+    std::optional<core::ImportReport> m_importShown; ///< reported once the list shows it
+    qint64 m_lastTagRefresh = 0; ///< when the list last re-read its tags (ms since epoch)
     QAction* m_readerBelow = nullptr;
     QToolBar* m_toolbar = nullptr;
     TagManagerDialog* m_tagManager = nullptr;

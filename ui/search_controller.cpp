@@ -1,84 +1,51 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "search_controller.h"
 
+#include "library_worker.h"
 #include "store/article_store.h"
-
-#include <QtConcurrent>
 
 namespace broadsheet::ui {
 
 SearchController::SearchController(QString libraryPath, QObject* parent)
     : QObject(parent)
-    , m_libraryPath(std::move(libraryPath))
+    , m_worker(new LibraryWorker(std::move(libraryPath), LibraryWorker::Policy::LatestOnly, this))
 {
-    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, [this] {
-        const Outcome outcome = m_watcher.result();
-        if (m_hasPending) { // superseded while it ran: run the newest query instead
-            m_hasPending = false;
-            launch(m_pending, m_pendingOrder);
-            return;
-        }
-        if (outcome.cancelled)
-            return;
-        if (outcome.error.isEmpty())
-            Q_EMIT finished(outcome.query, outcome.results);
-        else
-            Q_EMIT failed(outcome.query, outcome.error);
-    });
+    connect(m_worker, &LibraryWorker::failed, this,
+            [this](const QString& message) { Q_EMIT failed(QString(), message); });
 }
 
 SearchController::~SearchController()
 {
-    m_stop.request_stop();
-    m_watcher.waitForFinished();
+    m_worker->cancel();
+    m_worker->wait();
 }
 
 bool SearchController::isRunning() const
 {
-    return m_watcher.isRunning() || m_hasPending;
+    return m_worker->isBusy();
 }
 
 void SearchController::start(const QString& query, ListOrder order)
 {
-    if (m_watcher.isRunning()) {
-        m_stop.request_stop();
-        m_pending = query;
-        m_pendingOrder = order;
-        m_hasPending = true;
-        return;
-    }
-    launch(query, order);
-}
-
-void SearchController::launch(const QString& query, ListOrder order)
-{
-    m_stop = std::stop_source();
-    const std::stop_token stop = m_stop.get_token();
-    m_watcher.setFuture(QtConcurrent::run([query, order, stop, library = m_libraryPath] {
-        Outcome outcome;
-        outcome.query = query;
-        auto store = core::ArticleStore::open(library, core::ArticleStore::OpenMode::OpenExisting);
-        if (!store) {
-            outcome.error = store.error().message;
-            return outcome;
-        }
+    m_worker->start([this, query, order](core::ArticleStore& reader,
+                                         std::stop_token stop) -> LibraryWorker::Delivery {
         core::SearchRequest request;
         request.query = query;
         request.sort = order.sort; // relevance without words is newest first
         request.reversed = order.reversed;
         request.limit = 0;
         request.allIds = true;
-        request.facets = true; // months for the timeline
-        core::Searcher searcher((*store)->database());
-        auto results = searcher.search(request, stop);
-        if (results)
-            outcome.results = std::move(*results);
-        else if (results.error().cancelled)
-            outcome.cancelled = true;
-        else
-            outcome.error = results.error().message;
-        return outcome;
-    }));
+        request.facets = core::SearchRequest::kMonths; // the timeline; the sidebar counts its own
+        auto results = core::Searcher(reader.database()).search(request, stop);
+        if (!results && results.error().cancelled)
+            return {};
+        return [this, query, results = std::move(results)] {
+            if (results)
+                Q_EMIT finished(query, *results);
+            else
+                Q_EMIT failed(query, results.error().message);
+        };
+    });
 }
 
 } // namespace broadsheet::ui

@@ -3,10 +3,7 @@
 
 #include "search/searcher.h"
 
-#include <QFutureWatcher>
 #include <QObject>
-
-#include <stop_token>
 
 namespace broadsheet::ui {
 
@@ -17,9 +14,12 @@ struct ListOrder {
     bool reversed = false;
 };
 
-/// Runs the window's searches off the GUI thread, each on its own connection to the
-/// library. A new search stops the one before it; only the newest search's results are
-/// delivered. Used by MainWindow's search field.
+class LibraryWorker;
+
+/// Runs the window's searches off the GUI thread, on a long-lived read connection of its
+/// own. A new search stops the one before it; only the newest search's results are
+/// delivered. Used by MainWindow's search field, and to re-read the list in place when the
+/// library changed.
 class SearchController final : public QObject {
     Q_OBJECT
 public:
@@ -35,20 +35,7 @@ Q_SIGNALS:
     void failed(const QString& query, const QString& message);
 
 private:
-    struct Outcome {
-        QString query;
-        core::SearchResults results;
-        QString error;
-        bool cancelled = false;
-    };
-    void launch(const QString& query, ListOrder order);
-
-    QString m_libraryPath;
-    QFutureWatcher<Outcome> m_watcher;
-    std::stop_source m_stop;
-    QString m_pending; ///< a query typed while the previous one was stopping
-    ListOrder m_pendingOrder;
-    bool m_hasPending = false;
+    LibraryWorker* m_worker = nullptr;
 };
 
 } // namespace broadsheet::ui

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sidebar.h"
 
+#include "search/query_text.h"
+
 #include <QHeaderView>
 #include <QLocale>
 #include <QStandardItemModel>
@@ -29,9 +31,7 @@ Sidebar::Sidebar(QWidget* parent)
 
 QString Sidebar::filterQuery(const QString& field, const QString& value)
 {
-    QString quoted = value;
-    quoted.remove(QLatin1Char('"')); // the query language has no escape inside quotes
-    return QStringLiteral("%1:\"%2\"").arg(field, quoted);
+    return core::query_text::filter(field, value); // escapes a quote in the name
 }
 
 QStandardItem* Sidebar::group(const QString& title)

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tag_manager_dialog.h"
 
+#include "library_worker.h"
 #include "store/article_store.h"
+#include "store/library_writer.h"
 
 #include <QColorDialog>
 #include <QDialogButtonBox>
@@ -19,9 +21,10 @@
 
 namespace broadsheet::ui {
 
-TagManagerDialog::TagManagerDialog(core::ArticleStore& store, QWidget* parent)
+TagManagerDialog::TagManagerDialog(core::LibraryWriter& writer, QWidget* parent)
     : QDialog(parent)
-    , m_store(store)
+    , m_writer(writer)
+    , m_worker(new LibraryWorker(writer.path(), LibraryWorker::Policy::LatestOnly, this))
     , m_model(new QStandardItemModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
 {
@@ -76,11 +79,22 @@ TagManagerDialog::TagManagerDialog(core::ArticleStore& store, QWidget* parent)
 
 void TagManagerDialog::reload()
 {
+    // Counting every tag reads every tagging: on the worker, not the GUI thread.
+    m_worker->start([this](core::ArticleStore& reader, std::stop_token) -> LibraryWorker::Delivery {
+        auto tags = reader.tags();
+        return [this, tags = std::move(tags)] {
+            showTags(tags);
+        };
+    });
+}
+
+void TagManagerDialog::showTags(const core::Result<QList<core::TagSummary>>& tags)
+{
     m_model->clear();
     m_model->setHorizontalHeaderLabels({tr("Name"), tr("Kind"), tr("Stories")});
-    auto tags = m_store.tags();
     if (!tags) {
         m_lastError = tags.error().message;
+        Q_EMIT reloaded();
         return;
     }
     for (const core::TagSummary& tag : *tags) {
@@ -93,6 +107,7 @@ void TagManagerDialog::reload()
     }
     m_table->sortByColumn(CountColumn, Qt::DescendingOrder);
     m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    Q_EMIT reloaded();
 }
 
 QString TagManagerDialog::selectedName() const
@@ -113,25 +128,26 @@ bool TagManagerDialog::finish(bool ok, const QString& error)
 
 bool TagManagerDialog::renameTag(const QString& from, const QString& to)
 {
-    auto r = m_store.renameTag(from, to);
+    auto r = m_writer.run([&](core::ArticleStore& store) { return store.renameTag(from, to); });
     return finish(r.ok(), r ? QString() : r.error().message);
 }
 
 bool TagManagerDialog::mergeTags(const QString& from, const QString& into)
 {
-    auto r = m_store.mergeTags(from, into);
+    auto r = m_writer.run([&](core::ArticleStore& store) { return store.mergeTags(from, into); });
     return finish(r.ok(), r ? QString() : r.error().message);
 }
 
 bool TagManagerDialog::deleteTag(const QString& name)
 {
-    auto r = m_store.deleteTag(name);
+    auto r = m_writer.run([&](core::ArticleStore& store) { return store.deleteTag(name); });
     return finish(r.ok(), r ? QString() : r.error().message);
 }
 
 bool TagManagerDialog::setTagColor(const QString& name, const QString& color)
 {
-    auto r = m_store.setTagColor(name, color);
+    auto r =
+        m_writer.run([&](core::ArticleStore& store) { return store.setTagColor(name, color); });
     return finish(r.ok(), r ? QString() : r.error().message);
 }
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "article/library_values.h"
+#include "result.h"
+
 #include <QDialog>
 
 class QLineEdit;
@@ -9,22 +12,26 @@ class QStandardItemModel;
 class QTableView;
 
 namespace broadsheet::core {
-class ArticleStore;
+class LibraryWriter;
 }
 
 namespace broadsheet::ui {
 
+class LibraryWorker;
+
 /// Tags → Manage Tags…: every tag with its kind, count and colour, filtered as you type;
-/// rename (onto an existing name merges), merge into another, recolour and delete. Works on
-/// the window's store; emits tagsChanged() after each change so the window can recount.
+/// rename (onto an existing name merges), merge into another, recolour and delete. Counts
+/// on a worker (reloaded() follows); changes go through the library's writer, and the
+/// dialog waits for their answer (they are rare, and say at once why they were refused).
+/// Emits tagsChanged() after each change so the window can recount.
 class TagManagerDialog final : public QDialog {
     Q_OBJECT
 public:
     enum Column { NameColumn, KindColumn, CountColumn, ColumnCount };
 
-    TagManagerDialog(core::ArticleStore& store, QWidget* parent = nullptr);
+    TagManagerDialog(core::LibraryWriter& writer, QWidget* parent = nullptr);
 
-    /// Reads the tags again from the store.
+    /// Counts the tags again, on the worker; reloaded() follows.
     void reload();
     /// Each returns false, with the reason shown in the dialog, when the store refuses.
     bool renameTag(const QString& from, const QString& to);
@@ -38,8 +45,11 @@ public:
 
 Q_SIGNALS:
     void tagsChanged();
+    /// The table shows fresh counts.
+    void reloaded();
 
 private:
+    void showTags(const core::Result<QList<core::TagSummary>>& tags);
     QString selectedName() const;
     bool finish(bool ok, const QString& error);
     void askRename();
@@ -47,7 +57,8 @@ private:
     void askColor();
     void askDelete();
 
-    core::ArticleStore& m_store;
+    core::LibraryWriter& m_writer;
+    LibraryWorker* m_worker = nullptr;
     QStandardItemModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
     QTableView* m_table = nullptr;

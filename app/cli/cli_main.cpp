@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QGuiApplication>
 
+#include <strings.h>
+
 #include <cstring>
 #include <memory>
 
@@ -17,8 +19,10 @@ bool needsFonts(int argc, char* argv[])
     bool pdf = false;
     for (int i = 1; i < argc; ++i) {
         exporting = exporting || std::strcmp(argv[i], "export") == 0;
-        pdf = pdf || std::strcmp(argv[i], "--format=pdf") == 0 ||
-              (std::strcmp(argv[i], "pdf") == 0 && std::strcmp(argv[i - 1], "--format") == 0);
+        // Formats are read whatever their case: "PDF" too ([regression]: it aborted, with
+        // no QGuiApplication to lay out its fonts).
+        pdf = pdf || strcasecmp(argv[i], "--format=pdf") == 0 ||
+              (strcasecmp(argv[i], "pdf") == 0 && std::strcmp(argv[i - 1], "--format") == 0);
     }
     return exporting && pdf;
 }

@@ -6,8 +6,8 @@
 #include "parse/text_article_parser.h"
 #include "parse/text_decoding.h"
 #include "store/article_store.h"
-#include "store/database.h"
-#include "tagging/entity_extractor.h"
+#include "store/library_writer.h"
+#include "tagging/rule_tagging.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -30,20 +30,14 @@ namespace {
 constexpr qsizetype kBatchFiles = 128;
 // ... or fewer, when they hold this many bytes: a batch of large files stays in memory.
 constexpr qint64 kBatchBytes = 32 * 1024 * 1024;
-// Batches share a transaction until this many articles or this much time: every commit
-// makes FTS5 flush and merge index segments and SQLite checkpoint, so few large commits
-// import a fifth faster than one every few seconds (measured at 100,000 articles). A cancel
-// commits what it has; a crash loses at most this much work, which importing the same files
-// again redoes.
-constexpr int kCommitArticles = 50000;
-constexpr qint64 kCommitMs = 15000;
 
 struct FileTask {
     QString path;
     QString source;
-    qint64 size = 0;  ///< bytes, as listed (or of the part)
-    qint64 begin = 0; ///< a part of a large NDJSON file: the lines that start in [begin, end)
-    qint64 end = -1;  ///< -1: the whole file
+    qint64 size = 0;      ///< bytes, as listed (or of the part)
+    qint64 begin = 0;     ///< a part of a large NDJSON file: the lines that start in [begin, end)
+    qint64 end = -1;      ///< -1: the whole file
+    bool lastPart = true; ///< the whole file, or its last part: the file is done with it
 };
 
 enum class FileKind { Text, Csv, Markdown, Json, Ndjson, Unsupported };
@@ -131,8 +125,9 @@ void collectFiles(const QStringList& paths, QList<FileTask>& tasks, QList<Skippe
             continue;
         }
         for (qint64 begin = 0; begin < task.size; begin += ImportJob::kNdjsonPartBytes) {
-            split.append({task.path, task.source, ImportJob::kNdjsonPartBytes, begin,
-                          begin + ImportJob::kNdjsonPartBytes});
+            const qint64 end = begin + ImportJob::kNdjsonPartBytes;
+            split.append({task.path, task.source, ImportJob::kNdjsonPartBytes, begin, end,
+                          end >= task.size});
         }
     }
     tasks = std::move(split);
@@ -208,13 +203,13 @@ Result<QByteArray> readNdjsonPart(const QString& path, qint64 begin, qint64 end)
 
 } // namespace
 
-ImportJob::ImportJob(ArticleStore& store)
-    : m_store(store)
+ImportJob::ImportJob(LibraryWriter& writer)
+    : m_writer(writer)
 {
 }
 
-ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& source, bool tag,
-                                           qint64 begin, qint64 end)
+ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& source, qint64 begin,
+                                           qint64 end)
 {
     FileResult result;
     result.path = path;
@@ -275,25 +270,13 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
             return skip(parsed.error().message);
         result.articles.append(std::move(*parsed));
     }
+    result.ownTags = ownTags;
     result.hashes.reserve(result.articles.size());
-    static const EntityExtractor extractor; // immutable: shared by the parsing threads
     for (Article& article : result.articles) {
         article.path = path;
         if (article.source.isEmpty())
             article.source = source;
         result.hashes.append(ArticleStore::contentHash(article));
-        if (tag && ownTags) {
-            result.keywordTerms.append(KeywordExtractor::Analysis{}); // none to choose from
-        } else if (tag) {
-            QStringList names;
-            for (const Entity& entity : extractor.extract(article.title, article.body)) {
-                article.tags.append(Tag{entity.name, entityKindName(entity.kind)});
-                names.append(entity.name);
-            }
-            // Keywords need the library's frequencies: the terms wait for the commit.
-            result.keywordTerms.append(
-                KeywordExtractor::analyse(article.title, article.body, names));
-        }
     }
     return result;
 }
@@ -305,7 +288,7 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
     collectFiles(paths, tasks, report.skipped);
     // Files, not parts: a large NDJSON file is one file read in several parts.
     report.files = static_cast<int>(
-        std::count_if(tasks.begin(), tasks.end(), [](const FileTask& t) { return t.begin == 0; }));
+        std::count_if(tasks.begin(), tasks.end(), [](const FileTask& t) { return t.lastPart; }));
 
     ImportProgress progress;
     progress.filesTotal = report.files;
@@ -326,43 +309,21 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
         batchBytes += size;
     }
     batchStarts.append(tasks.size());
-    auto parseBatch = [&tasks, &batchStarts, tag = m_automaticTagging](qsizetype b) {
+    auto parseBatch = [&tasks, &batchStarts](qsizetype b) {
         const QList<FileTask> batch =
             tasks.mid(batchStarts[b], batchStarts[b + 1] - batchStarts[b]);
-        return QtConcurrent::mapped(batch, [tag](const FileTask& task) {
-            return parseFile(task.path, task.source, tag, task.begin, task.end);
+        return QtConcurrent::mapped(batch, [](const FileTask& task) {
+            return parseFile(task.path, task.source, task.begin, task.end);
         });
     };
-    // Rules tag what this import adds: the ids above the library's highest now.
-    auto highest = m_store.database().queryInt("SELECT coalesce(max(id), 0) FROM articles");
-    if (!highest)
-        return highest.error();
-    const ArticleId firstNew = *highest + 1;
+    auto abandon = [](QFuture<FileResult>& pending) {
+        pending.cancel();
+        pending.waitForFinished();
+    };
 
     QFuture<FileResult> pending;
     if (!tasks.isEmpty())
         pending = parseBatch(0);
-    std::optional<Transaction> transaction;
-    int uncommitted = 0;
-    QElapsedTimer sinceCommit;
-    sinceCommit.start();
-    // What was added, waiting for its keywords until its terms are in the index. Into an
-    // empty library, the import counts every article's stems itself.
-    KeywordQueue keywordQueue;
-    keywordQueue.setCountsWholeLibrary(firstNew == 1);
-    auto commit = [&]() -> Result<void> {
-        uncommitted = 0;
-        sinceCommit.restart();
-        if (!transaction)
-            return {};
-        auto r = transaction->commit();
-        transaction.reset();
-        if (!r)
-            return r;
-        if (auto stored = m_store.storeKeywords(keywordQueue); !stored)
-            return stored.error();
-        return {};
-    };
     for (qsizetype b = 0; batchStarts[b] < tasks.size(); ++b) {
         const qsizetype next = batchStarts[b + 1];
         pending.waitForFinished();
@@ -372,70 +333,66 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token st
 
         QList<Article> articles;
         QList<QByteArray> hashes;
-        QList<KeywordExtractor::Analysis> keywordTerms;
+        QList<bool> ownTags;
         for (const FileResult& file : results) {
             if (file.skipReason) {
                 report.skipped.append({displayPath(file.path), *file.skipReason});
             } else {
                 articles.append(file.articles);
                 hashes.append(file.hashes);
-                keywordTerms.append(file.keywordTerms);
+                ownTags.append(QList<bool>(file.articles.size(), file.ownTags));
             }
         }
         if (!articles.isEmpty()) {
-            if (!transaction) {
-                auto begun = Transaction::begin(m_store.database());
-                if (!begun) {
-                    pending.cancel();
-                    pending.waitForFinished();
-                    return begun.error();
-                }
-                transaction.emplace(std::move(*begun));
+            // One command for the writer: store and index the batch, then give what it
+            // added its rules' tags, in the same transaction: a story committed is a story
+            // with every rule's tag, whenever the import is killed.
+            QList<AddOutcome> outcomes;
+            auto written = m_writer.run(
+                [&](ArticleStore& store) -> Result<void> {
+                    auto added = store.addArticles(articles, hashes, ownTags);
+                    if (!added)
+                        return added.error();
+                    outcomes = std::move(*added);
+                    ArticleId first = 0;
+                    for (qsizetype i = 0; i < outcomes.size(); ++i) {
+                        if (outcomes[i] == AddOutcome::Added && first == 0)
+                            first = articles[i].id;
+                    }
+                    if (first == 0)
+                        return {};
+                    if (auto tagged = rule_tagging::applyAll(store, first); !tagged)
+                        return tagged.error();
+                    return {};
+                },
+                LibraryWriter::Kind::Bulk);
+            if (!written) {
+                abandon(pending);
+                return written.error(); // the open transaction rolled back; earlier commits stay
             }
-            auto outcomes = m_store.addArticles(articles, hashes);
-            if (!outcomes) {
-                pending.cancel();
-                pending.waitForFinished();
-                return outcomes.error(); // the open transaction rolls back; earlier commits stay
-            }
-            for (qsizetype i = 0; i < outcomes->size(); ++i) {
-                const bool added = (*outcomes)[i] == AddOutcome::Added;
+            for (qsizetype i = 0; i < outcomes.size(); ++i) {
+                const bool added = outcomes[i] == AddOutcome::Added;
                 ++(added ? report.added : report.duplicates);
-                if (added && i < keywordTerms.size()) {
-                    keywordQueue.add(articles[i].id, keywordTerms[i].candidates);
-                    keywordQueue.countStems(keywordTerms[i].stems);
-                }
-            }
-            uncommitted += static_cast<int>(articles.size());
-        }
-        const bool last = next >= tasks.size() || stop.stop_requested();
-        if (last || uncommitted >= kCommitArticles || sinceCommit.elapsed() >= kCommitMs) {
-            if (auto r = commit(); !r) {
-                pending.cancel();
-                pending.waitForFinished();
-                return r.error();
+                if (added)
+                    report.addedIds.append(articles[i].id);
             }
         }
-        progress.filesDone = static_cast<int>(next);
+        progress.filesDone = static_cast<int>(std::count_if(
+            tasks.begin(), tasks.begin() + next, [](const FileTask& t) { return t.lastPart; }));
         progress.added = report.added;
         progress.duplicates = report.duplicates;
         progress.skipped = static_cast<int>(report.skipped.size());
         if (m_progress)
             m_progress(progress);
         if (stop.stop_requested()) {
-            report.cancelled = progress.filesDone < progress.filesTotal;
-            pending.cancel();
-            pending.waitForFinished();
+            report.cancelled = next < tasks.size();
+            abandon(pending);
             break;
         }
     }
     // What was written since the last commit, also when the import was cancelled.
-    if (auto r = commit(); !r)
+    if (auto r = m_writer.flush(); !r)
         return r.error();
-    if (report.added > 0) {
-        if (auto r = m_store.applyRules(firstNew); !r)
-            return r.error();
-    }
     qCDebug(lcImport) << "imported" << report.added << "added," << report.duplicates
                       << "duplicates," << report.skipped.size() << "skipped";
     return report;

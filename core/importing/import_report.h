@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "article/article.h"
+
 #include <QList>
 #include <QString>
 
@@ -30,6 +32,7 @@ struct ImportReport {
     int duplicates = 0;
     QList<SkippedFile> skipped;
     bool cancelled = false;
+    QList<ArticleId> addedIds; ///< what was added, in the order it was added
 };
 
 } // namespace broadsheet::core

@@ -68,19 +68,25 @@ private:
         return m_pos + ahead < m_text.size() ? m_text[m_pos + ahead] : QChar();
     }
 
+    // Inside quotes, \" is a quote and \\ a backslash (query_text::quoted() writes
+    // them), so any name can be searched for; any other backslash is itself.
     QString readPhrase()
     {
         ++m_pos; // opening quote
-        const qsizetype close = m_text.indexOf(u'"', m_pos);
         QString phrase;
-        if (close < 0) {
-            phrase = m_text.mid(m_pos);
-            m_pos = m_text.size();
-            m_hints.append(QStringLiteral("added the missing closing quote"));
-        } else {
-            phrase = m_text.mid(m_pos, close - m_pos);
-            m_pos = close + 1;
+        while (m_pos < m_text.size()) {
+            const QChar c = m_text[m_pos];
+            if (c == u'\\' && (peek(1) == u'"' || peek(1) == u'\\')) {
+                phrase += peek(1);
+                m_pos += 2;
+                continue;
+            }
+            ++m_pos;
+            if (c == u'"')
+                return phrase;
+            phrase += c;
         }
+        m_hints.append(QStringLiteral("added the missing closing quote"));
         return phrase;
     }
 

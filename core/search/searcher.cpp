@@ -173,6 +173,23 @@ Result<std::optional<Article>> Searcher::highlighted(ArticleId id, const QString
     return std::optional<Article>(std::move(marked));
 }
 
+Result<QList<ArticleId>> Searcher::matchingIds(const QString& query, ArticleId minimumId,
+                                               std::stop_token stop)
+{
+    SearchRequest request;
+    request.query = query;
+    request.sort = SearchRequest::Sort::Date;
+    request.limit = 0;
+    request.countTotal = false;
+    request.facets = false;
+    request.allIds = true;
+    request.minimumId = minimumId;
+    auto results = search(request, std::move(stop));
+    if (!results)
+        return results.error();
+    return std::move(results->ids);
+}
+
 void Searcher::interrupt()
 {
     m_db.interrupt();
@@ -186,6 +203,10 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, std::stop_t
     const CompiledQuery compiled = QueryCompiler::compile(parsed);
     const Query query(compiled, request.minimumId);
 
+    // Count, hits, ids and facets all come from one snapshot of the library.
+    auto snapshot = ReadTransaction::begin(m_db);
+    if (!snapshot)
+        return snapshot.error();
     m_db.setStopToken(&stop);
     struct ClearStop {
         Database& db;
@@ -297,44 +318,48 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, std::stop_t
         results.total = count->int64(0);
     }
 
-    if (!request.facets)
-        return results;
+    if (request.facets & SearchRequest::kMonths) {
+        auto months =
+            m_db.prepare(("SELECT strftime('%Y-%m', a.published_at, 'unixepoch'), count(*)" +
+                          query.from() + " AND a.published_at IS NOT NULL GROUP BY 1")
+                             .constData());
+        if (!months)
+            return months.error();
+        query.bind(*months);
+        auto monthRows = months->forEachRow(
+            [&results](const Statement& row) { results.months.insert(row.text(0), row.int64(1)); });
+        if (!monthRows)
+            return monthRows.error();
+    }
 
-    auto months = m_db.prepare(("SELECT strftime('%Y-%m', a.published_at, 'unixepoch'), count(*)" +
-                                query.from() + " AND a.published_at IS NOT NULL GROUP BY 1")
-                                   .constData());
-    if (!months)
-        return months.error();
-    query.bind(*months);
-    auto monthRows = months->forEachRow(
-        [&results](const Statement& row) { results.months.insert(row.text(0), row.int64(1)); });
-    if (!monthRows)
-        return monthRows.error();
+    if (request.facets & SearchRequest::kSources) {
+        auto sources = m_db.prepare(("SELECT coalesce(s.name, ''), count(*)" + query.from() +
+                                     " GROUP BY a.source_id ORDER BY 2 DESC, 1 LIMIT 100")
+                                        .constData());
+        if (!sources)
+            return sources.error();
+        query.bind(*sources);
+        auto sourceRows = sources->forEachRow([&results](const Statement& row) {
+            results.sources.append(FacetCount{row.text(0), QString(), row.int64(1)});
+        });
+        if (!sourceRows)
+            return sourceRows.error();
+    }
 
-    auto sources = m_db.prepare(("SELECT coalesce(s.name, ''), count(*)" + query.from() +
-                                 " GROUP BY a.source_id ORDER BY 2 DESC, 1 LIMIT 100")
-                                    .constData());
-    if (!sources)
-        return sources.error();
-    query.bind(*sources);
-    auto sourceRows = sources->forEachRow([&results](const Statement& row) {
-        results.sources.append(FacetCount{row.text(0), QString(), row.int64(1)});
-    });
-    if (!sourceRows)
-        return sourceRows.error();
-
-    auto tags = m_db.prepare(("SELECT t.name, t.kind, count(DISTINCT a.id)" +
-                              query.from(kTagsFromMatch, kTagsFromAll) +
-                              " GROUP BY t.id ORDER BY 3 DESC, 1 LIMIT 100")
-                                 .constData());
-    if (!tags)
-        return tags.error();
-    query.bind(*tags);
-    auto tagRows = tags->forEachRow([&results](const Statement& row) {
-        results.tags.append(FacetCount{row.text(0), row.text(1), row.int64(2)});
-    });
-    if (!tagRows)
-        return tagRows.error();
+    if (request.facets & SearchRequest::kTags) {
+        auto tags = m_db.prepare(("SELECT t.name, t.kind, count(DISTINCT a.id)" +
+                                  query.from(kTagsFromMatch, kTagsFromAll) +
+                                  " GROUP BY t.id ORDER BY 3 DESC, 1 LIMIT 100")
+                                     .constData());
+        if (!tags)
+            return tags.error();
+        query.bind(*tags);
+        auto tagRows = tags->forEachRow([&results](const Statement& row) {
+            results.tags.append(FacetCount{row.text(0), row.text(1), row.int64(2)});
+        });
+        if (!tagRows)
+            return tagRows.error();
+    }
     return results;
 }
 

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "article/article.h"
+#include "article/library_values.h"
 #include "result.h"
-#include "store/article_store.h"
 
 #include <QList>
 #include <QMap>
@@ -35,7 +35,10 @@ struct SearchRequest {
     /// time for every match it considers, so a query that matches a large part of a big
     /// library stays instant. The total still counts every match. 0 ranks them all.
     int rankWindow = 10000;
-    bool facets = true;  ///< fill months, tags and sources
+    /// Which counts to fill: the window asks for months (its timeline) only; the CLI's
+    /// --json for all three. Each costs a pass over the matches.
+    enum Facet : unsigned { kNoFacets = 0, kMonths = 1, kTags = 2, kSources = 4, kAllFacets = 7 };
+    unsigned facets = kAllFacets;
     bool allIds = false; ///< fill SearchResults::ids with every match, in result order
     /// Only articles with this id or above (rules applied to what an import added).
     qint64 minimumId = 0;
@@ -81,6 +84,11 @@ public:
     /// Never fails on what the user typed; fails only when the library cannot be read, or
     /// with `Error::cancelled` set when `stop` was requested or interrupt() was called.
     Result<SearchResults> search(const SearchRequest& request, std::stop_token stop = {});
+
+    /// Every article `query` matches (with id >= `minimumId`), newest first: what a rule
+    /// tags, what `tag --query` and `export --query` take.
+    Result<QList<ArticleId>> matchingIds(const QString& query, ArticleId minimumId = 0,
+                                         std::stop_token stop = {});
 
     /// The article's title and body with what `query` matches in them marked (FTS5's own
     /// highlight(), so stemming and phrases agree with the search), or nothing when the query

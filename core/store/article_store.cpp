@@ -35,7 +35,7 @@ QString orEmpty(const QString& text)
 
 Result<void> setFlag(Database& db, const char* sql, const QList<ArticleId>& ids, bool value)
 {
-    auto transaction = Transaction::begin(db);
+    auto transaction = Transaction::beginOrJoin(db); // or the writer's
     if (!transaction)
         return transaction.error();
     auto stmt = db.prepare(sql);
@@ -132,10 +132,20 @@ Result<QList<AddOutcome>> ArticleStore::addArticles(QList<Article>& articles)
     return addArticles(articles, hashes);
 }
 
+Result<ArticleId> ArticleStore::nextArticleId()
+{
+    auto highest = m_db.queryInt("SELECT coalesce(max(id), 0) FROM articles");
+    if (!highest)
+        return highest.error();
+    return *highest + 1;
+}
+
 Result<QList<AddOutcome>> ArticleStore::addArticles(QList<Article>& articles,
-                                                    const QList<QByteArray>& hashes)
+                                                    const QList<QByteArray>& hashes,
+                                                    const QList<bool>& ownTags)
 {
     Q_ASSERT(hashes.size() == articles.size());
+    Q_ASSERT(ownTags.isEmpty() || ownTags.size() == articles.size());
     QList<AddOutcome> outcomes;
     outcomes.reserve(articles.size());
     // Inside a caller's transaction (an import commits every few thousand articles), join it.
@@ -144,8 +154,8 @@ Result<QList<AddOutcome>> ArticleStore::addArticles(QList<Article>& articles,
         return transaction.error();
     auto insert = m_db.prepare(
         "INSERT INTO articles(source_id, title, section, author, url, guid, path, published_at, "
-        "published_precision, imported_at, body, is_read, is_starred, content_hash) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+        "published_precision, imported_at, body, is_read, is_starred, content_hash, tagged_with) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
         "ON CONFLICT DO NOTHING");
     if (!insert)
         return insert.error();
@@ -181,6 +191,11 @@ Result<QList<AddOutcome>> ArticleStore::addArticles(QList<Article>& articles,
             .bind(12, article.read)
             .bind(13, article.starred)
             .bind(14, hashes[i]);
+        // 0: the tagging pass has yet to tag it; NULL: the file's tags are its own.
+        if (!ownTags.isEmpty() && ownTags[i])
+            insert->bindNull(15);
+        else
+            insert->bind(15, qint64{0});
         if (auto r = insert->run(); !r)
             return r.error();
         if (m_db.changes() > 0) {
@@ -193,7 +208,7 @@ Result<QList<AddOutcome>> ArticleStore::addArticles(QList<Article>& articles,
             outcomes.append(AddOutcome::Duplicate);
         }
     }
-    if (auto r = storeTags(articles, outcomes); !r)
+    if (auto r = storeTags(articles, outcomes, ownTags); !r)
         return r.error();
     if (auto r = transaction->commit(); !r)
         return r.error();
@@ -278,7 +293,7 @@ Result<std::optional<Article>> ArticleStore::article(ArticleId id)
 // one lock): an export fetches 100,000 this way.
 Result<QList<Article>> ArticleStore::articles(const QList<ArticleId>& ids)
 {
-    auto transaction = Transaction::beginOrJoin(m_db);
+    auto transaction = ReadTransaction::begin(m_db);
     if (!transaction)
         return transaction.error();
     auto stmt = m_db.prepare(

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "article/article.h"
+#include "article/library_values.h"
 #include "database.h"
 #include "result.h"
 
@@ -15,85 +16,6 @@
 #include <optional>
 
 namespace broadsheet::core {
-
-class KeywordQueue;
-
-/// Counts over a whole library, for `broadsheet-cli stats` and the window's status bar.
-struct LibraryStats {
-    qint64 articles = 0;
-    qint64 unread = 0;
-    qint64 starred = 0;
-    qint64 sources = 0;
-    qint64 tags = 0;
-    qint64 fileBytes = 0;
-    PublishedDate oldest;
-    PublishedDate newest;
-};
-
-/// A name with the number of articles under it (a source, a section, a tag).
-struct CountedName {
-    QString name;
-    QString kind; ///< tags only
-    qint64 count = 0;
-
-    friend bool operator==(const CountedName&, const CountedName&) = default;
-};
-
-/// A search the user saved under a name, shown in the window's sidebar.
-struct SavedSearch {
-    QString name;
-    QString query;
-
-    friend bool operator==(const SavedSearch&, const SavedSearch&) = default;
-};
-
-/// What the window's sidebar lists: flags, sources, sections, tags and saved searches.
-struct LibraryOverview {
-    qint64 articles = 0;
-    qint64 unread = 0;
-    qint64 starred = 0;
-    QList<CountedName> sources;  ///< by name
-    QList<CountedName> sections; ///< by name
-    QList<CountedName> tags;     ///< by kind, then name
-    QList<SavedSearch> savedSearches;
-    QMap<QString, qint64> months; ///< "YYYY-MM" → stories published then, for the timeline
-};
-
-/// A tag with the number of articles that carry it.
-struct TagSummary {
-    QString name;
-    QString kind; ///< manual, person, organization, place, keyword or rule
-    QString color;
-    qint64 count = 0;
-
-    friend bool operator==(const TagSummary&, const TagSummary&) = default;
-};
-
-/// A saved search that tags what it matches with `tag` (kind "rule"), now and at every
-/// later import.
-struct TaggingRule {
-    QString tag;
-    QString query;
-
-    friend bool operator==(const TaggingRule&, const TaggingRule&) = default;
-};
-
-/// The kinds of tag, and where each comes from (article_tags.origin).
-namespace tag_kind {
-inline constexpr const char* kManual = "manual";
-inline constexpr const char* kPerson = "person";
-inline constexpr const char* kOrganization = "organization";
-inline constexpr const char* kPlace = "place";
-inline constexpr const char* kKeyword = "keyword";
-inline constexpr const char* kRule = "rule";
-/// "entity" for people, organisations and places; otherwise the kind itself.
-QString originOf(const QString& kind);
-bool isKnown(const QString& kind);
-inline constexpr int kCount = 6;
-/// The kind's place among the six (manual, person, organization, place, keyword, rule),
-/// or -1 for none of them.
-int indexOf(const QString& kind);
-} // namespace tag_kind
 
 /// What addArticles() did with each article of a batch, in order.
 enum class AddOutcome { Added, Duplicate };
@@ -122,8 +44,13 @@ public:
     /// body) is a Duplicate. Sets `id` of the added ones.
     Result<QList<AddOutcome>> addArticles(QList<Article>& articles);
     /// The same, with each article's contentHash() already computed (on a worker thread).
-    Result<QList<AddOutcome>> addArticles(QList<Article>& articles,
-                                          const QList<QByteArray>& hashes);
+    /// An article whose `ownTags` is true (a Broadsheet export) keeps exactly the tags it
+    /// brings, stored as the file's: the tagging pass never adds to them or replaces them.
+    /// The others wait for the tagging pass (taggedWith 0).
+    Result<QList<AddOutcome>> addArticles(QList<Article>& articles, const QList<QByteArray>& hashes,
+                                          const QList<bool>& ownTags = {});
+    /// The id the next article added will have (one above the highest so far).
+    Result<ArticleId> nextArticleId();
 
     Result<qint64> count();
     /// Ids newest first (undated last), for the lazy story list; at most `limit` (-1: all).
@@ -164,24 +91,42 @@ public:
     Result<void> deleteTag(const QString& name);
     Result<void> setTagColor(const QString& name, const QString& color);
 
-    /// Saves (or replaces) a rule; the caller applies it with applyRule().
+    /// Saves (or replaces) a rule; the caller applies it (tagging/rule_tagger.h).
     Result<void> saveRule(const TaggingRule& rule);
     Result<bool> removeRule(const QString& tag);
     Result<QList<TaggingRule>> rules();
-    /// Tags what the rule's query matches among articles with id >= `fromId`; returns how
-    /// many were newly tagged.
-    Result<qint64> applyRule(const TaggingRule& rule, ArticleId fromId = 0);
-    /// Every rule over the articles with id >= `fromId` (after an import).
-    Result<qint64> applyRules(ArticleId fromId);
-    /// Gives the articles with id >= `fromId` their keyword tags (KeywordExtractor, with
-    /// document frequencies from the full-text index); returns how many were tagged.
-    Result<qint64> tagKeywords(ArticleId fromId);
-    /// Chooses and stores the keywords of the queued articles (already stored, with their
-    /// candidate terms) against the library as it is now, and empties the queue; returns
-    /// how many were tagged. An import queues what it adds and calls this at each commit.
-    Result<qint64> storeKeywords(KeywordQueue& queue);
-    /// Computes every article's keywords again against the library as it is now.
-    Result<qint64> refreshKeywords();
+
+    // ---- The tagging pass's state (article_store_tagging.cpp) ----
+    /// The number of the tagger whose code and data carry `signature`: a new signature gets
+    /// a number above every earlier one, so a story tagged with a lower number is stale.
+    Result<qint64> taggerGeneration(const QString& signature);
+    /// Stories the tagger of `generation` has yet to tag (never tagged, or by an older one).
+    Result<qint64> staleCount(qint64 generation);
+    /// The same for the tagger with this signature, without recording it (for `check`): a
+    /// tagger that never ran here has every story the tagger tags still to do.
+    Result<qint64> staleCount(const QString& signature);
+    /// The first `limit` stale stories after `afterId`, by id: their title and body.
+    Result<QList<Article>> staleArticles(qint64 generation, ArticleId afterId, int limit);
+    /// Marks every story the tagger tags as stale (`retag --all`): a pass retags them all,
+    /// and one killed halfway resumes where it stopped.
+    Result<void> markAllStale();
+    /// What the tagger found in one story: its entity and keyword tags.
+    struct DerivedTags {
+        ArticleId id = 0;
+        QList<Tag> entities;  ///< person, organization or place
+        QStringList keywords; ///< best first
+    };
+    /// Replaces each story's entity and keyword tags with these and records `generation`
+    /// on it, in the caller's transaction: a story is tagged whole or not at all. Manual,
+    /// rule and file tags are never touched. Stories that a file tags are left alone.
+    Result<void> storeDerivedTags(const QList<DerivedTags>& tagged, qint64 generation);
+    /// Drops entity and keyword tags that no story carries any more.
+    Result<void> dropUnusedTags();
+    /// In how many stories each stem occurs, from the full-text index's own statistics.
+    Result<QList<qint64>> documentFrequencies(const QList<QByteArray>& stems);
+    /// Every stem of the index with the number of stories it occurs in (read once: cheaper
+    /// than looking most of them up one by one).
+    Result<QHash<QByteArray, qint64>> vocabulary();
 
     /// Runs SQLite's and FTS5's integrity checks; returns the problems found (empty = sound).
     Result<QStringList> check();
@@ -194,7 +139,8 @@ private:
     Result<void> configure();
     Result<qint64> sourceId(const QString& name);
     Result<qint64> tagId(const QString& name, const QString& kind);
-    Result<void> storeTags(const QList<Article>& articles, const QList<AddOutcome>& outcomes);
+    Result<void> storeTags(const QList<Article>& articles, const QList<AddOutcome>& outcomes,
+                           const QList<bool>& ownTags);
 
     Database m_db;
     QHash<QString, qint64> m_sourceIds;

@@ -2,10 +2,6 @@
 // ArticleStore's tags and tagging rules: manual tags, the tagger's entities and keywords,
 // and rules (saved searches that tag what they match).
 #include "article_store.h"
-#include "search/searcher.h"
-#include "tagging/keyword_extractor.h"
-
-#include <QtConcurrent>
 
 namespace broadsheet::core {
 
@@ -36,47 +32,6 @@ bool isKnown(const QString& kind)
 }
 
 } // namespace tag_kind
-
-namespace {
-
-/// In how many articles each of the queue's stems occurs, from FTS5's own statistics.
-Result<QList<qint64>> frequenciesFromIndex(Database& db, const KeywordQueue& queue, qint64 total)
-{
-    if (auto r = db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.keyword_vocab USING "
-                         "fts5vocab(main, 'articles_fts', 'row')");
-        !r)
-        return r.error();
-    QList<qint64> frequencies(queue.stems().size(), 0);
-    if (queue.size() * 10 >= total) {
-        // Tagging a large part of the library asks for most of its terms: reading the whole
-        // vocabulary once is cheaper than looking each up.
-        auto all = db.prepare("SELECT term, doc FROM temp.keyword_vocab");
-        if (!all)
-            return all.error();
-        auto read = all->forEachRow([&](const Statement& row) {
-            if (const qsizetype i = queue.stemIndex(row.blob(0)); i >= 0)
-                frequencies[i] = row.int64(1);
-        });
-        if (!read)
-            return read.error();
-        return frequencies;
-    }
-    auto frequency = db.prepare("SELECT doc FROM temp.keyword_vocab WHERE term = ?1");
-    if (!frequency)
-        return frequency.error();
-    for (qsizetype i = 0; i < queue.stems().size(); ++i) {
-        frequency->reset();
-        frequency->bindUtf8(1, queue.stems()[i]);
-        auto row = frequency->step();
-        if (!row)
-            return row.error();
-        frequencies[i] = *row ? frequency->int64(0) : 0;
-    }
-    frequency->reset();
-    return frequencies;
-}
-
-} // namespace
 
 void ArticleStore::forgetTagIds()
 {
@@ -124,7 +79,7 @@ Result<qint64> ArticleStore::tagId(const QString& name, const QString& kind)
 // Called by addArticles() inside its transaction: the tags an article arrived with (from the
 // tagger at import, or from an exported file).
 Result<void> ArticleStore::storeTags(const QList<Article>& articles,
-                                     const QList<AddOutcome>& outcomes)
+                                     const QList<AddOutcome>& outcomes, const QList<bool>& ownTags)
 {
     std::optional<Statement> link;
     for (qsizetype i = 0; i < articles.size(); ++i) {
@@ -149,7 +104,9 @@ Result<void> ArticleStore::storeTags(const QList<Article>& articles,
             auto id = tagId(name, kind);
             if (!id)
                 return id.error();
-            link->bind(1, article.id).bind(2, *id).bind(3, tag_kind::originOf(kind)).bind(4, 1.0);
+            const bool fromFile = !ownTags.isEmpty() && ownTags[i];
+            const QString origin = fromFile ? QStringLiteral("file") : tag_kind::originOf(kind);
+            link->bind(1, article.id).bind(2, *id).bind(3, origin).bind(4, 1.0);
             if (auto r = link->run(); !r)
                 return r.error();
         }
@@ -189,7 +146,7 @@ Result<qint64> ArticleStore::addTag(const QList<ArticleId>& ids, const QString& 
 
 Result<qint64> ArticleStore::removeTag(const QList<ArticleId>& ids, const QString& name)
 {
-    auto transaction = Transaction::begin(m_db);
+    auto transaction = Transaction::beginOrJoin(m_db); // or the writer's
     if (!transaction)
         return transaction.error();
     auto unlink = m_db.prepare("DELETE FROM article_tags WHERE article_id = ?1 AND tag_id IN "
@@ -249,7 +206,7 @@ Result<void> ArticleStore::renameTag(const QString& from, const QString& to)
     const QString target = to.trimmed();
     if (target.isEmpty())
         return Error{QStringLiteral("a tag needs a name")};
-    auto transaction = Transaction::begin(m_db);
+    auto transaction = Transaction::beginOrJoin(m_db); // or the writer's
     if (!transaction)
         return transaction.error();
     auto kinds = m_db.prepare("SELECT id, kind FROM tags WHERE name = ?1 COLLATE NOCASE");
@@ -296,7 +253,7 @@ Result<void> ArticleStore::renameTag(const QString& from, const QString& to)
 
 Result<void> ArticleStore::mergeTags(const QString& from, const QString& into)
 {
-    auto transaction = Transaction::begin(m_db);
+    auto transaction = Transaction::beginOrJoin(m_db); // or the writer's
     if (!transaction)
         return transaction.error();
     auto target = m_db.prepare("SELECT id FROM tags WHERE name = ?1 COLLATE NOCASE "
@@ -331,7 +288,7 @@ Result<void> ArticleStore::mergeTags(const QString& from, const QString& into)
 
 Result<void> ArticleStore::deleteTag(const QString& name)
 {
-    auto transaction = Transaction::begin(m_db);
+    auto transaction = Transaction::beginOrJoin(m_db); // or the writer's
     if (!transaction)
         return transaction.error();
     // article_tags rows go with their tag (ON DELETE CASCADE).
@@ -396,163 +353,6 @@ Result<QList<TaggingRule>> ArticleStore::rules()
     if (!rows)
         return rows.error();
     return result;
-}
-
-Result<qint64> ArticleStore::applyRule(const TaggingRule& rule, ArticleId fromId)
-{
-    SearchRequest request;
-    request.query = rule.query;
-    request.sort = SearchRequest::Sort::Date;
-    request.limit = 0;
-    request.countTotal = false;
-    request.facets = false;
-    request.allIds = true;
-    request.minimumId = fromId;
-    auto results = Searcher(m_db).search(request);
-    if (!results)
-        return results.error();
-    if (results->ids.isEmpty())
-        return 0;
-    return addTag(results->ids, rule.tag, QString::fromLatin1(tag_kind::kRule));
-}
-
-Result<qint64> ArticleStore::applyRules(ArticleId fromId)
-{
-    auto all = rules();
-    if (!all)
-        return all.error();
-    qint64 tagged = 0;
-    for (const TaggingRule& rule : *all) {
-        auto applied = applyRule(rule, fromId);
-        if (!applied)
-            return applied.error();
-        tagged += *applied;
-    }
-    return tagged;
-}
-
-Result<qint64> ArticleStore::tagKeywords(ArticleId fromId)
-{
-    // The article with its entity names, whose words are tags already and not keywords.
-    auto articles = m_db.prepare(
-        "SELECT a.id, a.title, a.body, (SELECT group_concat(t.name, char(31)) FROM "
-        "article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id AND t.kind "
-        "IN ('person', 'organization', 'place')) FROM articles a WHERE a.id >= ?1 ORDER BY a.id");
-    if (!articles)
-        return articles.error();
-    struct Pending {
-        ArticleId id = 0;
-        QString title;
-        QString body;
-        QString entityNames;
-    };
-    // Tokenising and stemming run on the thread pool a chunk at a time; choosing (which asks
-    // the index) and storing stay on this connection's thread, a queue at a time: the queue
-    // holds little, but choosing against the full vocabulary costs a read of it each time.
-    constexpr int kChunk = 512;
-    constexpr qsizetype kQueueArticles = 100000;
-    KeywordQueue queue;
-    qint64 tagged = 0;
-    articles->bind(1, fromId);
-    bool more = true;
-    while (more) {
-        QList<Pending> chunk;
-        chunk.reserve(kChunk);
-        while (chunk.size() < kChunk) {
-            auto row = articles->step();
-            if (!row)
-                return row.error();
-            if (!*row) {
-                more = false;
-                break;
-            }
-            chunk.append(Pending{articles->int64(0), articles->text(1), articles->text(2),
-                                 articles->text(3)});
-        }
-        const QList<QList<KeywordTerm>> candidates =
-            QtConcurrent::blockingMapped(chunk, [](const Pending& article) {
-                return KeywordExtractor::candidates(
-                    article.title, article.body,
-                    article.entityNames.split(QChar(31), Qt::SkipEmptyParts));
-            });
-        for (qsizetype i = 0; i < chunk.size(); ++i)
-            queue.add(chunk[i].id, candidates[i]);
-        if (queue.size() >= kQueueArticles || !more) {
-            auto stored = storeKeywords(queue);
-            if (!stored)
-                return stored.error();
-            tagged += *stored;
-        }
-    }
-    return tagged;
-}
-
-Result<qint64> ArticleStore::storeKeywords(KeywordQueue& queue)
-{
-    if (queue.isEmpty())
-        return 0;
-    auto total = count();
-    if (!total)
-        return total.error();
-    if (*total < KeywordExtractor::kMinimumLibrary) {
-        queue.clear();
-        return 0;
-    }
-    QList<qint64> frequencies;
-    if (queue.countsWholeLibrary()) {
-        // The import counted every article the library holds: no need to ask the index.
-        frequencies = queue.countedFrequencies();
-    } else {
-        auto read = frequenciesFromIndex(m_db, queue, *total);
-        if (!read)
-            return read.error();
-        frequencies = std::move(*read);
-    }
-    const auto chosen = queue.choose(frequencies, *total);
-    queue.clear();
-
-    auto transaction = Transaction::beginOrJoin(m_db); // or the caller's
-    if (!transaction)
-        return transaction.error();
-    auto link = m_db.prepare("INSERT OR IGNORE INTO article_tags(article_id, tag_id, origin, "
-                             "score) VALUES (?1, ?2, 'keyword', ?3)");
-    if (!link)
-        return link.error();
-    const QString keywordKind = QString::fromLatin1(tag_kind::kKeyword);
-    qint64 tagged = 0;
-    for (const auto& [article, keywords] : chosen) {
-        for (qsizetype rank = 0; rank < keywords.size(); ++rank) {
-            auto tag = tagId(keywords[rank], keywordKind);
-            if (!tag)
-                return tag.error();
-            link->bind(1, article).bind(2, *tag).bind(3, 1.0 / static_cast<double>(rank + 1));
-            if (auto r = link->run(); !r)
-                return r.error();
-        }
-        tagged += keywords.isEmpty() ? 0 : 1;
-    }
-    if (auto r = transaction->commit(); !r)
-        return r.error();
-    return tagged;
-}
-
-Result<qint64> ArticleStore::refreshKeywords()
-{
-    auto transaction = Transaction::begin(m_db);
-    if (!transaction)
-        return transaction.error();
-    if (auto r = m_db.exec("DELETE FROM article_tags WHERE origin = 'keyword'; "
-                           "DELETE FROM tags WHERE kind = 'keyword' AND id NOT IN "
-                           "(SELECT tag_id FROM article_tags)");
-        !r)
-        return r.error();
-    forgetTagIds();
-    auto tagged = tagKeywords(0);
-    if (!tagged)
-        return tagged.error();
-    if (auto r = transaction->commit(); !r)
-        return r.error();
-    return tagged;
 }
 
 } // namespace broadsheet::core

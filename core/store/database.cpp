@@ -2,18 +2,59 @@
 #include "database.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <chrono>
 #include <mutex>
+#include <thread>
+
+Q_LOGGING_CATEGORY(lcStore, "broadsheet.store", QtInfoMsg)
 
 namespace broadsheet::core {
 
+struct Database::BusyState {
+    QString path;
+    WaitingCallback waiting;
+    QElapsedTimer since; ///< started at a wait's first retry
+    bool told = false;
+};
+
 namespace {
 
-constexpr int kBusyTimeoutMs = 5000;
+// SQLite calls this while another connection holds the lock this one needs: wait a little
+// longer each time (1 ms doubling up to 100 ms, so a short commit costs little and a long
+// one is not polled hard), say what it waits for after a few seconds, and give up only
+// after kBusyLimitMs, with SQLITE_BUSY and a message that names the library.
+int waitForLock(void* data, int attempt)
+{
+    auto* state = static_cast<Database::BusyState*>(data);
+    if (attempt == 0) {
+        state->since.start();
+        state->told = false;
+    }
+    const qint64 waited = state->since.elapsed();
+    if (waited >= Database::kBusyLimitMs)
+        return 0;
+    if (!state->told && waited >= Database::kBusyNoticeMs) {
+        state->told = true;
+        const QString message =
+            QStringLiteral("%1: waiting for another program that is writing to this library")
+                .arg(QDir::toNativeSeparators(state->path));
+        if (state->waiting)
+            state->waiting(message);
+        else
+            qCInfo(lcStore).noquote() << message;
+    }
+    const int delayMs = std::min(100, 1 << std::min(attempt, 7));
+    std::this_thread::sleep_for(std::chrono::milliseconds(delayMs));
+    return 1;
+}
 
 } // namespace
 
@@ -194,14 +235,25 @@ Result<Database> Database::open(const QString& path, Mode mode)
         return Error{QStringLiteral("%1: cannot open the library: %2")
                          .arg(QDir::toNativeSeparators(path), message)};
     }
-    sqlite3_busy_timeout(handle, kBusyTimeoutMs);
     sqlite3_extended_result_codes(handle, 1);
     return Database(handle, path);
+}
+
+Database::Database() = default;
+
+Database::Database(sqlite3* db, QString path)
+    : m_db(db)
+    , m_path(std::move(path))
+    , m_busy(std::make_unique<BusyState>())
+{
+    m_busy->path = m_path;
+    sqlite3_busy_handler(m_db, waitForLock, m_busy.get());
 }
 
 Database::Database(Database&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
     , m_path(std::move(other.m_path))
+    , m_busy(std::move(other.m_busy))
 {
 }
 
@@ -211,6 +263,7 @@ Database& Database::operator=(Database&& other) noexcept
         sqlite3_close_v2(m_db);
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
+        m_busy = std::move(other.m_busy);
     }
     return *this;
 }
@@ -286,6 +339,17 @@ void Database::setStopToken(const std::stop_token* token)
         const_cast<std::stop_token*>(token));
 }
 
+void Database::setWaitingCallback(WaitingCallback callback)
+{
+    if (m_busy)
+        m_busy->waiting = std::move(callback);
+}
+
+Result<qint64> Database::dataVersion()
+{
+    return queryInt("PRAGMA data_version");
+}
+
 Error Database::lastError(const QString& doing) const
 {
     return errorOf(m_db, doing);
@@ -305,6 +369,10 @@ Error Database::errorOf(sqlite3* db, const QString& doing)
         what = QStringLiteral("the disk is full; free some space and try again");
     else if ((code & 0xff) == SQLITE_READONLY)
         what = QStringLiteral("the library is read-only (%1)").arg(what);
+    else if ((code & 0xff) == SQLITE_BUSY)
+        what = QStringLiteral("another program kept the library locked for over %1 s; "
+                              "close it or wait for it to finish, then try again")
+                   .arg(kBusyLimitMs / 1000);
     else if ((code & 0xff) == SQLITE_NOTADB)
         what = QStringLiteral("this file is not a Broadsheet library (not a SQLite database)");
     return Error{
@@ -346,6 +414,29 @@ Result<void> Transaction::commit()
     if (r)
         m_db = nullptr;
     return r;
+}
+
+// ---- ReadTransaction ----
+
+Result<ReadTransaction> ReadTransaction::begin(Database& db)
+{
+    if (db.inTransaction())
+        return ReadTransaction(nullptr); // the snapshot (or write) the caller holds
+    if (auto r = db.exec("BEGIN DEFERRED"); !r)
+        return r.error();
+    return ReadTransaction(&db);
+}
+
+ReadTransaction::ReadTransaction(ReadTransaction&& other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr))
+{
+}
+
+ReadTransaction::~ReadTransaction()
+{
+    // A read has nothing to keep: COMMIT and ROLLBACK both just end the snapshot.
+    if (m_db && m_db->inTransaction())
+        (void)m_db->exec("COMMIT");
 }
 
 } // namespace broadsheet::core

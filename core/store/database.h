@@ -6,6 +6,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <stop_token>
 
@@ -77,14 +79,24 @@ private:
 };
 
 /// One connection to a SQLite file. Owns the handle; not shared between threads
-/// (each worker opens its own).
+/// (each worker opens its own). When another connection (often another process) holds the
+/// write lock, a write waits for it with a bounded back-off instead of failing at once, and
+/// says what it waits for once the wait grows long.
 class Database {
 public:
     enum class Mode { ReadWrite, ReadWriteCreate, ReadOnly };
 
+    /// How long a write waits for another writer before it gives up: an import in another
+    /// process commits far more often than this.
+    static constexpr int kBusyLimitMs = 120000;
+    /// After this long, the waiting callback is told (once per wait).
+    static constexpr int kBusyNoticeMs = 3000;
+    /// Told, on the waiting thread, that a write has waited kBusyNoticeMs for the lock.
+    using WaitingCallback = std::function<void(const QString& message)>;
+
     static Result<Database> open(const QString& path, Mode mode);
 
-    Database() = default;
+    Database();
     Database(Database&& other) noexcept;
     Database& operator=(Database&& other) noexcept;
     Database(const Database&) = delete;
@@ -108,23 +120,28 @@ public:
     /// While set, statements on this connection stop (with a cancelled Error) soon after
     /// `token` is asked to stop. Pass nullptr to clear; the token must outlive the setting.
     void setStopToken(const std::stop_token* token);
+    /// Who hears that a write waits for another writer (a log line when none is set).
+    void setWaitingCallback(WaitingCallback callback);
+    /// SQLite's data_version: changes when another connection commits to the file. A
+    /// reader polls it to notice another process's writes.
+    Result<qint64> dataVersion();
 
     /// An Error whose message names the library file and what SQLite said.
     Error lastError(const QString& doing) const;
     static Error errorOf(sqlite3* db, const QString& doing);
 
+    struct BusyState; ///< the busy handler's state; on the heap, so moves keep it in place
+
 private:
-    Database(sqlite3* db, QString path)
-        : m_db(db)
-        , m_path(std::move(path))
-    {
-    }
+    Database(sqlite3* db, QString path);
 
     sqlite3* m_db = nullptr;
     QString m_path;
+    std::unique_ptr<BusyState> m_busy;
 };
 
-/// BEGIN IMMEDIATE … COMMIT; rolls back when destroyed without commit().
+/// BEGIN IMMEDIATE … COMMIT, for writes; rolls back when destroyed without commit(). In a
+/// process, only the LibraryWriter's connection begins one (the CLI's single thread too).
 class Transaction {
 public:
     static Result<Transaction> begin(Database& db);
@@ -141,6 +158,26 @@ public:
 
 private:
     explicit Transaction(Database* db)
+        : m_db(db)
+    {
+    }
+    Database* m_db = nullptr;
+};
+
+/// BEGIN DEFERRED … COMMIT, for reads: every statement inside sees one snapshot of the
+/// library, and no lock is taken that a writer would wait for. Joins a transaction the
+/// connection has open already. Ends when destroyed.
+class ReadTransaction {
+public:
+    static Result<ReadTransaction> begin(Database& db);
+    ReadTransaction(ReadTransaction&& other) noexcept;
+    ReadTransaction(const ReadTransaction&) = delete;
+    ReadTransaction& operator=(const ReadTransaction&) = delete;
+    ReadTransaction& operator=(ReadTransaction&&) = delete;
+    ~ReadTransaction();
+
+private:
+    explicit ReadTransaction(Database* db)
         : m_db(db)
     {
     }

@@ -108,14 +108,24 @@ CREATE INDEX tags_name ON tags(name COLLATE NOCASE);
     R"sql(
 INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', 67108864);
 )sql",
+    // v5: tagging is a pass after storing. Each story records the tagger that tagged it
+    // (a row of taggers: one per version of its code and word lists, numbered in the order
+    // they first ran here); 0 is "not yet", NULL "the file's tags are its own". Stories
+    // from before v5 were tagged at import by an older tagger: 0, so the pass retags them.
+    R"sql(
+CREATE TABLE taggers (
+    id         INTEGER PRIMARY KEY,
+    signature  TEXT NOT NULL UNIQUE
+);
+ALTER TABLE articles ADD COLUMN tagged_with INTEGER DEFAULT 0;
+CREATE INDEX articles_tagged_with ON articles(tagged_with);
+)sql",
 };
 
 // PRAGMA user_version takes no bound parameters; the value is one of ours, never user text.
 constexpr std::array kSetVersion = {
-    "PRAGMA user_version = 1",
-    "PRAGMA user_version = 2",
-    "PRAGMA user_version = 3",
-    "PRAGMA user_version = 4",
+    "PRAGMA user_version = 1", "PRAGMA user_version = 2", "PRAGMA user_version = 3",
+    "PRAGMA user_version = 4", "PRAGMA user_version = 5",
 };
 static_assert(kSetVersion.size() == kMigrations.size());
 

@@ -32,7 +32,7 @@ std::unique_ptr<ArticleStore> exampleLibrary(const QTemporaryDir& dir)
     QStringList paths{sharedPath(QStringLiteral("seed"))};
     if (haveShared(QStringLiteral("data/text-articles/files")))
         paths.append(sharedPath(QStringLiteral("data/text-articles/files")));
-    auto report = ImportJob(*store).run(paths);
+    auto report = importPaths(*store, paths);
     REQUIRE(report.ok());
     REQUIRE(report->added > 0);
     auto ids = store->articleIds();
@@ -103,7 +103,7 @@ TEST_CASE("Markdown, JSON and NDJSON exports import back with every field and ta
             const ExportReport report = exportAll(*original, format, out);
             CHECK(report.articles == before.size());
             auto copy = openNewLibrary(dir, QStringLiteral("copy-%1.sqlite").arg(name));
-            auto imported = ImportJob(*copy).run({out});
+            auto imported = importPaths(*copy, {out});
             REQUIRE(imported.ok());
             CHECK(imported->skipped.isEmpty());
             CHECK(imported->added == before.size());
@@ -138,7 +138,7 @@ TEST_CASE("plain text exports in the seed's layout and imports back with title, 
     exportAll(*original, ExportFormat::Text, out);
     CHECK(entriesOf(out).size() == before.size());
     auto copy = openNewLibrary(dir, QStringLiteral("copy.sqlite"));
-    auto imported = ImportJob(*copy).run({out});
+    auto imported = importPaths(*copy, {out});
     REQUIRE(imported.ok());
     CHECK(imported->added == before.size());
     const QList<Article> after = everyArticle(*copy);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importing/import_job.h"
 #include "store/article_store.h"
+#include "store/library_writer.h"
 #include "test_support.h"
 
 #include <QDir>
@@ -14,10 +15,16 @@ namespace {
 
 ImportReport runImport(ArticleStore& store, const QStringList& paths)
 {
-    ImportJob job(store);
-    auto report = job.run(paths);
+    auto report = importPaths(store, paths);
     REQUIRE(report.ok());
     return *report;
+}
+
+std::unique_ptr<LibraryWriter> writerFor(ArticleStore& store)
+{
+    auto writer = LibraryWriter::open(store.path(), ArticleStore::OpenMode::OpenExisting);
+    REQUIRE(writer.ok());
+    return std::move(*writer);
 }
 
 QString reasonFor(const ImportReport& report, const QString& fileName)
@@ -140,7 +147,8 @@ TEST_CASE("an import reports progress and stops when asked", "[import]")
         writeFile(QStringLiteral("%1/%2.txt").arg(folder).arg(i, 4, 10, QLatin1Char('0')),
                   QStringLiteral("Story number %1\n\nBody of story %1.\n").arg(i).toUtf8());
     }
-    ImportJob job(*store);
+    auto writer = writerFor(*store);
+    ImportJob job(*writer);
     std::stop_source stop;
     QList<ImportProgress> seen;
     job.setProgressCallback([&](const ImportProgress& progress) {
@@ -159,7 +167,7 @@ TEST_CASE("an import reports progress and stops when asked", "[import]")
     CHECK(seen.front().filesDone == 0);
 
     // Importing again finishes the job: what was stored is not added twice.
-    auto rest = ImportJob(*store).run({folder});
+    auto rest = importPaths(*store, {folder});
     REQUIRE(rest.ok());
     CHECK(rest->added == 600 - report->added);
     CHECK(rest->duplicates == report->added);
@@ -197,13 +205,21 @@ TEST_CASE("a large NDJSON file imports in parts: every line once, a bad line cos
     writeFile(path, bytes);
 
     auto store = openNewLibrary(dir);
-    ImportJob job(*store);
-    job.setAutomaticTagging(false);
+    auto writer = writerFor(*store);
+    ImportJob job(*writer);
+    QList<ImportProgress> seen;
+    job.setProgressCallback([&seen](const ImportProgress& progress) { seen.append(progress); });
     auto report = job.run({path});
     REQUIRE(report.ok());
     CHECK(report->files == 1);
     CHECK(report->skipped.isEmpty());
     CHECK(report->added == lines);
+    // [regression] Progress counts the file, not its parts ("8 of 1 files").
+    for (const ImportProgress& progress : seen) {
+        CHECK(progress.filesTotal == 1);
+        CHECK(progress.filesDone <= 1);
+    }
+    CHECK(seen.last().filesDone == 1);
     CHECK(*store->count() == lines);
     auto tags = store->tags();
     REQUIRE(tags.ok());
@@ -218,9 +234,7 @@ TEST_CASE("a large NDJSON file imports in parts: every line once, a bad line cos
         const QString brokenPath = dir.filePath(QStringLiteral("broken.ndjson"));
         writeFile(brokenPath, broken);
         auto other = openNewLibrary(dir, QStringLiteral("other.sqlite"));
-        ImportJob again(*other);
-        again.setAutomaticTagging(false);
-        auto partly = again.run({brokenPath});
+        auto partly = importPaths(*other, {brokenPath}, Tagging::Off);
         REQUIRE(partly.ok());
         REQUIRE(partly->skipped.size() == 1);
         CHECK(partly->skipped.first().reason.contains(
@@ -240,7 +254,7 @@ TEST_CASE("a tag of a kind Broadsheet does not know is kept as a manual tag",
     writeFile(path, R"([{"title": "A", "body": "B", "tags": [{"name": "T", "kind": "nonsense"},
                        {"name": "U"}, {"name": "  ", "kind": "place"}]}])");
     auto store = openNewLibrary(dir);
-    auto report = ImportJob(*store).run({path});
+    auto report = importPaths(*store, {path});
     REQUIRE(report.ok());
     REQUIRE(report->added == 1);
     auto article = store->article(1);

@@ -66,9 +66,7 @@ TEST_CASE("every word of the BBC corpus stems as FTS5 stored it", "[tagging][key
     QTemporaryDir dir;
     auto opened = openNewLibrary(dir, QStringLiteral("bbc.sqlite"));
     ArticleStore& store = *opened;
-    ImportJob job(store);
-    job.setAutomaticTagging(false);
-    REQUIRE(job.run({sharedPath(QStringLiteral("data/bbc/news"))}).ok());
+    REQUIRE(importPaths(store, {sharedPath(QStringLiteral("data/bbc/news"))}, Tagging::Off).ok());
     REQUIRE(store.database()
                 .exec("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, 'articles_fts', 'row')")
                 .ok());
@@ -105,13 +103,13 @@ TEST_CASE("keywords are what an article is about, against the library, and stabl
     auto opened = openNewLibrary(dir);
     ArticleStore& store = *opened;
     // Alone, an article has nothing to be distinctive against: no keywords.
-    REQUIRE(ImportJob(store).run({sharedPath(QStringLiteral("seed"))}).ok());
+    REQUIRE(importPaths(store, {sharedPath(QStringLiteral("seed"))}).ok());
     CHECK(keywordsOf(store, 1).isEmpty());
 
     // With the BBC corpus beside it, the seed's keywords are about hacking; the names it
     // mentions are entity tags, not keywords.
-    REQUIRE(ImportJob(store).run({sharedPath(QStringLiteral("data/bbc/news"))}).ok());
-    REQUIRE(store.refreshKeywords().ok());
+    REQUIRE(importPaths(store, {sharedPath(QStringLiteral("data/bbc/news"))}).ok());
+    REQUIRE(retag(store, true).ok());
     const QStringList seed = keywordsOf(store, 1);
     INFO("seed keywords: " << seed.join(QStringLiteral(", ")).toStdString());
     CHECK(seed.size() >= 3);
@@ -125,7 +123,7 @@ TEST_CASE("keywords are what an article is about, against the library, and stabl
     QList<QStringList> before;
     for (ArticleId id = 1; id <= 50; ++id)
         before.append(keywordsOf(store, id));
-    auto again = store.refreshKeywords();
+    auto again = retag(store, true);
     REQUIRE(again.ok());
     CHECK(*again > 2000);
     for (ArticleId id = 1; id <= 50; ++id)
@@ -133,14 +131,14 @@ TEST_CASE("keywords are what an article is about, against the library, and stabl
     CHECK(*store.count() == 2096);
 }
 
-TEST_CASE("an import's keywords, chosen at its commit, are those a refresh chooses",
+TEST_CASE("an import's keywords, chosen by its tagging pass, are those a retag chooses",
           "[tagging][keywords][corpus]")
 {
     QTemporaryDir dir;
     auto opened = openNewLibrary(dir);
     ArticleStore& store = *opened;
-    // One import, one commit: its queued candidates meet the same frequencies a refresh reads.
-    auto report = ImportJob(store).run({sharedPath(QStringLiteral("data/bbc/news"))});
+    // One import, then its pass: its chunks meet the same frequencies a retag reads.
+    auto report = importPaths(store, {sharedPath(QStringLiteral("data/bbc/news"))});
     REQUIRE(report.ok());
     REQUIRE(report->added > 2000);
     QList<QStringList> imported;
@@ -150,7 +148,7 @@ TEST_CASE("an import's keywords, chosen at its commit, are those a refresh choos
         withKeywords += imported.back().size() >= 3 ? 1 : 0;
     }
     CHECK(withKeywords > 150);
-    REQUIRE(store.refreshKeywords().ok());
+    REQUIRE(retag(store, true).ok());
     for (ArticleId id = 1; id <= 200; ++id) {
         INFO("article " << id);
         CHECK(keywordsOf(store, id) == imported[id - 1]);

@@ -44,8 +44,8 @@ private:
                                          ArticleStore::OpenMode::CreateIfMissing);
         REQUIRE(opened.ok());
         store = std::move(*opened);
-        auto report = ImportJob(*store).run(
-            {sharedPath(QStringLiteral("data/bbc/news")), sharedPath(QStringLiteral("seed"))});
+        auto report = importPaths(*store, {sharedPath(QStringLiteral("data/bbc/news")),
+                                           sharedPath(QStringLiteral("seed"))});
         REQUIRE(report.ok());
         REQUIRE(report->added == 2096);
 
@@ -279,9 +279,8 @@ TEST_CASE("date filters agree with the dates in expected.jsonl", "[search][corpu
     auto store = ArticleStore::open(dir.filePath(QStringLiteral("dates.sqlite")),
                                     ArticleStore::OpenMode::CreateIfMissing);
     REQUIRE(store.ok());
-    REQUIRE(
-        ImportJob(**store).run({sharedPath(QStringLiteral("data/text-articles/files"))})->added ==
-        159);
+    REQUIRE(importPaths(**store, {sharedPath(QStringLiteral("data/text-articles/files"))})->added ==
+            159);
     QStringList dates;
     for (const QJsonObject& row :
          readJsonLines(sharedPath(QStringLiteral("data/text-articles/expected.jsonl"))))
@@ -385,7 +384,7 @@ TEST_CASE("flags, sections, sources and tags filter and are counted", "[search]"
 
     SearchRequest lean;
     lean.countTotal = false;
-    lean.facets = false;
+    lean.facets = SearchRequest::kNoFacets;
     const auto hitsOnly = search(store, QStringLiteral("rivers"), lean);
     CHECK(hitsOnly.hits.size() == 6);
     CHECK(hitsOnly.total == 0);
@@ -399,7 +398,7 @@ TEST_CASE("the reader's highlights mark what the query matched, stemmed", "[sear
     auto store = ArticleStore::open(dir.filePath(QStringLiteral("seed.sqlite")),
                                     ArticleStore::OpenMode::CreateIfMissing);
     REQUIRE(store.ok());
-    REQUIRE(ImportJob(**store).run({sharedPath(QStringLiteral("seed"))})->added == 1);
+    REQUIRE(importPaths(**store, {sharedPath(QStringLiteral("seed"))})->added == 1);
     Searcher searcher((*store)->database());
     auto marked = searcher.highlighted(1, QStringLiteral("attack \"north korea\" -sport"),
                                        QStringLiteral("<"), QStringLiteral(">"));

@@ -4,6 +4,7 @@
 #include "importing/import_job.h"
 #include "search/searcher.h"
 #include "store/article_store.h"
+#include "tagging/rule_tagging.h"
 #include "test_support.h"
 
 #include <QDir>
@@ -34,7 +35,7 @@ qint64 matches(ArticleStore& store, const QString& query)
 {
     SearchRequest request;
     request.query = query;
-    request.facets = false;
+    request.facets = SearchRequest::kNoFacets;
     auto results = Searcher(store.database()).search(request);
     REQUIRE(results.ok());
     return results->total;
@@ -90,7 +91,7 @@ TEST_CASE("manual tags go on and off a selection, and tag: finds them", "[taggin
     CHECK_FALSE(store->addTag({ids[0]}, QStringLiteral("x"), QStringLiteral("colour")).ok());
     // A rule with a malformed query is read as the search would read it; a rule needs both parts.
     REQUIRE(store->saveRule({QStringLiteral("Odd"), QStringLiteral("((One OR")}).ok());
-    auto applied = store->applyRule(store->rules()->front());
+    auto applied = rule_tagging::apply(*store, store->rules()->front());
     REQUIRE(applied.ok());
     CHECK(*applied == 1);
     CHECK_FALSE(store->saveRule({QStringLiteral(" "), QStringLiteral("one")}).ok());
@@ -146,8 +147,7 @@ TEST_CASE("import tags people, organisations and places; rules tag now and at la
     auto store = openNewLibrary(dir);
     // A rule saved before anything is imported still tags the first import.
     REQUIRE(store->saveRule({QStringLiteral("Cyber"), QStringLiteral("cyber")}).ok());
-    ImportJob job(*store);
-    auto report = job.run({sharedPath(QStringLiteral("seed"))});
+    auto report = importPaths(*store, {sharedPath(QStringLiteral("seed"))});
     REQUIRE(report.ok());
     REQUIRE(report->added == 1);
 
@@ -166,14 +166,13 @@ TEST_CASE("import tags people, organisations and places; rules tag now and at la
     // are searched.
     REQUIRE(store->saveRule({QStringLiteral("Sport"), QStringLiteral("section:sport OR football")})
                 .ok());
-    CHECK(*store->applyRule(store->rules()->back()) == 0);
+    CHECK(*rule_tagging::apply(*store, store->rules()->back()) == 0);
     QTemporaryDir files;
     writeFile(files.filePath(QStringLiteral("match.txt")),
               "Cup final\n\n1 May 2015\n\nThe football final was played in Wembley.\n");
     writeFile(files.filePath(QStringLiteral("other.txt")),
               "Budget day\n\n2 May 2015\n\nThe budget was read in Parliament.\n");
-    ImportJob later(*store);
-    REQUIRE(later.run({files.path()}).ok());
+    REQUIRE(importPaths(*store, {files.path()}).ok());
     CHECK(matches(*store, QStringLiteral("tag:sport")) == 1);
     CHECK(matches(*store, QStringLiteral("tag:sport cup")) == 1);
     CHECK(tagNamed(*store, QStringLiteral("Sport"))->kind == QStringLiteral("rule"));
@@ -182,8 +181,6 @@ TEST_CASE("import tags people, organisations and places; rules tag now and at la
     // Without entity tagging only the rules tag.
     QTemporaryDir plainDir;
     auto plain = openNewLibrary(plainDir);
-    ImportJob untagged(*plain);
-    untagged.setAutomaticTagging(false);
-    REQUIRE(untagged.run({sharedPath(QStringLiteral("seed"))}).ok());
+    REQUIRE(importPaths(*plain, {sharedPath(QStringLiteral("seed"))}, Tagging::Off).ok());
     CHECK(plain->tags()->isEmpty());
 }

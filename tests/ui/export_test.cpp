@@ -36,7 +36,7 @@ namespace {
 std::unique_ptr<core::ArticleStore> sampleLibrary(const QTemporaryDir& dir)
 {
     auto store = openNewLibrary(dir);
-    auto report = core::ImportJob(*store).run({sampleDir()});
+    auto report = importPaths(*store, {sampleDir()});
     REQUIRE(report.ok());
     REQUIRE(report->added == 12);
     return store;
@@ -219,8 +219,7 @@ TEST_CASE("an export cancelled from the window leaves nothing behind", "[ui][exp
     QSettings().clear();
     QTemporaryDir dir;
     auto store = openNewLibrary(dir);
-    auto imported =
-        core::ImportJob(*store).run({sharedPath(QStringLiteral("data/text-articles/files"))});
+    auto imported = importPaths(*store, {sharedPath(QStringLiteral("data/text-articles/files"))});
     REQUIRE(imported.ok());
     ui::MainWindow window(std::move(store));
     window.show();

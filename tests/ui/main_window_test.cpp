@@ -170,8 +170,10 @@ struct SampleWindow {
         REQUIRE(QTest::qWaitFor([this] { return window->sidebarIsCurrent(); }, 10000));
     }
 
+    /// The story of `row` as stored, once the writer has stored what the window posted.
     std::optional<core::Article> stored(int row)
     {
+        window->waitForWrites();
         auto store = core::ArticleStore::open(dir.filePath(QStringLiteral("library.sqlite")),
                                               core::ArticleStore::OpenMode::OpenExisting);
         REQUIRE(store.ok());
@@ -372,6 +374,7 @@ TEST_CASE("space pages through the reader, then moves to the next story", "[ui]"
 TEST_CASE("the sidebar lists flags, sources and sections with counts, and saved searches",
           "[ui][sidebar]")
 {
+    forgetSettings();
     SampleWindow fixture;
     ui::MainWindow& window = *fixture.window;
     QStandardItemModel* entries = window.sidebar()->entries();
@@ -416,6 +419,7 @@ TEST_CASE("the sidebar lists flags, sources and sections with counts, and saved 
 
 TEST_CASE("the timeline shows stories per month and a click narrows the search", "[ui][timeline]")
 {
+    forgetSettings();
     SampleWindow fixture;
     ui::MainWindow& window = *fixture.window;
     // Before any search it shows the whole library's months (the sidebar counts them).
@@ -649,6 +653,9 @@ TEST_CASE("tags go on and off the selected stories, and the tag manager renames,
     ui::TagManagerDialog* manager = window.tagManager();
     REQUIRE(manager != nullptr);
     CHECK(manager->isVisible());
+    // The dialog counts on a worker; each change is stored, then counted again.
+    QSignalSpy reloaded(manager, &ui::TagManagerDialog::reloaded);
+    REQUIRE(reloaded.wait(10000));
     auto rowsNamed = [manager](const QString& name) {
         int rows = 0;
         QAbstractItemModel* model = manager->table()->model();
@@ -658,6 +665,7 @@ TEST_CASE("tags go on and off the selected stories, and the tag manager renames,
     };
     CHECK(rowsNamed(QStringLiteral("Reading list")) == 1);
     REQUIRE(manager->renameTag(QStringLiteral("Reading list"), QStringLiteral("Later")));
+    REQUIRE(reloaded.wait(10000));
     CHECK(rowsNamed(QStringLiteral("Later")) == 1);
     CHECK(window.storyModel()
               ->index(0, ui::ArticleListModel::TagsColumn)
@@ -666,14 +674,18 @@ TEST_CASE("tags go on and off the selected stories, and the tag manager renames,
               .contains(QStringLiteral("Later")));
     window.storyList()->selectRow(5);
     REQUIRE(window.addTagToSelection(QStringLiteral("Soon")));
+    window.waitForWrites();
     manager->reload();
+    REQUIRE(reloaded.wait(10000));
     REQUIRE(manager->mergeTags(QStringLiteral("Soon"), QStringLiteral("Later")));
+    REQUIRE(reloaded.wait(10000));
     CHECK(rowsNamed(QStringLiteral("Soon")) == 0);
     CHECK(window.storyModel()->index(5, ui::ArticleListModel::TagsColumn).data().toString() ==
           QStringLiteral("Later"));
     manager->filter()->setText(QStringLiteral("lat"));
     CHECK(manager->table()->model()->rowCount() == 1);
     REQUIRE(manager->deleteTag(QStringLiteral("Later")));
+    REQUIRE(reloaded.wait(10000));
     CHECK(window.storyModel()
               ->index(0, ui::ArticleListModel::TagsColumn)
               .data()

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "command_line.h"
+
+#include "cli_output.h"
+#include "store/library_location.h"
+#include "store/library_writer.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <signal.h>
+
+namespace broadsheet::app {
+
+QString versionText()
+{
+    return QStringLiteral("broadsheet-cli %1\n").arg(QStringLiteral(BROADSHEET_VERSION));
+}
+
+/// The parts every command shares: --library, --help, --version, and the error path.
+CommandLine::CommandLine(const QString& command, const QString& description)
+    : m_library(QStringLiteral("library"), QStringLiteral("The library file to use."),
+                QStringLiteral("FILE"))
+    , m_helpOption(m_parser.addHelpOption())
+    , m_versionOption(m_parser.addVersionOption())
+{
+    m_parser.setApplicationDescription(description);
+    m_parser.addOption(m_library);
+    m_parser.addPositionalArgument(command, QString(), command);
+}
+
+std::optional<int> CommandLine::parse(const QStringList& arguments, const QString& globalLibrary)
+{
+    if (!m_parser.parse(arguments)) {
+        printErr(QStringLiteral("broadsheet-cli: %1\nTry '%2 --help'.\n")
+                     .arg(m_parser.errorText(), arguments.value(1)));
+        return ExitUsage;
+    }
+    if (m_parser.isSet(m_helpOption)) {
+        printOut(m_parser.helpText());
+        return ExitOk;
+    }
+    if (m_parser.isSet(m_versionOption)) {
+        printOut(versionText());
+        return ExitOk;
+    }
+    m_libraryPath = core::resolveLibraryPath(m_parser.isSet(m_library) ? m_parser.value(m_library)
+                                                                       : globalLibrary);
+    return std::nullopt;
+}
+
+std::optional<int> CommandLine::usageError(const QString& message) const
+{
+    printErr(QStringLiteral("broadsheet-cli: %1\nTry 'broadsheet-cli %2 --help'.\n")
+                 .arg(message, m_parser.positionalArguments().value(0)));
+    return ExitUsage;
+}
+
+std::unique_ptr<ArticleStore> openStore(const QString& path, ArticleStore::OpenMode mode)
+{
+    if (mode == ArticleStore::OpenMode::CreateIfMissing) {
+        const QString folder = QFileInfo(path).absolutePath();
+        if (!QDir().mkpath(folder)) {
+            printErr(QStringLiteral("broadsheet-cli: cannot create the folder %1\n")
+                         .arg(QDir::toNativeSeparators(folder)));
+            return nullptr;
+        }
+    }
+    auto store = ArticleStore::open(path, mode);
+    if (!store) {
+        printErr(QStringLiteral("broadsheet-cli: %1\n").arg(store.error().message));
+        return nullptr;
+    }
+    return std::move(*store);
+}
+
+int fail(const core::Error& error)
+{
+    printErr(QStringLiteral("broadsheet-cli: %1\n").arg(error.message));
+    return ExitFailure;
+}
+
+/// Every article the query matches, newest first (for `tag --query` and `export --query`).
+QString padded(const QString& text, int width)
+{
+    if (text.size() > width)
+        return text.left(width - 1) + QChar(0x2026);
+    return text.leftJustified(width);
+}
+
+namespace {
+
+std::stop_source* g_stop = nullptr;
+struct sigaction g_previous {};
+
+void onInterrupt(int)
+{
+    if (g_stop)
+        g_stop->request_stop();              // the job stops after the work in hand and cleans up
+    sigaction(SIGINT, &g_previous, nullptr); // a second Ctrl+C is the usual one
+}
+
+} // namespace
+
+StopOnInterrupt::StopOnInterrupt(std::stop_source& stop)
+{
+    g_stop = &stop;
+    struct sigaction action {};
+    action.sa_handler = onInterrupt;
+    sigaction(SIGINT, &action, &g_previous);
+}
+
+StopOnInterrupt::~StopOnInterrupt()
+{
+    sigaction(SIGINT, &g_previous, nullptr);
+    g_stop = nullptr;
+}
+
+std::unique_ptr<core::LibraryWriter> openWriter(const QString& path, ArticleStore::OpenMode mode)
+{
+    if (mode == ArticleStore::OpenMode::CreateIfMissing) {
+        const QString folder = QFileInfo(path).absolutePath();
+        if (!QDir().mkpath(folder)) {
+            printErr(QStringLiteral("broadsheet-cli: cannot create the folder %1\n")
+                         .arg(QDir::toNativeSeparators(folder)));
+            return nullptr;
+        }
+    }
+    auto writer = core::LibraryWriter::open(path, mode);
+    if (!writer) {
+        printErr(QStringLiteral("broadsheet-cli: %1\n").arg(writer.error().message));
+        return nullptr;
+    }
+    (*writer)->setWaitingCallback([](const QString& message) {
+        printErr(QStringLiteral("broadsheet-cli: %1\n").arg(message));
+    });
+    return std::move(*writer);
+}
+
+} // namespace broadsheet::app

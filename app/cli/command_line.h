@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cli.h"
+#include "result.h"
+#include "store/article_store.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+#include <stop_token>
+
+namespace broadsheet::core {
+class LibraryWriter;
+}
+
+namespace broadsheet::app {
+
+using core::ArticleStore;
+
+QString versionText();
+
+/// The parts every command shares: --library, --help, --version, and the error path.
+class CommandLine {
+public:
+    CommandLine(const QString& command, const QString& description);
+
+    QCommandLineParser& parser() { return m_parser; }
+
+    /// Parses; returns an exit code when the command should not run (help, version, error).
+    std::optional<int> parse(const QStringList& arguments, const QString& globalLibrary);
+
+    /// The positional arguments after the command name.
+    QStringList arguments() const { return m_parser.positionalArguments().mid(1); }
+    const QString& libraryPath() const { return m_libraryPath; }
+
+    /// Prints the message with a pointer to the command's help; returns ExitUsage.
+    std::optional<int> usageError(const QString& message) const;
+
+private:
+    QCommandLineParser m_parser;
+    QCommandLineOption m_library;
+    QCommandLineOption m_helpOption;
+    QCommandLineOption m_versionOption;
+    QString m_libraryPath;
+};
+
+/// While alive, Ctrl+C (SIGINT) asks `stop` to stop instead of killing the program: a
+/// job then ends cleanly after the work in hand. A second Ctrl+C kills as usual.
+class StopOnInterrupt {
+public:
+    explicit StopOnInterrupt(std::stop_source& stop);
+    StopOnInterrupt(const StopOnInterrupt&) = delete;
+    StopOnInterrupt& operator=(const StopOnInterrupt&) = delete;
+    ~StopOnInterrupt();
+};
+
+/// The library opened for reading (and, with CreateIfMissing, made when missing), or
+/// nullptr after printing why.
+std::unique_ptr<ArticleStore> openStore(const QString& path, ArticleStore::OpenMode mode);
+/// The library's writer (this process's one writer), or nullptr after printing why. It
+/// says on stderr when it waits for another program that is writing.
+std::unique_ptr<core::LibraryWriter> openWriter(const QString& path, ArticleStore::OpenMode mode);
+/// Prints the error; returns ExitFailure.
+int fail(const core::Error& error);
+/// `text`, cut with an ellipsis or padded with spaces to `width` characters.
+QString padded(const QString& text, int width);
+
+} // namespace broadsheet::app

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <span>
+
+namespace broadsheet::app {
+
+/// A command of broadsheet-cli: its name, how it is used (one line per form, after the
+/// name), what it does in a few words, and the function that runs it (one file each in
+/// commands/). The table makes both the dispatch and the main help.
+struct Command {
+    const char* name;
+    const char* usage;
+    const char* summary;
+    int (*run)(const QStringList& arguments, const QString& globalLibrary);
+};
+
+/// Every command, in the order the help lists them.
+std::span<const Command> commands();
+/// The main help, made from the table.
+QString mainHelp();
+
+int importCommand(const QStringList& arguments, const QString& globalLibrary);
+int retagCommand(const QStringList& arguments, const QString& globalLibrary);
+int listCommand(const QStringList& arguments, const QString& globalLibrary);
+int showCommand(const QStringList& arguments, const QString& globalLibrary);
+int searchCommand(const QStringList& arguments, const QString& globalLibrary);
+int statsCommand(const QStringList& arguments, const QString& globalLibrary);
+int tagCommand(const QStringList& arguments, const QString& globalLibrary);
+int tagsCommand(const QStringList& arguments, const QString& globalLibrary);
+int ruleCommand(const QStringList& arguments, const QString& globalLibrary);
+int rulesCommand(const QStringList& arguments, const QString& globalLibrary);
+int exportCommand(const QStringList& arguments, const QString& globalLibrary);
+int checkCommand(const QStringList& arguments, const QString& globalLibrary);
+
+} // namespace broadsheet::app

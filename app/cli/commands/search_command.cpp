@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "article/article_json.h"
+#include "cli_output.h"
+#include "command_line.h"
+#include "commands.h"
+#include "search/searcher.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <unistd.h>
+
+namespace broadsheet::app {
+
+const QString kQueryHelp = QStringLiteral(
+    "Searches the library. The query language:\n"
+    "  word            a word, stemmed: attacks finds attack\n"
+    "  \"a phrase\"      words side by side\n"
+    "  pre*            words that start with pre\n"
+    "  a b             both (AND);  a OR b  either;  -a or NOT a  without;  ( ) groups\n"
+    "  title:word author:word   a word in the title or the author\n"
+    "  source:NAME section:NAME tag:NAME   (quotes for spaces: tag:\"North Korea\")\n"
+    "  after:D before:D date:D  D is YYYY, YYYY-MM or YYYY-MM-DD; after is on or after,\n"
+    "                  before is strictly before; undated articles never match\n"
+    "  is:unread is:read is:starred\n"
+    "A query with only filters lists what they select, newest first. A query that starts\n"
+    "with '-' follows '--': broadsheet-cli search -- -sport\n"
+    "Matched words are marked **like this** in snippets.");
+
+int searchCommand(const QStringList& arguments, const QString& globalLibrary)
+{
+    CommandLine cli(QStringLiteral("search"), kQueryHelp);
+    QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print a JSON object."));
+    QCommandLineOption count(QStringLiteral("count"),
+                             QStringLiteral("Print only the number of matches."));
+    QCommandLineOption sort(
+        QStringLiteral("sort"),
+        QStringLiteral("Order by relevance (default), date (newest first), title, source, "
+                       "starred (first) or tags (first tag A to Z)."),
+        core::sortNames().join(QLatin1Char('|')), QStringLiteral("relevance"));
+    QCommandLineOption reverse(QStringLiteral("reverse"),
+                               QStringLiteral("The other way round: oldest first, Z to A."));
+    QCommandLineOption limit(QStringLiteral("limit"),
+                             QStringLiteral("Show at most N results (default 20)."),
+                             QStringLiteral("N"), QStringLiteral("20"));
+    QCommandLineOption offset(QStringLiteral("offset"), QStringLiteral("Skip the first N results."),
+                              QStringLiteral("N"), QStringLiteral("0"));
+    cli.parser().addOptions({json, count, sort, reverse, limit, offset});
+    cli.parser().addPositionalArgument(QStringLiteral("query"), QStringLiteral("What to find."),
+                                       QStringLiteral("QUERY..."));
+    if (auto exit = cli.parse(arguments, globalLibrary))
+        return *exit;
+    core::SearchRequest request;
+    request.query = cli.arguments().join(QLatin1Char(' '));
+    const QString order = cli.parser().value(sort);
+    if (const auto chosen = core::sortFromName(order))
+        request.sort = *chosen;
+    else
+        return *cli.usageError(QStringLiteral("--sort is one of %1, not '%2'")
+                                   .arg(core::sortNames().join(QStringLiteral(", ")), order));
+    request.reversed = cli.parser().isSet(reverse);
+    bool limitOk = false;
+    bool offsetOk = false;
+    request.limit = cli.parser().value(limit).toInt(&limitOk);
+    request.offset = cli.parser().value(offset).toInt(&offsetOk);
+    if (!limitOk || request.limit < 0 || !offsetOk || request.offset < 0)
+        return *cli.usageError(QStringLiteral("--limit and --offset need a number of 0 or more"));
+    const bool asJson = cli.parser().isSet(json);
+    const bool onlyCount = cli.parser().isSet(count);
+    if (onlyCount)
+        request.limit = 0;
+    request.facets =
+        asJson && !onlyCount ? core::SearchRequest::kAllFacets : core::SearchRequest::kNoFacets;
+    const bool terminal = !asJson && isatty(STDOUT_FILENO);
+    request.markOpen = terminal ? QStringLiteral("\x1b[1m") : QStringLiteral("**");
+    request.markClose = terminal ? QStringLiteral("\x1b[0m") : QStringLiteral("**");
+
+    auto store = openStore(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
+    if (!store)
+        return ExitFailure;
+    core::Searcher searcher(store->database());
+    auto results = searcher.search(request);
+    if (!results)
+        return fail(results.error());
+    const QString hint = results->hints.join(QStringLiteral("; "));
+    if (!hint.isEmpty() && !asJson)
+        printErr(QStringLiteral("broadsheet-cli: hint: %1\n").arg(hint));
+
+    if (onlyCount && !asJson) {
+        printOut(QString::number(results->total) + QLatin1Char('\n'));
+        return ExitOk;
+    }
+    if (asJson) {
+        QJsonArray hits;
+        for (const auto& hit : results->hits) {
+            hits.append(QJsonObject{
+                {QStringLiteral("id"), hit.article.id},
+                {QStringLiteral("title"), hit.article.title},
+                {QStringLiteral("published"), core::publishedToJson(hit.article.published)},
+                {QStringLiteral("source"), hit.article.source},
+                {QStringLiteral("snippet"), hit.snippet},
+                {QStringLiteral("score"), hit.score}});
+        }
+        QJsonObject months;
+        for (auto it = results->months.cbegin(); it != results->months.cend(); ++it)
+            months.insert(it.key(), it.value());
+        printJson(QJsonDocument(
+            QJsonObject{{QStringLiteral("total"), results->total},
+                        {QStringLiteral("hint"),
+                         hint.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(hint)},
+                        {QStringLiteral("results"), hits},
+                        {QStringLiteral("months"), months}}));
+        return ExitOk;
+    }
+    QString table;
+    for (const auto& hit : results->hits) {
+        table += QStringLiteral("%1  %2  %3\n%4        %5\n")
+                     .arg(hit.article.id, 7)
+                     .arg(padded(hit.article.published.isKnown()
+                                     ? hit.article.published.date().toString(Qt::ISODate)
+                                     : QStringLiteral("-"),
+                                 10),
+                          hit.article.title, QString(), hit.snippet);
+    }
+    table += QStringLiteral("%1 of %2 match(es)").arg(results->hits.size()).arg(results->total);
+    if (results->rankingLimited)
+        table +=
+            QStringLiteral(", ranked among the %1 most recently added").arg(request.rankWindow);
+    table += QLatin1Char('\n');
+    printOut(table);
+    return ExitOk;
+}
+
+} // namespace broadsheet::app

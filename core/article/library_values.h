@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "article/article.h"
+#include "article/published_date.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+
+// Value types that the store, search, tagging and the front ends share. They live apart
+// from any class that computes them, so no folder needs another's header for them.
+namespace broadsheet::core {
+
+/// Counts over a whole library, for `broadsheet-cli stats` and the window's status bar.
+struct LibraryStats {
+    qint64 articles = 0;
+    qint64 unread = 0;
+    qint64 starred = 0;
+    qint64 sources = 0;
+    qint64 tags = 0;
+    qint64 fileBytes = 0;
+    PublishedDate oldest;
+    PublishedDate newest;
+};
+
+/// A name with the number of articles under it (a source, a section, a tag).
+struct CountedName {
+    QString name;
+    QString kind; ///< tags only
+    qint64 count = 0;
+
+    friend bool operator==(const CountedName&, const CountedName&) = default;
+};
+
+/// A search the user saved under a name, shown in the window's sidebar.
+struct SavedSearch {
+    QString name;
+    QString query;
+
+    friend bool operator==(const SavedSearch&, const SavedSearch&) = default;
+};
+
+/// What the window's sidebar lists: flags, sources, sections, tags and saved searches.
+struct LibraryOverview {
+    qint64 articles = 0;
+    qint64 unread = 0;
+    qint64 starred = 0;
+    QList<CountedName> sources;  ///< by name
+    QList<CountedName> sections; ///< by name
+    QList<CountedName> tags;     ///< by kind, then name
+    QList<SavedSearch> savedSearches;
+    QMap<QString, qint64> months; ///< "YYYY-MM" → stories published then, for the timeline
+};
+
+/// A tag with the number of articles that carry it.
+struct TagSummary {
+    QString name;
+    QString kind; ///< manual, person, organization, place, keyword or rule
+    QString color;
+    qint64 count = 0;
+
+    friend bool operator==(const TagSummary&, const TagSummary&) = default;
+};
+
+/// A saved search that tags what it matches with `tag` (kind "rule"), now and at every
+/// later import.
+struct TaggingRule {
+    QString tag;
+    QString query;
+
+    friend bool operator==(const TaggingRule&, const TaggingRule&) = default;
+};
+
+/// The kinds of tag, and where each comes from (article_tags.origin).
+namespace tag_kind {
+inline constexpr const char* kManual = "manual";
+inline constexpr const char* kPerson = "person";
+inline constexpr const char* kOrganization = "organization";
+inline constexpr const char* kPlace = "place";
+inline constexpr const char* kKeyword = "keyword";
+inline constexpr const char* kRule = "rule";
+/// "entity" for people, organisations and places; otherwise the kind itself.
+QString originOf(const QString& kind);
+bool isKnown(const QString& kind);
+inline constexpr int kCount = 6;
+/// The kind's place among the six (manual, person, organization, place, keyword, rule),
+/// or -1 for none of them.
+int indexOf(const QString& kind);
+} // namespace tag_kind
+
+} // namespace broadsheet::core

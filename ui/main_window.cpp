@@ -615,15 +615,15 @@ void MainWindow::setFlag(ArticleListModel::Flag flag, const QList<core::ArticleS
         },
         [this, ids](const core::Result<void>& outcome) {
             m_model->confirm(ids);
-            // The counts moved for nothing, or a recount that began before this change
-            // will overwrite them: count again.
-            if (!outcome || m_overviewWorker->isBusy())
-                refreshSidebar();
+            if (!outcome)
+                refreshSidebar(); // the counts moved for nothing
         });
     if (!queued)
         return;
     m_model->setFlag(ids, flag, value);
     const qint64 delta = value ? changed : -changed;
+    // Remembered until a recount that includes it shows (refreshSidebar()).
+    m_flagDeltas.append({++m_flagSeq, read ? -delta : 0, read ? 0 : delta});
     if (read)
         m_sidebar->adjustFlagCounts(-delta, 0);
     else
@@ -746,17 +746,40 @@ void MainWindow::refreshSidebar()
     if (m_sidebarBarrier)
         return; // the recount about to start will see this change too
     m_sidebarBarrier = true;
-    auto count = [this](const core::Result<void>&) {
+    // The writer counts Unread and Starred in order with every change: a change posted
+    // after this command is not in its counts, and is added on top when they show.
+    const quint64 counted = m_flagSeq;
+    auto flags = std::make_shared<core::ArticleStore::FlagCounts>();
+    auto count = [this, counted, flags](const core::Result<void>&) {
         m_sidebarBarrier = false;
-        m_overviewWorker->start(
-            [this](core::ArticleStore& reader, std::stop_token) -> LibraryWorker::Delivery {
-                auto overview = reader.overview();
-                return [this, overview = std::move(overview)] {
-                    showOverview(overview);
-                };
-            });
+        m_overviewWorker->start([this, counted, flags](core::ArticleStore& reader,
+                                                       std::stop_token) -> LibraryWorker::Delivery {
+            auto overview = reader.overview();
+            return [this, counted, flags, overview = std::move(overview)]() mutable {
+                if (overview && m_writer) {
+                    m_flagDeltas.removeIf(
+                        [counted](const FlagDelta& delta) { return delta.seq <= counted; });
+                    overview->unread = flags->unread;
+                    overview->starred = flags->starred;
+                    for (const FlagDelta& delta : std::as_const(m_flagDeltas)) {
+                        overview->unread += delta.unread;
+                        overview->starred += delta.starred;
+                    }
+                }
+                showOverview(overview);
+            };
+        });
     };
-    if (!m_writer || !write([](core::ArticleStore&) { return core::Result<void>(); }, count))
+    const bool queued = m_writer && write(
+                                        [flags](core::ArticleStore& store) -> core::Result<void> {
+                                            auto counts = store.flagCounts();
+                                            if (!counts)
+                                                return counts.error();
+                                            *flags = *counts;
+                                            return {};
+                                        },
+                                        count);
+    if (!queued)
         count({});
 }
 

@@ -199,6 +199,13 @@ private:
     bool m_overviewDeferred = false; ///< the first count waits for the list's ids
     bool m_inPlace = false;          ///< the search running re-reads the list in place
     bool m_sidebarBarrier = false;   ///< a recount waits for the writer's queue
+    struct FlagDelta {
+        quint64 seq = 0; ///< the order it was posted in
+        qint64 unread = 0;
+        qint64 starred = 0;
+    };
+    QList<FlagDelta> m_flagDeltas; ///< read and star changes no recount has shown yet
+    quint64 m_flagSeq = 0;
     std::optional<core::ImportReport> m_importShown; ///< reported once the list shows it
     qint64 m_lastTagRefresh = 0; ///< when the list last re-read its tags (ms since epoch)
     QAction* m_readerBelow = nullptr;

@@ -391,6 +391,18 @@ Result<LibraryStats> ArticleStore::stats()
     return stats;
 }
 
+Result<ArticleStore::FlagCounts> ArticleStore::flagCounts()
+{
+    auto unread = m_db.queryInt("SELECT count(*) FROM articles WHERE is_read = 0");
+    if (!unread)
+        return unread.error();
+    auto starred = m_db.queryInt("SELECT count(*) FROM articles WHERE is_read IN (0, 1) AND "
+                                 "is_starred = 1");
+    if (!starred)
+        return starred.error();
+    return FlagCounts{*unread, *starred};
+}
+
 Result<LibraryOverview> ArticleStore::overview()
 {
     LibraryOverview overview;

@@ -67,6 +67,12 @@ public:
     Result<void> setStarred(const QList<ArticleId>& ids, bool starred);
 
     Result<LibraryStats> stats();
+    /// Unread and starred stories, counted from their index (cheap enough for the writer).
+    struct FlagCounts {
+        qint64 unread = 0;
+        qint64 starred = 0;
+    };
+    Result<FlagCounts> flagCounts();
     Result<LibraryOverview> overview();
     /// Saves (or replaces) a search under a name.
     Result<void> saveSearch(const SavedSearch& search);

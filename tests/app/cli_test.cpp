@@ -7,6 +7,9 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <chrono>
+#include <thread>
+
 using namespace broadsheet::test;
 
 namespace {
@@ -463,4 +466,167 @@ TEST_CASE("cli: export writes each format, refuses to overwrite with exit 4, and
               QStringLiteral("csv"), QStringLiteral("-o"), json + QStringLiteral("/inside.csv")}));
     CHECK(underAFile.exitCode == 1);
     CHECK(underAFile.err.contains("all.json"));
+}
+
+namespace {
+
+/// A folder of `count` small stories; every other one is about the council.
+QString writeStories(const QTemporaryDir& dir, const QString& name, int count)
+{
+    const QString folder = dir.filePath(name);
+    for (int i = 0; i < count; ++i) {
+        writeFile(QStringLiteral("%1/%2.txt").arg(folder).arg(i, 5, 10, QLatin1Char('0')),
+                  QStringLiteral("%1 story %2 from %3\n\n%4 May 2016\n\n%5\n")
+                      .arg(i % 2 ? QStringLiteral("Council") : QStringLiteral("Weather"))
+                      .arg(i)
+                      .arg(name)
+                      .arg(1 + i % 28)
+                      .arg(i % 2 ? QStringLiteral("The council voted on the new bridge and the "
+                                                  "mayor spoke for an hour.")
+                                 : QStringLiteral("It rained over the hills all week and the "
+                                                  "rivers rose."))
+                      .toUtf8());
+    }
+    return folder;
+}
+
+QProcess* startCli(const QStringList& arguments, QObject* parent = nullptr)
+{
+    auto* process = new QProcess(parent);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("BROADSHEET_LIBRARY"));
+    process->setProcessEnvironment(environment);
+    process->start(QStringLiteral(BROADSHEET_CLI_PATH), arguments);
+    REQUIRE(process->waitForStarted(10000));
+    return process;
+}
+
+qint64 storedCount(const QTemporaryDir& dir)
+{
+    const Run stats = cli(withLibrary(dir, {QStringLiteral("stats"), QStringLiteral("--json")}));
+    REQUIRE(stats.exitCode == 0);
+    return stats.json()[QStringLiteral("articles")].toInteger();
+}
+
+} // namespace
+
+TEST_CASE("cli: two imports into one library at once both succeed, and tag add during them",
+          "[cli][engine]")
+{
+    QTemporaryDir dir;
+    const QString a = writeStories(dir, QStringLiteral("a"), 2000);
+    const QString b = writeStories(dir, QStringLiteral("b"), 2000);
+    REQUIRE(
+        cli(withLibrary(dir, {QStringLiteral("import"), QStringLiteral("--no-tags"), sampleDir()}))
+            .exitCode == 0);
+    QObject owner;
+    QProcess* first =
+        startCli(withLibrary(dir, {QStringLiteral("import"), QStringLiteral("--json"), a}), &owner);
+    QProcess* second =
+        startCli(withLibrary(dir, {QStringLiteral("import"), QStringLiteral("--json"), b}), &owner);
+    // A hand tag while both run: it waits its turn, it is not refused.
+    const Run tagged = cli(
+        withLibrary(dir, {QStringLiteral("tag"), QStringLiteral("add"), QStringLiteral("Reading"),
+                          QStringLiteral("1"), QStringLiteral("2")}));
+    CHECK(tagged.exitCode == 0);
+    CHECK_FALSE(tagged.err.contains("locked"));
+    for (QProcess* process : {first, second}) {
+        REQUIRE(process->waitForFinished(300000));
+        const QByteArray err = process->readAllStandardError();
+        INFO(err.toStdString());
+        CHECK(process->exitCode() == 0);
+        CHECK_FALSE(err.contains("locked"));
+        const QJsonObject report =
+            QJsonDocument::fromJson(process->readAllStandardOutput()).object();
+        CHECK(report[QStringLiteral("added")].toInt() == 2000);
+    }
+    CHECK(storedCount(dir) == 4012);
+    const Run checked = cli(withLibrary(dir, {QStringLiteral("check")}));
+    INFO(checked.err.toStdString());
+    CHECK(checked.exitCode == 0);
+}
+
+TEST_CASE("cli: an import killed midway (storing or tagging) keeps every committed story with "
+          "its rule tags; importing again and check catch up",
+          "[cli][engine][regression]")
+{
+    QTemporaryDir dir;
+    const QString folder = writeStories(dir, QStringLiteral("in"), 20000);
+    REQUIRE(cli(withLibrary(dir, {QStringLiteral("import"), sampleDir()})).exitCode == 0);
+    REQUIRE(cli(withLibrary(dir, {QStringLiteral("rule"), QStringLiteral("add"),
+                                  QStringLiteral("Council"), QStringLiteral("council")}))
+                .exitCode == 0);
+    QObject owner;
+    QProcess* import = startCli(withLibrary(dir, {QStringLiteral("import"), folder}), &owner);
+    // Kill it (SIGKILL: no chance to clean up) once some of it has been committed: while it
+    // stores the rest, or while its tagging pass runs.
+    qint64 stored = 12;
+    for (int tries = 0; tries < 600 && stored <= 12; ++tries) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        stored = storedCount(dir);
+    }
+    import->kill();
+    REQUIRE(import->waitForFinished(10000));
+    stored = storedCount(dir);
+    INFO("stored before the kill: " << stored);
+    REQUIRE(stored > 12);
+
+    // Every committed story that the rule matches has the rule's tag; what waits for the
+    // tagger is named.
+    Run checked = cli(withLibrary(dir, {QStringLiteral("check")}));
+    INFO(checked.err.toStdString());
+    CHECK_FALSE(checked.err.contains("rule"));
+    CHECK((checked.exitCode == 0 || checked.err.contains("not tagged")));
+    const Run matched = cli(withLibrary(
+        dir, {QStringLiteral("search"), QStringLiteral("--count"), QStringLiteral("council")}));
+    const Run ruled = cli(withLibrary(
+        dir, {QStringLiteral("search"), QStringLiteral("--count"), QStringLiteral("tag:Council")}));
+    CHECK(matched.out == ruled.out);
+
+    // Importing again adds the rest; the pass tags everything; check is clean.
+    const Run again =
+        cli(withLibrary(dir, {QStringLiteral("import"), QStringLiteral("--json"), folder}));
+    CHECK(again.exitCode == 0);
+    CHECK(again.json()[QStringLiteral("added")].toInt() == 20012 - stored);
+    CHECK(storedCount(dir) == 20012);
+    checked = cli(withLibrary(dir, {QStringLiteral("check")}));
+    INFO(checked.err.toStdString());
+    CHECK(checked.exitCode == 0);
+}
+
+TEST_CASE("cli: import --no-tags leaves stories for retag, which check names until then",
+          "[cli][engine]")
+{
+    QTemporaryDir dir;
+    const Run imported =
+        cli(withLibrary(dir, {QStringLiteral("import"), QStringLiteral("--no-tags"), sampleDir()}));
+    REQUIRE(imported.exitCode == 0);
+    CHECK(imported.out.contains("not tagged yet"));
+    Run checked = cli(withLibrary(dir, {QStringLiteral("check")}));
+    CHECK(checked.exitCode == 1);
+    CHECK(checked.err.contains("12 stories are not tagged"));
+    const Run retagged = cli(withLibrary(dir, {QStringLiteral("retag")}));
+    CHECK(retagged.exitCode == 0);
+    CHECK(retagged.out.startsWith("Tagged 12 stories"));
+    checked = cli(withLibrary(dir, {QStringLiteral("check")}));
+    CHECK(checked.exitCode == 0);
+    // Both phases of an import are reported.
+    const Run phases = cli(withLibrary(dir, {QStringLiteral("import"), sampleDir()}));
+    CHECK(phases.out.contains("Stored in"));
+    CHECK(phases.out.contains("tagged 0 in"));
+    const Run all = cli(withLibrary(dir, {QStringLiteral("retag"), QStringLiteral("--all")}));
+    CHECK(all.out.startsWith("Tagged 12 stories"));
+}
+
+TEST_CASE("cli: export --format PDF in capitals writes a PDF", "[cli][export][regression]")
+{
+    QTemporaryDir dir;
+    REQUIRE(cli(withLibrary(dir, {QStringLiteral("import"), sampleDir()})).exitCode == 0);
+    const QString out = dir.filePath(QStringLiteral("out.pdf"));
+    const Run exported = cli(withLibrary(dir, {QStringLiteral("export"), QStringLiteral("--all"),
+                                               QStringLiteral("--format"), QStringLiteral("PDF"),
+                                               QStringLiteral("-o"), out}));
+    INFO(exported.err.toStdString());
+    CHECK(exported.exitCode == 0);
+    CHECK(readFile(out).startsWith("%PDF"));
 }

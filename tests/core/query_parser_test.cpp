@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "search/query_compiler.h"
 #include "search/query_parser.h"
+#include "search/query_text.h"
 #include "test_support.h"
 
 using namespace broadsheet::core;
@@ -135,4 +136,26 @@ TEST_CASE("hostile depth and length are bounded", "[search][parser][regression]"
     REQUIRE(parsed.root.size() == 1);
     CHECK(parsed.root.front().children.size() == static_cast<size_t>(QueryParser::kMaxTerms));
     CHECK(parsed.hints.join(QLatin1Char(' ')).contains(QStringLiteral("first 64 terms")));
+}
+
+TEST_CASE("a quote or backslash in a name is escaped and read back as the same name",
+          "[search][query]")
+{
+    for (const QString& name :
+         {QStringLiteral("Say \"cheese\""), QStringLiteral("back\\slash"), QStringLiteral("\""),
+          QStringLiteral("plain"), QStringLiteral("two words")}) {
+        INFO(name.toStdString());
+        const QString filter = query_text::filter(QStringLiteral("tag"), name);
+        const ParsedQuery parsed = QueryParser::parse(filter);
+        CHECK(parsed.hints.isEmpty());
+        REQUIRE(parsed.root.size() == 1);
+        CHECK(parsed.root.front().text == name);
+        CHECK(parsed.root.front().filter == QueryNode::Filter::Tag);
+    }
+    // A backslash before anything else is itself.
+    CHECK(QueryParser::parse(QStringLiteral("title:\"a\\b\"")).root.front().text ==
+          QStringLiteral("a\\b"));
+    CHECK(
+        query_text::withMonth(QStringLiteral("tag:x date:2014-01 y"), QStringLiteral("2015-02")) ==
+        QStringLiteral("tag:x y date:2015-02"));
 }

@@ -7,6 +7,7 @@
 #include "sidebar.h"
 #include "store/article_store.h"
 #include "tag_manager_dialog.h"
+#include "tagging_controller.h"
 #include "test_support.h"
 #include "timeline_view.h"
 
@@ -162,6 +163,8 @@ struct SampleWindow {
         window->show();
         REQUIRE(QTest::qWaitForWindowExposed(window.get()));
         REQUIRE(importAndWait(*window, {sampleDir()}).added == 12);
+        // The tagging pass that follows the import, and the recount after it.
+        REQUIRE(QTest::qWaitFor([this] { return !window->tagger()->isRunning(); }, 60000));
         waitForSidebar();
     }
 

@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The window on the engine: writes during an import, another program's writes shown in
+// place, the tagging pass in the background, a quoted tag name from the sidebar.
+#include "article_list_model.h"
+#include "importing/import_job.h"
+#include "main_window.h"
+#include "search/query_text.h"
+#include "sidebar.h"
+#include "store/article_store.h"
+#include "store/library_writer.h"
+#include "tagging/tagging_pass.h"
+#include "tagging_controller.h"
+#include "test_support.h"
+
+#include <QLabel>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace broadsheet;
+using namespace broadsheet::test;
+
+namespace {
+
+std::unique_ptr<core::ArticleStore> openLibrary(const QTemporaryDir& dir)
+{
+    auto store = core::ArticleStore::open(dir.filePath(QStringLiteral("library.sqlite")),
+                                          core::ArticleStore::OpenMode::CreateIfMissing);
+    REQUIRE(store.ok());
+    return std::move(*store);
+}
+
+QString writeStories(const QTemporaryDir& dir, const QString& name, int count, int year)
+{
+    const QString folder = dir.filePath(name);
+    for (int i = 0; i < count; ++i) {
+        writeFile(QStringLiteral("%1/%2.txt").arg(folder).arg(i, 5, 10, QLatin1Char('0')),
+                  QStringLiteral("Story %1 of %2\n\n%3 June %4\n\nThe minister Jane Doe spoke in "
+                                 "Paris about the budget, story %1.\n")
+                      .arg(i)
+                      .arg(name)
+                      .arg(1 + i % 28)
+                      .arg(year)
+                      .toUtf8());
+    }
+    return folder;
+}
+
+struct Window {
+    QTemporaryDir dir;
+    std::unique_ptr<ui::MainWindow> window;
+
+    Window()
+    {
+        QSettings().clear();
+        window = std::make_unique<ui::MainWindow>(openLibrary(dir));
+        window->show();
+        REQUIRE(QTest::qWaitForWindowExposed(window.get()));
+    }
+
+    QString path() const { return dir.filePath(QStringLiteral("library.sqlite")); }
+
+    core::ImportReport import(const QStringList& paths)
+    {
+        QSignalSpy done(window.get(), &ui::MainWindow::importFinished);
+        window->importPaths(paths);
+        REQUIRE(done.wait(120000));
+        return done.takeFirst().at(0).value<core::ImportReport>();
+    }
+
+    void waitForTagging()
+    {
+        REQUIRE(QTest::qWaitFor([this] { return !window->tagger()->isRunning(); }, 120000));
+    }
+
+    std::optional<core::Article> stored(core::ArticleId id)
+    {
+        window->waitForWrites();
+        auto store = core::ArticleStore::open(path(), core::ArticleStore::OpenMode::OpenExisting);
+        REQUIRE(store.ok());
+        auto article = (*store)->article(id);
+        REQUIRE(article.ok());
+        return *article;
+    }
+};
+
+} // namespace
+
+TEST_CASE("stars toggled while the window imports show at once and are stored", "[ui][engine]")
+{
+    Window w;
+    REQUIRE(w.import({sampleDir()}).added == 12);
+    const QString folder = writeStories(w.dir, QStringLiteral("big"), 4000, 2010);
+    QSignalSpy done(w.window.get(), &ui::MainWindow::importFinished);
+    w.window->importPaths({folder});
+    ui::MainWindow& window = *w.window;
+    window.storyList()->setFocus();
+    window.storyList()->selectRow(2);
+    const core::ArticleId id = window.storyModel()->idAt(2);
+    bool starred = false;
+    int toggles = 0;
+    while (done.isEmpty() && toggles < 40) {
+        QTest::keyClick(window.storyList(), Qt::Key_S);
+        starred = !starred;
+        ++toggles;
+        // The row shows it at once, whatever the writer is doing.
+        CHECK(window.storyModel()->summaryOf(id)->starred == starred);
+        QTest::qWait(20);
+    }
+    REQUIRE((done.isEmpty() ? done.wait(120000) : true));
+    CHECK(toggles > 0);
+    CHECK(w.stored(id)->starred == starred);
+    CHECK(window.storyModel()->rowCount() == 4012);
+    CHECK(window.storyModel()->idAt(window.storyList()->currentIndex().row()) == id);
+}
+
+TEST_CASE("the window shows what another program imports, keeping the selection", "[ui][engine]")
+{
+    Window w;
+    REQUIRE(w.import({sampleDir()}).added == 12);
+    ui::MainWindow& window = *w.window;
+    window.storyList()->selectRow(4);
+    const core::ArticleId selected = window.storyModel()->idAt(4);
+    // Another program: a writer (a connection) of its own, as the CLI has.
+    QSignalSpy changed(&window, &ui::MainWindow::libraryChangedElsewhere);
+    QSignalSpy listed(&window, &ui::MainWindow::searchFinished);
+    {
+        auto other =
+            core::LibraryWriter::open(w.path(), core::ArticleStore::OpenMode::OpenExisting);
+        REQUIRE(other.ok());
+        const QString newer = writeStories(w.dir, QStringLiteral("newer"), 5, 2030);
+        REQUIRE(core::ImportJob(**other).run({newer})->added == 5);
+    }
+    REQUIRE(changed.wait(5000)); // noticed within the writer's watch (a second)
+    REQUIRE(listed.wait(10000));
+    CHECK(window.storyModel()->rowCount() == 17);
+    // The five newer stories went in above; the same story is still the one selected.
+    CHECK(window.storyModel()->idAt(window.storyList()->currentIndex().row()) == selected);
+    CHECK(window.storyList()->currentIndex().row() == 9);
+    CHECK(window.storyModel()
+              ->index(0, ui::ArticleListModel::TitleColumn)
+              .data()
+              .toString()
+              .contains(QStringLiteral("newer")));
+}
+
+TEST_CASE("the window tags new stories in the background, and the pass pauses and resumes",
+          "[ui][engine][tagging]")
+{
+    Window w;
+    REQUIRE(w.import({sampleDir()}).added == 12);
+    w.waitForTagging();
+    ui::MainWindow& window = *w.window;
+    // The people and places found show in the list's tags column.
+    QStringList shown;
+    for (int row = 0; row < window.storyModel()->rowCount(); ++row)
+        shown +=
+            window.storyModel()->index(row, ui::ArticleListModel::TagsColumn).data().toString();
+    CHECK(shown.join(u',').contains(QStringLiteral("Helen Marsh")));
+    // A larger import: pause the pass as soon as it reports, resume, and it finishes.
+    const QString folder = writeStories(w.dir, QStringLiteral("many"), 3000, 2012);
+    ui::TaggingController* tagger = window.tagger();
+    QSignalSpy progress(tagger, &ui::TaggingController::progress);
+    QSignalSpy finished(tagger, &ui::TaggingController::finished);
+    w.import({folder});
+    REQUIRE((progress.isEmpty() ? progress.wait(60000) : true));
+    tagger->pause();
+    REQUIRE(QTest::qWaitFor([&] { return !tagger->isRunning(); }, 60000));
+    auto writer = core::LibraryWriter::open(w.path(), core::ArticleStore::OpenMode::OpenExisting);
+    REQUIRE(writer.ok());
+    const qint64 waiting = *core::TaggingPass::pending(**writer);
+    CHECK(waiting > 0); // paused before the end
+    tagger->resume();
+    w.waitForTagging();
+    CHECK(*core::TaggingPass::pending(**writer) == 0);
+    REQUIRE_FALSE(finished.isEmpty());
+    CHECK(finished.last().at(1).toBool() == false); // the last pass ran to the end
+}
+
+TEST_CASE("a tag whose name holds a quote is found from the sidebar", "[ui][sidebar][regression]")
+{
+    Window w;
+    REQUIRE(w.import({sampleDir()}).added == 12);
+    ui::MainWindow& window = *w.window;
+    const QString name = QStringLiteral("Say \"cheese\"");
+    window.storyList()->selectionModel()->select(
+        QItemSelection(window.storyModel()->index(0, 0), window.storyModel()->index(1, 0)),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    REQUIRE(window.addTagToSelection(name));
+    REQUIRE(QTest::qWaitFor([&] { return window.sidebarIsCurrent(); }, 10000));
+    QStandardItemModel* entries = window.sidebar()->entries();
+    const QString query = core::query_text::filter(QStringLiteral("tag"), name);
+    const QModelIndexList entry = entries->match(entries->index(0, 0), ui::Sidebar::QueryRole,
+                                                 query, 1, Qt::MatchExactly | Qt::MatchRecursive);
+    REQUIRE(entry.size() == 1);
+    QSignalSpy searched(&window, &ui::MainWindow::searchFinished);
+    window.sidebar()->setCurrentIndex(entry.front());
+    REQUIRE(searched.wait(10000));
+    CHECK(window.storyModel()->rowCount() == 2);
+    CHECK(window.hintLabel()->isHidden());
+}

@@ -15,6 +15,11 @@ set(CMAKE_EXPORT_COMPILE_COMMANDS ON)
 add_library(broadsheet_common INTERFACE)
 target_compile_features(broadsheet_common INTERFACE cxx_std_20)
 target_compile_options(broadsheet_common INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor)
+# CI builds with warnings as errors (.ci/run); a developer's build only warns.
+option(BROADSHEET_WERROR "Treat compiler warnings as errors" OFF)
+if(BROADSHEET_WERROR)
+  target_compile_options(broadsheet_common INTERFACE -Werror)
+endif()
 target_compile_definitions(broadsheet_common INTERFACE
   QT_NO_CAST_FROM_ASCII
   QT_NO_URL_CAST_FROM_STRING

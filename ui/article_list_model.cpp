@@ -163,22 +163,29 @@ void ArticleListModel::setFlag(const QList<core::ArticleId>& ids, Flag flag, boo
     for (core::ArticleId id : ids) {
         Pending& pending = m_pending[id];
         (flag == Flag::Read ? pending.read : pending.starred) = value;
+        ++pending.writes;
     }
     rowsChanged(ids);
 }
 
 void ArticleListModel::confirm(const QList<core::ArticleId>& ids)
 {
-    for (core::ArticleId id : ids)
-        m_pending.remove(id);
-    for (core::ArticleId id : ids)
-        refresh(id);
+    for (core::ArticleId id : ids) {
+        auto it = m_pending.find(id);
+        if (it != m_pending.end() && --it->writes <= 0) {
+            m_pending.erase(it);
+            refresh(id);
+        }
+    }
 }
 
 void ArticleListModel::showTag(const QList<core::ArticleId>& ids, const QString& name, bool added)
 {
-    for (core::ArticleId id : ids)
-        m_pending[id].tags.append({name, added});
+    for (core::ArticleId id : ids) {
+        Pending& pending = m_pending[id];
+        pending.tags.append({name, added});
+        ++pending.writes;
+    }
     rowsChanged(ids);
 }
 

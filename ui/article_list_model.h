@@ -52,7 +52,8 @@ public:
     /// Shows the flag on these stories at once, before the writer has stored it; the
     /// shown value holds until confirm() or forget().
     void setFlag(const QList<core::ArticleId>& ids, Flag flag, bool value);
-    /// The writer stored the change (or failed): the rows show what the store holds.
+    /// The writer stored one change to these stories (or failed): once none is left
+    /// waiting, the rows show what the store holds.
     void confirm(const QList<core::ArticleId>& ids);
     /// Shows a tag added to (or taken off) these stories, before the writer has stored it;
     /// confirm() ends it.
@@ -88,6 +89,7 @@ private:
         std::optional<bool> read;
         std::optional<bool> starred;
         QList<std::pair<QString, bool>> tags;
+        int writes = 0; ///< changes posted and not yet confirmed
     };
     core::ArticleStore& m_store;
     QList<core::ArticleId> m_ids;

@@ -205,7 +205,7 @@ Result<void> ExportJob::commitWhole(QSaveFile& file)
     return {};
 }
 
-Result<ExportReport> ExportJob::run(const ExportRequest& request, std::stop_token stop)
+Result<ExportReport> ExportJob::run(const ExportRequest& request, const std::stop_token& stop)
 {
     const bool folder = export_format::writesFolder(request.format);
     auto prepared = prepareDestination(request.destination, request.replace, folder,

@@ -52,7 +52,7 @@ public:
 
     /// Fails with a message naming the path and the reason; a stop request ends it with an
     /// Error whose `cancelled` is set. Either way nothing was written.
-    Result<ExportReport> run(const ExportRequest& request, std::stop_token stop = {});
+    Result<ExportReport> run(const ExportRequest& request, const std::stop_token& stop = {});
 
     /// True when writing to `path` would replace something: a file, or a folder that is not
     /// empty. The CLI refuses such a path without --force; the window asks.

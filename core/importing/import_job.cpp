@@ -29,7 +29,8 @@ namespace {
 // Files parsed per batch; one batch is written while the next parses.
 constexpr qsizetype kBatchFiles = 128;
 // ... or fewer, when they hold this many bytes: a batch of large files stays in memory.
-constexpr qint64 kBatchBytes = 32 * 1024 * 1024;
+constexpr qint64 kMiB = qint64{1024} * 1024;
+constexpr qint64 kBatchBytes = qint64{32} * 1024 * 1024;
 
 struct FileTask {
     QString path;
@@ -60,7 +61,7 @@ FileKind kindOf(const QFileInfo& info)
 
 QString sourceNameFor(const QFileInfo& root)
 {
-    const QString name = root.isDir() ? root.fileName() : root.dir().dirName();
+    QString name = root.isDir() ? root.fileName() : root.dir().dirName();
     if (name.isEmpty() || name == u".")
         return QFileInfo(root.absoluteFilePath()).fileName();
     return name;
@@ -143,8 +144,8 @@ Result<QByteArray> readWholeFile(const QString& path, FileKind kind)
     const qint64 limit = collection ? ImportJob::kMaxCollectionBytes : ImportJob::kMaxFileBytes;
     if (info.size() > limit) {
         return Error{QStringLiteral("too large (%1 MiB; the limit is %2 MiB)")
-                         .arg(info.size() / (1024 * 1024))
-                         .arg(limit / (1024 * 1024))};
+                         .arg(info.size() / kMiB)
+                         .arg(limit / kMiB)};
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -160,7 +161,7 @@ Result<QByteArray> readWholeFile(const QString& path, FileKind kind)
         bytes += more;
     }
     if (bytes.size() > limit)
-        return Error{QStringLiteral("too large (over %1 MiB)").arg(limit / (1024 * 1024))};
+        return Error{QStringLiteral("too large (over %1 MiB)").arg(limit / kMiB)};
     if (bytes.isEmpty())
         return Error{QStringLiteral("empty file")};
     if (isOnlyWhitespace(bytes))
@@ -178,7 +179,7 @@ Result<QByteArray> readNdjsonPart(const QString& path, qint64 begin, qint64 end)
     auto tooLong = [&] {
         return Error{QStringLiteral("a line near byte %1 is longer than %2 MiB")
                          .arg(file.pos())
-                         .arg(ImportJob::kMaxFileBytes / (1024 * 1024))};
+                         .arg(ImportJob::kMaxFileBytes / kMiB)};
     };
     if (begin > 0) {
         // The rest of the line that holds byte begin - 1 belongs to the part before.
@@ -215,7 +216,7 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
     result.path = path;
     const QString part =
         end < 0 ? QString() : QStringLiteral("the lines from byte %1 to %2: ").arg(begin).arg(end);
-    auto skip = [&](QString reason) {
+    auto skip = [&](const QString& reason) {
         result.skipReason = part + reason;
         return result;
     };
@@ -281,7 +282,7 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
     return result;
 }
 
-Result<ImportReport> ImportJob::run(const QStringList& paths, std::stop_token stop)
+Result<ImportReport> ImportJob::run(const QStringList& paths, const std::stop_token& stop)
 {
     ImportReport report;
     QList<FileTask> tasks;

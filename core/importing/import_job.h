@@ -26,13 +26,13 @@ public:
     using ProgressCallback = std::function<void(const ImportProgress&)>;
 
     /// Files larger than this are refused: no article is 16 MiB of text.
-    static constexpr qint64 kMaxFileBytes = 16 * 1024 * 1024;
+    static constexpr qint64 kMaxFileBytes = qint64{16} * 1024 * 1024;
     /// The limit for files that hold many articles (CSV, JSON, NDJSON): a JSON export of
     /// about 150,000 stories. Such a file is read and parsed whole.
-    static constexpr qint64 kMaxCollectionBytes = 512 * 1024 * 1024;
+    static constexpr qint64 kMaxCollectionBytes = qint64{512} * 1024 * 1024;
     /// An NDJSON file larger than this is read in parts of this size, in parallel, so any
     /// number of stories imports in flat memory (and past kMaxCollectionBytes).
-    static constexpr qint64 kNdjsonPartBytes = 4 * 1024 * 1024;
+    static constexpr qint64 kNdjsonPartBytes = qint64{4} * 1024 * 1024;
 
     explicit ImportJob(LibraryWriter& writer);
     ImportJob(const ImportJob&) = delete;
@@ -44,7 +44,7 @@ public:
     /// is the writer's). Fails only when the library itself cannot be written; what was
     /// committed stays. A stop request ends it after the batch in hand, with `cancelled`
     /// set in the report. Returns once everything it added is durable.
-    Result<ImportReport> run(const QStringList& paths, std::stop_token stop = {});
+    Result<ImportReport> run(const QStringList& paths, const std::stop_token& stop = {});
 
     /// What one file holds: its articles, or why it was left out.
     struct FileResult {

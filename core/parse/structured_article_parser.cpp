@@ -48,7 +48,7 @@ Article articleFrom(const QJsonObject& object, bool& carriesTags)
     article.starred = object.value(QLatin1String("starred")).toBool();
     if (object.contains(QLatin1String("tags"))) {
         carriesTags = true;
-        for (const QJsonValue& value : object.value(QLatin1String("tags")).toArray()) {
+        for (const QJsonValue value : object.value(QLatin1String("tags")).toArray()) {
             const Tag tag = value.isObject()
                                 ? tagFrom(value.toObject().value(QLatin1String("name")).toString(),
                                           value.toObject().value(QLatin1String("kind")).toString())
@@ -99,7 +99,7 @@ QStringList splitFlow(QStringView text)
 /// A scalar: "double-quoted" (JSON escapes), 'single-quoted', null/~, or plain text.
 QString scalar(const QString& raw)
 {
-    const QString value = raw.trimmed();
+    QString value = raw.trimmed();
     if (value.size() >= 2 && value.startsWith(u'"') && value.endsWith(u'"')) {
         const QJsonDocument doc = QJsonDocument::fromJson(QByteArray("[") + value.toUtf8() + "]");
         if (doc.isArray())
@@ -250,7 +250,7 @@ Result<StructuredArticleParser::Parsed> StructuredArticleParser::parseJson(const
     }
     Parsed parsed;
     QJsonArray items = doc.isArray() ? doc.array() : QJsonArray{doc.object()};
-    for (const QJsonValue& item : items) {
+    for (const QJsonValue item : items) {
         if (!item.isObject())
             return Error{QStringLiteral("the JSON holds something other than article objects")};
         Article article = articleFrom(item.toObject(), parsed.carriesTags);

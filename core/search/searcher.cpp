@@ -174,7 +174,7 @@ Result<std::optional<Article>> Searcher::highlighted(ArticleId id, const QString
 }
 
 Result<QList<ArticleId>> Searcher::matchingIds(const QString& query, ArticleId minimumId,
-                                               std::stop_token stop)
+                                               const std::stop_token& stop)
 {
     SearchRequest request;
     request.query = query;
@@ -184,7 +184,7 @@ Result<QList<ArticleId>> Searcher::matchingIds(const QString& query, ArticleId m
     request.facets = false;
     request.allIds = true;
     request.minimumId = minimumId;
-    auto results = search(request, std::move(stop));
+    auto results = search(request, stop);
     if (!results)
         return results.error();
     return std::move(results->ids);
@@ -195,7 +195,7 @@ void Searcher::interrupt()
     m_db.interrupt();
 }
 
-Result<SearchResults> Searcher::search(const SearchRequest& request, std::stop_token stop)
+Result<SearchResults> Searcher::search(const SearchRequest& request, const std::stop_token& stop)
 {
     SearchResults results;
     const ParsedQuery parsed = QueryParser::parse(request.query);

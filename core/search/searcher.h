@@ -83,12 +83,12 @@ public:
 
     /// Never fails on what the user typed; fails only when the library cannot be read, or
     /// with `Error::cancelled` set when `stop` was requested or interrupt() was called.
-    Result<SearchResults> search(const SearchRequest& request, std::stop_token stop = {});
+    Result<SearchResults> search(const SearchRequest& request, const std::stop_token& stop = {});
 
     /// Every article `query` matches (with id >= `minimumId`), newest first: what a rule
     /// tags, what `tag --query` and `export --query` take.
     Result<QList<ArticleId>> matchingIds(const QString& query, ArticleId minimumId = 0,
-                                         std::stop_token stop = {});
+                                         const std::stop_token& stop = {});
 
     /// The article's title and body with what `query` matches in them marked (FTS5's own
     /// highlight(), so stemming and phrases agree with the search), or nothing when the query

@@ -8,7 +8,7 @@ namespace broadsheet::core {
 
 QString defaultLibraryPath()
 {
-    const QString fromEnvironment = qEnvironmentVariable("BROADSHEET_LIBRARY");
+    QString fromEnvironment = qEnvironmentVariable("BROADSHEET_LIBRARY");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);

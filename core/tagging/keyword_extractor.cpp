@@ -170,7 +170,7 @@ public:
     struct Term {
         std::string_view stem;
         std::string_view word;
-        int count;
+        int count = 0;
     };
 
     /// The terms by stem, without stop words.
@@ -197,7 +197,7 @@ public:
             const std::string_view word = view(slot);
             m_stems.append(porterStem(word, m_buffer));
             forms.push_back({std::string_view(), word, slot.count});
-            m_stemRanges.push_back({start, m_stems.size() - start});
+            m_stemRanges.emplace_back(start, m_stems.size() - start);
         }
         for (size_t i = 0; i < forms.size(); ++i)
             forms[i].stem =

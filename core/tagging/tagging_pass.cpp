@@ -94,7 +94,7 @@ Result<qint64> TaggingPass::pending(LibraryWriter& writer)
     });
 }
 
-Result<qint64> TaggingPass::run(std::stop_token stop, bool all)
+Result<qint64> TaggingPass::run(const std::stop_token& stop, bool all)
 {
     auto generation = m_writer.call<qint64>([all](ArticleStore& store) -> Result<qint64> {
         if (all) {
@@ -172,7 +172,7 @@ Result<qint64> TaggingPass::run(std::stop_token stop, bool all)
         }
         QHash<ArticleId, QStringList> keywords;
         for (auto& [id, words] : queue.choose(frequencies, *library))
-            keywords.insert(id, std::move(words));
+            keywords.emplace(id, std::move(words));
 
         QList<ArticleStore::DerivedTags> derived;
         derived.reserve(results.size());

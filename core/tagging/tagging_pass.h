@@ -46,7 +46,7 @@ public:
 
     /// Tags every stale story (with `all`, every story the tagger tags: `retag --all`);
     /// returns how many were tagged. A stop request ends it after the chunk in hand.
-    Result<qint64> run(std::stop_token stop = {}, bool all = false);
+    Result<qint64> run(const std::stop_token& stop = {}, bool all = false);
 
     /// How many stories wait for this tagger.
     static Result<qint64> pending(LibraryWriter& writer);

@@ -36,10 +36,12 @@ namespace broadsheet::ui {
 class ArticleListModel;
 class ExportController;
 class ImportController;
+class JobIndicator;
 class LibraryWorker;
 class ReaderView;
 class TaggingController;
 class Sidebar;
+class SidebarController;
 class TagManagerDialog;
 class TimelineView;
 
@@ -166,26 +168,21 @@ private:
     void moveSelection(int delta);
     void pageReader();
     void refreshSidebar();
-    void showOverview(const core::Result<core::LibraryOverview>& overview);
-    void startDeferredSidebar();
     void setTimelineMonths(const QMap<QString, qint64>& months);
     QList<core::ArticleId> selectedIds() const;
 
     std::unique_ptr<core::ArticleStore> m_store;
     std::unique_ptr<core::LibraryWriter> m_writer;
     TaggingController* m_tagger = nullptr;
-    QProgressBar* m_tagProgress = nullptr;
-    QToolButton* m_tagPause = nullptr;
+    std::unique_ptr<JobIndicator> m_importJob;
+    std::unique_ptr<JobIndicator> m_exportJob;
+    std::unique_ptr<JobIndicator> m_taggingJob;
     ArticleListModel* m_model = nullptr;
     ImportController* m_importer = nullptr;
     ExportController* m_exporter = nullptr;
-    QProgressBar* m_exportProgress = nullptr;
-    QToolButton* m_exportCancel = nullptr;
     QSplitter* m_splitter = nullptr;
     QTableView* m_list = nullptr;
     ReaderView* m_reader = nullptr;
-    QProgressBar* m_progress = nullptr;
-    QToolButton* m_cancel = nullptr;
     QLabel* m_count = nullptr;
     QLineEdit* m_search = nullptr;
     QLabel* m_hint = nullptr;
@@ -195,17 +192,8 @@ private:
     QSplitter* m_outer = nullptr; ///< the sidebar beside the list and reader
     Sidebar* m_sidebar = nullptr;
     TimelineView* m_timeline = nullptr;
-    LibraryWorker* m_overviewWorker = nullptr;
-    bool m_overviewDeferred = false; ///< the first count waits for the list's ids
-    bool m_inPlace = false;          ///< the search running re-reads the list in place
-    bool m_sidebarBarrier = false;   ///< a recount waits for the writer's queue
-    struct FlagDelta {
-        quint64 seq = 0; ///< the order it was posted in
-        qint64 unread = 0;
-        qint64 starred = 0;
-    };
-    QList<FlagDelta> m_flagDeltas; ///< read and star changes no recount has shown yet
-    quint64 m_flagSeq = 0;
+    SidebarController* m_sidebarCounts = nullptr;
+    bool m_inPlace = false; ///< the search running re-reads the list in place
     std::optional<core::ImportReport> m_importShown; ///< reported once the list shows it
     qint64 m_lastTagRefresh = 0; ///< when the list last re-read its tags (ms since epoch)
     QAction* m_readerBelow = nullptr;

@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MainWindow's export and printing: the dialog, the export worker, the printer.
+#include "main_window.h"
+
+#include "article_list_model.h"
+#include "article_printer.h"
+#include "export/export_job.h"
+#include "export_controller.h"
+#include "export_dialog.h"
+#include "import_controller.h"
+#include "job_indicator.h"
+#include "library_worker.h"
+#include "reader_view.h"
+#include "sample_library.h"
+#include "search/query_text.h"
+#include "search_controller.h"
+#include "sidebar.h"
+#include "sidebar_controller.h"
+#include "store/article_store.h"
+#include "store/library_writer.h"
+#include "tag_manager_dialog.h"
+#include "tagging_controller.h"
+#include "timeline_view.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QIcon>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace broadsheet::ui {
+
+void MainWindow::showExportDialog()
+{
+    const QList<core::ArticleId> selection = selectedIds();
+    auto counted = m_store->count();
+    const qint64 library = counted ? *counted : 0;
+    // Without a search the list is the library (its older ids may still be loading).
+    const bool searching = m_matches >= 0;
+    ExportDialog dialog(selection.size(), searching ? m_model->ids().size() : library, library,
+                        this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    std::optional<QList<core::ArticleId>> ids; // none: the whole library, listed on the worker
+    if (dialog.scope() == ExportDialog::Scope::Selection)
+        ids = selection;
+    else if (dialog.scope() == ExportDialog::Scope::Results && searching)
+        ids = m_model->ids();
+    const QString destination = dialog.destination();
+    bool replace = false;
+    if (core::ExportJob::destinationTaken(destination)) {
+        const auto answer = QMessageBox::question(
+            this, tr("Replace?"),
+            tr("%1 already exists. Replace it with this export?\n\nEverything in it will be "
+               "replaced once the export is complete.")
+                .arg(QDir::toNativeSeparators(destination)),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
+        replace = true;
+    }
+    exportStories(ids, dialog.format(), destination, replace);
+}
+
+bool MainWindow::exportStories(const std::optional<QList<core::ArticleId>>& ids,
+                               const QString& format, const QString& destination, bool replace)
+{
+    if (!m_exporter->start(ids, format, destination, replace)) {
+        statusBar()->showMessage(tr("An export is already running."), 5000);
+        return false;
+    }
+    m_exportJob->started();
+    statusBar()->showMessage(tr("Exporting…"));
+    return true;
+}
+
+void MainWindow::printSelection()
+{
+    const QList<core::ArticleId> ids = selectedIds();
+    if (ids.isEmpty()) {
+        statusBar()->showMessage(tr("Select the stories to print."), 5000);
+        return;
+    }
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Print %n Story(s)", nullptr, int(ids.size())));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    auto printed = printStories(printer, ids);
+    statusBar()->showMessage(printed ? tr("Printed %n story(s).", nullptr, *printed)
+                                     : tr("Printing failed: %1").arg(printed.error().message),
+                             10000);
+}
+
+core::Result<int> MainWindow::printStories(QPrinter& printer, const QList<core::ArticleId>& ids)
+{
+    ArticlePrinter pages(printer);
+    if (auto r = pages.begin(); !r)
+        return r.error();
+    auto articles = m_store->articles(ids);
+    if (!articles)
+        return articles.error();
+    for (const core::Article& article : *articles)
+        pages.print(article);
+    if (auto r = pages.end(); !r)
+        return r.error();
+    return static_cast<int>(articles->size());
+}
+
+} // namespace broadsheet::ui

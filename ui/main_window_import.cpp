@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MainWindow's imports (the File menu, drops, the sample library, progress and the report),
+// the tagging pass that follows them, and what another program adds.
+#include "main_window.h"
+
+#include "article_list_model.h"
+#include "article_printer.h"
+#include "export/export_job.h"
+#include "export_controller.h"
+#include "export_dialog.h"
+#include "import_controller.h"
+#include "job_indicator.h"
+#include "library_worker.h"
+#include "reader_view.h"
+#include "sample_library.h"
+#include "search/query_text.h"
+#include "search_controller.h"
+#include "sidebar.h"
+#include "sidebar_controller.h"
+#include "store/article_store.h"
+#include "store/library_writer.h"
+#include "tag_manager_dialog.h"
+#include "tagging_controller.h"
+#include "timeline_view.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QIcon>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace broadsheet::ui {
+
+void MainWindow::importSampleLibrary()
+{
+    const QString folder = installSampleLibrary();
+    if (folder.isEmpty()) {
+        statusBar()->showMessage(tr("The sample library could not be written to the application "
+                                    "data folder."),
+                                 10000);
+        return;
+    }
+    importPaths({folder});
+}
+
+void MainWindow::importFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("Import Folder"), QStandardPaths::writableLocation(QStandardPaths::HomeLocation));
+    if (!folder.isEmpty())
+        importPaths({folder});
+}
+
+void MainWindow::importFiles()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Import Files"), QStandardPaths::writableLocation(QStandardPaths::HomeLocation),
+        tr("News articles (*.txt *.text *.csv *.md *.markdown *.json *.ndjson *.jsonl);;"
+           "All files (*)"));
+    if (!files.isEmpty())
+        importPaths(files);
+}
+
+void MainWindow::importPaths(const QStringList& paths)
+{
+    if (!m_importer) {
+        statusBar()->showMessage(tr("This library cannot be changed: it could not be opened "
+                                    "for writing."),
+                                 10000);
+        return;
+    }
+    if (!m_importer->start(paths)) {
+        statusBar()->showMessage(tr("An import is already running."), 5000);
+        return;
+    }
+    m_importJob->started();
+    statusBar()->showMessage(tr("Importing…"));
+}
+
+void MainWindow::onImportProgress(const core::ImportProgress& progress)
+{
+    m_importJob->progress(progress.filesDone, progress.filesTotal);
+    statusBar()->showMessage(tr("Importing: %1 of %2 files, %3 new")
+                                 .arg(progress.filesDone)
+                                 .arg(progress.filesTotal)
+                                 .arg(progress.added));
+}
+
+void MainWindow::onImportFinished(const core::ImportReport& report)
+{
+    m_importJob->ended();
+    QString summary = tr("%n new article(s)", nullptr, report.added);
+    if (report.duplicates > 0)
+        summary += tr(", %n already in the library", nullptr, report.duplicates);
+    if (!report.skipped.isEmpty())
+        summary += tr(", %n file(s) skipped", nullptr, static_cast<int>(report.skipped.size()));
+    if (report.cancelled)
+        summary += tr(" (cancelled)");
+    statusBar()->showMessage(summary, 15000);
+
+    if (!report.skipped.isEmpty()) {
+        QStringList lines;
+        for (const auto& file : report.skipped)
+            lines.append(QStringLiteral("%1: %2").arg(file.path, file.reason));
+        auto* box = new QMessageBox(QMessageBox::Information, tr("Import"),
+                                    tr("Imported %1.").arg(summary), QMessageBox::Ok, this);
+        box->setDetailedText(lines.join(QLatin1Char('\n')));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    // The new stories join the list where they belong (read on the search worker), and
+    // importFinished() follows once they show; then the tagging pass finds their names.
+    m_importShown = report;
+    refreshInPlace();
+    refreshSidebar();
+    if (m_tagger && report.added > 0)
+        m_tagger->start();
+}
+
+void MainWindow::onImportFailed(const QString& message)
+{
+    m_importJob->ended();
+    refreshInPlace(); // what was committed before the failure stays
+    refreshSidebar();
+    statusBar()->showMessage(tr("Import failed"), 15000);
+    auto* box =
+        new QMessageBox(QMessageBox::Warning, tr("Import failed"), message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    Q_EMIT importFinished(core::ImportReport{});
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    const bool local =
+        !urls.isEmpty() &&
+        std::all_of(urls.begin(), urls.end(), [](const QUrl& url) { return url.isLocalFile(); });
+    if (local)
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    }
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    importPaths(paths);
+}
+
+void MainWindow::onLibraryChangedElsewhere()
+{
+    // Flags and tags may have changed under the rows shown, and stories come or gone.
+    m_model->refreshAll();
+    refreshInPlace();
+    refreshSidebar();
+    if (m_tagger)
+        m_tagger->start(); // the other program may have stored stories untagged
+    Q_EMIT libraryChangedElsewhere();
+}
+
+void MainWindow::onTaggingProgress(qint64 done, qint64 total)
+{
+    m_taggingJob->progress(done, total,
+                           tr("Tagging %1 of %2 stories")
+                               .arg(QLocale().toString(done), QLocale().toString(total)));
+    // The rows shown pick up their new tags now and then, not at every chunk.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now - m_lastTagRefresh >= 2000) {
+        m_lastTagRefresh = now;
+        m_model->refreshAll();
+    }
+}
+
+void MainWindow::onTaggingFinished(qint64 tagged, bool paused)
+{
+    if (!paused) {
+        m_taggingJob->ended();
+    }
+    if (tagged > 0) {
+        m_model->refreshAll();
+        refreshSidebar();
+        const core::ArticleId current = m_model->idAt(m_list->currentIndex().row());
+        if (current != 0) {
+            if (auto article = m_store->article(current); article && *article) {
+                core::Article shown = **article;
+                if (auto summary = m_model->summaryOf(current))
+                    shown.read = summary->read;
+                m_reader->showArticle(shown); // its new tag chips
+            }
+        }
+    }
+    Q_EMIT taggingFinished(tagged);
+}
+
+} // namespace broadsheet::ui

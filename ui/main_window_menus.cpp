@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MainWindow's menus, toolbar and shortcuts: every action the window offers.
+#include "main_window.h"
+
+#include "article_list_model.h"
+#include "article_printer.h"
+#include "export/export_job.h"
+#include "export_controller.h"
+#include "export_dialog.h"
+#include "import_controller.h"
+#include "job_indicator.h"
+#include "library_worker.h"
+#include "reader_view.h"
+#include "sample_library.h"
+#include "search/query_text.h"
+#include "search_controller.h"
+#include "sidebar.h"
+#include "sidebar_controller.h"
+#include "store/article_store.h"
+#include "store/library_writer.h"
+#include "tag_manager_dialog.h"
+#include "tagging_controller.h"
+#include "timeline_view.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QIcon>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace broadsheet::ui {
+
+namespace {
+
+/// The desktop theme's icon where it has one (it follows a dark palette), else ours.
+QIcon themedIcon(const char* themeName, const char* resource)
+{
+    return QIcon::fromTheme(QString::fromLatin1(themeName), QIcon(QString::fromLatin1(resource)));
+}
+
+} // namespace
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* folder = file->addAction(tr("Import &Folder…"), this, &MainWindow::importFolder);
+    folder->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    QAction* files = file->addAction(tr("&Import Files…"), this, &MainWindow::importFiles);
+    files->setShortcut(QKeySequence::Open);
+    file->addSeparator();
+    QAction* exportAction =
+        file->addAction(tr("&Export Selected…"), this, &MainWindow::showExportDialog);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction* print = file->addAction(tr("&Print…"), this, &MainWindow::printSelection);
+    print->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    // Ctrl+Q everywhere: QKeySequence::Quit is empty on some platforms (and offscreen).
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* go = menuBar()->addMenu(tr("&Story"));
+    auto addKey = [this, go](const QString& text, const QKeySequence& key, auto slot) {
+        QAction* action = go->addAction(text, this, slot);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WindowShortcut);
+        return action;
+    };
+    addKey(tr("&Next Story"), QKeySequence(Qt::Key_J), [this] { moveSelection(1); });
+    addKey(tr("&Previous Story"), QKeySequence(Qt::Key_K), [this] { moveSelection(-1); });
+    QAction* read = addKey(tr("Toggle &Read"), QKeySequence(Qt::Key_M), [this] { toggleRead(); });
+    read->setIcon(themedIcon("mail-mark-read", ":/icons/read.svg"));
+    QAction* star = addKey(tr("Toggle &Star"), QKeySequence(Qt::Key_S), [this] { toggleStar(); });
+    star->setIcon(themedIcon("mail-mark-important", ":/icons/star.svg"));
+    addKey(tr("Page Down, then Next Story"), QKeySequence(Qt::Key_Space), &MainWindow::pageReader);
+    go->addSeparator();
+    QAction* save = go->addAction(tr("Save Search…"), this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Save Search"), tr("Name:"),
+                                                   QLineEdit::Normal, m_query, &ok);
+        if (ok)
+            saveCurrentSearch(name);
+    });
+    save->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    QAction* find = go->addAction(tr("&Search"), this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    find->setShortcuts({QKeySequence(Qt::Key_Slash), QKeySequence(Qt::CTRL | Qt::Key_F)});
+
+    QMenu* tags = menuBar()->addMenu(tr("&Tags"));
+    QAction* addTag = tags->addAction(tr("&Add Tag…"), this, [this] {
+        bool ok = false;
+        const QString name =
+            QInputDialog::getItem(this, tr("Add Tag"), tr("Tag the selected stories with:"),
+                                  userTagNames(), 0, true, &ok);
+        if (ok)
+            addTagToSelection(name);
+    });
+    addTag->setShortcut(QKeySequence(Qt::Key_T));
+    addTag->setShortcutContext(Qt::WindowShortcut);
+    QAction* removeTag = tags->addAction(tr("&Remove Tag…"), this, [this] {
+        const QStringList names = selectionTagNames();
+        if (names.isEmpty()) {
+            statusBar()->showMessage(tr("The selected stories have no tags."), 5000);
+            return;
+        }
+        bool ok = false;
+        const QString name = QInputDialog::getItem(this, tr("Remove Tag"),
+                                                   tr("Take this tag off the selected stories:"),
+                                                   names, 0, false, &ok);
+        if (ok)
+            removeTagFromSelection(name);
+    });
+    removeTag->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_T));
+    removeTag->setShortcutContext(Qt::WindowShortcut);
+    tags->addSeparator();
+    tags->addAction(tr("&Manage Tags…"), this, &MainWindow::showTagManager);
+
+    // The story list's context menu: what acts on the selection.
+    m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto* separator = new QAction(this);
+    separator->setSeparator(true);
+    m_list->addActions({addTag, removeTag, read, star, separator, exportAction, print});
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_readerBelow = view->addAction(tr("Reader &Below the List"));
+    m_readerBelow->setCheckable(true);
+    m_readerBelow->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_readerBelow->setIcon(themedIcon("view-split-top-bottom", ":/icons/layout.svg"));
+    connect(m_readerBelow, &QAction::toggled, this, &MainWindow::setReaderBelow);
+
+    // The toolbar: the common actions (SVG icons, or the desktop theme's), then the search.
+    folder->setIcon(themedIcon("document-import", ":/icons/import.svg"));
+    m_toolbar->insertActions(m_toolbar->actions().value(0), {folder, read, star, m_readerBelow});
+    m_toolbar->insertSeparator(m_toolbar->actions().value(4));
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        auto* box = new QMessageBox(QMessageBox::Information, tr("Keyboard Shortcuts"),
+                                    shortcutList().join(QLatin1Char('\n')), QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    help->addAction(tr("&About Broadsheet"), this, [this] {
+        QMessageBox::about(this, tr("About Broadsheet"),
+                           tr("<h3>Broadsheet %1</h3><p>A desktop news reader for the news you "
+                              "keep.</p><p>Licensed under the GNU GPL, version 3 or later.</p>")
+                               .arg(QStringLiteral(BROADSHEET_VERSION)));
+    });
+}
+
+QStringList MainWindow::shortcutList() const
+{
+    QStringList lines;
+    for (QAction* menu : menuBar()->actions()) {
+        for (QAction* action : menu->menu()->actions()) {
+            QStringList keys;
+            for (const QKeySequence& key : action->shortcuts())
+                keys.append(key.toString(QKeySequence::NativeText));
+            if (!keys.isEmpty())
+                lines.append(QStringLiteral("%1: %2").arg(action->text().remove(QLatin1Char('&')),
+                                                          keys.join(QStringLiteral(", "))));
+        }
+    }
+    return lines;
+}
+
+} // namespace broadsheet::ui

@@ -21,7 +21,7 @@ JobIndicator::JobIndicator(QStatusBar* statusBar, const QString& name, const QSt
     m_button->setText(button);
     m_button->setToolTip(buttonTip);
     m_button->hide();
-    statusBar->addPermanentWidget(m_bar);   // the status bar owns both
+    statusBar->addPermanentWidget(m_bar); // the status bar owns both
     statusBar->addPermanentWidget(m_button);
 }
 

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // MainWindow's changes to stories: read and star flags, tags, through the library's writer,
 // shown at once in the list and the reader.
-#include "main_window.h"
-
 #include "article_list_model.h"
 #include "article_printer.h"
 #include "export/export_job.h"
@@ -11,6 +9,7 @@
 #include "import_controller.h"
 #include "job_indicator.h"
 #include "library_worker.h"
+#include "main_window.h"
 #include "reader_view.h"
 #include "sample_library.h"
 #include "search/query_text.h"

@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // MainWindow's export and printing: the dialog, the export worker, the printer.
-#include "main_window.h"
-
 #include "article_list_model.h"
 #include "article_printer.h"
 #include "export/export_job.h"
@@ -10,6 +8,7 @@
 #include "import_controller.h"
 #include "job_indicator.h"
 #include "library_worker.h"
+#include "main_window.h"
 #include "reader_view.h"
 #include "sample_library.h"
 #include "search/query_text.h"

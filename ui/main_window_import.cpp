@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // MainWindow's imports (the File menu, drops, the sample library, progress and the report),
 // the tagging pass that follows them, and what another program adds.
-#include "main_window.h"
-
 #include "article_list_model.h"
 #include "article_printer.h"
 #include "export/export_job.h"
@@ -11,6 +9,7 @@
 #include "import_controller.h"
 #include "job_indicator.h"
 #include "library_worker.h"
+#include "main_window.h"
 #include "reader_view.h"
 #include "sample_library.h"
 #include "search/query_text.h"
@@ -193,9 +192,9 @@ void MainWindow::onLibraryChangedElsewhere()
 
 void MainWindow::onTaggingProgress(qint64 done, qint64 total)
 {
-    m_taggingJob->progress(done, total,
-                           tr("Tagging %1 of %2 stories")
-                               .arg(QLocale().toString(done), QLocale().toString(total)));
+    m_taggingJob->progress(
+        done, total,
+        tr("Tagging %1 of %2 stories").arg(QLocale().toString(done), QLocale().toString(total)));
     // The rows shown pick up their new tags now and then, not at every chunk.
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (now - m_lastTagRefresh >= 2000) {

@@ -80,29 +80,28 @@ void SidebarController::refresh()
 
 void SidebarController::count(quint64 counted, const std::shared_ptr<core::LibraryOverview>& flags)
 {
-    m_worker->start(
-        [this, counted, flags](core::ArticleStore& reader,
-                               std::stop_token) -> LibraryWorker::Delivery {
-            auto overview = reader.overview();
-            return [this, counted, flags, overview = std::move(overview)]() mutable {
-                if (!overview) {
-                    Q_EMIT failed(overview.error().message);
-                    return;
+    m_worker->start([this, counted, flags](core::ArticleStore& reader,
+                                           std::stop_token) -> LibraryWorker::Delivery {
+        auto overview = reader.overview();
+        return [this, counted, flags, overview = std::move(overview)]() mutable {
+            if (!overview) {
+                Q_EMIT failed(overview.error().message);
+                return;
+            }
+            if (flags) {
+                m_deltas.removeIf(
+                    [counted](const FlagDelta& delta) { return delta.seq <= counted; });
+                overview->unread = flags->unread;
+                overview->starred = flags->starred;
+                for (const FlagDelta& delta : std::as_const(m_deltas)) {
+                    overview->unread += delta.unread;
+                    overview->starred += delta.starred;
                 }
-                if (flags) {
-                    m_deltas.removeIf(
-                        [counted](const FlagDelta& delta) { return delta.seq <= counted; });
-                    overview->unread = flags->unread;
-                    overview->starred = flags->starred;
-                    for (const FlagDelta& delta : std::as_const(m_deltas)) {
-                        overview->unread += delta.unread;
-                        overview->starred += delta.starred;
-                    }
-                }
-                m_sidebar->setOverview(*overview);
-                Q_EMIT refreshed(*overview);
-            };
-        });
+            }
+            m_sidebar->setOverview(*overview);
+            Q_EMIT refreshed(*overview);
+        };
+    });
 }
 
 } // namespace broadsheet::ui

@@ -8,10 +8,40 @@
 
 namespace broadsheet::core {
 
-/// A failure the user can cause or fix: a message that names what and where.
+/// What kind of failure an Error is, for a front end to act on and word for its user (the
+/// CLI's exit codes and flags, the window's questions); `message` is the core's own words.
+enum class ErrorCode {
+    Failed,    ///< anything else: the message says what and where
+    Cancelled, ///< stopped on request
+    Invalid,   ///< bad input from the user: a name, a query, a value
+    NotFound,  ///< no such article, tag, rule or library
+    Exists,    ///< the destination is there already and replacing it was not allowed
+    Busy,      ///< another program kept the library locked too long
+    DiskFull,
+    ReadOnly,     ///< the library or destination cannot be written
+    NotALibrary,  ///< the file is not a SQLite database
+    NewerLibrary, ///< written by a newer Broadsheet: refused untouched
+};
+
+/// A failure the user can cause or fix: a message that names what and where, and its code.
 struct Error {
     QString message;
     bool cancelled = false; ///< the operation was stopped on request, not failed
+    ErrorCode code = ErrorCode::Failed;
+
+    Error() = default;
+    Error(QString text, bool wasCancelled = false)
+        : message(std::move(text))
+        , cancelled(wasCancelled)
+        , code(wasCancelled ? ErrorCode::Cancelled : ErrorCode::Failed)
+    {
+    }
+    Error(ErrorCode kind, QString text)
+        : message(std::move(text))
+        , cancelled(kind == ErrorCode::Cancelled)
+        , code(kind)
+    {
+    }
 
     friend bool operator==(const Error&, const Error&) = default;
 };

@@ -7,6 +7,9 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QStringView>
+
+#include <optional>
 
 // Value types that the store, search, tagging and the front ends share. They live apart
 // from any class that computes them, so no folder needs another's header for them.
@@ -72,7 +75,12 @@ struct TaggingRule {
     friend bool operator==(const TaggingRule&, const TaggingRule&) = default;
 };
 
-/// The kinds of tag, and where each comes from (article_tags.origin).
+/// The kinds of tag: a closed set. Files and the database spell them as names (nameOf());
+/// a name this Broadsheet does not know is read as Manual by the store, so a tag from a
+/// hand-written or newer file is kept as the user's own.
+enum class TagKind { Manual, Person, Organization, Place, Keyword, Rule };
+inline constexpr int kTagKindCount = 6;
+
 namespace tag_kind {
 inline constexpr const char* kManual = "manual";
 inline constexpr const char* kPerson = "person";
@@ -80,13 +88,16 @@ inline constexpr const char* kOrganization = "organization";
 inline constexpr const char* kPlace = "place";
 inline constexpr const char* kKeyword = "keyword";
 inline constexpr const char* kRule = "rule";
-/// "entity" for people, organisations and places; otherwise the kind itself.
+/// "manual", "person", "organization", "place", "keyword" or "rule".
+QString nameOf(TagKind kind);
+/// The kind a name spells, or nothing.
+std::optional<TagKind> fromName(QStringView name);
+/// Where a tag of this kind comes from (article_tags.origin): "entity" for people,
+/// organisations and places; otherwise the kind's name.
+QString originOf(TagKind kind);
+/// The same for a kind's name (an unknown one is its own origin).
 QString originOf(const QString& kind);
 bool isKnown(const QString& kind);
-inline constexpr int kCount = 6;
-/// The kind's place among the six (manual, person, organization, place, keyword, rule),
-/// or -1 for none of them.
-int indexOf(const QString& kind);
 } // namespace tag_kind
 
 } // namespace broadsheet::core

@@ -172,8 +172,8 @@ Result<QString> ExportJob::prepareDestination(const QString& path, bool replace,
         return Error{QStringLiteral("no destination given for the export")};
     const QString destination = QFileInfo(path).absoluteFilePath();
     if (!replace && destinationTaken(destination)) {
-        return Error{QStringLiteral("%1 already exists; choose another name, or allow replacing "
-                                    "it (--force)")
+        return Error{ErrorCode::Exists,
+                     QStringLiteral("%1 already exists; choose another name, or allow replacing it")
                          .arg(native(destination))};
     }
     if (!folder && QFileInfo(destination).isDir()) {

@@ -81,7 +81,7 @@ public:
     /// Tags the articles (the tag is made when new); returns how many were not tagged before.
     /// An article's own `tags` are stored by addArticles() the same way.
     Result<qint64> addTag(const QList<ArticleId>& ids, const QString& name,
-                          const QString& kind = QString::fromLatin1(tag_kind::kManual));
+                          TagKind kind = TagKind::Manual);
     /// Takes every tag of this name (any kind, any case) off the articles; returns how many.
     Result<qint64> removeTag(const QList<ArticleId>& ids, const QString& name);
     /// Every tag with its count, by kind then name.
@@ -151,8 +151,8 @@ private:
     Database m_db;
     QHash<QString, qint64> m_sourceIds;
     void forgetTagIds();
-    /// Per kind (tag_kind::indexOf), name → id; forgotten when tags change.
-    std::array<QHash<QString, qint64>, tag_kind::kCount> m_tagIds;
+    /// Per kind (TagKind), name → id; forgotten when tags change.
+    std::array<QHash<QString, qint64>, kTagKindCount> m_tagIds;
     std::unique_ptr<Statement> m_findTag; ///< prepared on first use and kept: see tagId()
     std::unique_ptr<Statement> m_insertTag;
 };

@@ -3,32 +3,55 @@
 // and rules (saved searches that tag what they match).
 #include "article_store.h"
 
+#include <array>
+
 namespace broadsheet::core {
 
 namespace tag_kind {
 
-QString originOf(const QString& kind)
+namespace {
+constexpr std::array kNames{kManual, kPerson, kOrganization, kPlace, kKeyword, kRule};
+static_assert(kNames.size() == kTagKindCount);
+} // namespace
+
+QString nameOf(TagKind kind)
 {
-    if (kind == QLatin1String(kPerson) || kind == QLatin1String(kOrganization) ||
-        kind == QLatin1String(kPlace))
-        return QStringLiteral("entity");
-    return kind;
+    return QString::fromLatin1(kNames[static_cast<size_t>(kind)]);
 }
 
-int indexOf(const QString& kind)
+std::optional<TagKind> fromName(QStringView name)
 {
-    int index = 0;
-    for (const char* known : {kManual, kPerson, kOrganization, kPlace, kKeyword, kRule}) {
-        if (kind == QLatin1String(known))
-            return index;
-        ++index;
+    for (size_t i = 0; i < kNames.size(); ++i) {
+        if (name == QLatin1String(kNames[i]))
+            return static_cast<TagKind>(i);
     }
-    return -1;
+    return std::nullopt;
+}
+
+QString originOf(TagKind kind)
+{
+    switch (kind) {
+    case TagKind::Person:
+    case TagKind::Organization:
+    case TagKind::Place:
+        return QStringLiteral("entity");
+    case TagKind::Manual:
+    case TagKind::Keyword:
+    case TagKind::Rule:
+        break;
+    }
+    return nameOf(kind);
+}
+
+QString originOf(const QString& kind)
+{
+    const auto known = fromName(kind);
+    return known ? originOf(*known) : kind;
 }
 
 bool isKnown(const QString& kind)
 {
-    return indexOf(kind) >= 0;
+    return fromName(kind).has_value();
 }
 
 } // namespace tag_kind
@@ -41,10 +64,10 @@ void ArticleStore::forgetTagIds()
 
 Result<qint64> ArticleStore::tagId(const QString& name, const QString& kind)
 {
-    const int kindIndex = tag_kind::indexOf(kind);
-    if (kindIndex < 0)
-        return Error{QStringLiteral("'%1' is not a kind of tag").arg(kind)};
-    QHash<QString, qint64>& ids = m_tagIds[static_cast<size_t>(kindIndex)];
+    const auto known = tag_kind::fromName(kind);
+    if (!known)
+        return Error{ErrorCode::Invalid, QStringLiteral("'%1' is not a kind of tag").arg(kind)};
+    QHash<QString, qint64>& ids = m_tagIds[static_cast<size_t>(*known)];
     if (auto it = ids.constFind(name); it != ids.constEnd())
         return *it;
     // An import meets thousands of new names: the two statements are prepared once.
@@ -115,13 +138,12 @@ Result<void> ArticleStore::storeTags(const QList<Article>& articles,
 }
 
 Result<qint64> ArticleStore::addTag(const QList<ArticleId>& ids, const QString& name,
-                                    const QString& kind)
+                                    TagKind tagKind)
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
-        return Error{QStringLiteral("a tag needs a name")};
-    if (!tag_kind::isKnown(kind))
-        return Error{QStringLiteral("'%1' is not a kind of tag").arg(kind)};
+        return Error{ErrorCode::Invalid, QStringLiteral("a tag needs a name")};
+    const QString kind = tag_kind::nameOf(tagKind);
     auto transaction = Transaction::beginOrJoin(m_db); // or the caller's
     if (!transaction)
         return transaction.error();
@@ -205,7 +227,7 @@ Result<void> ArticleStore::renameTag(const QString& from, const QString& to)
 {
     const QString target = to.trimmed();
     if (target.isEmpty())
-        return Error{QStringLiteral("a tag needs a name")};
+        return Error{ErrorCode::Invalid, QStringLiteral("a tag needs a name")};
     auto transaction = Transaction::beginOrJoin(m_db); // or the writer's
     if (!transaction)
         return transaction.error();
@@ -220,7 +242,7 @@ Result<void> ArticleStore::renameTag(const QString& from, const QString& to)
         !r)
         return r.error();
     if (found.isEmpty())
-        return Error{QStringLiteral("no tag is called '%1'").arg(from)};
+        return Error{ErrorCode::NotFound, QStringLiteral("no tag is called '%1'").arg(from)};
     forgetTagIds();
     for (const auto& [id, kind] : found) {
         // The new name may already exist in this kind: move the articles over, then drop.
@@ -265,7 +287,7 @@ Result<void> ArticleStore::mergeTags(const QString& from, const QString& into)
     if (!row)
         return row.error();
     if (!*row)
-        return Error{QStringLiteral("no tag is called '%1'").arg(into)};
+        return Error{ErrorCode::NotFound, QStringLiteral("no tag is called '%1'").arg(into)};
     const qint64 intoId = target->int64(0);
     auto move =
         m_db.prepare("INSERT OR IGNORE INTO article_tags(article_id, tag_id, origin, score) "
@@ -281,7 +303,7 @@ Result<void> ArticleStore::mergeTags(const QString& from, const QString& into)
     if (auto r = drop->bind(1, from.trimmed()).bind(2, intoId).run(); !r)
         return r.error();
     if (m_db.changes() == 0)
-        return Error{QStringLiteral("no tag is called '%1'").arg(from)};
+        return Error{ErrorCode::NotFound, QStringLiteral("no tag is called '%1'").arg(from)};
     forgetTagIds();
     return transaction->commit();
 }
@@ -298,7 +320,7 @@ Result<void> ArticleStore::deleteTag(const QString& name)
     if (auto r = drop->bind(1, name.trimmed()).run(); !r)
         return r.error();
     if (m_db.changes() == 0)
-        return Error{QStringLiteral("no tag is called '%1'").arg(name)};
+        return Error{ErrorCode::NotFound, QStringLiteral("no tag is called '%1'").arg(name)};
     auto rule = m_db.prepare("DELETE FROM rules WHERE tag = ?1 COLLATE NOCASE");
     if (!rule)
         return rule.error();
@@ -316,7 +338,7 @@ Result<void> ArticleStore::setTagColor(const QString& name, const QString& color
     if (auto r = stmt->bind(1, name.trimmed()).bind(2, color).run(); !r)
         return r.error();
     if (m_db.changes() == 0)
-        return Error{QStringLiteral("no tag is called '%1'").arg(name)};
+        return Error{ErrorCode::NotFound, QStringLiteral("no tag is called '%1'").arg(name)};
     return {};
 }
 

@@ -224,7 +224,8 @@ Result<Database> Database::open(const QString& path, Mode mode)
         break;
     }
     if (mode != Mode::ReadWriteCreate && !QFileInfo::exists(path))
-        return Error{QStringLiteral("%1: no library there").arg(QDir::toNativeSeparators(path))};
+        return Error{ErrorCode::NotFound,
+                     QStringLiteral("%1: no library there").arg(QDir::toNativeSeparators(path))};
 
     sqlite3* handle = nullptr;
     const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &handle, flags, nullptr);
@@ -365,18 +366,24 @@ Error Database::errorOf(sqlite3* db, const QString& doing)
         return Error{
             QStringLiteral("%1: %2 was cancelled").arg(QDir::toNativeSeparators(path), doing),
             true};
-    if ((code & 0xff) == SQLITE_FULL)
+    ErrorCode kind = ErrorCode::Failed;
+    if ((code & 0xff) == SQLITE_FULL) {
+        kind = ErrorCode::DiskFull;
         what = QStringLiteral("the disk is full; free some space and try again");
-    else if ((code & 0xff) == SQLITE_READONLY)
+    } else if ((code & 0xff) == SQLITE_READONLY) {
+        kind = ErrorCode::ReadOnly;
         what = QStringLiteral("the library is read-only (%1)").arg(what);
-    else if ((code & 0xff) == SQLITE_BUSY)
+    } else if ((code & 0xff) == SQLITE_BUSY) {
+        kind = ErrorCode::Busy;
         what = QStringLiteral("another program kept the library locked for over %1 s; "
                               "close it or wait for it to finish, then try again")
                    .arg(kBusyLimitMs / 1000);
-    else if ((code & 0xff) == SQLITE_NOTADB)
+    } else if ((code & 0xff) == SQLITE_NOTADB) {
+        kind = ErrorCode::NotALibrary;
         what = QStringLiteral("this file is not a Broadsheet library (not a SQLite database)");
+    }
     return Error{
-        QStringLiteral("%1: %2 failed: %3").arg(QDir::toNativeSeparators(path), doing, what)};
+        kind, QStringLiteral("%1: %2 failed: %3").arg(QDir::toNativeSeparators(path), doing, what)};
 }
 
 // ---- Transaction ----

@@ -155,7 +155,8 @@ Result<void> migrate(Database& db, int target)
     if (!version)
         return version.error();
     if (*version > currentVersion()) {
-        return Error{QStringLiteral("%1: this library was written by a newer Broadsheet (schema "
+        return Error{ErrorCode::NewerLibrary,
+                     QStringLiteral("%1: this library was written by a newer Broadsheet (schema "
                                     "version %2; this one knows up to %3). Update Broadsheet to "
                                     "open it; the file was not changed.")
                          .arg(QDir::toNativeSeparators(db.path()))

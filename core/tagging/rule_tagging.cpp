@@ -16,7 +16,7 @@ Result<qint64> apply(ArticleStore& store, const TaggingRule& rule, ArticleId fro
         return ids.error();
     if (ids->isEmpty())
         return 0;
-    return store.addTag(*ids, rule.tag, QString::fromLatin1(tag_kind::kRule));
+    return store.addTag(*ids, rule.tag, TagKind::Rule);
 }
 
 Result<qint64> applyAll(ArticleStore& store, ArticleId fromId)

@@ -283,6 +283,8 @@ TEST_CASE("an export never overwrites unless asked, and then replaces the folder
     auto refused = ExportJob(*store).run(request);
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().message.contains(QStringLiteral("already exists")));
+    CHECK(refused.error().code == ErrorCode::Exists);
+    CHECK_FALSE(refused.error().message.contains(QStringLiteral("--force"))); // the CLI words that
     CHECK(readFile(file) == "precious");
 
     request = ExportRequest{*ids, ExportFormat::Markdown, folder};

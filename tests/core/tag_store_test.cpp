@@ -88,7 +88,11 @@ TEST_CASE("manual tags go on and off a selection, and tag: finds them", "[taggin
     // Unknown ids are passed over; an empty name or an unknown kind is refused.
     CHECK(*store->addTag({999}, QStringLiteral("Reading list")) == 0);
     CHECK_FALSE(store->addTag({ids[0]}, QStringLiteral("  ")).ok());
-    CHECK_FALSE(store->addTag({ids[0]}, QStringLiteral("x"), QStringLiteral("colour")).ok());
+    // Kinds are a closed set: the names read back as kinds, and nothing else does.
+    for (TagKind kind : {TagKind::Manual, TagKind::Person, TagKind::Organization, TagKind::Place,
+                         TagKind::Keyword, TagKind::Rule})
+        CHECK(tag_kind::fromName(tag_kind::nameOf(kind)) == kind);
+    CHECK_FALSE(tag_kind::fromName(u"colour").has_value());
     // A rule with a malformed query is read as the search would read it; a rule needs both parts.
     REQUIRE(store->saveRule({QStringLiteral("Odd"), QStringLiteral("((One OR")}).ok());
     auto applied = rule_tagging::apply(*store, store->rules()->front());

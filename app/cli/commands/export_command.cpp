@@ -118,6 +118,12 @@ int exportCommand(const QStringList& arguments, const QString& globalLibrary)
     }();
     if (interactive)
         printErr(QStringLiteral("\n"));
+    if (!report && report.error().code == core::ErrorCode::Exists) {
+        // Taken meanwhile: the CLI's words for it, and its exit code.
+        printErr(QStringLiteral("broadsheet-cli: %1 already exists; pass --force to replace it\n")
+                     .arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())));
+        return ExitExists;
+    }
     if (!report)
         return fail(report.error());
     printOut(QStringLiteral("Exported %1 article(s) as %2 to %3\n")

@@ -76,6 +76,7 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     m_importer = m_writer ? new ImportController(*m_writer, this) : nullptr;
     m_tagger = m_writer ? new TaggingController(*m_writer, this) : nullptr;
     m_exporter = new ExportController(m_store->path(), this);
+    m_printWorker = new LibraryWorker(m_store->path(), LibraryWorker::Policy::Queue, this);
 
     m_list = new QTableView;
     m_list->setModel(m_model);
@@ -367,6 +368,7 @@ MainWindow::~MainWindow()
     }
     m_exporter->cancel();
     m_exporter->wait();
+    m_printWorker->wait();
     // The writer, the last member to go that writes, commits what is queued.
     delete m_tagger;
     m_tagger = nullptr;

@@ -114,6 +114,9 @@ public:
     void printSelection();
     /// Prints the stories on `printer`, each from a new page; returns how many.
     core::Result<int> printStories(QPrinter& printer, const QList<core::ArticleId>& ids);
+    /// The same through `store` (a worker's connection), a chunk of stories at a time.
+    static core::Result<int> printStories(core::ArticleStore& store, QPrinter& printer,
+                                          const QList<core::ArticleId>& ids);
 
 Q_SIGNALS:
     /// After an import has ended and the list shows its articles.
@@ -193,7 +196,8 @@ private:
     Sidebar* m_sidebar = nullptr;
     TimelineView* m_timeline = nullptr;
     SidebarController* m_sidebarCounts = nullptr;
-    bool m_inPlace = false; ///< the search running re-reads the list in place
+    LibraryWorker* m_printWorker = nullptr; ///< prints off the GUI thread
+    bool m_inPlace = false;                 ///< the search running re-reads the list in place
     std::optional<core::ImportReport> m_importShown; ///< reported once the list shows it
     qint64 m_lastTagRefresh = 0; ///< when the list last re-read its tags (ms since epoch)
     QAction* m_readerBelow = nullptr;

@@ -100,6 +100,8 @@ bool MainWindow::exportStories(const std::optional<QList<core::ArticleId>>& ids,
     return true;
 }
 
+// Laying out pages and fetching the stories both run on a worker (QPainter on a printer
+// works off the GUI thread), a chunk of stories at a time; the window stays responsive.
 void MainWindow::printSelection()
 {
     const QList<core::ArticleId> ids = selectedIds();
@@ -107,30 +109,48 @@ void MainWindow::printSelection()
         statusBar()->showMessage(tr("Select the stories to print."), 5000);
         return;
     }
-    QPrinter printer(QPrinter::HighResolution);
-    QPrintDialog dialog(&printer, this);
+    auto printer = std::make_shared<QPrinter>(QPrinter::HighResolution);
+    QPrintDialog dialog(printer.get(), this);
     dialog.setWindowTitle(tr("Print %n Story(s)", nullptr, int(ids.size())));
     if (dialog.exec() != QDialog::Accepted)
         return;
-    auto printed = printStories(printer, ids);
-    statusBar()->showMessage(printed ? tr("Printed %n story(s).", nullptr, *printed)
-                                     : tr("Printing failed: %1").arg(printed.error().message),
-                             10000);
+    statusBar()->showMessage(tr("Printing %n story(s)…", nullptr, int(ids.size())));
+    m_printWorker->start([this, printer, ids](core::ArticleStore& reader,
+                                              std::stop_token) -> LibraryWorker::Delivery {
+        auto printed = printStories(reader, *printer, ids);
+        return [this, printed] {
+            statusBar()->showMessage(printed
+                                         ? tr("Printed %n story(s).", nullptr, *printed)
+                                         : tr("Printing failed: %1").arg(printed.error().message),
+                                     10000);
+        };
+    });
 }
 
 core::Result<int> MainWindow::printStories(QPrinter& printer, const QList<core::ArticleId>& ids)
 {
+    return printStories(*m_store, printer, ids);
+}
+
+core::Result<int> MainWindow::printStories(core::ArticleStore& store, QPrinter& printer,
+                                           const QList<core::ArticleId>& ids)
+{
+    constexpr qsizetype kChunk = 256;
     ArticlePrinter pages(printer);
     if (auto r = pages.begin(); !r)
         return r.error();
-    auto articles = m_store->articles(ids);
-    if (!articles)
-        return articles.error();
-    for (const core::Article& article : *articles)
-        pages.print(article);
+    int printed = 0;
+    for (qsizetype from = 0; from < ids.size(); from += kChunk) {
+        auto articles = store.articles(ids.mid(from, kChunk));
+        if (!articles)
+            return articles.error();
+        for (const core::Article& article : *articles)
+            pages.print(article);
+        printed += static_cast<int>(articles->size());
+    }
     if (auto r = pages.end(); !r)
         return r.error();
-    return static_cast<int>(articles->size());
+    return printed;
 }
 
 } // namespace broadsheet::ui

@@ -276,10 +276,13 @@ int main(int argc, char* argv[])
     const QCommandLineOption windowOn(
         QStringLiteral("window-on"), QStringLiteral("Only time the window on an existing library."),
         QStringLiteral("FILE"));
+    const QCommandLineOption writes(
+        QStringLiteral("writes"),
+        QStringLiteral("Also star 200 stories in the window while it imports the N stories."));
     const QCommandLineOption perQuery(QStringLiteral("per-query"),
                                       QStringLiteral("Also print each query's median times."));
-    parser.addOptions(
-        {articles, corpus, generate, rounds, workdir, json, perQuery, windowOption, windowOn});
+    parser.addOptions({articles, corpus, generate, rounds, workdir, json, perQuery, windowOption,
+                       windowOn, writes});
     parser.process(app);
 
     if (parser.isSet(windowOn)) {
@@ -514,6 +517,22 @@ int main(int argc, char* argv[])
             {QStringLiteral("scroll_end_ms"), largeFigures.value(QStringLiteral("scroll_end_ms"))}};
     }
 
+    QJsonObject writeFigures;
+    if (parser.isSet(writes)) {
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                           work.filePath(QStringLiteral("settings")));
+        say(QStringLiteral("window: starring 200 stories while %1 import").arg(count));
+        const QString busy = work.filePath(QStringLiteral("busy.sqlite"));
+        {
+            auto seedWriter = checked(
+                core::LibraryWriter::open(busy, core::ArticleStore::OpenMode::CreateIfMissing));
+            checked(
+                core::ImportJob(*seedWriter).run({work.filePath(QStringLiteral("articles/0000"))}));
+        }
+        writeFigures =
+            measureWritesDuringImport(busy, work.filePath(QStringLiteral("articles")), 200, 100);
+    }
+
     const double oursPerSecond = count / ourSeconds;
     const double duringP50 = percentile(duringPass, 0.50);
     const double rawPerSecond = count / rawSeconds;
@@ -557,6 +576,8 @@ int main(int argc, char* argv[])
     result.insert(QStringLiteral("export"), exportFigures);
     if (!windowFigures.isEmpty())
         result.insert(QStringLiteral("window"), windowFigures);
+    if (!writeFigures.isEmpty())
+        result.insert(QStringLiteral("writes_during_import"), writeFigures);
     if (parser.isSet(json)) {
         std::fputs(QJsonDocument(result).toJson(QJsonDocument::Indented).constData(), stdout);
         return 0;
@@ -576,6 +597,20 @@ int main(int argc, char* argv[])
     std::printf("          ranking every match (as the baseline does): p50 %.2f ms, p99 %.2f ms; "
                 "p50 ratio %.2f, p99 ratio %.2f\n",
                 fullP50, fullP99, fullP50 / rawP50, fullP99 / rawP99);
+    if (!writeFigures.isEmpty()) {
+        const QJsonObject& w = writeFigures;
+        std::printf("writes:   %d stars while the window imported (%d during the import): %d shown "
+                    "at once, durable p50 %.0f ms, max %.0f ms (target <= 1000); GUI thread's "
+                    "longest stall %.0f ms (target <= 50); %d lock errors; import %.1f s\n",
+                    w.value(QStringLiteral("toggles")).toInt(),
+                    w.value(QStringLiteral("during_import")).toInt(),
+                    w.value(QStringLiteral("shown_at_once")).toInt(),
+                    w.value(QStringLiteral("durable_p50_ms")).toDouble(),
+                    w.value(QStringLiteral("durable_max_ms")).toDouble(),
+                    w.value(QStringLiteral("gui_stall_max_ms")).toDouble(),
+                    w.value(QStringLiteral("lock_errors")).toInt(),
+                    w.value(QStringLiteral("import_s")).toDouble());
+    }
     std::printf("store:    %.0f bytes per article (text: %.0f bytes)\n",
                 static_cast<double>(libraryBytes) / count, static_cast<double>(textBytes) / count);
     if (!windowFigures.isEmpty()) {

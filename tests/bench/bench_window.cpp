@@ -97,3 +97,177 @@ QJsonObject measureWindow(const QString& libraryPath)
 }
 
 } // namespace broadsheet::bench
+
+#include "importing/import_report.h"
+
+#include <QAction>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QTimer>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <mutex>
+#include <thread>
+
+namespace broadsheet::bench {
+
+QJsonObject measureWritesDuringImport(const QString& libraryPath, const QString& folder,
+                                      int toggles, int everyMs)
+{
+    auto store = core::ArticleStore::open(libraryPath, core::ArticleStore::OpenMode::OpenExisting);
+    if (!store)
+        return {{QStringLiteral("error"), store.error().message}};
+    ui::MainWindow window(std::move(*store));
+    window.resize(1280, 800);
+    window.show();
+    QElapsedTimer clock;
+    clock.start();
+    // A reader's steady state: the list painted, the counts made, the first pass done.
+    PaintCounter painted;
+    window.storyList()->viewport()->installEventFilter(&painted);
+    waitForPaint(painted, 0, 60000);
+    while ((window.storyModel()->rowCount() < toggles || !window.sidebarIsCurrent() ||
+            window.storyModel()->isLoading()) &&
+           clock.elapsed() < 120000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    const qint64 calm = clock.elapsed() + 1000;
+    while (clock.elapsed() < calm)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    QList<core::ArticleId> ids;
+    for (int row = 0; row < toggles && row < window.storyModel()->rowCount(); ++row)
+        ids.append(window.storyModel()->idAt(row));
+    QAction* star = nullptr;
+    for (QAction* menu : window.menuBar()->actions()) {
+        for (QAction* action : menu->menu()->actions()) {
+            if (action->text().remove(u'&') == u"Toggle Star")
+                star = action;
+        }
+    }
+    if (!star || ids.size() < toggles)
+        return {{QStringLiteral("error"), QStringLiteral("no stories or no Toggle Star action")}};
+
+    // Another connection watches for each star: then it is durable.
+    std::mutex mutex;
+    QHash<core::ArticleId, qint64> postedAt; ///< ms on `clock`
+    QHash<core::ArticleId, qint64> durableAt;
+    std::atomic<bool> watching{true};
+    std::thread watcher([&] {
+        auto reader =
+            core::ArticleStore::open(libraryPath, core::ArticleStore::OpenMode::OpenExisting);
+        if (!reader)
+            return;
+        while (watching) {
+            QList<core::ArticleId> waiting;
+            {
+                const std::lock_guard lock(mutex);
+                for (auto it = postedAt.cbegin(); it != postedAt.cend(); ++it) {
+                    if (!durableAt.contains(it.key()))
+                        waiting.append(it.key());
+                }
+            }
+            if (!waiting.isEmpty()) {
+                auto summaries = (*reader)->summaries(waiting);
+                const qint64 now = clock.elapsed();
+                if (summaries) {
+                    const std::lock_guard lock(mutex);
+                    for (const core::ArticleSummary& summary : *summaries) {
+                        if (summary.starred)
+                            durableAt.insert(summary.id, now);
+                    }
+                }
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+    });
+
+    int lockErrors = 0;
+    QObject::connect(window.statusBar(), &QStatusBar::messageChanged, &window,
+                     [&lockErrors](const QString& message) {
+                         if (message.contains(u"locked"))
+                             ++lockErrors;
+                     });
+    // The GUI thread's longest stall: the largest gap between two ticks of a 5 ms timer.
+    qint64 lastTick = clock.elapsed();
+    qint64 longestStall = 0;
+    QTimer ticker;
+    ticker.setInterval(5);
+    QObject::connect(&ticker, &QTimer::timeout, &window, [&] {
+        const qint64 now = clock.elapsed();
+        longestStall = std::max(longestStall, now - lastTick - 5);
+        if (qEnvironmentVariableIsSet("BENCH_STALLS") && now - lastTick > 50)
+            std::fprintf(stderr, "stall %lld ms ending at %lld ms\n",
+                         static_cast<long long>(now - lastTick), static_cast<long long>(now));
+        lastTick = now;
+    });
+
+    bool importDone = false;
+    qint64 importStarted = 0;
+    qint64 importEnded = 0;
+    QObject::connect(&window, &ui::MainWindow::importFinished, &window,
+                     [&](const core::ImportReport&) {
+                         if (qEnvironmentVariableIsSet("BENCH_STALLS"))
+                             std::fprintf(stderr, "import shown at %lld ms\n",
+                                          static_cast<long long>(clock.elapsed()));
+                         importDone = true;
+                         importEnded = clock.elapsed();
+                     });
+    importStarted = clock.elapsed();
+    window.importPaths({folder});
+    ticker.start();
+    lastTick = clock.elapsed();
+
+    int shownAtOnce = 0;
+    int duringImport = 0;
+    for (int i = 0; i < toggles; ++i) {
+        const qint64 until = clock.elapsed() + everyMs;
+        while (clock.elapsed() < until)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 2);
+        window.storyList()->selectRow(static_cast<int>(window.storyModel()->rowOf(ids[i])));
+        {
+            const std::lock_guard lock(mutex);
+            postedAt.insert(ids[i], clock.elapsed());
+        }
+        star->trigger();
+        const auto shown = window.storyModel()->summaryOf(ids[i]);
+        shownAtOnce += shown && shown->starred ? 1 : 0;
+        duringImport += importDone ? 0 : 1;
+    }
+    while (!importDone && clock.elapsed() < 30 * 60 * 1000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    ticker.stop();
+    window.waitForWrites();
+    const qint64 settle = clock.elapsed() + 2000;
+    while (clock.elapsed() < settle) {
+        {
+            const std::lock_guard lock(mutex);
+            if (durableAt.size() == postedAt.size())
+                break;
+        }
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    }
+    watching = false;
+    watcher.join();
+
+    QList<double> latencies;
+    for (auto it = postedAt.cbegin(); it != postedAt.cend(); ++it) {
+        if (durableAt.contains(it.key()))
+            latencies.append(static_cast<double>(durableAt.value(it.key()) - it.value()));
+    }
+    std::sort(latencies.begin(), latencies.end());
+    const double p50 = latencies.isEmpty() ? -1 : latencies[latencies.size() / 2];
+    const double max = latencies.isEmpty() ? -1 : latencies.back();
+    return {
+        {QStringLiteral("toggles"), toggles},
+        {QStringLiteral("shown_at_once"), shownAtOnce},
+        {QStringLiteral("durable"), static_cast<int>(latencies.size())},
+        {QStringLiteral("durable_p50_ms"), p50},
+        {QStringLiteral("durable_max_ms"), max},
+        {QStringLiteral("gui_stall_max_ms"), static_cast<double>(longestStall)},
+        {QStringLiteral("lock_errors"), lockErrors},
+        {QStringLiteral("during_import"), duringImport},
+        {QStringLiteral("import_s"), static_cast<double>(importEnded - importStarted) / 1000.0}};
+}
+
+} // namespace broadsheet::bench

@@ -12,3 +12,17 @@ namespace broadsheet::bench {
 QJsonObject measureWindow(const QString& libraryPath);
 
 } // namespace broadsheet::bench
+
+namespace broadsheet::bench {
+
+/// Opens the window on `libraryPath` (a library with stories), starts importing `folder` in
+/// it, and stars `toggles` stories one after another while the import runs (one every
+/// `everyMs`), as a reader would. Measures whether each change shows in the list at once,
+/// how long each takes to be durable (seen by another connection), the GUI thread's longest
+/// stall, and any lock error the window reported: {"toggles", "shown_at_once",
+/// "durable_p50_ms", "durable_max_ms", "gui_stall_max_ms", "lock_errors", "import_s",
+/// "during_import"}.
+QJsonObject measureWritesDuringImport(const QString& libraryPath, const QString& folder,
+                                      int toggles, int everyMs);
+
+} // namespace broadsheet::bench

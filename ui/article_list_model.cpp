@@ -14,8 +14,8 @@ namespace broadsheet::ui {
 
 namespace {
 
-constexpr int kPageSize = 256;
-constexpr int kMaxPages = 64;   // at most ~16,000 rows' summaries in memory
+constexpr int kPageSize = 64;   // about two screens: a page is fetched on the GUI thread
+constexpr int kMaxPages = 256;  // at most ~16,000 rows' summaries in memory
 constexpr int kFirstIds = 4096; // shown at once while the rest load
 
 } // namespace

@@ -549,8 +549,7 @@ void MainWindow::onSearchFinished(const QString& query, const core::SearchResult
         else if (current == 0 && m_model->rowCount() > 0)
             m_list->selectRow(0);
         m_sidebarCounts->startDeferred();
-        if (auto report = std::exchange(m_importShown, std::nullopt))
-            Q_EMIT importFinished(*report);
+        afterImportShown();
         Q_EMIT searchFinished(query);
         return;
     }
@@ -571,8 +570,19 @@ void MainWindow::onSearchFinished(const QString& query, const core::SearchResult
     } else {
         m_reader->showMessage(tr("No story matches this search."));
     }
+    afterImportShown();               // a search typed meanwhile replaced the in-place one
     m_sidebarCounts->startDeferred(); // the list no longer waits for its ids
     Q_EMIT searchFinished(query);
+}
+
+void MainWindow::afterImportShown()
+{
+    if (auto report = std::exchange(m_importShown, std::nullopt)) {
+        refreshSidebar();
+        if (m_tagger && report->added > 0)
+            m_tagger->start();
+        Q_EMIT importFinished(*report);
+    }
 }
 
 bool MainWindow::showsWelcome() const

@@ -159,6 +159,8 @@ private:
                std::function<void(const core::Result<void>&)> done = {});
     /// Re-reads the list (on the search worker) and shows it in place.
     void refreshInPlace();
+    /// Once the list shows an import's stories: the counts, the tagging pass, the signal.
+    void afterImportShown();
     void onLibraryChangedElsewhere();
     void onTaggingProgress(qint64 done, qint64 total);
     void onTaggingFinished(qint64 tagged, bool paused);

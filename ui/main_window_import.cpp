@@ -136,11 +136,10 @@ void MainWindow::onImportFinished(const core::ImportReport& report)
     }
     // The new stories join the list where they belong (read on the search worker), and
     // importFinished() follows once they show; then the tagging pass finds their names.
+    // One scan at a time: on two cores the list, the counts and the pass together starve
+    // the GUI thread. The counts and the pass follow once the list shows the new stories.
     m_importShown = report;
     refreshInPlace();
-    refreshSidebar();
-    if (m_tagger && report.added > 0)
-        m_tagger->start();
 }
 
 void MainWindow::onImportFailed(const QString& message)

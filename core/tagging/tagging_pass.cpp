@@ -20,13 +20,14 @@ namespace broadsheet::core {
 
 namespace {
 
-/// The pass's own threads run below the window and the import: tagging waits for them.
+/// The pass's own threads run below the window and the import: tagging waits for them. (On
+/// Linux only the idle class does anything for ordinary threads: LowPriority is ignored.)
 QThreadPool& taggingPool()
 {
     static QThreadPool* pool = [] {
         auto* p = new QThreadPool;
         p->setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
-        p->setThreadPriority(QThread::LowPriority);
+        p->setThreadPriority(QThread::IdlePriority);
         p->setExpiryTimeout(5000);
         return p;
     }();

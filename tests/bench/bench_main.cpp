@@ -279,10 +279,13 @@ int main(int argc, char* argv[])
     const QCommandLineOption writes(
         QStringLiteral("writes"),
         QStringLiteral("Also star 200 stories in the window while it imports the N stories."));
+    const QCommandLineOption writesOnly(
+        QStringLiteral("writes-only"),
+        QStringLiteral("Only the --writes measurement (no baseline, search or export)."));
     const QCommandLineOption perQuery(QStringLiteral("per-query"),
                                       QStringLiteral("Also print each query's median times."));
     parser.addOptions({articles, corpus, generate, rounds, workdir, json, perQuery, windowOption,
-                       windowOn, writes});
+                       windowOn, writes, writesOnly});
     parser.process(app);
 
     if (parser.isSet(windowOn)) {
@@ -333,6 +336,21 @@ int main(int argc, char* argv[])
         dates.append(article.date);
     }
 
+    if (parser.isSet(writesOnly)) {
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                           work.filePath(QStringLiteral("settings")));
+        const QString busy = work.filePath(QStringLiteral("busy.sqlite"));
+        {
+            auto seedWriter = checked(
+                core::LibraryWriter::open(busy, core::ArticleStore::OpenMode::CreateIfMissing));
+            checked(
+                core::ImportJob(*seedWriter).run({work.filePath(QStringLiteral("articles/0000"))}));
+        }
+        const QJsonObject w =
+            measureWritesDuringImport(busy, work.filePath(QStringLiteral("articles")), 200, 100);
+        std::fputs(QJsonDocument(w).toJson(QJsonDocument::Indented).constData(), stdout);
+        return 0;
+    }
     say(QStringLiteral("importing: raw baseline"));
     core::Database raw = checked(core::Database::open(work.filePath(QStringLiteral("raw.sqlite")),
                                                       core::Database::Mode::ReadWriteCreate));

@@ -17,6 +17,7 @@
 #include "sidebar_controller.h"
 #include "store/article_store.h"
 #include "store/library_writer.h"
+#include "story_editor.h"
 #include "tag_manager_dialog.h"
 #include "tagging_controller.h"
 #include "timeline_view.h"
@@ -148,6 +149,11 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
                     setTimelineMonths(overview.months);
                 Q_EMIT sidebarRefreshed();
             });
+    m_editor = new StoryEditor(m_writer.get(), m_model, m_sidebarCounts, this);
+    connect(m_editor, &StoryEditor::message, this, [this](const QString& text, int timeoutMs) {
+        statusBar()->showMessage(text, timeoutMs);
+    });
+    connect(m_editor, &StoryEditor::storiesChanged, this, &MainWindow::showCurrentArticle);
     connect(m_sidebarCounts, &SidebarController::failed, this, [this](const QString& message) {
         statusBar()->showMessage(message, 10000);
         Q_EMIT sidebarRefreshed();

@@ -42,6 +42,7 @@ class ReaderView;
 class TaggingController;
 class Sidebar;
 class SidebarController;
+class StoryEditor;
 class TagManagerDialog;
 class TimelineView;
 
@@ -198,6 +199,7 @@ private:
     Sidebar* m_sidebar = nullptr;
     TimelineView* m_timeline = nullptr;
     SidebarController* m_sidebarCounts = nullptr;
+    StoryEditor* m_editor = nullptr;        ///< flags and tags, through the writer
     LibraryWorker* m_printWorker = nullptr; ///< prints off the GUI thread
     bool m_inPlace = false;                 ///< the search running re-reads the list in place
     std::optional<core::ImportReport> m_importShown; ///< reported once the list shows it

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// MainWindow's changes to stories: read and star flags, tags, through the library's writer,
-// shown at once in the list and the reader.
+// MainWindow's changes to stories, wired to its StoryEditor: read and star flags, tags, and
+// the tag manager.
 #include "article_list_model.h"
 #include "article_printer.h"
 #include "export/export_job.h"
@@ -18,6 +18,7 @@
 #include "sidebar_controller.h"
 #include "store/article_store.h"
 #include "store/library_writer.h"
+#include "story_editor.h"
 #include "tag_manager_dialog.h"
 #include "tagging_controller.h"
 #include "timeline_view.h"
@@ -60,63 +61,18 @@ namespace broadsheet::ui {
 bool MainWindow::write(std::function<core::Result<void>(core::ArticleStore&)> change,
                        std::function<void(const core::Result<void>&)> done)
 {
-    if (!m_writer) {
-        statusBar()->showMessage(tr("This library cannot be changed: it could not be opened "
-                                    "for writing."),
-                                 10000);
-        return false;
-    }
-    m_writer->post(std::move(change), this,
-                   [this, done = std::move(done)](const core::Result<void>& outcome) {
-                       if (!outcome)
-                           statusBar()->showMessage(outcome.error().message, 10000);
-                       if (done)
-                           done(outcome);
-                   });
-    return true;
+    return m_editor->write(std::move(change), std::move(done));
 }
 
-// The stories take the opposite of the first one's flag, as mail clients do.
-void MainWindow::toggleFlag(ArticleListModel::Flag flag, const QList<core::ArticleId>& ids)
-{
-    QList<core::ArticleSummary> before;
-    for (core::ArticleId id : ids) {
-        if (auto summary = m_model->summaryOf(id))
-            before.append(*summary);
-    }
-    if (before.isEmpty())
-        return;
-    const bool read = flag == ArticleListModel::Flag::Read;
-    setFlag(flag, before, !(read ? before.front().read : before.front().starred));
-}
-
-// The list shows the change at once; the writer stores it between import batches. The
-// sidebar's Unread and Starred counts move by what changed, without recounting the library.
 void MainWindow::setFlag(ArticleListModel::Flag flag, const QList<core::ArticleSummary>& before,
                          bool value)
 {
-    const bool read = flag == ArticleListModel::Flag::Read;
-    QList<core::ArticleId> ids;
-    qint64 changed = 0;
-    for (const core::ArticleSummary& summary : before) {
-        ids.append(summary.id);
-        if ((read ? summary.read : summary.starred) != value)
-            ++changed;
-    }
-    const bool queued = write(
-        [ids, read, value](core::ArticleStore& store) {
-            return read ? store.setRead(ids, value) : store.setStarred(ids, value);
-        },
-        [this, ids](const core::Result<void>& outcome) {
-            m_model->confirm(ids);
-            if (!outcome)
-                refreshSidebar(); // the counts moved for nothing
-        });
-    if (!queued)
-        return;
-    m_model->setFlag(ids, flag, value);
-    const qint64 delta = value ? changed : -changed;
-    m_sidebarCounts->flagsChanged(read ? -delta : 0, read ? 0 : delta);
+    m_editor->setFlag(flag, before, value);
+}
+
+void MainWindow::toggleFlag(ArticleListModel::Flag flag, const QList<core::ArticleId>& ids)
+{
+    m_editor->toggleFlag(flag, ids);
 }
 
 // Your own tags (manual, then rules) to choose from; the tagger's are too many to offer,
@@ -154,38 +110,9 @@ bool MainWindow::removeTagFromSelection(const QString& name)
     return changeSelectionTag(name, false);
 }
 
-// A tag change shows at once in the list's tags column and the reader's chips; the sidebar's
-// tag counts follow from a recount on the worker.
 bool MainWindow::changeSelectionTag(const QString& name, bool add)
 {
-    const QList<core::ArticleId> ids = selectedIds();
-    const QString trimmed = name.trimmed();
-    if (ids.isEmpty() || trimmed.isEmpty())
-        return false;
-    const bool queued = write(
-        [ids, trimmed, add](core::ArticleStore& store) -> core::Result<void> {
-            auto changed = add ? store.addTag(ids, trimmed) : store.removeTag(ids, trimmed);
-            if (!changed)
-                return changed.error();
-            return {};
-        },
-        [this, ids, trimmed, add](const core::Result<void>& outcome) {
-            m_model->confirm(ids);
-            showCurrentArticle();
-            if (outcome) {
-                const int count = static_cast<int>(ids.size());
-                statusBar()->showMessage(
-                    add ? tr("Tagged %n story(s) with %1.", nullptr, count).arg(trimmed)
-                        : tr("Took %1 off %n story(s).", nullptr, count).arg(trimmed),
-                    5000);
-            }
-        });
-    if (!queued)
-        return false;
-    m_model->showTag(ids, trimmed, add);
-    showCurrentArticle(); // its chips, at once
-    refreshSidebar();     // counts after the writer has stored the tag
-    return true;
+    return m_editor->changeTag(selectedIds(), name, add);
 }
 
 void MainWindow::showTagManager()

@@ -309,53 +309,6 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
         m_tagger->start();
 }
 
-void MainWindow::closeEvent(QCloseEvent* event)
-{
-    saveSettings();
-    QMainWindow::closeEvent(event);
-}
-
-// Window state persists per user (QSettings): geometry, panes, columns, the last search.
-void MainWindow::saveSettings() const
-{
-    QSettings settings;
-    settings.beginGroup(QStringLiteral("window"));
-    settings.setValue(QStringLiteral("geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("state"), saveState());
-    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
-    settings.setValue(QStringLiteral("sidebarSplitter"), m_outer->saveState());
-    settings.setValue(QStringLiteral("columns"), m_list->horizontalHeader()->saveState());
-    settings.setValue(QStringLiteral("query"), m_search->text());
-    settings.setValue(QStringLiteral("readerBelow"), readerBelow());
-    settings.endGroup();
-}
-
-void MainWindow::restoreSettings()
-{
-    QSettings settings;
-    settings.beginGroup(QStringLiteral("window"));
-    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("state")).toByteArray());
-    setReaderBelow(settings.value(QStringLiteral("readerBelow"), false).toBool());
-    m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
-    m_outer->restoreState(settings.value(QStringLiteral("sidebarSplitter")).toByteArray());
-    {
-        const QSignalBlocker blocker(m_list->horizontalHeader()); // one search, below
-        m_list->horizontalHeader()->restoreState(
-            settings.value(QStringLiteral("columns")).toByteArray());
-    }
-    const QString query = settings.value(QStringLiteral("query")).toString();
-    settings.endGroup();
-    const ListOrder order = listOrder();
-    const bool newestFirst = order.sort == core::SearchRequest::Sort::Relevance ||
-                             (order.sort == core::SearchRequest::Sort::Date && !order.reversed);
-    if (!query.isEmpty() || !newestFirst) {
-        const QSignalBlocker blocker(m_search); // search now, not after the typing delay
-        m_search->setText(query);
-        search(query);
-    }
-}
-
 MainWindow::~MainWindow()
 {
     saveSettings();

@@ -74,6 +74,12 @@ TagManagerDialog::TagManagerDialog(core::LibraryWriter& writer, QWidget* parent)
     layout->addWidget(m_filter);
     layout->addLayout(body, 1);
     layout->addWidget(close);
+    connect(this, &TagManagerDialog::failed, this, [this](const QString& message) {
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Manage Tags"), message,
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
     reload();
 }
 
@@ -116,39 +122,62 @@ QString TagManagerDialog::selectedName() const
     return current.isValid() ? current.siblingAtColumn(NameColumn).data().toString() : QString();
 }
 
-bool TagManagerDialog::finish(bool ok, const QString& error)
+bool TagManagerDialog::knows(const QString& name) const
 {
-    m_lastError = ok ? QString() : error;
-    if (!ok)
+    const QString wanted = name.trimmed();
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->item(row, NameColumn)->text().compare(wanted, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+// The change goes to the writer and the dialog carries on; it counts again once the change
+// is stored. A name the table does not hold is refused at once, with the reason.
+bool TagManagerDialog::change(const QString& name,
+                              std::function<core::Result<void>(core::ArticleStore&)> command)
+{
+    if (!knows(name)) {
+        m_lastError = tr("No tag is called '%1'.").arg(name.trimmed());
         return false;
-    reload();
-    Q_EMIT tagsChanged();
+    }
+    m_lastError.clear();
+    m_writer.post(std::move(command), this, [this](const core::Result<void>& outcome) {
+        if (!outcome) {
+            m_lastError = outcome.error().message;
+            Q_EMIT failed(m_lastError);
+        }
+        reload();
+        Q_EMIT tagsChanged();
+    });
     return true;
 }
 
 bool TagManagerDialog::renameTag(const QString& from, const QString& to)
 {
-    auto r = m_writer.run([&](core::ArticleStore& store) { return store.renameTag(from, to); });
-    return finish(r.ok(), r ? QString() : r.error().message);
+    return change(from,
+                  [from, to](core::ArticleStore& store) { return store.renameTag(from, to); });
 }
 
 bool TagManagerDialog::mergeTags(const QString& from, const QString& into)
 {
-    auto r = m_writer.run([&](core::ArticleStore& store) { return store.mergeTags(from, into); });
-    return finish(r.ok(), r ? QString() : r.error().message);
+    if (!knows(into)) {
+        m_lastError = tr("No tag is called '%1'.").arg(into.trimmed());
+        return false;
+    }
+    return change(from,
+                  [from, into](core::ArticleStore& store) { return store.mergeTags(from, into); });
 }
 
 bool TagManagerDialog::deleteTag(const QString& name)
 {
-    auto r = m_writer.run([&](core::ArticleStore& store) { return store.deleteTag(name); });
-    return finish(r.ok(), r ? QString() : r.error().message);
+    return change(name, [name](core::ArticleStore& store) { return store.deleteTag(name); });
 }
 
 bool TagManagerDialog::setTagColor(const QString& name, const QString& color)
 {
-    auto r =
-        m_writer.run([&](core::ArticleStore& store) { return store.setTagColor(name, color); });
-    return finish(r.ok(), r ? QString() : r.error().message);
+    return change(
+        name, [name, color](core::ArticleStore& store) { return store.setTagColor(name, color); });
 }
 
 // The ask… slots are the buttons: they ask, then call the methods above.

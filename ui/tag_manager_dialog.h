@@ -6,14 +6,17 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QLineEdit;
 class QSortFilterProxyModel;
 class QStandardItemModel;
 class QTableView;
 
 namespace broadsheet::core {
+class ArticleStore;
 class LibraryWriter;
-}
+} // namespace broadsheet::core
 
 namespace broadsheet::ui {
 
@@ -21,9 +24,8 @@ class LibraryWorker;
 
 /// Tags → Manage Tags…: every tag with its kind, count and colour, filtered as you type;
 /// rename (onto an existing name merges), merge into another, recolour and delete. Counts
-/// on a worker (reloaded() follows); changes go through the library's writer, and the
-/// dialog waits for their answer (they are rare, and say at once why they were refused).
-/// Emits tagsChanged() after each change so the window can recount.
+/// on a worker (reloaded() follows); changes go through the library's writer without
+/// waiting for it. Emits tagsChanged() once each change is stored, so the window can recount.
 class TagManagerDialog final : public QDialog {
     Q_OBJECT
 public:
@@ -33,7 +35,9 @@ public:
 
     /// Counts the tags again, on the worker; reloaded() follows.
     void reload();
-    /// Each returns false, with the reason shown in the dialog, when the store refuses.
+    /// Each queues the change and returns true, or returns false at once, with the reason in
+    /// lastError(), for a tag the table does not hold. A change the store refuses later
+    /// says so through failed().
     bool renameTag(const QString& from, const QString& to);
     bool mergeTags(const QString& from, const QString& into);
     bool deleteTag(const QString& name);
@@ -47,11 +51,15 @@ Q_SIGNALS:
     void tagsChanged();
     /// The table shows fresh counts.
     void reloaded();
+    /// A change was refused by the store: why.
+    void failed(const QString& message);
 
 private:
     void showTags(const core::Result<QList<core::TagSummary>>& tags);
     QString selectedName() const;
-    bool finish(bool ok, const QString& error);
+    bool knows(const QString& name) const;
+    bool change(const QString& name,
+                std::function<core::Result<void>(core::ArticleStore&)> command);
     void askRename();
     void askMerge();
     void askColor();

@@ -63,6 +63,27 @@ QList<QJsonObject> readJsonLines(const QString& path)
     return objects;
 }
 
+QString writeStories(const QTemporaryDir& dir, const QString& name, int count, int year)
+{
+    const QString folder = dir.filePath(name);
+    for (int i = 0; i < count; ++i) {
+        const bool council = i % 2 != 0;
+        writeFile(QStringLiteral("%1/%2.txt").arg(folder).arg(i, 5, 10, QLatin1Char('0')),
+                  QStringLiteral("%1 story %2 from %3\n\n%4 May %5\n\n%6\n")
+                      .arg(council ? QStringLiteral("Council") : QStringLiteral("Weather"))
+                      .arg(i)
+                      .arg(name)
+                      .arg(1 + i % 28)
+                      .arg(year)
+                      .arg(council ? QStringLiteral("The council voted on the new bridge and the "
+                                                    "mayor spoke for an hour.")
+                                   : QStringLiteral("It rained over the hills all week and the "
+                                                    "rivers rose."))
+                      .toUtf8());
+    }
+    return folder;
+}
+
 std::unique_ptr<core::ArticleStore> openNewLibrary(const QTemporaryDir& dir, const QString& name)
 {
     auto store =

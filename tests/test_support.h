@@ -33,6 +33,9 @@ QString sampleDir();
 QByteArray readFile(const QString& path);
 void writeFile(const QString& path, const QByteArray& bytes);
 QList<QJsonObject> readJsonLines(const QString& path);
+/// A folder `name` in `dir` of `count` small story files dated in `year`: the odd ones about
+/// the council ("Council story 7 from NAME"), the even ones about the weather. Returns its path.
+QString writeStories(const QTemporaryDir& dir, const QString& name, int count, int year = 2016);
 /// A new, empty library file in `dir` (REQUIREs that it opens).
 std::unique_ptr<core::ArticleStore>
 openNewLibrary(const QTemporaryDir& dir, const QString& name = QStringLiteral("library.sqlite"));

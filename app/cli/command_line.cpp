@@ -56,16 +56,27 @@ std::optional<int> CommandLine::usageError(const QString& message) const
     return ExitUsage;
 }
 
+namespace {
+
+/// The folder a new library goes in, made when missing; false after saying why.
+bool makeLibraryFolder(const QString& path, ArticleStore::OpenMode mode)
+{
+    if (mode != ArticleStore::OpenMode::CreateIfMissing)
+        return true;
+    const QString folder = QFileInfo(path).absolutePath();
+    if (QDir().mkpath(folder))
+        return true;
+    printErr(QStringLiteral("broadsheet-cli: cannot create the folder %1\n")
+                 .arg(QDir::toNativeSeparators(folder)));
+    return false;
+}
+
+} // namespace
+
 std::unique_ptr<ArticleStore> openStore(const QString& path, ArticleStore::OpenMode mode)
 {
-    if (mode == ArticleStore::OpenMode::CreateIfMissing) {
-        const QString folder = QFileInfo(path).absolutePath();
-        if (!QDir().mkpath(folder)) {
-            printErr(QStringLiteral("broadsheet-cli: cannot create the folder %1\n")
-                         .arg(QDir::toNativeSeparators(folder)));
-            return nullptr;
-        }
-    }
+    if (!makeLibraryFolder(path, mode))
+        return nullptr;
     auto store = ArticleStore::open(path, mode);
     if (!store) {
         printErr(QStringLiteral("broadsheet-cli: %1\n").arg(store.error().message));
@@ -118,14 +129,8 @@ StopOnInterrupt::~StopOnInterrupt()
 
 std::unique_ptr<core::LibraryWriter> openWriter(const QString& path, ArticleStore::OpenMode mode)
 {
-    if (mode == ArticleStore::OpenMode::CreateIfMissing) {
-        const QString folder = QFileInfo(path).absolutePath();
-        if (!QDir().mkpath(folder)) {
-            printErr(QStringLiteral("broadsheet-cli: cannot create the folder %1\n")
-                         .arg(QDir::toNativeSeparators(folder)));
-            return nullptr;
-        }
-    }
+    if (!makeLibraryFolder(path, mode))
+        return nullptr;
     auto writer = core::LibraryWriter::open(path, mode);
     if (!writer) {
         printErr(QStringLiteral("broadsheet-cli: %1\n").arg(writer.error().message));

@@ -325,6 +325,7 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, const std::stop_to
     QFuture<FileResult> pending;
     if (!tasks.isEmpty())
         pending = parseBatch(0);
+    int filesDone = 0; // files whose last part is in: a file, not a part, counts once
     for (qsizetype b = 0; batchStarts[b] < tasks.size(); ++b) {
         const qsizetype next = batchStarts[b + 1];
         pending.waitForFinished();
@@ -378,8 +379,10 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, const std::stop_to
                     report.addedIds.append(articles[i].id);
             }
         }
-        progress.filesDone = static_cast<int>(std::count_if(
-            tasks.begin(), tasks.begin() + next, [](const FileTask& t) { return t.lastPart; }));
+        filesDone +=
+            static_cast<int>(std::count_if(tasks.begin() + batchStarts[b], tasks.begin() + next,
+                                           [](const FileTask& t) { return t.lastPart; }));
+        progress.filesDone = filesDone;
         progress.added = report.added;
         progress.duplicates = report.duplicates;
         progress.skipped = static_cast<int>(report.skipped.size());

@@ -5,6 +5,23 @@
 
 namespace broadsheet::core {
 
+namespace {
+
+/// The generation recorded for `signature`, or nothing when this tagger never ran here.
+Result<std::optional<qint64>> generationOf(Database& db, const QString& signature)
+{
+    auto select = db.prepare("SELECT id FROM taggers WHERE signature = ?1");
+    if (!select)
+        return select.error();
+    select->bind(1, signature);
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    return *row ? std::optional<qint64>(select->int64(0)) : std::nullopt;
+}
+
+} // namespace
+
 Result<qint64> ArticleStore::taggerGeneration(const QString& signature)
 {
     auto insert = m_db.prepare("INSERT INTO taggers(signature) VALUES (?1) ON CONFLICT DO NOTHING");
@@ -12,16 +29,12 @@ Result<qint64> ArticleStore::taggerGeneration(const QString& signature)
         return insert.error();
     if (auto r = insert->bind(1, signature).run(); !r)
         return r.error();
-    auto select = m_db.prepare("SELECT id FROM taggers WHERE signature = ?1");
-    if (!select)
-        return select.error();
-    select->bind(1, signature);
-    auto row = select->step();
-    if (!row)
-        return row.error();
-    if (!*row)
+    auto generation = generationOf(m_db, signature);
+    if (!generation)
+        return generation.error();
+    if (!*generation)
         return Error{QStringLiteral("%1: the tagger's version could not be recorded").arg(path())};
-    return select->int64(0);
+    return **generation;
 }
 
 Result<qint64> ArticleStore::staleCount(qint64 generation)
@@ -38,15 +51,11 @@ Result<qint64> ArticleStore::staleCount(qint64 generation)
 
 Result<qint64> ArticleStore::staleCount(const QString& signature)
 {
-    auto select = m_db.prepare("SELECT id FROM taggers WHERE signature = ?1");
-    if (!select)
-        return select.error();
-    select->bind(1, signature);
-    auto row = select->step();
-    if (!row)
-        return row.error();
-    if (*row)
-        return staleCount(select->int64(0));
+    auto generation = generationOf(m_db, signature);
+    if (!generation)
+        return generation.error();
+    if (*generation)
+        return staleCount(**generation);
     return m_db.queryInt("SELECT count(*) FROM articles WHERE tagged_with IS NOT NULL");
 }
 

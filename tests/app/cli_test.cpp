@@ -470,26 +470,6 @@ TEST_CASE("cli: export writes each format, refuses to overwrite with exit 4, and
 
 namespace {
 
-/// A folder of `count` small stories; every other one is about the council.
-QString writeStories(const QTemporaryDir& dir, const QString& name, int count)
-{
-    const QString folder = dir.filePath(name);
-    for (int i = 0; i < count; ++i) {
-        writeFile(QStringLiteral("%1/%2.txt").arg(folder).arg(i, 5, 10, QLatin1Char('0')),
-                  QStringLiteral("%1 story %2 from %3\n\n%4 May 2016\n\n%5\n")
-                      .arg(i % 2 ? QStringLiteral("Council") : QStringLiteral("Weather"))
-                      .arg(i)
-                      .arg(name)
-                      .arg(1 + i % 28)
-                      .arg(i % 2 ? QStringLiteral("The council voted on the new bridge and the "
-                                                  "mayor spoke for an hour.")
-                                 : QStringLiteral("It rained over the hills all week and the "
-                                                  "rivers rose."))
-                      .toUtf8());
-    }
-    return folder;
-}
-
 QProcess* startCli(const QStringList& arguments, QObject* parent = nullptr)
 {
     auto* process = new QProcess(parent);

@@ -15,23 +15,6 @@ using namespace broadsheet::test;
 
 namespace {
 
-/// A folder of `count` small stories, each its own file.
-QString writeStories(const QTemporaryDir& dir, int count,
-                     const QString& name = QStringLiteral("in"))
-{
-    const QString folder = dir.filePath(name);
-    for (int i = 0; i < count; ++i) {
-        writeFile(QStringLiteral("%1/%2.txt").arg(folder).arg(i, 5, 10, QLatin1Char('0')),
-                  QStringLiteral("Story %1 of %2\n\n%3 March 2015\n\nThe council met on the "
-                                 "matter of story %1 and voted for the plan.\n")
-                      .arg(i)
-                      .arg(name)
-                      .arg(1 + i % 28)
-                      .toUtf8());
-    }
-    return folder;
-}
-
 std::unique_ptr<LibraryWriter> openWriter(const QString& path)
 {
     auto writer = LibraryWriter::open(path, ArticleStore::OpenMode::CreateIfMissing);
@@ -79,7 +62,7 @@ TEST_CASE("a change made during an import is durable within a second and never r
     REQUIRE(
         writer->call<QList<AddOutcome>>([&first](ArticleStore& s) { return s.addArticles(first); })
             .ok());
-    const QString folder = writeStories(dir, 3000);
+    const QString folder = writeStories(dir, QStringLiteral("in"), 3000);
 
     std::atomic<bool> importing{true};
     Result<ImportReport> report = Error{};
@@ -119,8 +102,8 @@ TEST_CASE("two writers on one library (two programs) both finish, neither sees a
     const QString path = dir.filePath(QStringLiteral("library.sqlite"));
     auto one = openWriter(path);
     auto two = openWriter(path); // as a second process would: its own connection
-    const QString a = writeStories(dir, 1500, QStringLiteral("a"));
-    const QString b = writeStories(dir, 1500, QStringLiteral("b"));
+    const QString a = writeStories(dir, QStringLiteral("a"), 1500);
+    const QString b = writeStories(dir, QStringLiteral("b"), 1500);
     Result<ImportReport> first = Error{};
     Result<ImportReport> second = Error{};
     std::thread t1([&] { first = ImportJob(*one).run({a}); });

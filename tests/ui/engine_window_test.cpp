@@ -25,30 +25,6 @@ using namespace broadsheet::test;
 
 namespace {
 
-std::unique_ptr<core::ArticleStore> openLibrary(const QTemporaryDir& dir)
-{
-    auto store = core::ArticleStore::open(dir.filePath(QStringLiteral("library.sqlite")),
-                                          core::ArticleStore::OpenMode::CreateIfMissing);
-    REQUIRE(store.ok());
-    return std::move(*store);
-}
-
-QString writeStories(const QTemporaryDir& dir, const QString& name, int count, int year)
-{
-    const QString folder = dir.filePath(name);
-    for (int i = 0; i < count; ++i) {
-        writeFile(QStringLiteral("%1/%2.txt").arg(folder).arg(i, 5, 10, QLatin1Char('0')),
-                  QStringLiteral("Story %1 of %2\n\n%3 June %4\n\nThe minister Jane Doe spoke in "
-                                 "Paris about the budget, story %1.\n")
-                      .arg(i)
-                      .arg(name)
-                      .arg(1 + i % 28)
-                      .arg(year)
-                      .toUtf8());
-    }
-    return folder;
-}
-
 struct Window {
     QTemporaryDir dir;
     std::unique_ptr<ui::MainWindow> window;
@@ -56,7 +32,7 @@ struct Window {
     Window()
     {
         QSettings().clear();
-        window = std::make_unique<ui::MainWindow>(openLibrary(dir));
+        window = std::make_unique<ui::MainWindow>(openNewLibrary(dir));
         window->show();
         REQUIRE(QTest::qWaitForWindowExposed(window.get()));
     }

@@ -105,17 +105,20 @@ Result<void> ArticleStore::storeDerivedTags(const QList<DerivedTags>& tagged, qi
         "DELETE FROM article_tags WHERE article_id = ?1 AND origin IN ('entity', 'keyword')");
     if (!clear)
         return clear.error();
-    auto link = m_db.prepare("INSERT OR IGNORE INTO article_tags(article_id, tag_id, origin, "
-                             "score) VALUES (?1, ?2, ?3, ?4)");
-    if (!link)
-        return link.error();
+    // The origins are in the statements: a bound string is converted to UTF-8 each time.
+    auto linkEntity = m_db.prepare("INSERT OR IGNORE INTO article_tags(article_id, tag_id, "
+                                   "origin, score) VALUES (?1, ?2, 'entity', 1.0)");
+    if (!linkEntity)
+        return linkEntity.error();
+    auto linkKeyword = m_db.prepare("INSERT OR IGNORE INTO article_tags(article_id, tag_id, "
+                                    "origin, score) VALUES (?1, ?2, 'keyword', ?3)");
+    if (!linkKeyword)
+        return linkKeyword.error();
     // A story whose tags came with its file (NULL) is not the tagger's to change.
     auto mark = m_db.prepare(
         "UPDATE articles SET tagged_with = ?2 WHERE id = ?1 AND tagged_with IS NOT NULL");
     if (!mark)
         return mark.error();
-    const QString entity = QStringLiteral("entity");
-    const QString keyword = QStringLiteral("keyword");
     const QString keywordKind = QString::fromLatin1(tag_kind::kKeyword);
     for (const DerivedTags& story : tagged) {
         if (auto r = mark->bind(1, story.id).bind(2, generation).run(); !r)
@@ -128,19 +131,17 @@ Result<void> ArticleStore::storeDerivedTags(const QList<DerivedTags>& tagged, qi
             auto id = tagId(tag.name, tag.kind);
             if (!id)
                 return id.error();
-            link->bind(1, story.id).bind(2, *id).bind(3, entity).bind(4, 1.0);
-            if (auto r = link->run(); !r)
+            if (auto r = linkEntity->bind(1, story.id).bind(2, *id).run(); !r)
                 return r.error();
         }
         for (qsizetype rank = 0; rank < story.keywords.size(); ++rank) {
             auto id = tagId(story.keywords[rank], keywordKind);
             if (!id)
                 return id.error();
-            link->bind(1, story.id)
+            linkKeyword->bind(1, story.id)
                 .bind(2, *id)
-                .bind(3, keyword)
-                .bind(4, 1.0 / static_cast<double>(rank + 1));
-            if (auto r = link->run(); !r)
+                .bind(3, 1.0 / static_cast<double>(rank + 1));
+            if (auto r = linkKeyword->run(); !r)
                 return r.error();
         }
     }

@@ -4,8 +4,6 @@
 #include "entity_mentions.h"
 #include "entity_words.h"
 
-#include <QSet>
-
 #include <algorithm>
 
 namespace broadsheet::core::entity_detail {
@@ -43,8 +41,8 @@ QList<Entity> Extraction::entities(bool longStory)
     QList<Entity> result;
     // Per entity of `result`: named in the lead, or known, or in full (more than a word).
     QList<bool> lead;
-    QList<bool> sure; // per entity: some mention is more than a guess at a lone surname
-    QHash<QString, qsizetype> index;
+    QList<bool> sure;           // per entity: some mention is more than a guess at a lone surname
+    WordTable<qsizetype> index; // lower-cased name: its entity in `result`
     struct Resolved {
         qsizetype entity = -1; ///< in `result`; -1: no entity
         bool fuller = false;   ///< named after a fuller mention
@@ -89,15 +87,14 @@ QList<Entity> Extraction::entities(bool longStory)
         }
         if (!ascii)
             key = name.toLower();
-        auto it = index.constFind(key);
-        if (it == index.constEnd()) {
-            it = index.insert(key, result.size());
+        const qsizetype entity = index.insert(key, result.size());
+        if (entity == result.size()) {
             // An owned copy: a one-word name may still point into the article's text.
             result.append(Entity{QString(name.constData(), name.size()), *kind, 0});
             lead.append(false);
             sure.append(false);
         }
-        resolved[d] = Resolved{*it, fuller != nullptr, words->size() > 1};
+        resolved[d] = Resolved{entity, fuller != nullptr, words->size() > 1};
     }
     for (qsizetype i = 0; i < m_mentions.size(); ++i) {
         const Mention& mention = m_mentions[i];

@@ -9,9 +9,9 @@ namespace {
 
 /// One of the tagger's word lists (resources/gazetteer/words/NAME.txt, compiled in): a
 /// word a line, '#' starting a comment. Read once by each list's accessor below.
-QSet<QString> wordList(const char* name)
+WordSet wordList(const char* name)
 {
-    QSet<QString> set;
+    WordSet set;
     QFile file(QStringLiteral(":/gazetteer/words/%1.txt").arg(QLatin1String(name)));
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
         qWarning("broadsheet: the tagger's word list %s is missing", name);
@@ -32,93 +32,93 @@ QSet<QString> wordList(const char* name)
 
 /// Words that are capitalised at the start of a sentence or in a headline but never name
 /// anything on their own.
-const QSet<QString>& commonWords()
+const WordSet& commonWords()
 {
-    static const QSet<QString> words = wordList("common_words");
+    static const WordSet words = wordList("common_words");
     return words;
 }
 
-bool isCalendarWord(const QString& word)
+bool isCalendarWord(QStringView word)
 {
-    static const QSet<QString> words = wordList("calendar_word");
+    static const WordSet words = wordList("calendar_word");
     return words.contains(word);
 }
 
 /// Titles and roles that come before a person's name.
-const QSet<QString>& personTitles()
+const WordSet& personTitles()
 {
-    static const QSet<QString> words = wordList("person_titles");
+    static const WordSet words = wordList("person_titles");
     return words;
 }
 
 /// Lower-case words just before a name that say it is a person's: "spokesman Mark Stroh".
-const QSet<QString>& personCues()
+const WordSet& personCues()
 {
-    static const QSet<QString> words = wordList("person_cues");
+    static const WordSet words = wordList("person_cues");
     return words;
 }
 
 /// The last word of an organisation's name.
-const QSet<QString>& organizationSuffixes()
+const WordSet& organizationSuffixes()
 {
-    static const QSet<QString> words = wordList("organization_suffixes");
+    static const WordSet words = wordList("organization_suffixes");
     return words;
 }
 
 /// The last word of a place's name: "Potomac River", "H Street", "Chapel Hill".
-bool isPlaceSuffix(const QString& word)
+bool isPlaceSuffix(QStringView word)
 {
-    static const QSet<QString> words = wordList("place_suffix");
+    static const WordSet words = wordList("place_suffix");
     return words.contains(word);
 }
 
 /// The last word of an event's or a work's name: "World Cup", "Film Festival". Events are
 /// not people, organisations or places.
-bool isEventSuffix(const QString& word)
+bool isEventSuffix(QStringView word)
 {
-    static const QSet<QString> words = wordList("event_suffix");
+    static const WordSet words = wordList("event_suffix");
     return words.contains(word);
 }
 
 /// The first word of a place's name: "North Kesteven", "Lake Como", "San Diego".
-bool isPlacePrefix(const QString& word)
+bool isPlacePrefix(QStringView word)
 {
-    static const QSet<QString> words = wordList("place_prefix");
+    static const WordSet words = wordList("place_prefix");
     return words.contains(word);
 }
 
 /// Lower-case words allowed inside a name: "Bank of England", "Ludwig van Beethoven".
-bool isConnector(const QString& word)
+bool isConnector(QStringView word)
 {
-    static const QSet<QString> words = wordList("connector");
+    static const WordSet words = wordList("connector");
     return words.contains(word);
 }
 
 /// Lower-case words before a place: "in Sunderland", "near Pyongyang".
-bool isPlacePreposition(const QString& word)
+bool isPlacePreposition(QStringView word)
 {
-    static const QSet<QString> words = wordList("place_prepositions");
+    static const WordSet words = wordList("place_prepositions");
     return words.contains(word);
 }
 
 /// "the Metro", "a Vantage option": people's names do not follow these.
-bool isDeterminer(const QString& word)
+bool isDeterminer(QStringView word)
 {
-    static const QSet<QString> words = wordList("determiner");
+    static const WordSet words = wordList("determiner");
     return words.contains(word);
 }
 
-bool isSpeechVerb(const QString& word)
+bool isSpeechVerb(QStringView word)
 {
-    static const QSet<QString> words = wordList("speech_verbs");
+    static const WordSet words = wordList("speech_verbs");
     return words.contains(word);
 }
 
 /// Words that name no one when they stand alone, though they begin names ("Republican
 /// Party", "State Department"): parties' and faiths' adjectives, institutions' nouns.
-const QSet<QString>& notNamesAlone()
+const WordSet& notNamesAlone()
 {
-    static const QSet<QString> words = wordList("not_names_alone");
+    static const WordSet words = wordList("not_names_alone");
     return words;
 }
 

@@ -63,11 +63,9 @@ void Gazetteer::addLines(const QString& text, EntityKind kind)
         const Entry entry{canonical, kind};
         // An organisation's name wins over a place's ("Amazon"); the first line wins otherwise.
         auto insert = [&](const QString& name) {
-            auto it = m_names.find(name);
-            if (it == m_names.end())
-                m_names.insert(name, entry);
-            else if (kind == EntityKind::Organization && it->kind != kind)
-                *it = entry;
+            Entry& stored = m_names.insert(name, entry); // the one there already, if any
+            if (kind == EntityKind::Organization && stored.kind != kind)
+                stored = entry;
         };
         insert(canonical);
         for (const QString& other : columns.value(1).split(QLatin1Char('|'), Qt::SkipEmptyParts))
@@ -127,22 +125,18 @@ const Gazetteer::Entry* Gazetteer::find(QStringView phrase) const
     if (phrase.size() > 4 && phrase.first(4).compare(u"the ", Qt::CaseInsensitive) == 0 &&
         !needsNormalising(phrase.sliced(4)))
         phrase = phrase.sliced(4);
-    auto it = needsNormalising(phrase)
-                  ? m_names.constFind(normalise(phrase))
-                  : m_names.constFind(QString::fromRawData(phrase.data(), phrase.size()));
-    return it == m_names.constEnd() ? nullptr : &*it;
+    return needsNormalising(phrase) ? m_names.find(normalise(phrase)) : m_names.find(phrase);
 }
 
 bool Gazetteer::isDemonym(QStringView phrase) const
 {
-    return needsNormalising(phrase)
-               ? m_demonyms.contains(normalise(phrase))
-               : m_demonyms.contains(QString::fromRawData(phrase.data(), phrase.size()));
+    return needsNormalising(phrase) ? m_demonyms.contains(normalise(phrase))
+                                    : m_demonyms.contains(phrase);
 }
 
 bool Gazetteer::isGivenName(QStringView word) const
 {
-    return m_givenNames.contains(QString::fromRawData(word.data(), word.size()));
+    return m_givenNames.contains(word);
 }
 
 } // namespace broadsheet::core

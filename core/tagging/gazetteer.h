@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QHash>
-#include <QSet>
+#include "word_table.h"
+
 #include <QString>
 #include <QStringView>
 
@@ -44,9 +44,9 @@ public:
 private:
     void addLines(const QString& text, EntityKind kind);
 
-    QHash<QString, Entry> m_names;
-    QSet<QString> m_demonyms;
-    QSet<QString> m_givenNames;
+    WordTable<Entry> m_names;
+    WordSet m_demonyms;
+    WordSet m_givenNames;
 };
 
 } // namespace broadsheet::core

@@ -3,8 +3,6 @@
 
 #include "porter_stemmer.h"
 
-#include <QHash>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -19,10 +17,10 @@ namespace broadsheet::core {
 namespace {
 
 /// Words too common in English news to say what a story is about, whatever their tf-idf.
-const std::unordered_set<std::string_view>& stopWords()
+const std::unordered_set<std::string_view, FastStringHash>& stopWords()
 {
-    static const std::unordered_set<std::string_view> words = [] {
-        std::unordered_set<std::string_view> set;
+    static const std::unordered_set<std::string_view, FastStringHash> words = [] {
+        std::unordered_set<std::string_view, FastStringHash> set;
         for (const char* w :
              {"the",       "and",      "for",       "that",     "with",     "was",
               "are",       "his",      "her",       "has",      "have",     "had",
@@ -83,10 +81,10 @@ QString folded(QStringView word)
 
 /// Each stop word's stem: a stop word is no keyword, yet counts towards its stem's document
 /// frequency ("cent" makes "cents" common), as it does in the index.
-const std::unordered_map<std::string_view, std::string>& stopWordStems()
+const std::unordered_map<std::string_view, std::string, FastStringHash>& stopWordStems()
 {
-    static const std::unordered_map<std::string_view, std::string> stems = [] {
-        std::unordered_map<std::string_view, std::string> map;
+    static const std::unordered_map<std::string_view, std::string, FastStringHash> stems = [] {
+        std::unordered_map<std::string_view, std::string, FastStringHash> map;
         for (std::string_view word : stopWords())
             map.emplace(
                 word,
@@ -97,10 +95,10 @@ const std::unordered_map<std::string_view, std::string>& stopWordStems()
 }
 
 /// The stems of stopWordStems(), as a set.
-const std::unordered_set<std::string_view>& stopStemSet()
+const std::unordered_set<std::string_view, FastStringHash>& stopStemSet()
 {
-    static const std::unordered_set<std::string_view> set = [] {
-        std::unordered_set<std::string_view> stems;
+    static const std::unordered_set<std::string_view, FastStringHash> set = [] {
+        std::unordered_set<std::string_view, FastStringHash> stems;
         for (const auto& [word, stem] : stopWordStems())
             stems.insert(stem);
         return stems;
@@ -146,11 +144,7 @@ QStringList best(QList<Scored>& scored, int count)
 
 namespace {
 
-struct TransparentHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using StringSet = std::unordered_set<std::string, TransparentHash, std::equal_to<>>;
+using StringSet = std::unordered_set<std::string, FastStringHash, std::equal_to<>>;
 
 /// One article's terms: its words folded as FTS5's unicode61 folds them into one buffer,
 /// counted in an open-addressing table of views into it (no allocation a word), then
@@ -210,7 +204,7 @@ public:
             size *= 2;
         std::vector<qint32> slots(size, -1);
         for (const Term& form : forms) {
-            size_t i = std::hash<std::string_view>{}(form.stem) & (size - 1);
+            size_t i = hashBytes(form.stem.data(), form.stem.size()) & (size - 1);
             while (slots[i] >= 0 && result[static_cast<size_t>(slots[i])].stem != form.stem)
                 i = (i + 1) & (size - 1);
             if (slots[i] < 0) {
@@ -275,7 +269,7 @@ private:
 
     size_t home(std::string_view word) const
     {
-        return std::hash<std::string_view>{}(word) & (m_slots.size() - 1);
+        return hashBytes(word.data(), word.size()) & (m_slots.size() - 1);
     }
 
     // Counts the word that ends m_folded (from `start`); a repeat is dropped from the buffer.
@@ -447,17 +441,16 @@ void KeywordQueue::add(qint64 articleId, const QList<KeywordTerm>& candidates)
 {
     m_articles.append(articleId);
     for (const KeywordTerm& term : candidates) {
-        auto stem = m_stemIds.constFind(term.stem);
-        if (stem == m_stemIds.constEnd()) {
-            stem = m_stemIds.insert(term.stem, static_cast<quint32>(m_stems.size()));
+        auto stem = m_stemIds.find(std::string_view(term.stem.constData(), term.stem.size()));
+        if (stem == m_stemIds.end()) {
+            stem = m_stemIds.emplace(term.stem.toStdString(), static_cast<quint32>(m_stems.size()))
+                       .first;
             m_stems.append(term.stem);
         }
-        auto word = m_wordIds.constFind(term.word);
-        if (word == m_wordIds.constEnd()) {
-            word = m_wordIds.insert(term.word, static_cast<quint32>(m_words.size()));
+        const quint32 word = m_wordIds.insert(term.word, static_cast<quint32>(m_words.size()));
+        if (word == static_cast<quint32>(m_words.size()))
             m_words.append(term.word);
-        }
-        m_entries.append(Entry{*stem, *word, term.count});
+        m_entries.append(Entry{stem->second, word, term.count});
     }
     m_ends.append(m_entries.size());
 }
@@ -503,8 +496,8 @@ QList<qint64> KeywordQueue::countedFrequencies() const
 
 qsizetype KeywordQueue::stemIndex(const QByteArray& stem) const
 {
-    const auto it = m_stemIds.constFind(stem);
-    return it == m_stemIds.constEnd() ? -1 : static_cast<qsizetype>(*it);
+    const auto it = m_stemIds.find(std::string_view(stem.constData(), stem.size()));
+    return it == m_stemIds.end() ? -1 : static_cast<qsizetype>(it->second);
 }
 
 QList<std::pair<qint64, QStringList>> KeywordQueue::choose(const QList<qint64>& frequencies,

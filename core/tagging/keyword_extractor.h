@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "word_table.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
-#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -93,19 +94,15 @@ private:
         quint32 word;
         qint32 count;
     };
-    QHash<QByteArray, quint32> m_stemIds;
+    std::unordered_map<std::string, quint32, FastStringHash, std::equal_to<>> m_stemIds;
     QList<QByteArray> m_stems;
-    QHash<QString, quint32> m_wordIds;
+    WordTable<quint32> m_wordIds;
     QList<QString> m_words;
     QList<qint64> m_articles;
     QList<qsizetype> m_ends; ///< one past each article's last entry
     QList<Entry> m_entries;
 
-    struct StringHash {
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-    std::unordered_map<std::string, qint64, StringHash, std::equal_to<>> m_counted;
+    std::unordered_map<std::string, qint64, FastStringHash, std::equal_to<>> m_counted;
     bool m_countsWholeLibrary = false;
 };
 

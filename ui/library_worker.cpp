@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "library_worker.h"
 
+#include "background.h"
 #include "store/article_store.h"
 
 #include <QtConcurrent>
 
 namespace broadsheet::ui {
 
-LibraryWorker::LibraryWorker(QString libraryPath, Policy policy, QObject* parent)
+LibraryWorker::LibraryWorker(QString libraryPath, Policy policy, QObject* parent, Priority priority)
     : QObject(parent)
     , m_libraryPath(std::move(libraryPath))
     , m_policy(policy)
+    , m_priority(priority)
     , m_reader(std::make_shared<std::unique_ptr<core::ArticleStore>>())
 {
     connect(&m_watcher, &QFutureWatcher<Delivery>::finished, this, &LibraryWorker::onFinished);
@@ -57,23 +59,29 @@ void LibraryWorker::launch(Job job)
     m_running = true;
     // The connection is used by one job at a time (SQLite's multi-thread mode allows a
     // connection to move between threads so), and lives as long as the worker.
-    m_watcher.setFuture(QtConcurrent::run([reader = m_reader, library = m_libraryPath,
-                                           job = std::move(job), stop = m_stop.get_token(),
-                                           self = QPointer<LibraryWorker>(this)]() -> Delivery {
-        if (!*reader) {
-            auto opened =
-                core::ArticleStore::open(library, core::ArticleStore::OpenMode::OpenExisting);
-            if (!opened) {
-                const QString message = opened.error().message;
-                return [self, message] {
-                    if (self)
-                        Q_EMIT self->failed(message);
-                };
+    const bool background = m_priority == Priority::Background;
+    QThreadPool* pool = background ? &core::backgroundPool() : QThreadPool::globalInstance();
+    m_watcher.setFuture(QtConcurrent::run(
+        pool,
+        [reader = m_reader, library = m_libraryPath, job = std::move(job),
+         stop = m_stop.get_token(), self = QPointer<LibraryWorker>(this),
+         background]() -> Delivery {
+            if (background)
+                core::runThisThreadInBackground();
+            if (!*reader) {
+                auto opened =
+                    core::ArticleStore::open(library, core::ArticleStore::OpenMode::OpenExisting);
+                if (!opened) {
+                    const QString message = opened.error().message;
+                    return [self, message] {
+                        if (self)
+                            Q_EMIT self->failed(message);
+                    };
+                }
+                *reader = std::move(*opened);
             }
-            *reader = std::move(*opened);
-        }
-        return job(**reader, stop);
-    }));
+            return job(**reader, stop);
+        }));
 }
 
 void LibraryWorker::onFinished()

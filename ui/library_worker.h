@@ -26,11 +26,14 @@ class LibraryWorker final : public QObject {
     Q_OBJECT
 public:
     enum class Policy { Queue, LatestOnly };
+    /// Background jobs (the tagging pass) run on core::backgroundPool(), below the window.
+    enum class Priority { Normal, Background };
     /// Runs on the GUI thread, after the job.
     using Delivery = std::function<void()>;
     using Job = std::function<Delivery(core::ArticleStore& reader, std::stop_token stop)>;
 
-    LibraryWorker(QString libraryPath, Policy policy, QObject* parent = nullptr);
+    LibraryWorker(QString libraryPath, Policy policy, QObject* parent = nullptr,
+                  Priority priority = Priority::Normal);
     ~LibraryWorker() override;
 
     void start(Job job);
@@ -52,6 +55,7 @@ private:
 
     QString m_libraryPath;
     Policy m_policy;
+    Priority m_priority;
     std::shared_ptr<std::unique_ptr<core::ArticleStore>> m_reader;
     QFutureWatcher<Delivery> m_watcher;
     std::stop_source m_stop;

@@ -10,7 +10,8 @@ namespace broadsheet::ui {
 TaggingController::TaggingController(core::LibraryWriter& writer, QObject* parent)
     : QObject(parent)
     , m_writer(writer)
-    , m_worker(new LibraryWorker(writer.path(), LibraryWorker::Policy::Queue, this))
+    , m_worker(new LibraryWorker(writer.path(), LibraryWorker::Policy::Queue, this,
+                                 LibraryWorker::Priority::Background))
 {
     connect(m_worker, &LibraryWorker::failed, this, &TaggingController::failed);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "import_job.h"
 
+#include "background.h"
 #include "parse/csv_article_parser.h"
 #include "parse/structured_article_parser.h"
 #include "parse/text_article_parser.h"
@@ -313,7 +314,8 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, const std::stop_to
     auto parseBatch = [&tasks, &batchStarts](qsizetype b) {
         const QList<FileTask> batch =
             tasks.mid(batchStarts[b], batchStarts[b + 1] - batchStarts[b]);
-        return QtConcurrent::mapped(batch, [](const FileTask& task) {
+        return QtConcurrent::mapped(&backgroundPool(), batch, [](const FileTask& task) {
+            runThisThreadInBackground();
             return parseFile(task.path, task.source, task.begin, task.end);
         });
     };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "library_writer.h"
 
+#include "background.h"
+
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QMetaObject>
@@ -137,6 +139,9 @@ void LibraryWriter::watchOtherWriters()
 
 void LibraryWriter::loop(ArticleStore::OpenMode mode, std::promise<Result<void>>& opened)
 {
+    // Storing yields to the window's thread; a user's own change is a short command that
+    // waits for no more than the batch in progress either way.
+    runThisThreadInBackground();
     {
         auto store = ArticleStore::open(m_path, mode);
         if (!store) {

@@ -619,13 +619,15 @@ int main(int argc, char* argv[])
         const QJsonObject& w = writeFigures;
         std::printf("writes:   %d stars while the window imported (%d during the import): %d shown "
                     "at once, durable p50 %.0f ms, max %.0f ms (target <= 1000); GUI thread's "
-                    "longest stall %.0f ms (target <= 50); %d lock errors; import %.1f s\n",
+                    "longest stall %.0f ms (target <= 50), %d over 50 ms; %d lock errors; import "
+                    "%.1f s\n",
                     w.value(QStringLiteral("toggles")).toInt(),
                     w.value(QStringLiteral("during_import")).toInt(),
                     w.value(QStringLiteral("shown_at_once")).toInt(),
                     w.value(QStringLiteral("durable_p50_ms")).toDouble(),
                     w.value(QStringLiteral("durable_max_ms")).toDouble(),
                     w.value(QStringLiteral("gui_stall_max_ms")).toDouble(),
+                    w.value(QStringLiteral("gui_stalls_over_50_ms")).toInt(),
                     w.value(QStringLiteral("lock_errors")).toInt(),
                     w.value(QStringLiteral("import_s")).toDouble());
     }

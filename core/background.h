@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+class QThreadPool;
+
+// Work the user did not just ask for (an import's parsing and storing, later a feed refresh)
+// runs below the window: on two busy cores, the window's thread is served first.
+namespace broadsheet::core {
+
+/// Lowers the calling thread's scheduling priority (Linux: nice 10 for this thread alone;
+/// elsewhere nothing). A thread cannot raise it again: call it on threads that only ever do
+/// background work. Returns whether the priority was lowered.
+bool runThisThreadInBackground();
+
+/// A pool for background work; each task lowers its thread once (runThisThreadInBackground)
+/// before it runs.
+QThreadPool& backgroundPool();
+
+} // namespace broadsheet::core

@@ -2,8 +2,8 @@
 #include "feed_date.h"
 
 #include <QDateTime>
-#include <QRegularExpression>
 #include <QHash>
+#include <QRegularExpression>
 
 #include <array>
 #include <optional>
@@ -64,19 +64,19 @@ std::optional<int> zoneOffset(QStringView zone)
         return m.captured(1) == u"-" ? -seconds : seconds;
     }
     static const QHash<QString, int> named = {
-        {QStringLiteral("Z"), 0},      {QStringLiteral("EST"), -5},  {QStringLiteral("EDT"), -4},
-        {QStringLiteral("CST"), -6},   {QStringLiteral("CDT"), -5},  {QStringLiteral("MST"), -7},
-        {QStringLiteral("MDT"), -6},   {QStringLiteral("PST"), -8},  {QStringLiteral("PDT"), -7},
-        {QStringLiteral("AST"), -4},   {QStringLiteral("ADT"), -3},  {QStringLiteral("AT"), -4},
-        {QStringLiteral("ET"), -5},    {QStringLiteral("CT"), -6},   {QStringLiteral("MT"), -7},
-        {QStringLiteral("PT"), -8},    {QStringLiteral("MET"), 1},   {QStringLiteral("MEST"), 2},
-        {QStringLiteral("CET"), 1},    {QStringLiteral("CEST"), 2},  {QStringLiteral("BST"), 1},
-        {QStringLiteral("IST"), 1},    {QStringLiteral("EET"), 2},   {QStringLiteral("EEST"), 3},
-        {QStringLiteral("WET"), 0},    {QStringLiteral("WEST"), 1},  {QStringLiteral("JST"), 9},
-        {QStringLiteral("KST"), 9},    {QStringLiteral("HKT"), 8},   {QStringLiteral("SGT"), 8},
-        {QStringLiteral("AEST"), 10},  {QStringLiteral("AEDT"), 11}, {QStringLiteral("NZST"), 12},
-        {QStringLiteral("NZDT"), 13},  {QStringLiteral("MSK"), 3},   {QStringLiteral("HST"), -10},
-        {QStringLiteral("AKST"), -9},  {QStringLiteral("AKDT"), -8},
+        {QStringLiteral("Z"), 0},     {QStringLiteral("EST"), -5},  {QStringLiteral("EDT"), -4},
+        {QStringLiteral("CST"), -6},  {QStringLiteral("CDT"), -5},  {QStringLiteral("MST"), -7},
+        {QStringLiteral("MDT"), -6},  {QStringLiteral("PST"), -8},  {QStringLiteral("PDT"), -7},
+        {QStringLiteral("AST"), -4},  {QStringLiteral("ADT"), -3},  {QStringLiteral("AT"), -4},
+        {QStringLiteral("ET"), -5},   {QStringLiteral("CT"), -6},   {QStringLiteral("MT"), -7},
+        {QStringLiteral("PT"), -8},   {QStringLiteral("MET"), 1},   {QStringLiteral("MEST"), 2},
+        {QStringLiteral("CET"), 1},   {QStringLiteral("CEST"), 2},  {QStringLiteral("BST"), 1},
+        {QStringLiteral("IST"), 1},   {QStringLiteral("EET"), 2},   {QStringLiteral("EEST"), 3},
+        {QStringLiteral("WET"), 0},   {QStringLiteral("WEST"), 1},  {QStringLiteral("JST"), 9},
+        {QStringLiteral("KST"), 9},   {QStringLiteral("HKT"), 8},   {QStringLiteral("SGT"), 8},
+        {QStringLiteral("AEST"), 10}, {QStringLiteral("AEDT"), 11}, {QStringLiteral("NZST"), 12},
+        {QStringLiteral("NZDT"), 13}, {QStringLiteral("MSK"), 3},   {QStringLiteral("HST"), -10},
+        {QStringLiteral("AKST"), -9}, {QStringLiteral("AKDT"), -8},
     };
     if (const auto it = named.constFind(upper); it != named.constEnd())
         return *it * 3600;
@@ -85,8 +85,7 @@ std::optional<int> zoneOffset(QStringView zone)
 
 /// A moment from its parts in a zone `offset` seconds east of UTC; unknown when a part is
 /// out of range (the 99th of June, a 25th hour).
-PublishedDate momentOf(int year, int month, int day, int hour, int minute, int second,
-                       int offset)
+PublishedDate momentOf(int year, int month, int day, int hour, int minute, int second, int offset)
 {
     const QDate date(year, month, day);
     if (!date.isValid() || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 ||
@@ -106,11 +105,11 @@ PublishedDate dayOf(int year, int month, int day)
 QString fromGreek(QStringView text)
 {
     static const std::array<std::pair<const char*, const char*>, 26> kNames = {{
-        {"Κυρ", "Sun"},  {"Δευ", "Mon"},  {"Τρι", "Tue"},  {"Τετ", "Wed"},  {"Πεμ", "Thu"},
-        {"Παρ", "Fri"},  {"Σαβ", "Sat"},  {"Ιαν", "Jan"},  {"Φεβ", "Feb"},  {"Μάρ", "Mar"},
-        {"Μαρ", "Mar"},  {"Απρ", "Apr"},  {"Μάι", "May"},  {"Μαϊ", "May"},  {"Μαι", "May"},
-        {"Ιούν", "Jun"}, {"Ιον", "Jun"},  {"Ιούλ", "Jul"}, {"Ιολ", "Jul"},  {"Αύγ", "Aug"},
-        {"Αυγ", "Aug"},  {"Σεπ", "Sep"},  {"Οκτ", "Oct"},  {"Νοέ", "Nov"},  {"Νοε", "Nov"},
+        {"Κυρ", "Sun"},  {"Δευ", "Mon"}, {"Τρι", "Tue"},  {"Τετ", "Wed"}, {"Πεμ", "Thu"},
+        {"Παρ", "Fri"},  {"Σαβ", "Sat"}, {"Ιαν", "Jan"},  {"Φεβ", "Feb"}, {"Μάρ", "Mar"},
+        {"Μαρ", "Mar"},  {"Απρ", "Apr"}, {"Μάι", "May"},  {"Μαϊ", "May"}, {"Μαι", "May"},
+        {"Ιούν", "Jun"}, {"Ιον", "Jun"}, {"Ιούλ", "Jul"}, {"Ιολ", "Jul"}, {"Αύγ", "Aug"},
+        {"Αυγ", "Aug"},  {"Σεπ", "Sep"}, {"Οκτ", "Oct"},  {"Νοέ", "Nov"}, {"Νοε", "Nov"},
         {"Δεκ", "Dec"},
     }};
     QString english = text.toString();
@@ -123,12 +122,12 @@ QString fromGreek(QStringView text)
 QString fromHungarian(QStringView text)
 {
     static const std::array<const char*, 12> kMonths = {
-        "január", "február", "március", "április", "május", "június",
+        "január", "február",   "március",    "április", "május",    "június",
         "július", "augusztus", "szeptember", "október", "november", "december"};
     QString numeric = text.toString();
     for (size_t i = 0; i < kMonths.size(); ++i)
-        numeric.replace(QString::fromUtf8(kMonths[i]), QStringLiteral("%1").arg(i + 1, 2, 10,
-                                                                                  QLatin1Char('0')));
+        numeric.replace(QString::fromUtf8(kMonths[i]),
+                        QStringLiteral("%1").arg(i + 1, 2, 10, QLatin1Char('0')));
     return numeric;
 }
 
@@ -136,9 +135,9 @@ QString fromHungarian(QStringView text)
 /// 01:31:15"), both in Korean time.
 PublishedDate parseKoreanDate(QStringView text)
 {
-    static const QRegularExpression nate(
-        QString::fromUtf8("^(\\d{4})-(\\d{1,2})-(\\d{1,2})\\s+(오전|오후)\\s+(\\d{1,2}):(\\d{1,2}):("
-                          "\\d{1,2})$"));
+    static const QRegularExpression nate(QString::fromUtf8(
+        "^(\\d{4})-(\\d{1,2})-(\\d{1,2})\\s+(오전|오후)\\s+(\\d{1,2}):(\\d{1,2}):("
+        "\\d{1,2})$"));
     static const QRegularExpression onblog(
         QString::fromUtf8("^(\\d{4})년\\s*(\\d{1,2})월\\s*(\\d{1,2})일\\s+(\\d{1,2}):(\\d{1,2}):("
                           "\\d{1,2})$"));
@@ -181,12 +180,14 @@ PublishedDate parseRfc822Date(QStringView text)
 {
     // [weekday,] day month[,] year [hh:mm[:ss]] [zone]; also "Thu Aug 30 2012 17:26:16 +0200"
     // (weekday month day year), with commas and spaces where feeds put them.
-    static const QRegularExpression dayFirst(QStringLiteral(
-        "^(?:[A-Za-z]{2,9}\\.?,?\\s*)?(\\d{1,2})\\s+([A-Za-z]{3,9})\\.?,?\\s+(\\d{4}|\\d{2})(?!\\d)(?:\\s+("
-        "\\d{1,2}):(\\d{1,2})(?::(\\d{1,2}))?)?(?:\\s*(\\S.*))?$"));
-    static const QRegularExpression monthFirst(QStringLiteral(
-        "^(?:[A-Za-z]{2,9},?\\s+)?([A-Za-z]{3,9})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})(?:\\s+(\\d{1,2}):("
-        "\\d{1,2})(?::(\\d{1,2}))?)?(?:\\s*(\\S.*))?$"));
+    static const QRegularExpression dayFirst(
+        QStringLiteral("^(?:[A-Za-z]{2,9}\\.?,?\\s*)?(\\d{1,2})\\s+([A-Za-z]{3,9})\\.?,?\\s+(\\d{4}"
+                       "|\\d{2})(?!\\d)(?:\\s+("
+                       "\\d{1,2}):(\\d{1,2})(?::(\\d{1,2}))?)?(?:\\s*(\\S.*))?$"));
+    static const QRegularExpression monthFirst(
+        QStringLiteral("^(?:[A-Za-z]{2,9},?\\s+)?([A-Za-z]{3,9})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})(?:"
+                       "\\s+(\\d{1,2}):("
+                       "\\d{1,2})(?::(\\d{1,2}))?)?(?:\\s*(\\S.*))?$"));
     const QString trimmed = text.trimmed().toString();
     int day = 0;
     int month = 0;
@@ -260,9 +261,10 @@ PublishedDate parseIso8601Date(QStringView text)
 
 PublishedDate parseAsctimeDate(QStringView text)
 {
-    static const QRegularExpression asctime(QStringLiteral(
-        "^[A-Za-z]{3}\\s+([A-Za-z]{3})\\s+(\\d{1,2})\\s+(\\d{1,2}):(\\d{2}):(\\d{2})\\s+(?:([+-]\\d{"
-        "4}|[A-Z]{1,4})\\s+)?(\\d{4})$"));
+    static const QRegularExpression asctime(
+        QStringLiteral("^[A-Za-z]{3}\\s+([A-Za-z]{3})\\s+(\\d{1,2})\\s+(\\d{1,2}):(\\d{2}):(\\d{2})"
+                       "\\s+(?:([+-]\\d{"
+                       "4}|[A-Z]{1,4})\\s+)?(\\d{4})$"));
     const auto m = asctime.match(text.trimmed().toString());
     if (!m.hasMatch())
         return {};

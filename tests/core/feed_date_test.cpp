@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feeds/feed_date.h"
-
 #include "test_support.h"
 
 #include <QFile>
@@ -31,7 +30,8 @@ QString asUtc(const PublishedDate& date)
 TEST_CASE("every date case of feedparser's suite parses, or is refused, as feedparser does")
 {
     REQUIRE_SHARED("data/feedparser-tests/derived/date_parser_cases.tsv");
-    QFile file(broadsheet::test::sharedPath(QStringLiteral("data/feedparser-tests/derived/date_parser_cases.tsv")));
+    QFile file(broadsheet::test::sharedPath(
+        QStringLiteral("data/feedparser-tests/derived/date_parser_cases.tsv")));
     REQUIRE(file.open(QIODevice::ReadOnly));
     const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n', Qt::SkipEmptyParts);
     int cases = 0;

@@ -5,6 +5,7 @@
 #include <QThreadPool>
 
 #include <algorithm>
+#include <atomic>
 
 #ifdef Q_OS_LINUX
 #include <sys/resource.h>
@@ -16,13 +17,21 @@ namespace broadsheet::core {
 
 namespace {
 constexpr int kBackgroundNice = 10; // CFS weight 110 against the window's 1024
+std::atomic<bool> g_yields{false};
 } // namespace
+
+void setBackgroundWorkYields(bool yields)
+{
+    g_yields = yields;
+}
 
 bool runThisThreadInBackground()
 {
     thread_local bool lowered = false;
     if (lowered)
         return true;
+    if (!g_yields)
+        return false;
 #ifdef Q_OS_LINUX
     // On Linux a thread's nice value is its own (a thread id is a process id to setpriority).
     const auto tid = static_cast<id_t>(::syscall(SYS_gettid));

@@ -7,9 +7,13 @@ class QThreadPool;
 // runs below the window: on two busy cores, the window's thread is served first.
 namespace broadsheet::core {
 
-/// Lowers the calling thread's scheduling priority (Linux: nice 10 for this thread alone;
-/// elsewhere nothing). A thread cannot raise it again: call it on threads that only ever do
-/// background work. Returns whether the priority was lowered.
+/// Whether background work yields in this process: the window turns it on (its thread is
+/// the one to serve first); a command-line import the user waits for runs at full speed.
+void setBackgroundWorkYields(bool yields);
+
+/// Lowers the calling thread's scheduling priority when background work yields (Linux: nice 10 for
+/// this thread alone; elsewhere nothing). A thread cannot raise it again: call it on threads that
+/// only ever do background work. Returns whether the priority was lowered.
 bool runThisThreadInBackground();
 
 /// A pool for background work; each task lowers its thread once (runThisThreadInBackground)

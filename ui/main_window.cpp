@@ -3,6 +3,7 @@
 
 #include "article_list_model.h"
 #include "article_printer.h"
+#include "background.h"
 #include "export/export_job.h"
 #include "export_controller.h"
 #include "export_dialog.h"
@@ -61,6 +62,7 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     : QMainWindow(parent)
     , m_store(std::move(store))
 {
+    core::setBackgroundWorkYields(true); // imports and the tagging pass yield to this thread
     setAcceptDrops(true);
     setWindowTitle(
         QStringLiteral("Broadsheet — %1").arg(QFileInfo(m_store->path()).completeBaseName()));

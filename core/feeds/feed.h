@@ -57,7 +57,7 @@ struct FeedDate {
 };
 
 struct FeedItem {
-    QString id;                ///< guid (RSS), id (Atom, JSON Feed); may be empty
+    QString id;                 ///< guid (RSS), id (Atom, JSON Feed); may be empty
     bool idIsPermaLink = false; ///< RSS's guid isPermaLink (true by default when a guid)
     FeedText title;
     QString link; ///< the story's page: Atom's alternate link, resolved
@@ -91,8 +91,8 @@ struct Feed {
     QList<FeedPerson> authors;
     QList<FeedCategory> categories;
     FeedDate updated;
-    std::optional<int> ttlMinutes;  ///< RSS ttl
-    QString updatePeriod;           ///< sy:updatePeriod: hourly, daily, weekly, monthly, yearly
+    std::optional<int> ttlMinutes;      ///< RSS ttl
+    QString updatePeriod;               ///< sy:updatePeriod: hourly, daily, weekly, monthly, yearly
     std::optional<int> updateFrequency; ///< sy:updateFrequency
     QList<FeedItem> items;
 

@@ -6,9 +6,8 @@
 #include <QSet>
 #include <QStringDecoder>
 
-#include <libxml/HTMLparser.h>
-
 #include <iconv.h>
+#include <libxml/HTMLparser.h>
 
 #include <cerrno>
 
@@ -112,7 +111,8 @@ Decoded decodeXml(const QByteArray& bytes, const QString& declaredCharset)
             out.encoding = claimed;
             return out;
         }
-        out.problem = QStringLiteral("the bytes are not in %1, the encoding it declares").arg(claimed);
+        out.problem =
+            QStringLiteral("the bytes are not in %1, the encoding it declares").arg(claimed);
     }
     // 4. UTF-8, else 5. Windows-1252 (what "Latin-1" text mostly is).
     if (isValidUtf8(bytes)) {
@@ -148,7 +148,8 @@ QByteArray numericEntities(const QByteArray& utf8, QString* firstUndefined, int*
         if (c == '\n')
             ++lineNumber;
         // CDATA sections and comments are text as written.
-        for (const auto& [open, close] : {std::pair{"<![CDATA[", "]]>"}, std::pair{"<!--", "-->"}}) {
+        for (const auto& [open, close] :
+             {std::pair{"<![CDATA[", "]]>"}, std::pair{"<!--", "-->"}}) {
             if (c == '<' && QByteArrayView(utf8).sliced(i).startsWith(open)) {
                 qsizetype end = utf8.indexOf(close, i);
                 end = end < 0 ? n : end + static_cast<qsizetype>(qstrlen(close));
@@ -161,7 +162,8 @@ QByteArray numericEntities(const QByteArray& utf8, QString* firstUndefined, int*
         }
         if (c == '&') {
             qsizetype end = i + 1;
-            while (end < n && end - i <= 32 && (std::isalnum(static_cast<unsigned char>(utf8[end]))))
+            while (end < n && end - i <= 32 &&
+                   (std::isalnum(static_cast<unsigned char>(utf8[end]))))
                 ++end;
             if (end < n && utf8[end] == ';' && end > i + 1 &&
                 std::isalpha(static_cast<unsigned char>(utf8[i + 1]))) {
@@ -197,8 +199,8 @@ bool looksLikeFeed(const QByteArray& bytes)
     const QByteArray trimmed = head.trimmed();
     if (trimmed.startsWith('{'))
         return head.contains("jsonfeed.org/version");
-    static const QRegularExpression root(QStringLiteral(
-        "<(?:[A-Za-z_][\\w.-]*:)?(rss|RDF|feed|channel|opml)[\\s>/]"));
+    static const QRegularExpression root(
+        QStringLiteral("<(?:[A-Za-z_][\\w.-]*:)?(rss|RDF|feed|channel|opml)[\\s>/]"));
     // The first element, past the declaration, comments and a DOCTYPE.
     const QString text = QString::fromLatin1(
         feed_detail::decodeXml(head, {}).utf8.left(4096)); // bytes enough for the root's name
@@ -208,8 +210,9 @@ bool looksLikeFeed(const QByteArray& bytes)
             ++i;
             continue;
         }
-        return root.match(text, i, QRegularExpression::NormalMatch,
-                          QRegularExpression::AnchorAtOffsetMatchOption)
+        return root
+            .match(text, i, QRegularExpression::NormalMatch,
+                   QRegularExpression::AnchorAtOffsetMatchOption)
             .hasMatch();
     }
     return false;

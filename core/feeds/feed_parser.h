@@ -13,7 +13,7 @@
 namespace broadsheet::core {
 
 struct FeedSource {
-    QString url;            ///< where the bytes came from: relative links resolve against it
+    QString url;             ///< where the bytes came from: relative links resolve against it
     QString declaredCharset; ///< the charset a server declared, if any (it wins over the XML's)
 };
 

@@ -55,9 +55,9 @@ Result<Feed> readJsonFeed(const QByteArray& bytes, const FeedSource& source)
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
     if (error.error != QJsonParseError::NoError) {
         const int line = static_cast<int>(bytes.left(error.offset).count('\n')) + 1;
-        return Error{ErrorCode::Invalid, QStringLiteral("not a JSON Feed: %1 at line %2")
-                                             .arg(error.errorString())
-                                             .arg(line)};
+        return Error{
+            ErrorCode::Invalid,
+            QStringLiteral("not a JSON Feed: %1 at line %2").arg(error.errorString()).arg(line)};
     }
     const QJsonObject root = document.object();
     const QString version = root.value(u"version").toString();
@@ -88,11 +88,11 @@ Result<Feed> readJsonFeed(const QByteArray& bytes, const FeedSource& source)
         if (item.link.isEmpty())
             item.link = resolvedUrl(itemBase, object.value(u"external_url").toString());
         if (object.contains(u"content_html")) {
-            item.content = FeedText{object.value(u"content_html").toString(),
-                                    FeedText::Type::Html, itemBase};
+            item.content =
+                FeedText{object.value(u"content_html").toString(), FeedText::Type::Html, itemBase};
         } else if (object.contains(u"content_text")) {
-            item.content = FeedText{object.value(u"content_text").toString(),
-                                    FeedText::Type::Text, itemBase};
+            item.content =
+                FeedText{object.value(u"content_text").toString(), FeedText::Type::Text, itemBase};
         }
         item.summary.value = object.value(u"summary").toString();
         item.published = dateOf(object.value(u"date_published"));

@@ -188,7 +188,8 @@ QString resolved(const xmlNode* node, const QString& reference)
 /// markup ("&lt;b&gt;") as often as not.
 bool looksLikeHtml(const QString& text)
 {
-    static const QRegularExpression tag(QStringLiteral("<(/?[A-Za-z][A-Za-z0-9]*\\b[^>]*|!--)>|&#?\\w+;"));
+    static const QRegularExpression tag(
+        QStringLiteral("<(/?[A-Za-z][A-Za-z0-9]*\\b[^>]*|!--)>|&#?\\w+;"));
     return text.contains(u'<') || text.contains(u'&') ? tag.match(text).hasMatch() : false;
 }
 
@@ -254,7 +255,8 @@ FeedPerson atomPerson(const xmlNode* node)
 FeedPerson rssPerson(const QString& text)
 {
     FeedPerson person;
-    static const QRegularExpression emailFirst(QStringLiteral("^\\s*(\\S+@\\S+)\\s*\\((.*)\\)\\s*$"));
+    static const QRegularExpression emailFirst(
+        QStringLiteral("^\\s*(\\S+@\\S+)\\s*\\((.*)\\)\\s*$"));
     static const QRegularExpression nameFirst(QStringLiteral("^\\s*(.*?)\\s*<(\\S+@\\S+)>\\s*$"));
     if (const auto m = emailFirst.match(text); m.hasMatch()) {
         person.email = m.captured(1);
@@ -452,7 +454,6 @@ FeedItem readItem(const xmlNode* node, bool atom)
     return item;
 }
 
-
 /// The channel's own elements (RSS's channel, Atom's feed) into `feed`; items are read by
 /// the caller.
 void readChannel(const xmlNode* node, bool atom, Feed& feed)
@@ -584,9 +585,9 @@ Document parseXml(const QByteArray& utf8, const QString& url, bool recover, Firs
     if (recover)
         options |= XML_PARSE_RECOVER;
     const QByteArray urlBytes = url.toUtf8();
-    xmlDoc* doc = xmlReadMemory(utf8.constData(), static_cast<int>(utf8.size()),
-                                urlBytes.isEmpty() ? nullptr : urlBytes.constData(), "UTF-8",
-                                options);
+    xmlDoc* doc =
+        xmlReadMemory(utf8.constData(), static_cast<int>(utf8.size()),
+                      urlBytes.isEmpty() ? nullptr : urlBytes.constData(), "UTF-8", options);
     xmlSetStructuredErrorFunc(nullptr, nullptr);
     return Document(doc, xmlFreeDoc);
 }
@@ -625,9 +626,9 @@ Result<Feed> readXmlFeed(const QByteArray& utf8, const FeedSource& source)
         } else if (version == u"2.0" || version == u"2" || version == u"2.0.1") {
             feed.version = QStringLiteral("rss20");
         } else if (version == u"0.91") {
-            const bool netscape = doc->intSubset && doc->intSubset->ExternalID &&
-                                  xmlStrstr(doc->intSubset->ExternalID,
-                                            reinterpret_cast<const xmlChar*>("Netscape"));
+            const bool netscape =
+                doc->intSubset && doc->intSubset->ExternalID &&
+                xmlStrstr(doc->intSubset->ExternalID, reinterpret_cast<const xmlChar*>("Netscape"));
             feed.version = netscape ? QStringLiteral("rss091n") : QStringLiteral("rss091u");
         } else if (version == u"0.92" || version == u"0.93" || version == u"0.94") {
             feed.version = QStringLiteral("rss0%1").arg(version.mid(2));

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feeds/feed_parser.h"
-
 #include "test_support.h"
 
 #include <QDirIterator>
@@ -69,13 +68,14 @@ TEST_CASE("an RSS 2.0 item gives its title, link, guid, dates, people, categorie
     const FeedItem& second = feed.items[1];
     CHECK(second.idIsPermaLink);
     CHECK(second.link == u"https://example.com/2"); // a permalink guid is the link
-    CHECK_FALSE(second.published.when.isKnown());    // never 1970
+    CHECK_FALSE(second.published.when.isKnown());   // never 1970
     CHECK(second.published.isUnreadable());
 }
 
 TEST_CASE("Atom 1.0 resolves links against xml:base and the document, and keeps xhtml as HTML")
 {
-    const Feed feed = parsed(R"(<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://example.org/blog/">
+    const Feed feed =
+        parsed(R"(<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://example.org/blog/">
 <title type="html">A &lt;i&gt;blog&lt;/i&gt;</title><id>urn:x</id>
 <link rel="self" href="feed.atom"/><link href="/"/>
 <updated>2003-12-13T18:30:02Z</updated>
@@ -87,7 +87,7 @@ TEST_CASE("Atom 1.0 resolves links against xml:base and the document, and keeps 
 <summary>Some text.</summary>
 <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Hello <em>there</em></p></div></content>
 </entry></feed>)",
-                             QStringLiteral("https://example.org/feeds/all.atom"));
+               QStringLiteral("https://example.org/feeds/all.atom"));
     CHECK(feed.version == u"atom10");
     CHECK_FALSE(feed.malformed);
     CHECK(feed.title.type == FeedText::Type::Html);
@@ -175,15 +175,17 @@ TEST_CASE("malformed feeds are read leniently and say where they first went wron
     }
     SECTION("Windows-1252 bytes that claim nothing are read as Windows-1252")
     {
-        const Feed feed = parsed("<rss version=\"2.0\"><channel><title>Caf\xe9 \x93quoted\x94</title>"
-                                 "</channel></rss>");
+        const Feed feed =
+            parsed("<rss version=\"2.0\"><channel><title>Caf\xe9 \x93quoted\x94</title>"
+                   "</channel></rss>");
         CHECK(feed.title.value == QString::fromUtf8("Café “quoted”"));
         CHECK(feed.encoding == u"windows-1252");
     }
     SECTION("UTF-16 with a byte-order mark")
     {
-        const QString text = QStringLiteral("<?xml version=\"1.0\" encoding=\"utf-16\"?><rss "
-                                            "version=\"2.0\"><channel><title>Zürich</title></channel></rss>");
+        const QString text =
+            QStringLiteral("<?xml version=\"1.0\" encoding=\"utf-16\"?><rss "
+                           "version=\"2.0\"><channel><title>Zürich</title></channel></rss>");
         QByteArray bytes("\xFF\xFE", 2);
         bytes += QByteArray(reinterpret_cast<const char*>(text.utf16()), text.size() * 2);
         const Feed feed = parsed(bytes);
@@ -206,7 +208,9 @@ TEST_CASE("a feed cannot reach outside itself or blow up: no external entity, no
     for (int i = 1; i < 10; ++i)
         laughs += QStringLiteral("<!ENTITY lol%1 \"%2\">")
                       .arg(i)
-                      .arg(QStringLiteral("&lol%1;").arg(i == 1 ? QString() : QString::number(i - 1)).repeated(10))
+                      .arg(QStringLiteral("&lol%1;")
+                               .arg(i == 1 ? QString() : QString::number(i - 1))
+                               .repeated(10))
                       .toUtf8();
     laughs += "]><rss version=\"2.0\"><channel><title>&lol9;</title><item><title>x</title></item>"
               "</channel></rss>";

@@ -29,7 +29,8 @@ bool isValidUtf8(const QByteArray& bytes)
 std::optional<QByteArray> toUtf8(const QByteArray& bytes, const QString& encoding)
 {
     iconv_t cd = iconv_open("UTF-8", encoding.toLatin1().constData());
-    if (cd == reinterpret_cast<iconv_t>(-1))
+    if (cd == reinterpret_cast<iconv_t>(-1)) // NOLINT(performance-no-int-to-ptr): iconv's own
+                                             // failure value
         return std::nullopt;
     QByteArray out;
     out.resize(bytes.size() * 2 + 16);
@@ -223,8 +224,8 @@ Result<Feed> parseFeed(const QByteArray& bytes, const FeedSource& source)
     if (bytes.size() > kMaxFeedBytes)
         return Error{ErrorCode::Invalid,
                      QStringLiteral("the feed is %1 MiB; feeds over %2 MiB are not read")
-                         .arg(bytes.size() / (1024 * 1024))
-                         .arg(kMaxFeedBytes / (1024 * 1024))};
+                         .arg(bytes.size() / (qint64{1024} * 1024))
+                         .arg(kMaxFeedBytes / (qint64{1024} * 1024))};
     if (bytes.trimmed().isEmpty())
         return Error{ErrorCode::Invalid, QStringLiteral("the feed is empty")};
     if (bytes.trimmed().startsWith('{'))

@@ -18,7 +18,7 @@ struct FeedSource {
 };
 
 /// Largest document read; a bigger one is refused before parsing.
-inline constexpr qint64 kMaxFeedBytes = 20 * 1024 * 1024;
+inline constexpr qint64 kMaxFeedBytes = qint64{20} * 1024 * 1024;
 
 /// The feed in `bytes`. A document strict XML rejects is re-read leniently and keeps what
 /// survives (Feed::malformed says so, with the first error); only one with no channel and no

@@ -32,7 +32,7 @@ QList<FeedPerson> peopleOf(const QJsonObject& object)
         if (!person.name.isEmpty() || !person.uri.isEmpty() || !person.email.isEmpty())
             people.append(person);
     };
-    for (const QJsonValue& author : object.value(u"authors").toArray()) // 1.1
+    for (const auto& author : object.value(u"authors").toArray()) // 1.1
         add(author.toObject());
     if (people.isEmpty() && object.value(u"author").isObject()) // 1.0
         add(object.value(u"author").toObject());
@@ -78,7 +78,7 @@ Result<Feed> readJsonFeed(const QByteArray& bytes, const FeedSource& source)
     feed.language = root.value(u"language").toString();
     feed.authors = peopleOf(root);
     const QString itemBase = feed.link.isEmpty() ? base : feed.link;
-    for (const QJsonValue& value : root.value(u"items").toArray()) {
+    for (const auto& value : root.value(u"items").toArray()) {
         const QJsonObject object = value.toObject();
         FeedItem item;
         const QJsonValue id = object.value(u"id");
@@ -100,13 +100,13 @@ Result<Feed> readJsonFeed(const QByteArray& bytes, const FeedSource& source)
         item.authors = peopleOf(object);
         if (item.authors.isEmpty())
             item.authors = feed.authors;
-        for (const QJsonValue& tag : object.value(u"tags").toArray())
+        for (const auto& tag : object.value(u"tags").toArray())
             item.categories.append(FeedCategory{tag.toString(), {}, {}});
         item.thumbnail = resolvedUrl(itemBase, object.value(u"image").toString());
         if (item.thumbnail.isEmpty())
             item.thumbnail = resolvedUrl(itemBase, object.value(u"banner_image").toString());
         item.language = object.value(u"language").toString();
-        for (const QJsonValue& a : object.value(u"attachments").toArray()) {
+        for (const auto& a : object.value(u"attachments").toArray()) {
             const QJsonObject attachment = a.toObject();
             FeedEnclosure enclosure{resolvedUrl(itemBase, attachment.value(u"url").toString()),
                                     attachment.value(u"mime_type").toString(), std::nullopt};

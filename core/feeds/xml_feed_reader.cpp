@@ -174,7 +174,7 @@ QString baseOf(const xmlNode* node)
 
 QString resolved(const xmlNode* node, const QString& reference)
 {
-    const QString trimmed = reference.trimmed();
+    QString trimmed = reference.trimmed();
     if (trimmed.isEmpty())
         return {};
     const QUrl url(trimmed);
@@ -392,12 +392,11 @@ FeedItem readItem(const xmlNode* node, bool atom)
                 readAtomLink(child, item.link, nullptr, &item);
             } else if (l == "id") {
                 item.id = textOf(child).trimmed();
-            } else if (l == "published" || l == "issued") {
+            } else if (l == "published" || l == "issued" ||
+                       (l == "created" && !item.published.when.isKnown())) {
                 item.published = dateOf(child);
             } else if (l == "updated" || l == "modified") {
                 item.updated = dateOf(child);
-            } else if (l == "created" && !item.published.when.isKnown()) {
-                item.published = dateOf(child);
             } else if (l == "author" || l == "contributor") {
                 if (l == "author")
                     item.authors.append(atomPerson(child));

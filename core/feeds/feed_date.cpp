@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feed_date.h"
 
+#include "parse/date_parts.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QRegularExpression>
@@ -12,21 +14,6 @@
 namespace broadsheet::core {
 
 namespace {
-
-/// 1–12 for an English month's name or its abbreviation ("Jan", "January", "Sept").
-int monthNumber(QStringView name)
-{
-    static constexpr std::array<const char*, 12> kMonths = {
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-    if (name.size() < 3)
-        return 0;
-    const QString lower = name.toString().toLower();
-    for (int i = 0; i < 12; ++i) {
-        if (lower.startsWith(QLatin1String(kMonths[static_cast<size_t>(i)])))
-            return i + 1;
-    }
-    return 0;
-}
 
 /// A two-digit year is of this century below 90 ("04" is 2004), of the last above.
 int fullYear(QStringView digits)
@@ -54,15 +41,8 @@ std::optional<int> zoneOffset(QStringView zone)
             break;
         }
     }
-    static const QRegularExpression numeric(QStringLiteral("^([+-])(\\d{2}):?(\\d{2})$"));
-    if (const auto m = numeric.match(upper); m.hasMatch()) {
-        const int hours = m.captured(2).toInt();
-        const int minutes = m.captured(3).toInt();
-        if (hours > 23 || minutes > 59)
-            return std::nullopt;
-        const int seconds = hours * 3600 + minutes * 60;
-        return m.captured(1) == u"-" ? -seconds : seconds;
-    }
+    if (const auto numeric = date_parts::numericZoneOffset(upper))
+        return numeric;
     static const QHash<QString, int> named = {
         {QStringLiteral("Z"), 0},     {QStringLiteral("EST"), -5},  {QStringLiteral("EDT"), -4},
         {QStringLiteral("CST"), -6},  {QStringLiteral("CDT"), -5},  {QStringLiteral("MST"), -7},
@@ -99,6 +79,19 @@ PublishedDate dayOf(int year, int month, int day)
 {
     const QDate date(year, month, day);
     return date.isValid() ? PublishedDate::day(date) : PublishedDate();
+}
+
+/// The date a match names: groups 4 to 7 are the hour, minute, second and zone, each
+/// optional; without a time it is a day, and a zone without a time is no date.
+PublishedDate fromTimeGroups(const QRegularExpressionMatch& m, int year, int month, int day)
+{
+    if (!m.hasCaptured(4))
+        return m.hasCaptured(7) ? PublishedDate() : dayOf(year, month, day);
+    const auto offset = zoneOffset(m.capturedView(7));
+    if (!offset)
+        return {};
+    return momentOf(year, month, day, m.captured(4).toInt(), m.captured(5).toInt(),
+                    m.hasCaptured(6) ? m.captured(6).toInt() : 0, *offset);
 }
 
 /// Greek day and month names ("Κυρ, 11 Ιούλ 2004") in English, for the RFC 822 reader.
@@ -194,26 +187,16 @@ PublishedDate parseRfc822Date(QStringView text)
     QRegularExpressionMatch m = dayFirst.match(trimmed);
     if (m.hasMatch()) {
         day = m.captured(1).toInt();
-        month = monthNumber(m.capturedView(2));
+        month = date_parts::monthNumber(m.capturedView(2));
     } else if (m = monthFirst.match(trimmed); m.hasMatch()) {
-        month = monthNumber(m.capturedView(1));
+        month = date_parts::monthNumber(m.capturedView(1));
         day = m.captured(2).toInt();
     } else {
         return {};
     }
     if (month == 0)
         return {};
-    const int year = fullYear(m.capturedView(3));
-    if (!m.hasCaptured(4)) {
-        if (m.hasCaptured(7))
-            return {}; // a zone with no time, or words after the date
-        return dayOf(year, month, day);
-    }
-    const auto offset = zoneOffset(m.capturedView(7));
-    if (!offset)
-        return {};
-    return momentOf(year, month, day, m.captured(4).toInt(), m.captured(5).toInt(),
-                    m.hasCaptured(6) ? m.captured(6).toInt() : 0, *offset);
+    return fromTimeGroups(m, fullYear(m.capturedView(3)), month, day);
 }
 
 PublishedDate parseW3cDate(QStringView text)
@@ -227,13 +210,7 @@ PublishedDate parseW3cDate(QStringView text)
     const int year = m.captured(1).toInt();
     const int month = m.hasCaptured(2) ? m.captured(2).toInt() : 1;
     const int day = m.hasCaptured(3) ? m.captured(3).toInt() : 1;
-    if (!m.hasCaptured(4))
-        return dayOf(year, month, day);
-    const auto offset = zoneOffset(m.capturedView(7));
-    if (!offset)
-        return {};
-    return momentOf(year, month, day, m.captured(4).toInt(), m.captured(5).toInt(),
-                    m.hasCaptured(6) ? m.captured(6).toInt() : 0, *offset);
+    return fromTimeGroups(m, year, month, day);
 }
 
 PublishedDate parseIso8601Date(QStringView text)
@@ -268,7 +245,7 @@ PublishedDate parseAsctimeDate(QStringView text)
     const auto m = asctime.match(text.trimmed().toString());
     if (!m.hasMatch())
         return {};
-    const int month = monthNumber(m.capturedView(1));
+    const int month = date_parts::monthNumber(m.capturedView(1));
     const auto offset = zoneOffset(m.capturedView(6));
     if (month == 0 || !offset)
         return {};

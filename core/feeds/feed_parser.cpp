@@ -9,6 +9,7 @@
 #include <iconv.h>
 #include <libxml/HTMLparser.h>
 
+#include <cctype>
 #include <cerrno>
 
 namespace broadsheet::core {
@@ -144,21 +145,28 @@ QByteArray numericEntities(const QByteArray& utf8, QString* firstUndefined, int*
     out.reserve(utf8.size() + 64);
     int lineNumber = 1;
     const qsizetype n = utf8.size();
+    // CDATA sections and comments are text as written: where one starting at `i` ends.
+    auto verbatimEnd = [&utf8, n](qsizetype i) -> qsizetype {
+        for (const auto& [open, close] :
+             {std::pair{"<![CDATA[", "]]>"}, std::pair{"<!--", "-->"}}) {
+            if (QByteArrayView(utf8).sliced(i).startsWith(open)) {
+                const qsizetype end = utf8.indexOf(close, i);
+                return end < 0 ? n : end + static_cast<qsizetype>(qstrlen(close));
+            }
+        }
+        return -1;
+    };
     for (qsizetype i = 0; i < n; ++i) {
         const char c = utf8[i];
         if (c == '\n')
             ++lineNumber;
-        // CDATA sections and comments are text as written.
-        for (const auto& [open, close] :
-             {std::pair{"<![CDATA[", "]]>"}, std::pair{"<!--", "-->"}}) {
-            if (c == '<' && QByteArrayView(utf8).sliced(i).startsWith(open)) {
-                qsizetype end = utf8.indexOf(close, i);
-                end = end < 0 ? n : end + static_cast<qsizetype>(qstrlen(close));
+        if (c == '<') {
+            if (const qsizetype end = verbatimEnd(i); end >= 0) {
                 const QByteArrayView skipped = QByteArrayView(utf8).sliced(i, end - i);
                 lineNumber += static_cast<int>(skipped.count('\n'));
                 out.append(skipped);
                 i = end - 1;
-                goto next; // NOLINT(cppcoreguidelines-avoid-goto): out of both loops
+                continue;
             }
         }
         if (c == '&') {
@@ -187,7 +195,6 @@ QByteArray numericEntities(const QByteArray& utf8, QString* firstUndefined, int*
             }
         }
         out.append(c);
-    next:;
     }
     return out;
 }
@@ -226,9 +233,12 @@ Result<Feed> parseFeed(const QByteArray& bytes, const FeedSource& source)
                      QStringLiteral("the feed is %1 MiB; feeds over %2 MiB are not read")
                          .arg(bytes.size() / (qint64{1024} * 1024))
                          .arg(kMaxFeedBytes / (qint64{1024} * 1024))};
-    if (bytes.trimmed().isEmpty())
+    qsizetype first = 0; // the first byte past white space (no copy of the whole document)
+    while (first < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[first])))
+        ++first;
+    if (first == bytes.size())
         return Error{ErrorCode::Invalid, QStringLiteral("the feed is empty")};
-    if (bytes.trimmed().startsWith('{'))
+    if (bytes[first] == '{')
         return feed_detail::readJsonFeed(bytes, source);
 
     feed_detail::Decoded decoded = feed_detail::decodeXml(bytes, source.declaredCharset);

@@ -62,20 +62,15 @@ Ns nsOfUri(const QByteArray& uri)
 /// An undeclared prefix ("dc:creator" with no xmlns:dc), read by its usual meaning.
 Ns nsOfPrefix(const QByteArray& prefix)
 {
-    if (prefix == "dc")
-        return Ns::Dc;
-    if (prefix == "dcterms")
-        return Ns::DcTerms;
-    if (prefix == "content")
-        return Ns::Content;
-    if (prefix == "media")
-        return Ns::Media;
-    if (prefix == "itunes")
-        return Ns::Itunes;
-    if (prefix == "sy")
-        return Ns::Sy;
-    if (prefix == "atom")
-        return Ns::Atom10;
+    static const QList<std::pair<QByteArray, Ns>> usual = {
+        {"dc", Ns::Dc},       {"dcterms", Ns::DcTerms}, {"content", Ns::Content},
+        {"media", Ns::Media}, {"itunes", Ns::Itunes},   {"sy", Ns::Sy},
+        {"atom", Ns::Atom10},
+    };
+    for (const auto& [p, ns] : usual) {
+        if (prefix == p)
+            return ns;
+    }
     return Ns::Other;
 }
 

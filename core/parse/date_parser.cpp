@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "date_parser.h"
 
+#include "date_parts.h"
+
 #include <QRegularExpression>
 #include <QTimeZone>
 
@@ -10,18 +12,6 @@ namespace {
 
 constexpr int kMinYear = 1800;
 constexpr int kMaxYear = 2200;
-
-int monthNumber(QStringView name)
-{
-    static constexpr const char16_t* kMonths[] = {u"jan", u"feb", u"mar", u"apr", u"may", u"jun",
-                                                  u"jul", u"aug", u"sep", u"oct", u"nov", u"dec"};
-    const QString prefix = name.left(3).toString().toLower();
-    for (int i = 0; i < 12; ++i) {
-        if (prefix == QStringView(kMonths[i]))
-            return i + 1;
-    }
-    return 0;
-}
 
 // Offset from UTC in seconds for an RFC 2822 / ISO zone; nullopt when the zone is unknown.
 std::optional<int> zoneOffset(const QString& zone)
@@ -42,12 +32,7 @@ std::optional<int> zoneOffset(const QString& zone)
         if (upper == QStringView(named.name))
             return named.hours * 3600;
     }
-    static const QRegularExpression numeric(QStringLiteral("^([+-])(\\d{2}):?(\\d{2})$"));
-    const auto m = numeric.match(zone);
-    if (!m.hasMatch())
-        return std::nullopt;
-    const int sign = m.capturedView(1) == u"-" ? -1 : 1;
-    return sign * (m.capturedView(2).toInt() * 3600 + m.capturedView(3).toInt() * 60);
+    return date_parts::numericZoneOffset(zone);
 }
 
 PublishedDate makeDay(int year, int month, int day)
@@ -135,11 +120,11 @@ PublishedDate parseWrittenDate(const QString& input)
     QRegularExpressionMatch m = dayMonthYear.match(text);
     if (m.hasMatch()) {
         day = m.capturedView(1).toInt();
-        monthNo = monthNumber(m.capturedView(2));
+        monthNo = date_parts::monthNumber(m.capturedView(2));
         year = expandYear(m.capturedView(3));
         timeGroup = 4;
     } else if (m = monthDayYear.match(text); m.hasMatch()) {
-        monthNo = monthNumber(m.capturedView(1));
+        monthNo = date_parts::monthNumber(m.capturedView(1));
         day = m.capturedView(2).toInt();
         year = m.capturedView(3).toInt();
         timeGroup = 4;

@@ -1,0 +1,344 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "html_sanitizer.h"
+
+#include <QSet>
+#include <QUrl>
+
+#include <gumbo.h>
+
+#include <memory>
+
+namespace broadsheet::core {
+
+namespace {
+
+/// Elements dropped with everything inside them: code, styling, frames, plug-ins, forms,
+/// media that would load on its own, and the document's head matter.
+const QSet<QByteArray>& droppedElements()
+{
+    static const QSet<QByteArray> names = {
+        "script", "style",  "iframe", "frame",  "frameset", "object",   "embed",  "applet",
+        "param",  "form",   "input",  "button", "select",   "textarea", "option", "noscript",
+        "template", "title", "base",  "link",   "meta",     "svg",      "math",   "canvas",
+        "video",  "audio",  "source", "track",  "map",      "area",     "dialog", "portal",
+    };
+    return names;
+}
+
+/// Elements kept (with their allowed attributes); any other is unwrapped: its children stay.
+const QSet<QByteArray>& keptElements()
+{
+    static const QSet<QByteArray> names = {
+        "a",      "abbr",   "b",      "bdi",    "bdo",    "blockquote", "br",      "caption",
+        "cite",   "code",   "col",    "colgroup", "dd",   "del",        "details", "dfn",
+        "div",    "dl",     "dt",     "em",     "figcaption", "figure", "h1",      "h2",
+        "h3",     "h4",     "h5",     "h6",     "hr",     "i",          "img",     "ins",
+        "kbd",    "li",     "mark",   "ol",     "p",      "pre",        "q",       "rp",
+        "rt",     "ruby",   "s",      "samp",   "small",  "span",       "strike",  "strong",
+        "sub",    "summary", "sup",   "table",  "tbody",  "td",         "tfoot",   "th",
+        "thead",  "time",   "tr",     "u",      "ul",     "var",        "wbr",
+    };
+    return names;
+}
+
+/// Elements that end a paragraph of the plain text.
+const QSet<QByteArray>& blockElements()
+{
+    static const QSet<QByteArray> names = {
+        "address", "article", "aside", "blockquote", "caption", "dd",     "details", "div",
+        "dl",      "dt",      "figcaption", "figure", "footer", "h1",     "h2",      "h3",
+        "h4",      "h5",      "h6",    "header",     "hr",      "li",     "main",    "nav",
+        "ol",      "p",       "pre",   "section",    "summary", "table",  "tr",      "ul",
+        "body",    "html",
+    };
+    return names;
+}
+
+bool isVoid(const QByteArray& name)
+{
+    return name == "br" || name == "hr" || name == "img" || name == "wbr" || name == "col";
+}
+
+/// Whether `element` may carry `attribute` (its URL attributes are checked apart).
+bool attributeAllowed(const QByteArray& element, const QByteArray& attribute)
+{
+    if (attribute == "lang" || attribute == "dir" || attribute == "title")
+        return true;
+    if (element == "a")
+        return attribute == "href";
+    if (element == "img")
+        return attribute == "src" || attribute == "alt" || attribute == "width" ||
+               attribute == "height";
+    if (element == "td" || element == "th")
+        return attribute == "colspan" || attribute == "rowspan";
+    if (element == "blockquote" || element == "q" || element == "del" || element == "ins")
+        return attribute == "cite";
+    if (element == "ol")
+        return attribute == "start" || attribute == "reversed";
+    if (element == "li")
+        return attribute == "value";
+    if (element == "time")
+        return attribute == "datetime";
+    return false;
+}
+
+QByteArray tagName(const GumboElement& element)
+{
+    if (element.tag != GUMBO_TAG_UNKNOWN)
+        return QByteArray(gumbo_normalized_tagname(element.tag));
+    GumboStringPiece piece = element.original_tag;
+    gumbo_tag_from_original_text(&piece);
+    return QByteArray(piece.data, static_cast<qsizetype>(piece.length)).toLower();
+}
+
+const char* attributeValue(const GumboElement& element, const char* name)
+{
+    const GumboAttribute* attribute = gumbo_get_attribute(&element.attributes, name);
+    return attribute ? attribute->value : nullptr;
+}
+
+void escapeInto(QString& out, QStringView text, bool attribute)
+{
+    for (QChar c : text) {
+        switch (c.unicode()) {
+        case u'&':
+            out += QLatin1String("&amp;");
+            break;
+        case u'<':
+            out += QLatin1String("&lt;");
+            break;
+        case u'>':
+            out += QLatin1String("&gt;");
+            break;
+        case u'"':
+            if (attribute) {
+                out += QLatin1String("&quot;");
+                break;
+            }
+            out += c;
+            break;
+        default:
+            out += c;
+        }
+    }
+}
+
+class Sanitizer {
+public:
+    explicit Sanitizer(const QString& base)
+        : m_base(base.trimmed())
+    {
+    }
+
+    void walk(const GumboNode* node, bool inPre)
+    {
+        switch (node->type) {
+        case GUMBO_NODE_TEXT:
+        case GUMBO_NODE_CDATA:
+        case GUMBO_NODE_WHITESPACE:
+            text(QString::fromUtf8(node->v.text.text), inPre);
+            return;
+        case GUMBO_NODE_ELEMENT:
+        case GUMBO_NODE_TEMPLATE:
+            element(node->v.element, inPre);
+            return;
+        case GUMBO_NODE_DOCUMENT:
+            children(node->v.document.children, inPre);
+            return;
+        case GUMBO_NODE_COMMENT:
+            return;
+        }
+    }
+
+    SanitizedHtml result()
+    {
+        SanitizedHtml out;
+        out.html = std::move(m_html);
+        while (m_text.endsWith(u' ') || m_text.endsWith(u'\n'))
+            m_text.chop(1);
+        out.text = std::move(m_text);
+        return out;
+    }
+
+private:
+    void children(const GumboVector& nodes, bool inPre)
+    {
+        for (unsigned i = 0; i < nodes.length; ++i)
+            walk(static_cast<const GumboNode*>(nodes.data[i]), inPre);
+    }
+
+    void text(const QString& value, bool inPre)
+    {
+        escapeInto(m_html, value, false);
+        for (QChar c : value) {
+            if (!inPre && c.isSpace()) {
+                m_space = !m_text.isEmpty() && !m_breakPending;
+                continue;
+            }
+            if (m_breakPending && !m_text.isEmpty()) {
+                while (m_text.endsWith(u' '))
+                    m_text.chop(1);
+                m_text += m_paragraphPending ? QLatin1String("\n\n") : QLatin1String("\n");
+            } else if (m_space && !m_text.endsWith(u'\n')) {
+                m_text += u' ';
+            }
+            m_breakPending = m_paragraphPending = m_space = false;
+            m_text += c;
+        }
+    }
+
+    void breakText(bool paragraph)
+    {
+        m_breakPending = true;
+        m_paragraphPending = m_paragraphPending || paragraph;
+        m_space = false;
+    }
+
+    /// A URL attribute resolved, and kept only with an allowed scheme.
+    QString safeUrl(const char* value, bool mailto) const
+    {
+        QString raw = QString::fromUtf8(value);
+        raw.removeIf([](QChar c) { return c.unicode() < 0x21 || c.unicode() == 0x7F; });
+        if (raw.isEmpty())
+            return {};
+        QUrl url(raw);
+        if (!url.isValid())
+            return {};
+        if (url.isRelative() && !m_base.isEmpty())
+            url = QUrl(m_base).resolved(url);
+        const QString scheme = url.scheme().toLower();
+        if (scheme.isEmpty())
+            return url.isRelative() && !raw.contains(u':') ? url.toString() : QString();
+        if (scheme == u"http" || scheme == u"https" || (mailto && scheme == u"mailto"))
+            return url.toString(QUrl::FullyEncoded);
+        return {};
+    }
+
+    /// An image's real source: lazy loaders keep it in data-src, data-original or srcset and
+    /// put a placeholder (or nothing) in src.
+    QString imageSource(const GumboElement& element) const
+    {
+        const char* src = attributeValue(element, "src");
+        const bool placeholder = !src || QByteArray(src).trimmed().isEmpty() ||
+                                 QByteArray(src).trimmed().startsWith("data:");
+        if (!placeholder)
+            return safeUrl(src, false);
+        for (const char* lazy : {"data-src", "data-lazy-src", "data-original", "data-url"}) {
+            if (const char* value = attributeValue(element, lazy))
+                return safeUrl(value, false);
+        }
+        for (const char* set : {"srcset", "data-srcset"}) {
+            if (const char* value = attributeValue(element, set)) {
+                const QString first =
+                    QString::fromUtf8(value).split(u',').value(0).trimmed().section(u' ', 0, 0);
+                return safeUrl(first.toUtf8().constData(), false);
+            }
+        }
+        return {};
+    }
+
+    void element(const GumboElement& element, bool inPre)
+    {
+        const QByteArray name = tagName(element);
+        if (droppedElements().contains(name))
+            return;
+        const bool block = blockElements().contains(name);
+        if (block)
+            breakText(true);
+        if (name == "br")
+            breakText(false);
+        const bool kept = keptElements().contains(name);
+        if (name == "img" && kept) {
+            const QString src = imageSource(element);
+            if (src.isEmpty())
+                return; // an image that cannot load safely shows nothing
+            m_html += QLatin1String("<img src=\"");
+            escapeInto(m_html, src, true);
+            m_html += u'"';
+            writeAttributes(element, name);
+            m_html += u'>';
+            return;
+        }
+        if (kept) {
+            m_html += u'<';
+            m_html += QLatin1String(name);
+            if (name == "a") {
+                if (const char* href = attributeValue(element, "href")) {
+                    const QString url = safeUrl(href, true);
+                    if (!url.isEmpty()) {
+                        m_html += QLatin1String(" href=\"");
+                        escapeInto(m_html, url, true);
+                        m_html += u'"';
+                    }
+                }
+            }
+            if (const char* cite = attributeValue(element, "cite");
+                cite && (name == "blockquote" || name == "q" || name == "del" || name == "ins")) {
+                const QString url = safeUrl(cite, false);
+                if (!url.isEmpty()) {
+                    m_html += QLatin1String(" cite=\"");
+                    escapeInto(m_html, url, true);
+                    m_html += u'"';
+                }
+            }
+            writeAttributes(element, name);
+            m_html += u'>';
+        }
+        if (!isVoid(name))
+            children(element.children, inPre || name == "pre");
+        if (kept && !isVoid(name)) {
+            m_html += QLatin1String("</");
+            m_html += QLatin1String(name);
+            m_html += u'>';
+        }
+        if (block)
+            breakText(true);
+        else if ((name == "td" || name == "th") && !m_text.isEmpty())
+            m_space = true; // cells of a row: words apart
+    }
+
+    void writeAttributes(const GumboElement& element, const QByteArray& name)
+    {
+        for (unsigned i = 0; i < element.attributes.length; ++i) {
+            const auto* attribute = static_cast<const GumboAttribute*>(element.attributes.data[i]);
+            const QByteArray attr = QByteArray(attribute->name).toLower();
+            // URLs were written above; everything else only when allowed (never on*, style).
+            if (attr == "href" || attr == "src" || attr == "cite" || !attributeAllowed(name, attr))
+                continue;
+            m_html += u' ';
+            m_html += QLatin1String(attr);
+            m_html += QLatin1String("=\"");
+            escapeInto(m_html, QString::fromUtf8(attribute->value), true);
+            m_html += u'"';
+        }
+    }
+
+    QString m_base;
+    QString m_html;
+    QString m_text;
+    bool m_space = false;
+    bool m_breakPending = false;
+    bool m_paragraphPending = false;
+};
+
+} // namespace
+
+SanitizedHtml sanitizeHtml(const QString& html, const QString& base)
+{
+    const QByteArray utf8 = html.toUtf8();
+    std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
+        gumbo_parse_with_options(&kGumboDefaultOptions, utf8.constData(),
+                                 static_cast<size_t>(utf8.size())),
+        [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
+    Sanitizer sanitizer(base);
+    if (output && output->root)
+        sanitizer.walk(output->root, false);
+    return sanitizer.result();
+}
+
+QString htmlToText(const QString& html)
+{
+    return sanitizeHtml(html).text;
+}
+
+} // namespace broadsheet::core

@@ -97,9 +97,10 @@ void Sidebar::setOverview(const core::LibraryOverview& overview)
     fill(tr("Sections"), QStringLiteral("section"), overview.sections);
     // Tags by kind: the user's own first, then what the tagger found (the most used of each).
     const std::pair<const char*, QString> kinds[] = {
-        {"manual", tr("Tags")},   {"rule", tr("Rules")},
-        {"person", tr("People")}, {"organization", tr("Organisations")},
-        {"place", tr("Places")},  {"keyword", tr("Keywords")},
+        {"manual", tr("Tags")},         {"rule", tr("Rules")},
+        {"person", tr("People")},       {"organization", tr("Organisations")},
+        {"place", tr("Places")},        {"keyword", tr("Keywords")},
+        {"category", tr("Categories")},
     };
     for (const auto& [kind, title] : kinds) {
         QList<core::CountedName> ofKind;

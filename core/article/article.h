@@ -32,6 +32,7 @@ struct Article {
     QString path; ///< the file the article came from, empty when it came from elsewhere
     PublishedDate published;
     QString body; ///< plain text, paragraphs separated by one blank line
+    QString html; ///< sanitised HTML, for stories from feeds; empty for text files
     QList<Tag> tags;
     bool read = false;
     bool starred = false;

@@ -16,7 +16,7 @@ QJsonObject articleToJson(const Article& article)
     for (const Tag& tag : article.tags)
         tags.append(
             QJsonObject{{QStringLiteral("name"), tag.name}, {QStringLiteral("kind"), tag.kind}});
-    return QJsonObject{
+    QJsonObject object{
         {QStringLiteral("id"), article.id},
         {QStringLiteral("title"), article.title},
         {QStringLiteral("section"), article.section},
@@ -30,6 +30,9 @@ QJsonObject articleToJson(const Article& article)
         {QStringLiteral("read"), article.read},
         {QStringLiteral("starred"), article.starred},
     };
+    if (!article.html.isEmpty())
+        object.insert(QStringLiteral("html"), article.html); // a feed's story: its markup too
+    return object;
 }
 
 QJsonObject summaryToJson(const ArticleSummary& summary)

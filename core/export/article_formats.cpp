@@ -271,6 +271,10 @@ QByteArray toJson(const Article& article)
     }
     out += QLatin1String("],\"body\":");
     appendQuoted(out, article.body);
+    if (!article.html.isEmpty()) {
+        out += QLatin1String(",\"html\":");
+        appendQuoted(out, article.html);
+    }
     out += u'}';
     return out.toUtf8();
 }
@@ -375,10 +379,16 @@ QString htmlArticle(const Article& article)
         }
         out += QStringLiteral("</ul>\n");
     }
-    for (const QString& paragraph : paragraphsOf(article.body)) {
-        QString text = escaped(paragraph.trimmed());
-        text.replace(u'\n', QStringLiteral("<br>\n"));
-        out += QStringLiteral("<p>%1</p>\n").arg(text);
+    if (!article.html.isEmpty()) {
+        // A feed's story keeps its markup: sanitised when it was stored (ArticleStore holds
+        // no other), so its links, lists and quotes export as they read.
+        out += QStringLiteral("<div class=\"content\">%1</div>\n").arg(article.html);
+    } else {
+        for (const QString& paragraph : paragraphsOf(article.body)) {
+            QString text = escaped(paragraph.trimmed());
+            text.replace(u'\n', QStringLiteral("<br>\n"));
+            out += QStringLiteral("<p>%1</p>\n").arg(text);
+        }
     }
     out += QStringLiteral("</article>\n");
     return out;

@@ -3,6 +3,8 @@
 
 #include "background.h"
 #include "parse/csv_article_parser.h"
+#include "parse/feed_articles.h"
+#include "parse/feed_parser.h"
 #include "parse/structured_article_parser.h"
 #include "parse/text_article_parser.h"
 #include "parse/text_decoding.h"
@@ -42,7 +44,7 @@ struct FileTask {
     bool lastPart = true; ///< the whole file, or its last part: the file is done with it
 };
 
-enum class FileKind { Text, Csv, Markdown, Json, Ndjson, Unsupported };
+enum class FileKind { Text, Csv, Markdown, Json, Ndjson, Feed, Unsupported };
 
 FileKind kindOf(const QFileInfo& info)
 {
@@ -57,6 +59,10 @@ FileKind kindOf(const QFileInfo& info)
         return FileKind::Ndjson;
     if (suffix.isEmpty() || suffix == u"txt" || suffix == u"text")
         return FileKind::Text;
+    // Named like a feed; any other file that holds one is found by its content (parseFile).
+    if (suffix == u"xml" || suffix == u"rss" || suffix == u"atom" || suffix == u"rdf" ||
+        suffix == u"feed")
+        return FileKind::Feed;
     return FileKind::Unsupported;
 }
 
@@ -107,7 +113,8 @@ void collectFiles(const QStringList& paths, QList<FileTask>& tasks, QList<Skippe
             if (kindOf(info) == FileKind::Unsupported) {
                 skipped.append({displayPath(file),
                                 QStringLiteral("not an article file (.%1); Broadsheet imports "
-                                               ".txt, .md, .json, .ndjson and .csv files")
+                                               ".txt, .md, .json, .ndjson and .csv files, and "
+                                               "feeds (.xml, .rss, .atom, .rdf)")
                                     .arg(info.suffix())});
                 continue;
             }
@@ -142,7 +149,9 @@ Result<QByteArray> readWholeFile(const QString& path, FileKind kind)
     const QFileInfo info(path);
     const bool collection =
         kind == FileKind::Csv || kind == FileKind::Json || kind == FileKind::Ndjson;
-    const qint64 limit = collection ? ImportJob::kMaxCollectionBytes : ImportJob::kMaxFileBytes;
+    const qint64 limit = collection               ? ImportJob::kMaxCollectionBytes
+                         : kind == FileKind::Feed ? kMaxFeedBytes
+                                                  : ImportJob::kMaxFileBytes;
     if (info.size() > limit) {
         return Error{QStringLiteral("too large (%1 MiB; the limit is %2 MiB)")
                          .arg(info.size() / kMiB)
@@ -239,6 +248,21 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
         if (!whole)
             return skip(whole.error().message);
         bytes = std::move(*whole);
+    }
+    // A feed is known by its content, whatever its name (UTF-16 ones hold NUL bytes).
+    if (kind == FileKind::Feed ||
+        ((kind == FileKind::Text || kind == FileKind::Json) && looksLikeFeed(bytes))) {
+        auto feed = parseFeed(bytes);
+        if (!feed)
+            return skip(feed.error().message);
+        FeedStories stories = storiesOf(*feed);
+        if (stories.articles.isEmpty())
+            return skip(QStringLiteral("the feed has no items"));
+        result.articles = std::move(stories.articles);
+        result.hashes = std::move(stories.identities);
+        for (Article& article : result.articles)
+            article.path = path;
+        return result;
     }
     if (looksBinary(bytes))
         return skip(QStringLiteral("binary file (contains NUL bytes), not text"));

@@ -3,6 +3,7 @@
 
 #include "article/markdown_escape.h"
 #include "date_parser.h"
+#include "html_sanitizer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -42,6 +43,9 @@ Article articleFrom(const QJsonObject& object, bool& carriesTags)
     article.url = text("url");
     article.guid = text("guid");
     article.body = text("body");
+    // A feed story's markup comes back through the sanitiser: the file may be anyone's.
+    if (const QString html = text("html"); !html.isEmpty())
+        article.html = sanitizeHtml(html).html;
     article.published =
         dateFrom(object.contains(QLatin1String("published")) ? text("published") : text("date"));
     article.read = object.value(QLatin1String("read")).toBool();

@@ -154,8 +154,8 @@ Result<QList<AddOutcome>> ArticleStore::addArticles(QList<Article>& articles,
         return transaction.error();
     auto insert = m_db.prepare(
         "INSERT INTO articles(source_id, title, section, author, url, guid, path, published_at, "
-        "published_precision, imported_at, body, is_read, is_starred, content_hash, tagged_with) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+        "published_precision, imported_at, body, is_read, is_starred, content_hash, tagged_with, "
+        "html) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
         "ON CONFLICT DO NOTHING");
     if (!insert)
         return insert.error();
@@ -196,6 +196,7 @@ Result<QList<AddOutcome>> ArticleStore::addArticles(QList<Article>& articles,
             insert->bindNull(15);
         else
             insert->bind(15, qint64{0});
+        insert->bind(16, article.html.isEmpty() ? QString() : article.html);
         if (auto r = insert->run(); !r)
             return r.error();
         if (m_db.changes() > 0) {
@@ -298,7 +299,7 @@ Result<QList<Article>> ArticleStore::articles(const QList<ArticleId>& ids)
         return transaction.error();
     auto stmt = m_db.prepare(
         "SELECT a.id, a.title, a.section, a.author, coalesce(s.name, ''), a.url, a.guid, a.path, "
-        "a.published_at, a.published_precision, a.body, a.is_read, a.is_starred "
+        "a.published_at, a.published_precision, a.body, a.is_read, a.is_starred, a.html "
         "FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?1");
     if (!stmt)
         return stmt.error();
@@ -331,6 +332,7 @@ Result<QList<Article>> ArticleStore::articles(const QList<ArticleId>& ids)
         article.body = stmt->text(10);
         article.read = stmt->int64(11) != 0;
         article.starred = stmt->int64(12) != 0;
+        article.html = stmt->text(13);
         tags->reset();
         tags->bind(1, id);
         auto r = tags->forEachRow([&article](const Statement& tagRow) {

@@ -10,7 +10,7 @@ namespace broadsheet::core {
 namespace tag_kind {
 
 namespace {
-constexpr std::array kNames{kManual, kPerson, kOrganization, kPlace, kKeyword, kRule};
+constexpr std::array kNames{kManual, kPerson, kOrganization, kPlace, kKeyword, kRule, kCategory};
 static_assert(kNames.size() == kTagKindCount);
 } // namespace
 
@@ -38,6 +38,7 @@ QString originOf(TagKind kind)
     case TagKind::Manual:
     case TagKind::Keyword:
     case TagKind::Rule:
+    case TagKind::Category:
         break;
     }
     return nameOf(kind);

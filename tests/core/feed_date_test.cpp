@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "feeds/feed_date.h"
+#include "parse/feed_date.h"
 #include "test_support.h"
 
 #include <QFile>

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "feeds/feed_parser.h"
-#include "feeds/html_sanitizer.h"
-
+#include "parse/feed_parser.h"
+#include "parse/html_sanitizer.h"
 #include "test_support.h"
 
 #include <QDirIterator>
@@ -18,8 +17,9 @@ namespace {
 bool looksDangerous(const QString& html)
 {
     static const QRegularExpression danger(
-        QStringLiteral("<\\s*(script|style|iframe|object|embed|form|frame|applet|link|meta|base|svg)"
-                       "\\b|\\son[a-z]+\\s*=|javascript:|vbscript:|\\sstyle\\s*=|expression\\s*\\("),
+        QStringLiteral(
+            "<\\s*(script|style|iframe|object|embed|form|frame|applet|link|meta|base|svg)"
+            "\\b|\\son[a-z]+\\s*=|javascript:|vbscript:|\\sstyle\\s*=|expression\\s*\\("),
         QRegularExpression::CaseInsensitiveOption);
     return danger.match(html).hasMatch();
 }
@@ -28,16 +28,20 @@ bool looksDangerous(const QString& html)
 
 TEST_CASE("the sanitiser keeps what reads and drops what runs")
 {
-    const SanitizedHtml out = sanitizeHtml(QStringLiteral(
-        "<p onclick=\"x()\" class=\"c\" style=\"color:red\">Hello <b>bold</b> "
-        "<a href=\"javascript:alert(1)\">bad</a> <a href=\"/page\" target=\"_blank\">good</a></p>"
-        "<script>alert(1)</script><style>p{}</style><iframe src=\"https://x\">inside</iframe>"
-        "<form><label>form text</label><input name=q></form><ul><li>one</li><li>two</li></ul>"
-        "<blockquote cite=\"https://q.example/\">quoted</blockquote><pre>a  b\n c</pre>"
-        "<img src=\"data:image/gif;base64,R0\" data-src=\"img/lazy.png\" onerror=\"x()\" alt=\"A\">"
-        "<img srcset=\"https://e.example/s.png 1x, https://e.example/l.png 2x\">"
-        "<img src=\"javascript:alert(2)\"><font color=red>unwrapped</font> "
-        "<a href=\"mailto:me@example.com\">mail</a> <a href=\"java&#x09;script:alert(3)\">tab</a>"),
+    const SanitizedHtml out = sanitizeHtml(
+        QStringLiteral(
+            "<p onclick=\"x()\" class=\"c\" style=\"color:red\">Hello <b>bold</b> "
+            "<a href=\"javascript:alert(1)\">bad</a> <a href=\"/page\" "
+            "target=\"_blank\">good</a></p>"
+            "<script>alert(1)</script><style>p{}</style><iframe src=\"https://x\">inside</iframe>"
+            "<form><label>form text</label><input name=q></form><ul><li>one</li><li>two</li></ul>"
+            "<blockquote cite=\"https://q.example/\">quoted</blockquote><pre>a  b\n c</pre>"
+            "<img src=\"data:image/gif;base64,R0\" data-src=\"img/lazy.png\" onerror=\"x()\" "
+            "alt=\"A\">"
+            "<img srcset=\"https://e.example/s.png 1x, https://e.example/l.png 2x\">"
+            "<img src=\"javascript:alert(2)\"><font color=red>unwrapped</font> "
+            "<a href=\"mailto:me@example.com\">mail</a> <a "
+            "href=\"java&#x09;script:alert(3)\">tab</a>"),
         QStringLiteral("https://site.example/news/"));
     CHECK_FALSE(looksDangerous(out.html));
     CHECK(out.html.contains(u"<b>bold</b>"));
@@ -58,25 +62,30 @@ TEST_CASE("the sanitiser keeps what reads and drops what runs")
     CHECK(out.html.contains(u"<pre>a  b\n c</pre>"));
 
     CHECK(out.text ==
-          QStringLiteral("Hello bold bad good\n\none\n\ntwo\n\nquoted\n\na  b\n c\n\nunwrapped mail tab"));
+          QStringLiteral(
+              "Hello bold bad good\n\none\n\ntwo\n\nquoted\n\na  b\n c\n\nunwrapped mail tab"));
 }
 
 TEST_CASE("the text of HTML has its paragraphs and entities, never its markup")
 {
-    CHECK(htmlToText(QStringLiteral("<p>One &amp; <i>two</i></p>\n\n<p>Three&nbsp;four<br>five</p>"))
-          == QStringLiteral("One & two\n\nThree four\nfive")); // a no-break space is a space
-    CHECK(htmlToText(QStringLiteral("plain text, no markup")) == QStringLiteral("plain text, no markup"));
-    CHECK(htmlToText(QStringLiteral("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>"))
-          == QStringLiteral("a b\n\nc"));
+    CHECK(htmlToText(
+              QStringLiteral("<p>One &amp; <i>two</i></p>\n\n<p>Three&nbsp;four<br>five</p>")) ==
+          QStringLiteral("One & two\n\nThree four\nfive")); // a no-break space is a space
+    CHECK(htmlToText(QStringLiteral("plain text, no markup")) ==
+          QStringLiteral("plain text, no markup"));
+    CHECK(htmlToText(
+              QStringLiteral("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>")) ==
+          QStringLiteral("a b\n\nc"));
     CHECK(htmlToText(QString()).isEmpty());
     CHECK(htmlToText(QStringLiteral("<div><div>   </div></div>")).isEmpty());
     // Broken markup is still read as a browser would.
-    CHECK(htmlToText(QStringLiteral("<p>unclosed <b>bold <i>both</p>after")) == QStringLiteral("unclosed bold both\n\nafter"));
+    CHECK(htmlToText(QStringLiteral("<p>unclosed <b>bold <i>both</p>after")) ==
+          QStringLiteral("unclosed bold both\n\nafter"));
     // A hostile input: deep nesting and a huge attribute come back bounded and safe.
     const QString deep = QStringLiteral("<div>").repeated(5000) + QStringLiteral("deep");
     CHECK(htmlToText(deep) == QStringLiteral("deep"));
-    const SanitizedHtml huge =
-        sanitizeHtml(QStringLiteral("<a href=\"") + QString(1 << 20, u'x') + QStringLiteral("\">x</a>"));
+    const SanitizedHtml huge = sanitizeHtml(QStringLiteral("<a href=\"") + QString(1 << 20, u'x') +
+                                            QStringLiteral("\">x</a>"));
     CHECK(huge.text == QStringLiteral("x"));
 }
 
@@ -91,7 +100,8 @@ TEST_CASE("every case of feedparser's sanitize suite comes out with nothing that
     while (it.hasNext()) {
         QFile file(it.next());
         REQUIRE(file.open(QIODevice::ReadOnly));
-        auto feed = parseFeed(file.readAll(), FeedSource{QStringLiteral("http://example.com/"), {}});
+        auto feed =
+            parseFeed(file.readAll(), FeedSource{QStringLiteral("http://example.com/"), {}});
         REQUIRE(feed);
         QList<FeedText> texts{feed->title, feed->subtitle};
         for (const FeedItem& item : feed->items)

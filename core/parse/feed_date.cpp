@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feed_date.h"
 
-#include "parse/date_parts.h"
+#include "date_parts.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -17,10 +17,10 @@ namespace {
 const QSet<QByteArray>& droppedElements()
 {
     static const QSet<QByteArray> names = {
-        "script", "style",  "iframe", "frame",  "frameset", "object",   "embed",  "applet",
-        "param",  "form",   "input",  "button", "select",   "textarea", "option", "noscript",
-        "template", "title", "base",  "link",   "meta",     "svg",      "math",   "canvas",
-        "video",  "audio",  "source", "track",  "map",      "area",     "dialog", "portal",
+        "script",   "style", "iframe", "frame",  "frameset", "object",   "embed",  "applet",
+        "param",    "form",  "input",  "button", "select",   "textarea", "option", "noscript",
+        "template", "title", "base",   "link",   "meta",     "svg",      "math",   "canvas",
+        "video",    "audio", "source", "track",  "map",      "area",     "dialog", "portal",
     };
     return names;
 }
@@ -29,14 +29,14 @@ const QSet<QByteArray>& droppedElements()
 const QSet<QByteArray>& keptElements()
 {
     static const QSet<QByteArray> names = {
-        "a",      "abbr",   "b",      "bdi",    "bdo",    "blockquote", "br",      "caption",
-        "cite",   "code",   "col",    "colgroup", "dd",   "del",        "details", "dfn",
-        "div",    "dl",     "dt",     "em",     "figcaption", "figure", "h1",      "h2",
-        "h3",     "h4",     "h5",     "h6",     "hr",     "i",          "img",     "ins",
-        "kbd",    "li",     "mark",   "ol",     "p",      "pre",        "q",       "rp",
-        "rt",     "ruby",   "s",      "samp",   "small",  "span",       "strike",  "strong",
-        "sub",    "summary", "sup",   "table",  "tbody",  "td",         "tfoot",   "th",
-        "thead",  "time",   "tr",     "u",      "ul",     "var",        "wbr",
+        "a",     "abbr",    "b",    "bdi",      "bdo",        "blockquote", "br",      "caption",
+        "cite",  "code",    "col",  "colgroup", "dd",         "del",        "details", "dfn",
+        "div",   "dl",      "dt",   "em",       "figcaption", "figure",     "h1",      "h2",
+        "h3",    "h4",      "h5",   "h6",       "hr",         "i",          "img",     "ins",
+        "kbd",   "li",      "mark", "ol",       "p",          "pre",        "q",       "rp",
+        "rt",    "ruby",    "s",    "samp",     "small",      "span",       "strike",  "strong",
+        "sub",   "summary", "sup",  "table",    "tbody",      "td",         "tfoot",   "th",
+        "thead", "time",    "tr",   "u",        "ul",         "var",        "wbr",
     };
     return names;
 }
@@ -45,11 +45,10 @@ const QSet<QByteArray>& keptElements()
 const QSet<QByteArray>& blockElements()
 {
     static const QSet<QByteArray> names = {
-        "address", "article", "aside", "blockquote", "caption", "dd",     "details", "div",
-        "dl",      "dt",      "figcaption", "figure", "footer", "h1",     "h2",      "h3",
-        "h4",      "h5",      "h6",    "header",     "hr",      "li",     "main",    "nav",
-        "ol",      "p",       "pre",   "section",    "summary", "table",  "tr",      "ul",
-        "body",    "html",
+        "address", "article",    "aside",  "blockquote", "caption", "dd",   "details", "div", "dl",
+        "dt",      "figcaption", "figure", "footer",     "h1",      "h2",   "h3",      "h4",  "h5",
+        "h6",      "header",     "hr",     "li",         "main",    "nav",  "ol",      "p",   "pre",
+        "section", "summary",    "table",  "tr",         "ul",      "body", "html",
     };
     return names;
 }

@@ -4,6 +4,7 @@
 #include <QEvent>
 #include <QLocale>
 #include <QPalette>
+#include <QRegularExpression>
 #include <QScrollBar>
 
 namespace broadsheet::ui {
@@ -104,9 +105,25 @@ QString ReaderView::articleHtml(const core::Article& article, const QPalette& pa
         }
         html += QStringLiteral("<p>%1</p>").arg(chips.join(QStringLiteral(" ")));
     }
+    if (!article.html.isEmpty()) {
+        html += withoutRemoteImages(article.html);
+        return html;
+    }
     for (const QString& paragraph : article.body.split(QStringLiteral("\n\n"), Qt::SkipEmptyParts))
         html += QStringLiteral("<p>%1</p>").arg(markedHtml(paragraph));
     return html;
+}
+
+QString ReaderView::withoutRemoteImages(const QString& html)
+{
+    // The markup is the sanitiser's own (ArticleStore keeps no other): each image is
+    // <img src="…" …>, its src first. Nothing remote loads, so each becomes a link to itself.
+    static const QRegularExpression image(
+        QStringLiteral("<img src=\"([^\"]*)\"(?:[^>]*?\\salt=\"([^\"]*)\")?[^>]*>"));
+    QString out = html;
+    out.replace(image, QStringLiteral("<a href=\"\\1\">[%1 \\2]</a>").arg(tr("image:")));
+    out.replace(QStringLiteral(" ]</a>"), QStringLiteral("]</a>")); // an image with no alt text
+    return out;
 }
 
 QString ReaderView::markedHtml(const QString& text)

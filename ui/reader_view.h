@@ -10,7 +10,8 @@
 namespace broadsheet::ui {
 
 /// The reader pane: shows one article (title, date, section, author, source, body) as
-/// escaped rich text. Links open in the system browser; nothing remote is ever loaded.
+/// escaped rich text, or a feed story's sanitised HTML (links, lists, quotes, tables). Links open
+/// in the system browser; nothing remote is ever loaded.
 class ReaderView final : public QTextBrowser {
     Q_OBJECT
 public:
@@ -24,6 +25,8 @@ public:
     /// palette (QPalette() is the application's), so a dark desktop gets a dark reader.
     static QString articleHtml(const core::Article& article, const QPalette& palette = {});
     static QString markedHtml(const QString& text);
+    /// A feed story's sanitised HTML with each image made a link to it: nothing remote loads.
+    static QString withoutRemoteImages(const QString& html);
 
 protected:
     QVariant loadResource(int type, const QUrl& name) override;

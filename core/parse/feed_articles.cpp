@@ -74,8 +74,8 @@ QByteArray itemIdentity(const FeedItem& item, const Feed& feed)
             hash.addData((id.startsWith(u"http") && !link.isEmpty() ? link : id).toUtf8());
         } else {
             const QString where = feed.selfLink.isEmpty() ? feed.link : feed.selfLink;
-            hash.addData((comparableLink(where) + u'\x1f' + plainText(feed.title) + u'\x1f' + id)
-                             .toUtf8());
+            hash.addData(
+                (comparableLink(where) + u'\x1f' + plainText(feed.title) + u'\x1f' + id).toUtf8());
         }
     } else if (const QString link = comparableLink(item.link); !link.isEmpty()) {
         hash.addData(link.toUtf8());
@@ -112,10 +112,10 @@ FeedStories storiesOf(const Feed& feed)
         article.author = authorsOf(item.authors.isEmpty() ? feed.authors : item.authors);
         article.published = item.published.when.isKnown() ? item.published.when : item.updated.when;
         for (const FeedCategory& category : item.categories) {
-            const QString name = (category.label.isEmpty() ? category.term : category.label).simplified();
-            if (!name.isEmpty() &&
-                std::none_of(article.tags.cbegin(), article.tags.cend(),
-                             [&name](const Tag& t) { return t.name == name; }))
+            const QString name =
+                (category.label.isEmpty() ? category.term : category.label).simplified();
+            if (!name.isEmpty() && std::none_of(article.tags.cbegin(), article.tags.cend(),
+                                                [&name](const Tag& t) { return t.name == name; }))
                 article.tags.append(Tag{name, QString::fromLatin1(tag_kind::kCategory)});
         }
         if (article.title.isEmpty() && article.body.isEmpty())

@@ -3,7 +3,6 @@
 #include "parse/html_sanitizer.h"
 #include "search/searcher.h"
 #include "store/article_store.h"
-
 #include "test_support.h"
 
 #include <QDir>
@@ -64,8 +63,9 @@ TEST_CASE("a feed file imports its items as stories, with the feed as their sour
 
     const auto articles = allArticles(*store);
     REQUIRE(articles.size() == 2);
-    const auto rain = std::find_if(articles.begin(), articles.end(),
-                                   [](const core::Article& a) { return a.title.startsWith(u"Rain"); });
+    const auto rain = std::find_if(articles.begin(), articles.end(), [](const core::Article& a) {
+        return a.title.startsWith(u"Rain");
+    });
     REQUIRE(rain != articles.end());
     CHECK(rain->title == QStringLiteral("Rain & more rain"));
     CHECK(rain->source == QStringLiteral("The Daily"));
@@ -154,11 +154,12 @@ TEST_CASE("bad feed files are skipped with the reason, and good ones beside them
 
 TEST_CASE("sanitising is idempotent: a feed story's HTML exported and imported back is the same")
 {
-    const QString once = core::sanitizeHtml(
-                             QStringLiteral("<p a=b onclick=x>One <a href=\"/x\">link</a><br>"
-                                            "<img data-src=\"i.png\"></p><table><tr><td>c</td></tr></table>"),
-                             QStringLiteral("https://e.example/"))
-                             .html;
+    const QString once =
+        core::sanitizeHtml(
+            QStringLiteral("<p a=b onclick=x>One <a href=\"/x\">link</a><br>"
+                           "<img data-src=\"i.png\"></p><table><tr><td>c</td></tr></table>"),
+            QStringLiteral("https://e.example/"))
+            .html;
     CHECK(core::sanitizeHtml(once).html == once);
 }
 

@@ -84,3 +84,26 @@ TEST_CASE("a tag the user coloured shows in its colour, with readable text",
     CHECK(html.contains(QStringLiteral("background-color:#f6d32d; color:#000000")));
     CHECK_FALSE(html.contains(QStringLiteral("<b>"))); // not a colour: the usual chip
 }
+
+TEST_CASE("a feed story shows its sanitised HTML, its images as links, nothing loaded",
+          "[ui][reader]")
+{
+    core::Article article;
+    article.title = QStringLiteral("From a feed");
+    article.body = QStringLiteral("One two\n\nthree");
+    article.html = QStringLiteral("<p>One <a href=\"https://e.example/two\">two</a></p>"
+                                  "<ul><li>three</li></ul>"
+                                  "<img src=\"https://e.example/pic.png\" alt=\"A cat\">");
+    const QString html = ui::ReaderView::articleHtml(article);
+    CHECK(html.contains(QStringLiteral("<ul><li>three</li></ul>")));
+    CHECK_FALSE(html.contains(QStringLiteral("<img")));
+    CHECK(
+        html.contains(QStringLiteral("<a href=\"https://e.example/pic.png\">[image: A cat]</a>")));
+
+    ui::ReaderView view;
+    view.showArticle(article);
+    const QString shown = view.toPlainText();
+    CHECK(shown.contains(QStringLiteral("One two")));
+    CHECK(shown.contains(QStringLiteral("[image: A cat]")));
+    CHECK(view.document()->toHtml().contains(QStringLiteral("https://e.example/two")));
+}

@@ -4,7 +4,6 @@
 
 #include <QRegularExpression>
 #include <QSet>
-#include <QStringDecoder>
 
 #include <iconv.h>
 #include <libxml/HTMLparser.h>
@@ -18,11 +17,50 @@ namespace feed_detail {
 
 namespace {
 
-bool isValidUtf8(const QByteArray& bytes)
+/// Whether `bytes` are well-formed UTF-8 (no overlong forms, no surrogates, nothing past
+/// U+10FFFF), checked without decoding them.
+bool isValidUtf8(QByteArrayView bytes)
 {
-    QStringDecoder decoder(QStringDecoder::Utf8);
-    [[maybe_unused]] const QString text = decoder.decode(bytes);
-    return !decoder.hasError();
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    const auto* end = p + bytes.size();
+    while (p < end) {
+        const unsigned char c = *p;
+        if (c < 0x80) {
+            ++p;
+            continue;
+        }
+        int length = 0;
+        unsigned min = 0;
+        if ((c & 0xE0) == 0xC0) {
+            length = 2;
+            min = 0x80;
+        } else if ((c & 0xF0) == 0xE0) {
+            length = 3;
+            min = 0x800;
+        } else if ((c & 0xF8) == 0xF0) {
+            length = 4;
+            min = 0x10000;
+        } else {
+            return false;
+        }
+        if (end - p < length)
+            return false;
+        unsigned code = c & (0xFF >> (length + 1));
+        for (int k = 1; k < length; ++k) {
+            if ((p[k] & 0xC0) != 0x80)
+                return false;
+            code = (code << 6) | (p[k] & 0x3F);
+        }
+        if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+            return false;
+        p += length;
+    }
+    return true;
+}
+
+bool isUtf8Name(const QString& encoding)
+{
+    return encoding == u"utf-8" || encoding == u"utf8";
 }
 
 /// `bytes` from `encoding` to UTF-8 with iconv (which knows big5, koi8-r, euc-kr and the
@@ -108,6 +146,11 @@ Decoded decodeXml(const QByteArray& bytes, const QString& declaredCharset)
     for (const QString& claimed : {declaredCharset.trimmed().toLower(), declaredInXml(bytes)}) {
         if (claimed.isEmpty() || !out.problem.isEmpty())
             continue;
+        if (isUtf8Name(claimed) && isValidUtf8(bytes)) { // the common case: no conversion
+            out.utf8 = bytes;
+            out.encoding = claimed;
+            return out;
+        }
         if (auto utf8 = toUtf8(bytes, claimed)) {
             out.utf8 = std::move(*utf8);
             out.encoding = claimed;

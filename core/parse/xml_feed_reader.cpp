@@ -575,7 +575,10 @@ Document parseXml(const QByteArray& utf8, const QString& url, bool recover, Firs
     xmlSetStructuredErrorFunc(&error, FirstError::record);
     // No NOENT (entities stay references), no DTDLOAD, NONET; libxml2 keeps its own limits
     // on entity amplification (no HUGE).
-    int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING | XML_PARSE_NOERROR;
+    // The bytes are UTF-8 already (decodeXml): IGNORE_ENC reads them so, whatever the
+    // declaration says, without a pass through a converter.
+    int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING | XML_PARSE_NOERROR |
+                  XML_PARSE_IGNORE_ENC;
     if (recover)
         options |= XML_PARSE_RECOVER;
     const QByteArray urlBytes = url.toUtf8();

@@ -3,6 +3,7 @@
 // baseline measured in the same run, on a library built from real texts.
 #include "article_printer.h"
 #include "bench_corpus.h"
+#include "bench_feeds.h"
 #include "bench_window.h"
 #include "export/export_job.h"
 #include "importing/import_job.h"
@@ -66,6 +67,26 @@ const BenchQuery kQueries[] = {
     {"market date:2015", "market", 2015, 2016},
     {"title:england rugby", "title : england AND rugby"},
 };
+
+void say(const QString& text);
+
+/// The feed parsing figures, as a line of the report.
+void printFeedFigures(const QJsonObject& f)
+{
+    std::printf("feeds:    %d files, %.1f MB, %lld items: ours %.1f MB/s and %.0f items/s; bare "
+                "QXmlStreamReader %.1f MB/s (the floor); python3-feedparser %.2f MB/s: ours "
+                "%.0f x faster (target >= 30); resident %.0f MB before, %.0f MB after\n",
+                f.value(QStringLiteral("files")).toInt(),
+                f.value(QStringLiteral("bytes")).toDouble() / 1048576.0,
+                static_cast<long long>(f.value(QStringLiteral("items")).toInteger()),
+                f.value(QStringLiteral("ours_mb_per_s")).toDouble(),
+                f.value(QStringLiteral("ours_items_per_s")).toDouble(),
+                f.value(QStringLiteral("floor_mb_per_s")).toDouble(),
+                f.value(QStringLiteral("feedparser_mb_per_s")).toDouble(),
+                f.value(QStringLiteral("ratio_to_feedparser")).toDouble(),
+                f.value(QStringLiteral("resident_before_mb")).toDouble(),
+                f.value(QStringLiteral("resident_after_mb")).toDouble());
+}
 
 void say(const QString& text)
 {
@@ -146,19 +167,6 @@ double importRaw(core::Database& raw, const QStringList& files, const QList<QDat
     }
     checked(raw.exec("COMMIT"));
     return static_cast<double>(timer.nsecsElapsed()) / 1e9;
-}
-
-/// The process's resident memory now, in bytes (Linux), for the export's peak.
-qint64 residentBytes()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
-    }
-    return 0;
 }
 
 /// The baseline for export: every row of the raw table written as a JSON line, one
@@ -284,9 +292,25 @@ int main(int argc, char* argv[])
         QStringLiteral("Only the --writes measurement (no baseline, search or export)."));
     const QCommandLineOption perQuery(QStringLiteral("per-query"),
                                       QStringLiteral("Also print each query's median times."));
+    const QCommandLineOption feedsOnly(
+        QStringLiteral("feeds-only"),
+        QStringLiteral("Only the feed parsing measurement (every feed file in ../shared/data, "
+                       "against python3-feedparser)."));
     parser.addOptions({articles, corpus, generate, rounds, workdir, json, perQuery, windowOption,
-                       windowOn, writes, writesOnly});
+                       windowOn, writes, writesOnly, feedsOnly});
     parser.process(app);
+
+    if (parser.isSet(feedsOnly)) {
+        say(QStringLiteral("parsing every feed file of %1, 5 rounds each side")
+                .arg(QStringLiteral(BROADSHEET_SHARED_DIR "/data")));
+        const QJsonObject f = measureFeedParsing(QStringLiteral(BROADSHEET_SHARED_DIR "/data"), 5);
+        if (parser.isSet(json)) {
+            std::fputs(QJsonDocument(f).toJson().constData(), stdout);
+            return 0;
+        }
+        printFeedFigures(f);
+        return 0;
+    }
 
     if (parser.isSet(windowOn)) {
         QTemporaryDir settings;
@@ -510,6 +534,10 @@ int main(int argc, char* argv[])
         QFile::remove(out);
     }
 
+    say(QStringLiteral("parsing every feed file of ../shared/data, ours and python3-feedparser"));
+    const QJsonObject feedFigures =
+        measureFeedParsing(QStringLiteral(BROADSHEET_SHARED_DIR "/data"), 3);
+
     QJsonObject windowFigures;
     if (parser.isSet(windowOption)) {
         // A clean settings folder: no remembered search or geometry from a user's session.
@@ -592,6 +620,7 @@ int main(int argc, char* argv[])
                                                static_cast<double>(textBytes) / count}}},
     };
     result.insert(QStringLiteral("export"), exportFigures);
+    result.insert(QStringLiteral("feeds"), feedFigures);
     if (!windowFigures.isEmpty())
         result.insert(QStringLiteral("window"), windowFigures);
     if (!writeFigures.isEmpty())
@@ -633,6 +662,7 @@ int main(int argc, char* argv[])
     }
     std::printf("store:    %.0f bytes per article (text: %.0f bytes)\n",
                 static_cast<double>(libraryBytes) / count, static_cast<double>(textBytes) / count);
+    printFeedFigures(feedFigures);
     if (!windowFigures.isEmpty()) {
         const QJsonObject s = windowFigures.value(QStringLiteral("small")).toObject();
         const QJsonObject l = windowFigures.value(QStringLiteral("large")).toObject();

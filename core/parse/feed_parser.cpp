@@ -2,271 +2,19 @@
 // The feed reader's front: size, format, encoding and entities; then the XML or JSON reader.
 #include "feed_parser.h"
 
-#include <QRegularExpression>
-#include <QSet>
-
-#include <iconv.h>
-#include <libxml/HTMLparser.h>
+#include "xml_document.h"
 
 #include <cctype>
-#include <cerrno>
 
 namespace broadsheet::core {
-
-namespace feed_detail {
-
-namespace {
-
-/// Whether `bytes` are well-formed UTF-8 (no overlong forms, no surrogates, nothing past
-/// U+10FFFF), checked without decoding them.
-bool isValidUtf8(QByteArrayView bytes)
-{
-    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-    const auto* end = p + bytes.size();
-    while (p < end) {
-        const unsigned char c = *p;
-        if (c < 0x80) {
-            ++p;
-            continue;
-        }
-        int length = 0;
-        unsigned min = 0;
-        if ((c & 0xE0) == 0xC0) {
-            length = 2;
-            min = 0x80;
-        } else if ((c & 0xF0) == 0xE0) {
-            length = 3;
-            min = 0x800;
-        } else if ((c & 0xF8) == 0xF0) {
-            length = 4;
-            min = 0x10000;
-        } else {
-            return false;
-        }
-        if (end - p < length)
-            return false;
-        unsigned code = c & (0xFF >> (length + 1));
-        for (int k = 1; k < length; ++k) {
-            if ((p[k] & 0xC0) != 0x80)
-                return false;
-            code = (code << 6) | (p[k] & 0x3F);
-        }
-        if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
-            return false;
-        p += length;
-    }
-    return true;
-}
-
-bool isUtf8Name(const QString& encoding)
-{
-    return encoding == u"utf-8" || encoding == u"utf8";
-}
-
-/// `bytes` from `encoding` to UTF-8 with iconv (which knows big5, koi8-r, euc-kr and the
-/// rest); nothing when the encoding is unknown or a byte is not in it.
-std::optional<QByteArray> toUtf8(const QByteArray& bytes, const QString& encoding)
-{
-    iconv_t cd = iconv_open("UTF-8", encoding.toLatin1().constData());
-    if (cd == reinterpret_cast<iconv_t>(-1)) // NOLINT(performance-no-int-to-ptr): iconv's own
-                                             // failure value
-        return std::nullopt;
-    QByteArray out;
-    out.resize(bytes.size() * 2 + 16);
-    char* in = const_cast<char*>(bytes.constData());
-    size_t inLeft = static_cast<size_t>(bytes.size());
-    size_t done = 0;
-    bool ok = true;
-    while (inLeft > 0) {
-        char* outPtr = out.data() + done;
-        size_t outLeft = static_cast<size_t>(out.size()) - done;
-        const size_t rc = iconv(cd, &in, &inLeft, &outPtr, &outLeft);
-        done = static_cast<size_t>(out.size()) - outLeft;
-        if (rc != static_cast<size_t>(-1))
-            continue;
-        if (errno == E2BIG) {
-            out.resize(out.size() * 2);
-            continue;
-        }
-        ok = false; // EILSEQ or EINVAL: a byte that is not in this encoding
-        break;
-    }
-    iconv_close(cd);
-    if (!ok)
-        return std::nullopt;
-    out.resize(static_cast<qsizetype>(done));
-    return out;
-}
-
-/// The encoding an XML declaration names, read from an ASCII-compatible start.
-QString declaredInXml(const QByteArray& head)
-{
-    static const QRegularExpression declaration(
-        QStringLiteral("^\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']"));
-    const auto m = declaration.match(QString::fromLatin1(head.left(512)));
-    return m.hasMatch() ? m.captured(1).toLower() : QString();
-}
-
-} // namespace
-
-Decoded decodeXml(const QByteArray& bytes, const QString& declaredCharset)
-{
-    Decoded out;
-    // 1. A byte-order mark, or the UTF-16/32 shape of "<?" without one.
-    struct Mark {
-        QByteArray bytes;
-        const char* encoding;
-        int skip;
-    };
-    static const QList<Mark> marks = {
-        {QByteArray("\x00\x00\xFE\xFF", 4), "utf-32be", 4},
-        {QByteArray("\xFF\xFE\x00\x00", 4), "utf-32le", 4},
-        {QByteArray("\xEF\xBB\xBF", 3), "utf-8", 3},
-        {QByteArray("\xFE\xFF", 2), "utf-16be", 2},
-        {QByteArray("\xFF\xFE", 2), "utf-16le", 2},
-        {QByteArray("\x00\x00\x00\x3C", 4), "utf-32be", 0},
-        {QByteArray("\x3C\x00\x00\x00", 4), "utf-32le", 0},
-        {QByteArray("\x00\x3C\x00\x3F", 4), "utf-16be", 0},
-        {QByteArray("\x3C\x00\x3F\x00", 4), "utf-16le", 0},
-    };
-    for (const Mark& mark : marks) {
-        if (!bytes.startsWith(mark.bytes))
-            continue;
-        const QByteArray rest = bytes.mid(mark.skip);
-        if (auto utf8 = toUtf8(rest, QString::fromLatin1(mark.encoding))) {
-            out.utf8 = std::move(*utf8);
-            out.encoding = QString::fromLatin1(mark.encoding);
-            return out;
-        }
-        out.problem = QStringLiteral("the bytes are not %1 as the byte-order mark says")
-                          .arg(QString::fromLatin1(mark.encoding));
-        break;
-    }
-    // 2. What the server said, then 3. what the XML declaration says.
-    for (const QString& claimed : {declaredCharset.trimmed().toLower(), declaredInXml(bytes)}) {
-        if (claimed.isEmpty() || !out.problem.isEmpty())
-            continue;
-        if (isUtf8Name(claimed) && isValidUtf8(bytes)) { // the common case: no conversion
-            out.utf8 = bytes;
-            out.encoding = claimed;
-            return out;
-        }
-        if (auto utf8 = toUtf8(bytes, claimed)) {
-            out.utf8 = std::move(*utf8);
-            out.encoding = claimed;
-            return out;
-        }
-        out.problem =
-            QStringLiteral("the bytes are not in %1, the encoding it declares").arg(claimed);
-    }
-    // 4. UTF-8, else 5. Windows-1252 (what "Latin-1" text mostly is).
-    if (isValidUtf8(bytes)) {
-        out.utf8 = bytes.startsWith("\xEF\xBB\xBF") ? bytes.mid(3) : bytes;
-        out.encoding = QStringLiteral("utf-8");
-        return out;
-    }
-    if (out.problem.isEmpty())
-        out.problem = QStringLiteral("the bytes are not UTF-8; read as Windows-1252");
-    out.utf8 = toUtf8(bytes, QStringLiteral("windows-1252")).value_or(bytes);
-    out.encoding = QStringLiteral("windows-1252");
-    return out;
-}
-
-QByteArray numericEntities(const QByteArray& utf8, QString* firstUndefined, int* line)
-{
-    if (!utf8.contains('&'))
-        return utf8;
-    // Entities the document declares itself are its own.
-    QSet<QByteArray> declared;
-    if (utf8.contains("<!ENTITY")) {
-        static const QRegularExpression entity(QStringLiteral("<!ENTITY\\s+([A-Za-z][\\w.-]*)"));
-        auto it = entity.globalMatch(QString::fromUtf8(utf8));
-        while (it.hasNext())
-            declared.insert(it.next().captured(1).toUtf8());
-    }
-    QByteArray out;
-    out.reserve(utf8.size() + 64);
-    int lineNumber = 1;
-    const qsizetype n = utf8.size();
-    // CDATA sections and comments are text as written: where one starting at `i` ends.
-    auto verbatimEnd = [&utf8, n](qsizetype i) -> qsizetype {
-        for (const auto& [open, close] :
-             {std::pair{"<![CDATA[", "]]>"}, std::pair{"<!--", "-->"}}) {
-            if (QByteArrayView(utf8).sliced(i).startsWith(open)) {
-                const qsizetype end = utf8.indexOf(close, i);
-                return end < 0 ? n : end + static_cast<qsizetype>(qstrlen(close));
-            }
-        }
-        return -1;
-    };
-    for (qsizetype i = 0; i < n; ++i) {
-        const char c = utf8[i];
-        if (c == '\n')
-            ++lineNumber;
-        if (c == '<') {
-            if (const qsizetype end = verbatimEnd(i); end >= 0) {
-                const QByteArrayView skipped = QByteArrayView(utf8).sliced(i, end - i);
-                lineNumber += static_cast<int>(skipped.count('\n'));
-                out.append(skipped);
-                i = end - 1;
-                continue;
-            }
-        }
-        if (c == '&') {
-            qsizetype end = i + 1;
-            while (end < n && end - i <= 32 &&
-                   (std::isalnum(static_cast<unsigned char>(utf8[end]))))
-                ++end;
-            if (end < n && utf8[end] == ';' && end > i + 1 &&
-                std::isalpha(static_cast<unsigned char>(utf8[i + 1]))) {
-                const QByteArray name = utf8.mid(i + 1, end - i - 1);
-                const bool xml = name == "amp" || name == "lt" || name == "gt" || name == "quot" ||
-                                 name == "apos";
-                if (!xml && !declared.contains(name)) {
-                    if (const htmlEntityDesc* known =
-                            htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.constData()))) {
-                        if (firstUndefined && firstUndefined->isEmpty()) {
-                            *firstUndefined = QString::fromLatin1(name);
-                            if (line)
-                                *line = lineNumber;
-                        }
-                        out.append("&#").append(QByteArray::number(known->value)).append(';');
-                        i = end;
-                        continue;
-                    }
-                }
-            }
-        }
-        out.append(c);
-    }
-    return out;
-}
-
-} // namespace feed_detail
 
 bool looksLikeFeed(const QByteArray& bytes)
 {
     const QByteArray head = bytes.left(4096);
-    const QByteArray trimmed = head.trimmed();
-    if (trimmed.startsWith('{'))
+    if (head.trimmed().startsWith('{'))
         return head.contains("jsonfeed.org/version");
-    static const QRegularExpression root(
-        QStringLiteral("<(?:[A-Za-z_][\\w.-]*:)?(rss|RDF|feed|channel|opml)[\\s>/]"));
-    // The first element, past the declaration, comments and a DOCTYPE.
-    const QString text = QString::fromLatin1(
-        feed_detail::decodeXml(head, {}).utf8.left(4096)); // bytes enough for the root's name
-    qsizetype i = 0;
-    while ((i = text.indexOf(u'<', i)) >= 0) {
-        if (i + 1 < text.size() && (text[i + 1] == u'?' || text[i + 1] == u'!')) {
-            ++i;
-            continue;
-        }
-        return root
-            .match(text, i, QRegularExpression::NormalMatch,
-                   QRegularExpression::AnchorAtOffsetMatchOption)
-            .hasMatch();
-    }
-    return false;
+    const QString root = xml_input::rootElementName(head);
+    return root == u"rss" || root == u"RDF" || root == u"feed" || root == u"channel";
 }
 
 Result<Feed> parseFeed(const QByteArray& bytes, const FeedSource& source)
@@ -284,24 +32,17 @@ Result<Feed> parseFeed(const QByteArray& bytes, const FeedSource& source)
     if (bytes[first] == '{')
         return feed_detail::readJsonFeed(bytes, source);
 
-    feed_detail::Decoded decoded = feed_detail::decodeXml(bytes, source.declaredCharset);
-    QString undefined;
-    int undefinedLine = 0;
-    const QByteArray xml = feed_detail::numericEntities(decoded.utf8, &undefined, &undefinedLine);
-    auto feed = feed_detail::readXmlFeed(xml, source);
+    auto document = xml_input::readXmlDocument(bytes, source.url, source.declaredCharset,
+                                               QStringLiteral("feed"));
+    if (!document)
+        return document.error();
+    auto feed = feed_detail::readXmlFeed(*document, source);
     if (!feed)
         return feed;
-    feed->encoding = decoded.encoding;
-    if (!feed->malformed && !decoded.problem.isEmpty()) {
-        feed->malformed = true;
-        feed->firstError = decoded.problem;
-        feed->errorLine = 1;
-    }
-    if (!feed->malformed && !undefined.isEmpty()) {
-        feed->malformed = true; // XML defines five entities; a feed that uses HTML's is not XML
-        feed->firstError = QStringLiteral("the entity &%1; is not defined in XML").arg(undefined);
-        feed->errorLine = undefinedLine;
-    }
+    feed->encoding = document->encoding;
+    feed->malformed = document->malformed;
+    feed->firstError = document->firstError;
+    feed->errorLine = document->errorLine;
     return feed;
 }
 

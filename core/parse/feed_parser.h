@@ -25,29 +25,17 @@ inline constexpr qint64 kMaxFeedBytes = qint64{20} * 1024 * 1024;
 /// item is refused, with a message that says what is wrong and where.
 Result<Feed> parseFeed(const QByteArray& bytes, const FeedSource& source = {});
 
-/// Whether `bytes` look like a feed (or an OPML list) rather than an article: an XML root of
-/// rss, rdf:RDF, feed, channel or opml, or a JSON object with a JSON Feed version.
+/// Whether `bytes` look like a feed rather than an article: an XML root of rss, rdf:RDF,
+/// feed or channel, or a JSON object with a JSON Feed version.
 bool looksLikeFeed(const QByteArray& bytes);
 
+namespace xml_input {
+struct XmlDocument;
+}
+
 namespace feed_detail {
-
-/// The document in UTF-8, by its byte-order mark, the declared charset, the XML declaration,
-/// valid UTF-8, then Windows-1252. `problem` is set when the bytes were not in the encoding
-/// they claimed.
-struct Decoded {
-    QByteArray utf8;
-    QString encoding;
-    QString problem;
-};
-Decoded decodeXml(const QByteArray& bytes, const QString& declaredCharset);
-
-/// HTML's named entities that XML does not define (`&nbsp;`, `&eacute;`) as numeric
-/// references, so that strict XML reads them; `firstUndefined` names the first, if any.
-QByteArray numericEntities(const QByteArray& utf8, QString* firstUndefined, int* line);
-
-Result<Feed> readXmlFeed(const QByteArray& utf8, const FeedSource& source);
+Result<Feed> readXmlFeed(const xml_input::XmlDocument& document, const FeedSource& source);
 Result<Feed> readJsonFeed(const QByteArray& bytes, const FeedSource& source);
-
 } // namespace feed_detail
 
 } // namespace broadsheet::core

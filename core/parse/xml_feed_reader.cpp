@@ -4,6 +4,7 @@
 // (RDF), Atom 0.3 and 1.0 into a Feed.
 #include "feed_date.h"
 #include "feed_parser.h"
+#include "xml_document.h"
 
 #include <QRegularExpression>
 #include <QUrl>
@@ -543,75 +544,16 @@ void readChannel(const xmlNode* node, bool atom, Feed& feed)
     }
 }
 
-/// The first error libxml2 reports while parsing, with its line.
-struct FirstError {
-    QString message;
-    int line = 0;
-    static void record(void* context, xmlError* error)
-    {
-        auto* self = static_cast<FirstError*>(context);
-        if (!self->message.isEmpty() || !error || error->level < XML_ERR_ERROR)
-            return;
-        self->message = QString::fromUtf8(error->message).trimmed();
-        self->line = error->line;
-    }
-};
-
-/// Nothing outside the document is ever read: no DTD, no external entity, no network.
-xmlParserInputPtr refuseExternal(const char*, const char*, xmlParserCtxtPtr)
-{
-    return nullptr;
-}
-
-using Document = std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)>;
-
-Document parseXml(const QByteArray& utf8, const QString& url, bool recover, FirstError& error)
-{
-    static const bool once = [] {
-        xmlSetExternalEntityLoader(refuseExternal);
-        return true;
-    }();
-    (void)once;
-    xmlSetStructuredErrorFunc(&error, FirstError::record);
-    // No NOENT (entities stay references), no DTDLOAD, NONET; libxml2 keeps its own limits
-    // on entity amplification (no HUGE).
-    // The bytes are UTF-8 already (decodeXml): IGNORE_ENC reads them so, whatever the
-    // declaration says, without a pass through a converter.
-    int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING | XML_PARSE_NOERROR |
-                  XML_PARSE_IGNORE_ENC;
-    if (recover)
-        options |= XML_PARSE_RECOVER;
-    const QByteArray urlBytes = url.toUtf8();
-    xmlDoc* doc =
-        xmlReadMemory(utf8.constData(), static_cast<int>(utf8.size()),
-                      urlBytes.isEmpty() ? nullptr : urlBytes.constData(), "UTF-8", options);
-    xmlSetStructuredErrorFunc(nullptr, nullptr);
-    return Document(doc, xmlFreeDoc);
-}
-
 } // namespace
 
-Result<Feed> readXmlFeed(const QByteArray& utf8, const FeedSource& source)
+Result<Feed> readXmlFeed(const xml_input::XmlDocument& document, const FeedSource& source)
 {
-    FirstError strictError;
-    Document doc = parseXml(utf8, source.url, false, strictError);
-    FirstError recoverError;
-    if (!doc || !strictError.message.isEmpty())
-        doc = parseXml(utf8, source.url, true, recoverError);
-    const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
-    const QString where =
-        strictError.line > 0 ? QStringLiteral(" (line %1)").arg(strictError.line) : QString();
-    if (!root)
-        return Error{ErrorCode::Invalid,
-                     QStringLiteral("not a feed: the XML cannot be read%1: %2")
-                         .arg(where, strictError.message.isEmpty() ? QStringLiteral("no element")
-                                                                   : strictError.message)};
+    (void)source; // relative links resolve through the document's own URL (xml:base)
+    xmlDoc* doc = document.doc.get();
+    const xmlNode* root = xmlDocGetRootElement(doc);
     Feed feed;
-    if (!strictError.message.isEmpty()) {
-        feed.malformed = true;
-        feed.firstError = strictError.message;
-        feed.errorLine = strictError.line;
-    }
+    const QString where =
+        document.errorLine > 0 ? QStringLiteral(" (line %1)").arg(document.errorLine) : QString();
     const Name rootName = nameOf(root);
     const xmlNode* channel = nullptr;
     bool atom = false;
@@ -675,12 +617,9 @@ Result<Feed> readXmlFeed(const QByteArray& utf8, const FeedSource& source)
     }
     // A well-formed feed with nothing in it yet is a feed (a new podcast); a broken one
     // that kept nothing is not.
-    if (!channel && feed.items.isEmpty() && feed.malformed)
-        return Error{ErrorCode::Invalid,
-                     QStringLiteral("not a feed: no channel and no item%1%2")
-                         .arg(where, strictError.message.isEmpty()
-                                         ? QString()
-                                         : QStringLiteral(": ") + strictError.message)};
+    if (!channel && feed.items.isEmpty() && document.malformed)
+        return Error{ErrorCode::Invalid, QStringLiteral("not a feed: no channel and no item%1: %2")
+                                             .arg(where, document.firstError)};
     return feed;
 }
 

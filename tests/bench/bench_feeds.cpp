@@ -37,8 +37,8 @@ struct FeedFile {
 QList<FeedFile> feedFiles(const QString& dataDir)
 {
     QList<FeedFile> files;
-    for (const char* suite : {"feedparser-tests/tests", "gofeed-testdata/testdata",
-                              "newsboat-testdata/test/data"}) {
+    for (const char* suite :
+         {"feedparser-tests/tests", "gofeed-testdata/testdata", "newsboat-testdata/test/data"}) {
         QDirIterator it(dataDir + u'/' + QLatin1String(suite), QDir::Files,
                         QDirIterator::Subdirectories);
         while (it.hasNext()) {
@@ -63,20 +63,20 @@ double pythonSeconds(const QList<FeedFile>& files, int rounds, qint64* items)
     for (const FeedFile& file : files)
         list.write(file.path.toUtf8() + '\n');
     list.flush();
-    const QString script = QStringLiteral(
-        "import sys, time\n"
-        "import feedparser\n"
-        "paths = open(sys.argv[1]).read().split('\\n')[:-1]\n"
-        "data = [open(p, 'rb').read() for p in paths]\n"
-        "items = 0\n"
-        "start = time.perf_counter()\n"
-        "for _ in range(int(sys.argv[2])):\n"
-        "    for d in data:\n"
-        "        try:\n"
-        "            items += len(feedparser.parse(d).entries)\n"
-        "        except Exception:\n"
-        "            pass  # a few of its own suite's files make it raise\n"
-        "print(time.perf_counter() - start, items)\n");
+    const QString script =
+        QStringLiteral("import sys, time\n"
+                       "import feedparser\n"
+                       "paths = open(sys.argv[1]).read().split('\\n')[:-1]\n"
+                       "data = [open(p, 'rb').read() for p in paths]\n"
+                       "items = 0\n"
+                       "start = time.perf_counter()\n"
+                       "for _ in range(int(sys.argv[2])):\n"
+                       "    for d in data:\n"
+                       "        try:\n"
+                       "            items += len(feedparser.parse(d).entries)\n"
+                       "        except Exception:\n"
+                       "            pass  # a few of its own suite's files make it raise\n"
+                       "print(time.perf_counter() - start, items)\n");
     QProcess python;
     // Debian's interpreter, where python3-feedparser is installed (a python3 earlier on
     // PATH, such as a pyenv one, may not have it).

@@ -37,6 +37,10 @@ constexpr std::array kCommands{
             "tag what QUERY matches, now and at every import;\nstop a rule (the tags it gave stay)",
             ruleCommand},
     Command{"rules", "[--json]", "list the rules", rulesCommand},
+    Command{"feeds", "[--json | --opml]",
+            "list the feeds you subscribe to (import an OPML\nlist to add them); --opml writes "
+            "them as OPML",
+            feedsCommand},
     Command{"export",
             "(--ids 1,2,3 | --query QUERY | --all) --format md|html|json|ndjson|csv|txt|pdf\n"
             "-o PATH [--force]",

@@ -33,6 +33,7 @@ int tagCommand(const QStringList& arguments, const QString& globalLibrary);
 int tagsCommand(const QStringList& arguments, const QString& globalLibrary);
 int ruleCommand(const QStringList& arguments, const QString& globalLibrary);
 int rulesCommand(const QStringList& arguments, const QString& globalLibrary);
+int feedsCommand(const QStringList& arguments, const QString& globalLibrary);
 int exportCommand(const QStringList& arguments, const QString& globalLibrary);
 int checkCommand(const QStringList& arguments, const QString& globalLibrary);
 

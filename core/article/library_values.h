@@ -7,6 +7,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 #include <optional>
@@ -42,6 +43,16 @@ struct SavedSearch {
     QString query;
 
     friend bool operator==(const SavedSearch&, const SavedSearch&) = default;
+};
+
+/// A feed the user subscribes to: from an OPML list now, fetched and kept fresh by the
+/// subscriptions of issue 14.
+struct Subscription {
+    QString url;         ///< the feed's own URL (OPML's xmlUrl)
+    QString title;       ///< what the list calls it
+    QString siteUrl;     ///< the site it belongs to (htmlUrl)
+    QStringList folders; ///< the folder it sits in, outermost first; empty at the top
+    friend bool operator==(const Subscription&, const Subscription&) = default;
 };
 
 /// What the window's sidebar lists: flags, sources, sections, tags and saved searches.

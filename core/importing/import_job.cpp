@@ -5,6 +5,7 @@
 #include "parse/csv_article_parser.h"
 #include "parse/feed_articles.h"
 #include "parse/feed_parser.h"
+#include "parse/opml.h"
 #include "parse/structured_article_parser.h"
 #include "parse/text_article_parser.h"
 #include "parse/text_decoding.h"
@@ -44,7 +45,7 @@ struct FileTask {
     bool lastPart = true; ///< the whole file, or its last part: the file is done with it
 };
 
-enum class FileKind { Text, Csv, Markdown, Json, Ndjson, Feed, Unsupported };
+enum class FileKind { Text, Csv, Markdown, Json, Ndjson, Feed, Opml, Unsupported };
 
 FileKind kindOf(const QFileInfo& info)
 {
@@ -63,6 +64,8 @@ FileKind kindOf(const QFileInfo& info)
     if (suffix == u"xml" || suffix == u"rss" || suffix == u"atom" || suffix == u"rdf" ||
         suffix == u"feed")
         return FileKind::Feed;
+    if (suffix == u"opml")
+        return FileKind::Opml;
     return FileKind::Unsupported;
 }
 
@@ -113,8 +116,9 @@ void collectFiles(const QStringList& paths, QList<FileTask>& tasks, QList<Skippe
             if (kindOf(info) == FileKind::Unsupported) {
                 skipped.append({displayPath(file),
                                 QStringLiteral("not an article file (.%1); Broadsheet imports "
-                                               ".txt, .md, .json, .ndjson and .csv files, and "
-                                               "feeds (.xml, .rss, .atom, .rdf)")
+                                               ".txt, .md, .json, .ndjson and .csv files, "
+                                               "feeds (.xml, .rss, .atom, .rdf) and "
+                                               "subscription lists (.opml)")
                                     .arg(info.suffix())});
                 continue;
             }
@@ -149,9 +153,10 @@ Result<QByteArray> readWholeFile(const QString& path, FileKind kind)
     const QFileInfo info(path);
     const bool collection =
         kind == FileKind::Csv || kind == FileKind::Json || kind == FileKind::Ndjson;
-    const qint64 limit = collection               ? ImportJob::kMaxCollectionBytes
-                         : kind == FileKind::Feed ? kMaxFeedBytes
-                                                  : ImportJob::kMaxFileBytes;
+    const qint64 limit = collection ? ImportJob::kMaxCollectionBytes
+                         : kind == FileKind::Feed || kind == FileKind::Opml
+                             ? kMaxFeedBytes
+                             : ImportJob::kMaxFileBytes;
     if (info.size() > limit) {
         return Error{QStringLiteral("too large (%1 MiB; the limit is %2 MiB)")
                          .arg(info.size() / kMiB)
@@ -249,7 +254,17 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
             return skip(whole.error().message);
         bytes = std::move(*whole);
     }
-    // A feed is known by its content, whatever its name (UTF-16 ones hold NUL bytes).
+    // A subscription list and a feed are known by their content, whatever their name
+    // (UTF-16 ones hold NUL bytes).
+    const bool maybeXml =
+        kind == FileKind::Feed || kind == FileKind::Opml || kind == FileKind::Text;
+    if (kind == FileKind::Opml || (maybeXml && looksLikeOpml(bytes))) {
+        auto list = parseOpml(bytes);
+        if (!list)
+            return skip(list.error().message);
+        result.subscriptions = std::move(list->subscriptions);
+        return result;
+    }
     if (kind == FileKind::Feed ||
         ((kind == FileKind::Text || kind == FileKind::Json) && looksLikeFeed(bytes))) {
         auto feed = parseFeed(bytes);
@@ -362,6 +377,7 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, const std::stop_to
         QList<Article> articles;
         QList<QByteArray> hashes;
         QList<bool> ownTags;
+        QList<Subscription> subscriptions;
         for (const FileResult& file : results) {
             if (file.skipReason) {
                 report.skipped.append({displayPath(file.path), *file.skipReason});
@@ -369,7 +385,21 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, const std::stop_to
                 articles.append(file.articles);
                 hashes.append(file.hashes);
                 ownTags.append(QList<bool>(file.articles.size(), file.ownTags));
+                subscriptions.append(file.subscriptions);
             }
+        }
+        if (!subscriptions.isEmpty()) {
+            auto added = m_writer.call<int>(
+                [&subscriptions](ArticleStore& store) {
+                    return store.addSubscriptions(subscriptions);
+                },
+                LibraryWriter::Kind::Bulk);
+            if (!added) {
+                abandon(pending);
+                return added.error();
+            }
+            report.subscriptionsAdded += *added;
+            report.subscriptionsKnown += static_cast<int>(subscriptions.size()) - *added;
         }
         if (!articles.isEmpty()) {
             // One command for the writer: store and index the batch, then give what it

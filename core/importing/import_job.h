@@ -2,6 +2,7 @@
 #pragma once
 
 #include "article/article.h"
+#include "article/library_values.h"
 #include "import_report.h"
 #include "result.h"
 
@@ -50,7 +51,8 @@ public:
     struct FileResult {
         QString path;
         QList<Article> articles;
-        QList<QByteArray> hashes; ///< ArticleStore::contentHash of each, computed here
+        QList<QByteArray> hashes;          ///< ArticleStore::contentHash of each, computed here
+        QList<Subscription> subscriptions; ///< an OPML list's (it has no articles)
         /// A Broadsheet export: its articles bring their own tags, which stay as they are.
         bool ownTags = false;
         std::optional<QString> skipReason;

@@ -32,7 +32,9 @@ struct ImportReport {
     int duplicates = 0;
     QList<SkippedFile> skipped;
     bool cancelled = false;
-    QList<ArticleId> addedIds; ///< what was added, in the order it was added
+    QList<ArticleId> addedIds;  ///< what was added, in the order it was added
+    int subscriptionsAdded = 0; ///< from OPML lists: feeds the library did not follow yet
+    int subscriptionsKnown = 0; ///< from OPML lists: feeds it already followed
 };
 
 } // namespace broadsheet::core

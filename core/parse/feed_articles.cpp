@@ -56,7 +56,7 @@ QString authorsOf(const QList<FeedPerson>& people)
 
 QString feedName(const Feed& feed)
 {
-    const QString title = plainText(feed.title);
+    QString title = plainText(feed.title);
     if (!title.isEmpty())
         return title;
     const QString host = QUrl(feed.link.isEmpty() ? feed.selfLink : feed.link).host();

@@ -15,7 +15,6 @@
 
 namespace broadsheet::core::xml_input {
 
-
 namespace {
 
 /// Whether `bytes` are well-formed UTF-8 (no overlong forms, no surrogates, nothing past
@@ -154,7 +153,6 @@ Document parseXml(const QByteArray& utf8, const QString& url, bool recover, Firs
     return Document(doc, xmlFreeDoc);
 }
 
-
 } // namespace
 
 Decoded decodeXml(const QByteArray& bytes, const QString& declaredCharset)
@@ -267,8 +265,9 @@ QByteArray xmlEntities(const QByteArray& utf8, QString* firstFix, int* line)
             while (end < n && end - i <= 32 &&
                    (std::isalnum(static_cast<unsigned char>(utf8[end]))))
                 ++end;
-            const bool reference = end < n && utf8[end] == ';' && end > i + 1 + numeric &&
-                                   (numeric || std::isalpha(static_cast<unsigned char>(utf8[i + 1])));
+            const bool reference =
+                end < n && utf8[end] == ';' && end > i + 1 + numeric &&
+                (numeric || std::isalpha(static_cast<unsigned char>(utf8[i + 1])));
             auto note = [&](const QString& what) {
                 if (firstFix && firstFix->isEmpty()) {
                     *firstFix = what;
@@ -301,7 +300,6 @@ QByteArray xmlEntities(const QByteArray& utf8, QString* firstFix, int* line)
     }
     return out;
 }
-
 
 QString rootElementName(const QByteArray& bytes)
 {

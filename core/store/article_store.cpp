@@ -27,12 +27,6 @@ ArticleSummary readSummary(const Statement& row)
     return summary;
 }
 
-// Text columns are NOT NULL: a missing field is stored as an empty string.
-QString orEmpty(const QString& text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
-
 Result<void> setFlag(Database& db, const char* sql, const QList<ArticleId>& ids, bool value)
 {
     auto transaction = Transaction::beginOrJoin(db); // or the writer's
@@ -179,11 +173,11 @@ Result<QList<AddOutcome>> ArticleStore::addArticles(QList<Article>& articles,
         const QByteArray author = article.author.toUtf8();
         insert->bind(1, source)
             .bindUtf8(2, title)
-            .bind(3, orEmpty(article.section))
+            .bindText(3, article.section)
             .bindUtf8(4, author)
-            .bind(5, orEmpty(article.url))
+            .bindText(5, article.url)
             .bind(6, article.guid.isEmpty() ? QString() : article.guid)
-            .bind(7, orEmpty(article.path))
+            .bindText(7, article.path)
             .bind(8, article.published.storageKey())
             .bind(9, article.published.storagePrecision())
             .bind(10, now)

@@ -98,6 +98,12 @@ public:
     Result<void> setTagColor(const QString& name, const QString& color);
 
     /// Saves (or replaces) a rule; the caller applies it (tagging/rule_tagger.h).
+    /// Stores subscriptions (an OPML import); one already there by its URL is left as it is.
+    /// Returns how many were new.
+    Result<int> addSubscriptions(const QList<Subscription>& subscriptions);
+    /// Every subscription, folder by folder, in the order they were added.
+    Result<QList<Subscription>> subscriptions();
+
     Result<void> saveRule(const TaggingRule& rule);
     Result<bool> removeRule(const QString& tag);
     Result<QList<TaggingRule>> rules();

@@ -101,6 +101,11 @@ Statement& Statement::bind(int index, const QString& value)
     return *this;
 }
 
+Statement& Statement::bindText(int index, const QString& value)
+{
+    return value.isNull() ? bind(index, QStringLiteral("")) : bind(index, value);
+}
+
 Statement& Statement::bind(int index, const QByteArray& value)
 {
     if (value.isNull())

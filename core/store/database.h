@@ -34,8 +34,10 @@ public:
     Statement& bind(int index, int value) { return bind(index, static_cast<qint64>(value)); }
     Statement& bind(int index, bool value) { return bind(index, static_cast<qint64>(value)); }
     Statement& bind(int index, double value);
-    Statement& bind(int index, const QString& value);    ///< a null QString binds NULL
-    Statement& bind(int index, const QByteArray& value); ///< a blob
+    Statement& bind(int index, const QString& value);
+    /// Text for a NOT NULL column: a null QString is bound as '' (bind() binds it as NULL).
+    Statement& bindText(int index, const QString& value); ///< a null QString binds NULL
+    Statement& bind(int index, const QByteArray& value);  ///< a blob
     /// Text already in UTF-8: saves a conversion when the same text is bound twice.
     Statement& bindUtf8(int index, const QByteArray& utf8);
     Statement& bind(int index, std::optional<qint64> value);

@@ -123,12 +123,24 @@ CREATE INDEX articles_tagged_with ON articles(tagged_with);
 -- from this index, not from a scan of the articles.
 CREATE INDEX articles_flags ON articles(is_read, is_starred);
 )sql",
+    // v6: the feeds the user subscribes to, from an OPML list for now (issue 14 fetches
+    // them). A folder path is its names joined by U+001F, outermost first; '' at the top.
+    R"sql(
+CREATE TABLE subscriptions (
+    id        INTEGER PRIMARY KEY,
+    url       TEXT NOT NULL UNIQUE,
+    title     TEXT NOT NULL DEFAULT '',
+    site_url  TEXT NOT NULL DEFAULT '',
+    folder    TEXT NOT NULL DEFAULT '',
+    added_at  INTEGER NOT NULL
+);
+)sql",
 };
 
 // PRAGMA user_version takes no bound parameters; the value is one of ours, never user text.
 constexpr std::array kSetVersion = {
     "PRAGMA user_version = 1", "PRAGMA user_version = 2", "PRAGMA user_version = 3",
-    "PRAGMA user_version = 4", "PRAGMA user_version = 5",
+    "PRAGMA user_version = 4", "PRAGMA user_version = 5", "PRAGMA user_version = 6",
 };
 static_assert(kSetVersion.size() == kMigrations.size());
 

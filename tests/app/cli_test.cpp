@@ -610,3 +610,55 @@ TEST_CASE("cli: export --format PDF in capitals writes a PDF", "[cli][export][re
     CHECK(exported.exitCode == 0);
     CHECK(readFile(out).startsWith("%PDF"));
 }
+
+TEST_CASE("cli: a feed file and an OPML list import; feeds lists them and writes them back as OPML",
+          "[cli][feeds]")
+{
+    QTemporaryDir dir;
+    writeFile(dir.filePath(QStringLiteral("in/daily.rss")),
+              "<rss version=\"2.0\"><channel><title>Daily</title><item><title>One</title>"
+              "<link>https://d.example/1</link><description>&lt;p&gt;Hi &lt;b&gt;there"
+              "&lt;/b&gt;&lt;/p&gt;</description></item></channel></rss>");
+    writeFile(dir.filePath(QStringLiteral("in/mine.opml")),
+              "<opml version=\"2.0\"><body><outline text=\"Tech\">"
+              "<outline text=\"Q\" xmlUrl=\"https://q.example/?a=1&b=2\"/></outline>"
+              "<outline text=\"Daily\" xmlUrl=\"https://d.example/rss\"/></body></opml>");
+    const Run imported = cli(withLibrary(dir, {QStringLiteral("import"), QStringLiteral("--json"),
+                                               dir.filePath(QStringLiteral("in"))}));
+    REQUIRE(imported.exitCode == 0);
+    const QJsonObject report = imported.json().object();
+    CHECK(report.value(QStringLiteral("added")).toInt() == 1);
+    CHECK(report.value(QStringLiteral("subscriptionsAdded")).toInt() == 2);
+
+    const Run shown = cli(
+        withLibrary(dir, {QStringLiteral("show"), QStringLiteral("--json"), QStringLiteral("1")}));
+    REQUIRE(shown.exitCode == 0);
+    CHECK(shown.json().object().value(QStringLiteral("source")).toString() == u"Daily");
+    CHECK(shown.json().object().value(QStringLiteral("html")).toString() ==
+          u"<p>Hi <b>there</b></p>");
+    CHECK(shown.json().object().value(QStringLiteral("body")).toString() == u"Hi there");
+
+    const Run feeds = cli(withLibrary(dir, {QStringLiteral("feeds"), QStringLiteral("--json")}));
+    REQUIRE(feeds.exitCode == 0);
+    const QJsonArray list = feeds.json().array();
+    REQUIRE(list.size() == 2);
+    CHECK(list[0].toObject().value(QStringLiteral("url")).toString() ==
+          u"https://q.example/?a=1&b=2");
+    CHECK(list[0].toObject().value(QStringLiteral("folders")).toArray().first().toString() ==
+          u"Tech");
+
+    // The OPML it writes imports into another library as the same list.
+    const Run opml = cli(withLibrary(dir, {QStringLiteral("feeds"), QStringLiteral("--opml")}));
+    REQUIRE(opml.exitCode == 0);
+    QTemporaryDir other;
+    writeFile(other.filePath(QStringLiteral("back.opml")), opml.out);
+    REQUIRE(cli(withLibrary(
+                    other, {QStringLiteral("import"), other.filePath(QStringLiteral("back.opml"))}))
+                .exitCode == 0);
+    const Run back = cli(withLibrary(other, {QStringLiteral("feeds"), QStringLiteral("--opml")}));
+    CHECK(back.out == opml.out);
+
+    CHECK(cli(withLibrary(dir, {QStringLiteral("feeds"), QStringLiteral("--json"),
+                                QStringLiteral("--opml")}))
+              .exitCode == 2);
+}

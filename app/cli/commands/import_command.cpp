@@ -96,13 +96,16 @@ int importCommand(const QStringList& arguments, const QString& globalLibrary)
             skipped.append(QJsonObject{{QStringLiteral("path"), file.path},
                                        {QStringLiteral("reason"), file.reason}});
         }
-        printJson(QJsonDocument(QJsonObject{{QStringLiteral("added"), report->added},
-                                            {QStringLiteral("duplicates"), report->duplicates},
-                                            {QStringLiteral("skipped"), skipped},
-                                            {QStringLiteral("cancelled"), report->cancelled},
-                                            {QStringLiteral("tagged"), tagged},
-                                            {QStringLiteral("storedSeconds"), storedSeconds},
-                                            {QStringLiteral("taggedSeconds"), taggedSeconds}}));
+        printJson(QJsonDocument(
+            QJsonObject{{QStringLiteral("added"), report->added},
+                        {QStringLiteral("duplicates"), report->duplicates},
+                        {QStringLiteral("skipped"), skipped},
+                        {QStringLiteral("cancelled"), report->cancelled},
+                        {QStringLiteral("tagged"), tagged},
+                        {QStringLiteral("subscriptionsAdded"), report->subscriptionsAdded},
+                        {QStringLiteral("subscriptionsKnown"), report->subscriptionsKnown},
+                        {QStringLiteral("storedSeconds"), storedSeconds},
+                        {QStringLiteral("taggedSeconds"), taggedSeconds}}));
     } else {
         printOut(QStringLiteral("Imported %1 new article(s) from %2 file(s) into %3; %4 already "
                                 "in the library, %5 file(s) skipped.\n")
@@ -111,6 +114,11 @@ int importCommand(const QStringList& arguments, const QString& globalLibrary)
                      .arg(QDir::toNativeSeparators(cli.libraryPath()))
                      .arg(report->duplicates)
                      .arg(report->skipped.size()));
+        if (report->subscriptionsAdded + report->subscriptionsKnown > 0)
+            printOut(QStringLiteral("Subscribed to %1 new feed(s) (%2 already followed); "
+                                    "broadsheet-cli feeds lists them.\n")
+                         .arg(report->subscriptionsAdded)
+                         .arg(report->subscriptionsKnown));
         QString phases = QStringLiteral("Stored in %1 s").arg(storedSeconds, 0, 'f', 1);
         if (tagging)
             phases +=

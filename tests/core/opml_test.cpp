@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "parse/opml.h"
+#include "store/article_store.h"
+
+#include "test_support.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
+
+using namespace broadsheet::core;
+
+namespace {
+
+SubscriptionList parsed(const QByteArray& bytes)
+{
+    auto list = parseOpml(bytes);
+    INFO((list ? QString() : list.error().message).toStdString());
+    REQUIRE(list);
+    return *list;
+}
+
+} // namespace
+
+TEST_CASE("an OPML list gives its feeds in their folders, each URL once")
+{
+    const SubscriptionList list = parsed(R"(<?xml version="1.0"?>
+<opml version="2.0"><head><title>My feeds</title></head><body>
+<outline text="Top" type="rss" xmlUrl="https://top.example/feed" htmlUrl="https://top.example/"/>
+<outline text="News"><outline text="World">
+  <outline title="The World" text="ignored" XMLURL="https://world.example/rss"/>
+</outline><outline text="Local" type="rss" xmlurl="https://local.example/atom"/></outline>
+<outline text="again" xmlUrl="https://top.example/feed"/>
+</body></opml>)");
+    CHECK(list.title == QStringLiteral("My feeds"));
+    CHECK_FALSE(list.malformed);
+    REQUIRE(list.subscriptions.size() == 3);
+    CHECK(list.subscriptions[0] == Subscription{QStringLiteral("https://top.example/feed"),
+                                                QStringLiteral("Top"),
+                                                QStringLiteral("https://top.example/"),
+                                                {}});
+    CHECK(list.subscriptions[1].title == QStringLiteral("The World"));
+    CHECK(list.subscriptions[1].folders ==
+          QStringList{QStringLiteral("News"), QStringLiteral("World")});
+    CHECK(list.subscriptions[2].folders == QStringList{QStringLiteral("News")});
+}
+
+TEST_CASE("a subscription list as malformed as the wild ones keeps every feed it can")
+{
+    // The most common fault: an & left unescaped in a URL. Also a missing end tag.
+    const SubscriptionList list = parsed("<opml version=\"1.0\"><body>\n"
+                                         "<outline text=\"Q\" xmlUrl=\"https://q.example/?a=1&b=2\"/>\n"
+                                         "<outline text=\"Folder\">\n"
+                                         "<outline text=\"R &amp; S\" xmlUrl=\"https://r.example/\"/>\n"
+                                         "</body></opml>");
+    CHECK(list.malformed);
+    CHECK(list.errorLine >= 2);
+    REQUIRE(list.subscriptions.size() == 2);
+    CHECK(list.subscriptions[0].url == QStringLiteral("https://q.example/?a=1&b=2"));
+    CHECK(list.subscriptions[1].title == QStringLiteral("R & S"));
+
+    CHECK(parseOpml("").error().message.contains(u"subscription list"));
+    CHECK(parseOpml("<rss version=\"2.0\"/>").error().message.contains(u"not <opml>"));
+    CHECK(parseOpml("<opml><body><outline text=\"no feed\"/></body></opml>")
+              .error()
+              .message.contains(u"no feed"));
+    CHECK_FALSE(parseOpml(QByteArray("\x00\xff\xfe", 3)));
+
+    // Nested past reason: bounded, and what is within reach is kept.
+    QByteArray deep = "<opml><body>";
+    for (int i = 0; i < 5000; ++i)
+        deep += "<outline text=\"f\">";
+    deep += "<outline xmlUrl=\"https://deep.example/\"/></body></opml>";
+    auto hostile = parseOpml(deep);
+    if (hostile)
+        CHECK(hostile->subscriptions.size() <= 1);
+}
+
+TEST_CASE("an OPML export reads back the same subscriptions, folders and characters")
+{
+    const QList<Subscription> subscriptions{
+        {QStringLiteral("https://a.example/feed?x=1&y=2"), QStringLiteral("A \"quoted\" <feed>"),
+         QStringLiteral("https://a.example/"), {}},
+        {QStringLiteral("https://b.example/rss"), QString::fromUtf8("Zürich & más"), QString(),
+         {QStringLiteral("News"), QStringLiteral("Europe")}},
+        {QStringLiteral("https://c.example/atom"), QStringLiteral("C"), QString(),
+         {QStringLiteral("News")}},
+        {QStringLiteral("https://d.example/atom"), QStringLiteral("D"), QString(),
+         {QStringLiteral("News"), QStringLiteral("Europe")}},
+    };
+    const QByteArray written = writeOpml(subscriptions, QStringLiteral("Mine"));
+    const SubscriptionList back = parsed(written);
+    CHECK(back.title == QStringLiteral("Mine"));
+    CHECK_FALSE(back.malformed);
+    CHECK(back.subscriptions == subscriptions);
+    CHECK(writeOpml(back.subscriptions, back.title) == written);
+}
+
+TEST_CASE("the store keeps subscriptions once each, folder by folder")
+{
+    QTemporaryDir dir;
+    auto store = broadsheet::test::openNewLibrary(dir);
+    const QList<Subscription> first{
+        {QStringLiteral("https://a.example/"), QStringLiteral("A"), QString(), {QStringLiteral("X")}},
+        {QStringLiteral("https://b.example/"), QStringLiteral("B"), QString(), {}},
+        {QStringLiteral("https://c.example/"), QStringLiteral("C"), QString(), {QStringLiteral("X")}},
+    };
+    auto added = store->addSubscriptions(first);
+    REQUIRE(added);
+    CHECK(*added == 3);
+    auto again = store->addSubscriptions({first[1]});
+    REQUIRE(again);
+    CHECK(*again == 0);
+    auto all = store->subscriptions();
+    REQUIRE(all);
+    REQUIRE(all->size() == 3);
+    CHECK((*all)[0].title == QStringLiteral("A"));
+    CHECK((*all)[1].title == QStringLiteral("C")); // X's feeds together
+    CHECK((*all)[2].title == QStringLiteral("B"));
+    CHECK((*all)[2].folders.isEmpty());
+}
+
+TEST_CASE("listparser's and newsboat's OPML files read, or are refused for holding no feed")
+{
+    REQUIRE_SHARED("data/listparser-tests/tests/files");
+    int files = 0;
+    int read = 0;
+    qsizetype feeds = 0;
+    for (const char* folder : {"data/listparser-tests/tests/files/opml",
+                               "data/listparser-tests/tests/files/malformed",
+                               "data/newsboat-testdata/test/data"}) {
+        QDirIterator it(broadsheet::test::sharedPath(QString::fromLatin1(folder)), QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            REQUIRE(file.open(QIODevice::ReadOnly));
+            const QByteArray bytes = file.readAll();
+            if (!looksLikeOpml(bytes))
+                continue;
+            ++files;
+            auto list = parseOpml(bytes);
+            if (list) {
+                ++read;
+                feeds += list->subscriptions.size();
+            } else { // only for holding no feed (lists of metadata): never for its XML
+                INFO(it.fileName().toStdString() << ": " << list.error().message.toStdString());
+                CHECK(list.error().message.contains(u"no feed"));
+            }
+        }
+    }
+    CHECK(files > 40);
+    CHECK(read * 10 >= files * 4);
+    CHECK(feeds > 40);
+}

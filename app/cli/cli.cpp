@@ -14,8 +14,8 @@ namespace {
 // Usage lines continue on the next line after a '\n'; the summary's own lines too.
 constexpr std::array kCommands{
     Command{"import", "[--json] [--no-tags] PATH...",
-            "import article files and folders\n(.txt, .csv, feeds: RSS, Atom, RDF, JSON Feed;\n"
-            "and .md, .json, .ndjson exports);\n"
+            "import article files and folders\n(.txt, .csv, feeds: RSS, Atom, RDF, JSON Feed,\n"
+            "OPML subscription lists; .md, .json, .ndjson exports);\n"
             "then find people, places and keywords",
             importCommand},
     Command{"retag", "[--all]",

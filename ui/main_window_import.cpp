@@ -81,7 +81,9 @@ void MainWindow::importFiles()
 {
     const QStringList files = QFileDialog::getOpenFileNames(
         this, tr("Import Files"), QStandardPaths::writableLocation(QStandardPaths::HomeLocation),
-        tr("News articles (*.txt *.text *.csv *.md *.markdown *.json *.ndjson *.jsonl);;"
+        tr("News articles and feeds (*.txt *.text *.csv *.md *.markdown *.json *.ndjson *.jsonl "
+           "*.xml *.rss *.atom *.rdf *.opml);;"
+           "Feeds (*.xml *.rss *.atom *.rdf *.json);;Subscription lists (*.opml *.xml);;"
            "All files (*)"));
     if (!files.isEmpty())
         importPaths(files);
@@ -120,6 +122,8 @@ void MainWindow::onImportFinished(const core::ImportReport& report)
         summary += tr(", %n already in the library", nullptr, report.duplicates);
     if (!report.skipped.isEmpty())
         summary += tr(", %n file(s) skipped", nullptr, static_cast<int>(report.skipped.size()));
+    if (report.subscriptionsAdded + report.subscriptionsKnown > 0)
+        summary += tr(", %n new subscription(s)", nullptr, report.subscriptionsAdded);
     if (report.cancelled)
         summary += tr(" (cancelled)");
     statusBar()->showMessage(summary, 15000);

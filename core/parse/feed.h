@@ -86,7 +86,7 @@ struct Feed {
     QString selfLink; ///< the feed's own URL, as it says
     QString icon;
     QString language;
-    QString rights;
+    FeedText rights;
     QString id;
     QList<FeedPerson> authors;
     QList<FeedCategory> categories;

@@ -53,9 +53,9 @@ void readOutlines(const xmlNode* parent, QStringList& folders, SubscriptionList&
             if (!seen.contains(url)) {
                 seen.insert(url);
                 const QString title = attributeOf(node, "title");
-                list.subscriptions.append(Subscription{
-                    url, title.isEmpty() ? attributeOf(node, "text") : title,
-                    attributeOf(node, "htmlUrl"), folders});
+                list.subscriptions.append(
+                    Subscription{url, title.isEmpty() ? attributeOf(node, "text") : title,
+                                 attributeOf(node, "htmlUrl"), folders});
             }
             continue; // a feed's own children are not more subscriptions
         }
@@ -69,8 +69,7 @@ void readOutlines(const xmlNode* parent, QStringList& folders, SubscriptionList&
 
 bool looksLikeOpml(const QByteArray& bytes)
 {
-    return xml_input::rootElementName(bytes.left(4096)).compare(u"opml", Qt::CaseInsensitive) ==
-           0;
+    return xml_input::rootElementName(bytes.left(4096)).compare(u"opml", Qt::CaseInsensitive) == 0;
 }
 
 Result<SubscriptionList> parseOpml(const QByteArray& bytes)

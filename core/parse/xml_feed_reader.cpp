@@ -273,6 +273,13 @@ bool isAtom(Ns ns)
     return ns == Ns::Atom10 || ns == Ns::Atom03;
 }
 
+/// Inside an Atom feed, whether an element is Atom's: in either Atom namespace, or in none
+/// or one nobody else uses (feeds that put Atom in a namespace of their own).
+bool isAtomHere(Ns ns)
+{
+    return isAtom(ns) || ns == Ns::None || ns == Ns::Other;
+}
+
 /// An element every format shares by module (Dublin Core, content, media, iTunes) into an
 /// item; returns whether it was one of them.
 bool readModuleElement(const xmlNode* child, const Name& name, FeedItem& item)
@@ -375,7 +382,7 @@ FeedItem readItem(const xmlNode* node, bool atom)
         const Name name = nameOf(child);
         if (readModuleElement(child, name, item))
             continue;
-        const bool own = atom ? isAtom(name.ns)
+        const bool own = atom ? isAtomHere(name.ns)
                               : (name.ns == Ns::None || name.ns == Ns::Rss10 ||
                                  name.ns == Ns::Rss090 || isAtom(name.ns));
         if (!own)
@@ -469,7 +476,7 @@ void readChannel(const xmlNode* node, bool atom, Feed& feed)
             if (l == "language")
                 feed.language = textOf(child).trimmed();
             else if (l == "rights")
-                feed.rights = textOf(child).trimmed();
+                feed.rights = rssText(child, false);
             else if ((l == "date" || l == "modified") && !feed.updated.when.isKnown())
                 feed.updated = dateOf(child);
             else if (l == "creator" || l == "publisher")
@@ -486,7 +493,7 @@ void readChannel(const xmlNode* node, bool atom, Feed& feed)
             continue;
         }
         if (isAtom(name.ns) || atom) {
-            if (!isAtom(name.ns))
+            if (!isAtomHere(name.ns))
                 continue;
             if (l == "title")
                 feed.title = atomText(child);
@@ -501,7 +508,7 @@ void readChannel(const xmlNode* node, bool atom, Feed& feed)
             else if (l == "icon" || (l == "logo" && feed.icon.isEmpty()))
                 feed.icon = resolved(child, textOf(child));
             else if (l == "rights" || l == "copyright")
-                feed.rights = textOf(child).trimmed();
+                feed.rights = atomText(child);
             else if (l == "author")
                 feed.authors.append(atomPerson(child));
             else if (l == "category")
@@ -521,7 +528,7 @@ void readChannel(const xmlNode* node, bool atom, Feed& feed)
         } else if (l == "language") {
             feed.language = textOf(child).trimmed();
         } else if (l == "copyright") {
-            feed.rights = textOf(child).trimmed();
+            feed.rights = rssText(child, false);
         } else if (l == "lastBuildDate" || (l == "pubDate" && !feed.updated.when.isKnown())) {
             feed.updated = dateOf(child);
         } else if (l == "ttl") {

@@ -42,17 +42,16 @@ Result<QList<Subscription>> ArticleStore::subscriptions()
     if (!read)
         return read.error();
     // Folder by folder in the order each first appeared, then in the order added.
-    auto select = m_db.prepare(
-        "SELECT url, title, site_url, folder FROM subscriptions s ORDER BY "
-        "(SELECT min(id) FROM subscriptions f WHERE f.folder = s.folder), id");
+    auto select =
+        m_db.prepare("SELECT url, title, site_url, folder FROM subscriptions s ORDER BY "
+                     "(SELECT min(id) FROM subscriptions f WHERE f.folder = s.folder), id");
     if (!select)
         return select.error();
     QList<Subscription> out;
     auto r = select->forEachRow([&out](const Statement& row) {
         const QString folder = row.text(3);
         out.append(Subscription{row.text(0), row.text(1), row.text(2),
-                                folder.isEmpty() ? QStringList()
-                                                 : folder.split(kFolderSeparator)});
+                                folder.isEmpty() ? QStringList() : folder.split(kFolderSeparator)});
     });
     if (!r)
         return r.error();

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "parse/opml.h"
 #include "store/article_store.h"
-
 #include "test_support.h"
 
 #include <QDirIterator>
@@ -50,11 +49,12 @@ TEST_CASE("an OPML list gives its feeds in their folders, each URL once")
 TEST_CASE("a subscription list as malformed as the wild ones keeps every feed it can")
 {
     // The most common fault: an & left unescaped in a URL. Also a missing end tag.
-    const SubscriptionList list = parsed("<opml version=\"1.0\"><body>\n"
-                                         "<outline text=\"Q\" xmlUrl=\"https://q.example/?a=1&b=2\"/>\n"
-                                         "<outline text=\"Folder\">\n"
-                                         "<outline text=\"R &amp; S\" xmlUrl=\"https://r.example/\"/>\n"
-                                         "</body></opml>");
+    const SubscriptionList list =
+        parsed("<opml version=\"1.0\"><body>\n"
+               "<outline text=\"Q\" xmlUrl=\"https://q.example/?a=1&b=2\"/>\n"
+               "<outline text=\"Folder\">\n"
+               "<outline text=\"R &amp; S\" xmlUrl=\"https://r.example/\"/>\n"
+               "</body></opml>");
     CHECK(list.malformed);
     CHECK(list.errorLine >= 2);
     REQUIRE(list.subscriptions.size() == 2);
@@ -81,13 +81,21 @@ TEST_CASE("a subscription list as malformed as the wild ones keeps every feed it
 TEST_CASE("an OPML export reads back the same subscriptions, folders and characters")
 {
     const QList<Subscription> subscriptions{
-        {QStringLiteral("https://a.example/feed?x=1&y=2"), QStringLiteral("A \"quoted\" <feed>"),
-         QStringLiteral("https://a.example/"), {}},
-        {QStringLiteral("https://b.example/rss"), QString::fromUtf8("Zürich & más"), QString(),
+        {QStringLiteral("https://a.example/feed?x=1&y=2"),
+         QStringLiteral("A \"quoted\" <feed>"),
+         QStringLiteral("https://a.example/"),
+         {}},
+        {QStringLiteral("https://b.example/rss"),
+         QString::fromUtf8("Zürich & más"),
+         QString(),
          {QStringLiteral("News"), QStringLiteral("Europe")}},
-        {QStringLiteral("https://c.example/atom"), QStringLiteral("C"), QString(),
+        {QStringLiteral("https://c.example/atom"),
+         QStringLiteral("C"),
+         QString(),
          {QStringLiteral("News")}},
-        {QStringLiteral("https://d.example/atom"), QStringLiteral("D"), QString(),
+        {QStringLiteral("https://d.example/atom"),
+         QStringLiteral("D"),
+         QString(),
          {QStringLiteral("News"), QStringLiteral("Europe")}},
     };
     const QByteArray written = writeOpml(subscriptions, QStringLiteral("Mine"));
@@ -103,9 +111,15 @@ TEST_CASE("the store keeps subscriptions once each, folder by folder")
     QTemporaryDir dir;
     auto store = broadsheet::test::openNewLibrary(dir);
     const QList<Subscription> first{
-        {QStringLiteral("https://a.example/"), QStringLiteral("A"), QString(), {QStringLiteral("X")}},
+        {QStringLiteral("https://a.example/"),
+         QStringLiteral("A"),
+         QString(),
+         {QStringLiteral("X")}},
         {QStringLiteral("https://b.example/"), QStringLiteral("B"), QString(), {}},
-        {QStringLiteral("https://c.example/"), QStringLiteral("C"), QString(), {QStringLiteral("X")}},
+        {QStringLiteral("https://c.example/"),
+         QStringLiteral("C"),
+         QString(),
+         {QStringLiteral("X")}},
     };
     auto added = store->addSubscriptions(first);
     REQUIRE(added);
@@ -128,9 +142,9 @@ TEST_CASE("listparser's and newsboat's OPML files read, or are refused for holdi
     int files = 0;
     int read = 0;
     qsizetype feeds = 0;
-    for (const char* folder : {"data/listparser-tests/tests/files/opml",
-                               "data/listparser-tests/tests/files/malformed",
-                               "data/newsboat-testdata/test/data"}) {
+    for (const char* folder :
+         {"data/listparser-tests/tests/files/opml", "data/listparser-tests/tests/files/malformed",
+          "data/newsboat-testdata/test/data"}) {
         QDirIterator it(broadsheet::test::sharedPath(QString::fromLatin1(folder)), QDir::Files,
                         QDirIterator::Subdirectories);
         while (it.hasNext()) {

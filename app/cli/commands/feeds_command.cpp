@@ -2,7 +2,6 @@
 #include "cli_output.h"
 #include "command_line.h"
 #include "commands.h"
-
 #include "parse/opml.h"
 
 #include <QJsonArray>
@@ -39,16 +38,18 @@ int feedsCommand(const QStringList& arguments, const QString& globalLibrary)
     if (cli.parser().isSet(json)) {
         QJsonArray array;
         for (const core::Subscription& s : *subscriptions)
-            array.append(QJsonObject{{QStringLiteral("url"), s.url},
-                                     {QStringLiteral("title"), s.title},
-                                     {QStringLiteral("siteUrl"), s.siteUrl},
-                                     {QStringLiteral("folders"), QJsonArray::fromStringList(s.folders)}});
+            array.append(
+                QJsonObject{{QStringLiteral("url"), s.url},
+                            {QStringLiteral("title"), s.title},
+                            {QStringLiteral("siteUrl"), s.siteUrl},
+                            {QStringLiteral("folders"), QJsonArray::fromStringList(s.folders)}});
         printJson(QJsonDocument(array));
         return ExitOk;
     }
     for (const core::Subscription& s : *subscriptions) {
         const QString folder = s.folders.join(QStringLiteral(" / "));
-        printOut(QStringLiteral("%1  %2  %3\n").arg(padded(folder, 20), padded(s.title, 32), s.url));
+        printOut(
+            QStringLiteral("%1  %2  %3\n").arg(padded(folder, 20), padded(s.title, 32), s.url));
     }
     return ExitOk;
 }

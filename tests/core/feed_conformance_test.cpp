@@ -5,7 +5,6 @@
 // suite and the paths that fail most; fails when the score falls below the floor measured.
 #include "parse/feed_parser.h"
 #include "parse/html_sanitizer.h"
-
 #include "test_support.h"
 
 #include <QFile>
@@ -46,7 +45,7 @@ QJsonValue parsedDate(const FeedDate& date)
     const QDateTime utc = date.when.precision() == PublishedDate::Precision::Day
                               ? QDateTime(date.when.date(), QTime(0, 0), Qt::UTC)
                               : date.when.moment();
-    return QJsonArray{utc.date().year(), utc.date().month(),   utc.date().day(),
+    return QJsonArray{utc.date().year(), utc.date().month(),  utc.date().day(),
                       utc.time().hour(), utc.time().minute(), utc.time().second()};
 }
 
@@ -128,9 +127,8 @@ QJsonValue itemValue(const FeedItem& item, const QJsonArray& rest)
     if (key == u"title" || key == u"title_detail")
         return textValue(item.title, field);
     if (key == u"summary" || key == u"description" || key == u"summary_detail")
-        return textValue(item.summary.isEmpty() && !item.content.isEmpty() ? item.content
-                                                                             : item.summary,
-                         field);
+        return textValue(
+            item.summary.isEmpty() && !item.content.isEmpty() ? item.content : item.summary, field);
     if (key == u"content") {
         if (more.size() < 2 || more.at(0).toInt() != 0)
             return QJsonValue(QJsonValue::Undefined);
@@ -184,8 +182,7 @@ QJsonValue valueAt(const Feed& feed, const QJsonArray& path)
         const auto i = static_cast<qsizetype>(rest.at(0).toInt());
         if (i >= feed.items.size())
             return QJsonValue(QJsonValue::Null);
-        return itemValue(feed.items[i],
-                         QJsonArray::fromVariantList(rest.toVariantList().mid(1)));
+        return itemValue(feed.items[i], QJsonArray::fromVariantList(rest.toVariantList().mid(1)));
     }
     return QJsonValue(QJsonValue::Undefined);
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Feed files imported from disk: stories in, each with the feed as its source.
+#include "export/article_formats.h"
 #include "parse/html_sanitizer.h"
+#include "parse/structured_article_parser.h"
 #include "search/searcher.h"
 #include "store/article_store.h"
 #include "test_support.h"
@@ -179,4 +181,22 @@ TEST_CASE("newsboat's real feed files import")
         CHECK((skipped.path.endsWith(u".opml") || skipped.path.endsWith(u"empty.xml") ||
                skipped.path.endsWith(u".txt")));
     }
+}
+
+TEST_CASE("a feed story's HTML goes out with a JSON export and comes back, sanitised again")
+{
+    core::Article article;
+    article.title = QStringLiteral("From a feed");
+    article.body = QStringLiteral("Hello there");
+    article.html = core::sanitizeHtml(QStringLiteral("<p>Hello <b>there</b></p>")).html;
+    auto back = core::StructuredArticleParser::parseJson(core::article_format::toJson(article));
+    REQUIRE(back);
+    REQUIRE(back->articles.size() == 1);
+    CHECK(back->articles[0].html == article.html);
+
+    // A JSON file is anyone's: markup in it is sanitised on the way in.
+    auto hostile = core::StructuredArticleParser::parseJson(
+        R"({"title": "x", "body": "x", "html": "<p onclick=\"steal()\">x<script>steal()</script></p>"})");
+    REQUIRE(hostile);
+    CHECK(hostile->articles.value(0).html == QStringLiteral("<p>x</p>"));
 }

@@ -303,6 +303,15 @@ QByteArray xmlEntities(const QByteArray& utf8, QString* firstFix, int* line)
 
 QString rootElementName(const QByteArray& bytes)
 {
+    // Most files an import asks about are text articles: one whose first byte past white
+    // space (and a UTF-8 mark) is a letter is no XML, with nothing decoded.
+    qsizetype first = bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    while (first < bytes.size() && first < 4096 &&
+           std::isspace(static_cast<unsigned char>(bytes[first])))
+        ++first;
+    if (first < bytes.size() && bytes[first] != '<' && bytes[first] != '\0' &&
+        static_cast<unsigned char>(bytes[first]) < 0x80 && !bytes.left(4).contains('\0'))
+        return {};
     // The first element, past the declaration, comments and a DOCTYPE: in the first bytes.
     const QByteArray head = decodeXml(bytes.left(4096), {}).utf8.left(4096);
     qsizetype i = 0;

@@ -11,6 +11,10 @@
 #include <QJsonParseError>
 #include <QStringList>
 
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
+
 namespace broadsheet::core {
 
 namespace {
@@ -69,79 +73,108 @@ bool hasText(const Article& article)
     return !article.title.trimmed().isEmpty() || !article.body.trimmed().isEmpty();
 }
 
-// ---- the little YAML that front matter uses ----
+// ---- front matter: YAML, read by yaml-cpp ----
 
-/// Splits "a, "b, c", 'd'" at the commas outside quotes.
-QStringList splitFlow(QStringView text)
+/// A scalar's text; a YAML null (`~`, `null`, nothing) is empty.
+std::optional<QString> textOf(const YAML::Node& node)
 {
-    QStringList parts;
-    QString current;
-    QChar quote;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (!quote.isNull()) {
-            current += c;
-            if (quote == u'"' && c == u'\\' && i + 1 < text.size())
-                current += text[++i];
-            else if (c == quote)
-                quote = QChar();
-        } else if (c == u'"' || c == u'\'') {
-            quote = c;
-            current += c;
-        } else if (c == u',') {
-            parts.append(current.trimmed());
-            current.clear();
-        } else {
-            current += c;
-        }
-    }
-    if (!current.trimmed().isEmpty())
-        parts.append(current.trimmed());
-    return parts;
-}
-
-/// A scalar: "double-quoted" (JSON escapes), 'single-quoted', null/~, or plain text.
-QString scalar(const QString& raw)
-{
-    QString value = raw.trimmed();
-    if (value.size() >= 2 && value.startsWith(u'"') && value.endsWith(u'"')) {
-        const QJsonDocument doc = QJsonDocument::fromJson(QByteArray("[") + value.toUtf8() + "]");
-        if (doc.isArray())
-            return doc.array().at(0).toString();
-        return value.mid(1, value.size() - 2);
-    }
-    if (value.size() >= 2 && value.startsWith(u'\'') && value.endsWith(u'\''))
-        return value.mid(1, value.size() - 2).replace(QStringLiteral("''"), QStringLiteral("'"));
-    if (value == u"null" || value == u"~")
-        return {};
-    return value;
-}
-
-bool truth(const QString& raw)
-{
-    const QString value = scalar(raw).toLower();
-    return value == u"true" || value == u"yes" || value == u"on";
+    if (!node || node.IsNull())
+        return QString();
+    if (!node.IsScalar())
+        return std::nullopt;
+    return QString::fromStdString(node.Scalar());
 }
 
 /// A tag item: {name: "…", kind: place} or a bare name (a manual tag).
-Tag tagItem(const QString& raw)
+Tag tagOf(const YAML::Node& item)
 {
-    const QString item = raw.trimmed();
-    if (!(item.startsWith(u'{') && item.endsWith(u'}')))
-        return tagFrom(scalar(item), {});
-    QString name;
-    QString kind;
-    for (const QString& pair : splitFlow(QStringView(item).mid(1, item.size() - 2))) {
-        const qsizetype colon = pair.indexOf(u':');
-        if (colon < 0)
-            continue;
-        const QString key = pair.left(colon).trimmed();
-        if (key == u"name")
-            name = scalar(pair.mid(colon + 1));
-        else if (key == u"kind")
-            kind = scalar(pair.mid(colon + 1));
+    if (item.IsMap()) {
+        return tagFrom(textOf(item["name"]).value_or(QString()),
+                       textOf(item["kind"]).value_or(QString()));
     }
-    return tagFrom(name, kind);
+    return tagFrom(textOf(item).value_or(QString()), {});
+}
+
+/// YAML's true in the forms people write it (true, yes, on).
+bool truthOf(const YAML::Node& node)
+{
+    const QString value = textOf(node).value_or(QString()).toLower();
+    return value == u"true" || value == u"yes" || value == u"on" || value == u"y";
+}
+
+/// The front matter (the lines between the two '---', the first at line `firstLine`) into
+/// `article`; an error names the line and what is wrong.
+Result<void> readFrontMatter(const QString& yaml, int firstLine, Article& article,
+                             bool& carriesTags)
+{
+    YAML::Node root;
+    try {
+        root = YAML::Load(yaml.toStdString());
+    } catch (const YAML::Exception& error) {
+        return Error{QStringLiteral("line %1 of the front matter: %2")
+                         .arg(firstLine + std::max(0, error.mark.line))
+                         .arg(QString::fromStdString(error.msg))};
+    }
+    if (!root || root.IsNull())
+        return {};
+    if (!root.IsMap())
+        return Error{QStringLiteral("line %1 of the front matter is not 'key: value'")
+                         .arg(firstLine + std::max(0, root.Mark().line))};
+    const QStringList yamlLines = yaml.split(u'\n');
+    for (const auto& entry : root) {
+        // yaml-cpp takes a line with no colon at all ("nonsense") for a key with no value:
+        // in front matter it is a mistake, and said to be one.
+        const int keyLine = std::max(0, entry.first.Mark().line);
+        if (entry.second.IsNull() && !yamlLines.value(keyLine).contains(u':'))
+            return Error{QStringLiteral("line %1 of the front matter is not 'key: value'")
+                             .arg(firstLine + keyLine)};
+        const QString key = QString::fromStdString(entry.first.as<std::string>()).toLower();
+        const YAML::Node& value = entry.second;
+        const int line = firstLine + std::max(0, value.Mark().line);
+        if (key == u"tags") {
+            carriesTags = true;
+            QList<YAML::Node> items;
+            if (value.IsSequence()) {
+                for (const auto& item : value)
+                    items.append(item);
+            } else if (value.IsScalar()) { // "tags: a, b" by hand
+                for (const QString& name :
+                     QString::fromStdString(value.Scalar()).split(u',', Qt::SkipEmptyParts))
+                    items.append(YAML::Node(name.trimmed().toStdString()));
+            }
+            for (const YAML::Node& item : items) {
+                const Tag tag = tagOf(item);
+                if (!tag.name.isEmpty())
+                    article.tags.append(tag);
+            }
+            continue;
+        }
+        if (key == u"read" || key == u"starred") {
+            (key == u"read" ? article.read : article.starred) = truthOf(value);
+            continue;
+        }
+        const std::optional<QString> text = textOf(value);
+        QString* field = key == u"title"                   ? &article.title
+                         : key == u"section"               ? &article.section
+                         : key == u"author"                ? &article.author
+                         : key == u"source"                ? &article.source
+                         : key == u"url" || key == u"link" ? &article.url
+                         : key == u"guid"                  ? &article.guid
+                                                           : nullptr;
+        const bool date = key == u"published" || key == u"date";
+        if (!field && !date)
+            continue; // a key of the writer's own: kept in the file, not in the library
+        if (!text)
+            return Error{QStringLiteral("line %1 of the front matter: '%2' should be text, not "
+                                        "a list or a mapping")
+                             .arg(line)
+                             .arg(key)};
+        if (date)
+            article.published = dateFrom(*text);
+        else
+            *field = *text;
+    }
+    return {};
 }
 
 } // namespace
@@ -164,56 +197,9 @@ Result<StructuredArticleParser::Parsed> StructuredArticleParser::parseMarkdown(c
         if (end == lines.size())
             return Error{
                 QStringLiteral("the front matter that starts on line 1 has no closing '---'")};
-        QString listKey;
-        for (qsizetype i = 1; i < end; ++i) {
-            const QString& line = lines[i];
-            const QString trimmed = line.trimmed();
-            if (trimmed.isEmpty() || trimmed.startsWith(u'#'))
-                continue;
-            if (trimmed.startsWith(QStringLiteral("- ")) && listKey == u"tags") {
-                const Tag tag = tagItem(trimmed.mid(2));
-                if (!tag.name.isEmpty())
-                    article.tags.append(tag);
-                continue;
-            }
-            const qsizetype colon = line.indexOf(u':');
-            if (colon <= 0 || line.front().isSpace())
-                return Error{
-                    QStringLiteral("line %1 of the front matter is not 'key: value'").arg(i + 1)};
-            const QString key = line.left(colon).trimmed().toLower();
-            const QString value = line.mid(colon + 1);
-            listKey = key;
-            if (key == u"title")
-                article.title = scalar(value);
-            else if (key == u"section")
-                article.section = scalar(value);
-            else if (key == u"author")
-                article.author = scalar(value);
-            else if (key == u"source")
-                article.source = scalar(value);
-            else if (key == u"url" || key == u"link")
-                article.url = scalar(value);
-            else if (key == u"guid")
-                article.guid = scalar(value);
-            else if (key == u"published" || key == u"date")
-                article.published = dateFrom(scalar(value));
-            else if (key == u"read")
-                article.read = truth(value);
-            else if (key == u"starred")
-                article.starred = truth(value);
-            else if (key == u"tags") {
-                parsed.carriesTags = true;
-                const QString inline_ = value.trimmed();
-                if (inline_.startsWith(u'[') && inline_.endsWith(u']')) {
-                    for (const QString& item :
-                         splitFlow(QStringView(inline_).mid(1, inline_.size() - 2))) {
-                        const Tag tag = tagItem(item);
-                        if (!tag.name.isEmpty())
-                            article.tags.append(tag);
-                    }
-                }
-            }
-        }
+        const QString yaml = lines.mid(1, end - 1).join(u'\n');
+        if (auto r = readFrontMatter(yaml, 2, article, parsed.carriesTags); !r)
+            return r.error();
         bodyStart = end + 1;
     }
     while (bodyStart < lines.size() && lines[bodyStart].trimmed().isEmpty())

@@ -3,7 +3,6 @@
 // the JSON gofeed's RSS, Atom or JSON parser gives. A field counts when Broadsheet keeps it;
 // values are compared as the feed wrote them (before any sanitising), white space trimmed.
 #include "parse/feed_parser.h"
-
 #include "test_support.h"
 
 #include <QDir>
@@ -44,12 +43,18 @@ struct Tally {
 QString gofeedVersion(const QString& ours)
 {
     static const QMap<QString, QString> names = {
-        {QStringLiteral("rss20"), QStringLiteral("2.0")},    {QStringLiteral("rss10"), QStringLiteral("1.0")},
-        {QStringLiteral("rss090"), QStringLiteral("0.9")},   {QStringLiteral("rss091u"), QStringLiteral("0.91")},
-        {QStringLiteral("rss091n"), QStringLiteral("0.91")}, {QStringLiteral("rss092"), QStringLiteral("0.92")},
-        {QStringLiteral("rss093"), QStringLiteral("0.93")},  {QStringLiteral("rss094"), QStringLiteral("0.94")},
-        {QStringLiteral("atom10"), QStringLiteral("1.0")},   {QStringLiteral("atom03"), QStringLiteral("0.3")},
-        {QStringLiteral("json1"), QStringLiteral("1.0")},    {QStringLiteral("json11"), QStringLiteral("1.1")},
+        {QStringLiteral("rss20"), QStringLiteral("2.0")},
+        {QStringLiteral("rss10"), QStringLiteral("1.0")},
+        {QStringLiteral("rss090"), QStringLiteral("0.9")},
+        {QStringLiteral("rss091u"), QStringLiteral("0.91")},
+        {QStringLiteral("rss091n"), QStringLiteral("0.91")},
+        {QStringLiteral("rss092"), QStringLiteral("0.92")},
+        {QStringLiteral("rss093"), QStringLiteral("0.93")},
+        {QStringLiteral("rss094"), QStringLiteral("0.94")},
+        {QStringLiteral("atom10"), QStringLiteral("1.0")},
+        {QStringLiteral("atom03"), QStringLiteral("0.3")},
+        {QStringLiteral("json1"), QStringLiteral("1.0")},
+        {QStringLiteral("json11"), QStringLiteral("1.1")},
     };
     return names.value(ours, ours);
 }
@@ -145,7 +150,8 @@ TEST_CASE("gofeed's RSS and Atom fixtures give what gofeed gives, where Broadshe
             ++pairs;
             auto feed = parseFeed(input.readAll());
             const Feed ours = feed ? *feed : Feed();
-            tally.check(QStringLiteral("version"), gofeedVersion(ours.version), want.value(u"version"));
+            tally.check(QStringLiteral("version"), gofeedVersion(ours.version),
+                        want.value(u"version"));
             if (QLatin1String(format) == QLatin1String("rss"))
                 compareRss(ours, want, tally);
             else
@@ -154,7 +160,8 @@ TEST_CASE("gofeed's RSS and Atom fixtures give what gofeed gives, where Broadshe
     }
     std::printf("gofeed fixtures: %d pairs, %d of %d fields as gofeed gives them (%.1f %%); "
                 "failing:",
-                pairs, tally.passed, tally.checked, 100.0 * tally.passed / std::max(1, tally.checked));
+                pairs, tally.passed, tally.checked,
+                100.0 * tally.passed / std::max(1, tally.checked));
     for (auto it = tally.failing.cbegin(); it != tally.failing.cend(); ++it)
         std::printf(" %s (%d)", qPrintable(it.key()), it.value());
     std::printf("\n");

@@ -149,3 +149,47 @@ TEST_CASE("file names are safe, dated and unique", "[export]")
     longTitle.title = QString(300, u'x');
     CHECK(article_format::fileNameFor(longTitle, QStringLiteral("md"), taken).size() < 80);
 }
+
+TEST_CASE("front matter is YAML: block lists, multi-line strings, comments and anchors read",
+          "[parse][markdown]")
+{
+    auto parsed = StructuredArticleParser::parseMarkdown(
+        QStringLiteral("---\n"
+                       "# notes to myself\n"
+                       "title: >\n"
+                       "  A folded title\n"
+                       "  over two lines\n"
+                       "author: &me Jane Roe   # a comment after a value\n"
+                       "source: *me\n"
+                       "section: |\n"
+                       "  World\n"
+                       "tags:\n"
+                       "  - Reading\n"
+                       "  - {name: Lisbon, kind: place}\n"
+                       "  - name: Council\n"
+                       "    kind: organization\n"
+                       "starred: yes\n"
+                       "mood: cheerful\n"
+                       "---\n"
+                       "Body.\n"));
+    REQUIRE(parsed.ok());
+    const Article& a = parsed->articles.first();
+    CHECK(a.title == QStringLiteral("A folded title over two lines\n"));
+    CHECK(a.author == QStringLiteral("Jane Roe"));
+    CHECK(a.source == QStringLiteral("Jane Roe"));
+    CHECK(a.section == QStringLiteral("World\n"));
+    CHECK(a.starred);
+    CHECK(a.tags == QList<Tag>{Tag{QStringLiteral("Reading"), QStringLiteral("manual")},
+                               Tag{QStringLiteral("Lisbon"), QStringLiteral("place")},
+                               Tag{QStringLiteral("Council"), QStringLiteral("organization")}});
+
+    auto unclosed = StructuredArticleParser::parseMarkdown(
+        QStringLiteral("---\ntitle: ok\nauthor: [unclosed\nsection: x\n---\nBody.\n"));
+    REQUIRE_FALSE(unclosed.ok());
+    CHECK(unclosed.error().message.contains(QStringLiteral("line ")));
+    auto list = StructuredArticleParser::parseMarkdown(
+        QStringLiteral("---\ntitle:\n  - not\n  - text\n---\nBody.\n"));
+    REQUIRE_FALSE(list.ok());
+    CHECK(list.error().message.contains(QStringLiteral("line 3")));
+    CHECK(list.error().message.contains(QStringLiteral("'title'")));
+}

@@ -6,9 +6,9 @@
 #include <QByteArray>
 #include <QString>
 
-#include <memory>
+#include <libxml/tree.h>
 
-struct _xmlDoc;
+#include <memory>
 
 // Reading XML from the wild, for feeds and subscription lists alike: the encoding found
 // (byte-order mark, declared charset, XML declaration, valid UTF-8, then Windows-1252), HTML's
@@ -17,7 +17,7 @@ struct _xmlDoc;
 namespace broadsheet::core::xml_input {
 
 struct XmlDocument {
-    std::unique_ptr<_xmlDoc, void (*)(_xmlDoc*)> doc{nullptr, nullptr};
+    std::unique_ptr<xmlDoc, void (*)(xmlDoc*)> doc{nullptr, nullptr};
     QString encoding; ///< of the bytes, as found
     /// The document was not well-formed XML (or not in the encoding it claimed) and was
     /// read leniently: the first problem and its line, as feedparser's "bozo".

@@ -280,9 +280,53 @@ bool isAtomHere(Ns ns)
     return isAtom(ns) || ns == Ns::None || ns == Ns::Other;
 }
 
+/// What Media RSS says of an item, used only where the item's own elements say nothing:
+/// regular fields win over media:* ones, whichever comes first.
+struct MediaFallback {
+    QString playerLink;   ///< media:player's url
+    FeedText description; ///< media:description, also inside media:group or media:content
+};
+
+void readMedia(const xmlNode* child, const Name& name, FeedItem& item, MediaFallback& media)
+{
+    if (name.local == "thumbnail" && item.thumbnail.isEmpty()) {
+        item.thumbnail = resolved(child, attribute(child, "url"));
+    } else if (name.local == "content") {
+        const QString medium = attribute(child, "medium");
+        const QString type = attribute(child, "type");
+        const QString url = resolved(child, attribute(child, "url"));
+        if (item.thumbnail.isEmpty() && (medium == u"image" || type.startsWith(u"image/")))
+            item.thumbnail = url;
+        if (!url.isEmpty()) { // a file that comes with the item, as an enclosure is
+            FeedEnclosure enclosure{url, type, std::nullopt};
+            bool ok = false;
+            const qint64 size = attribute(child, "fileSize").toLongLong(&ok);
+            if (ok)
+                enclosure.length = size;
+            item.enclosures.append(enclosure);
+        }
+        for (const xmlNode* inner = child->children; inner; inner = inner->next) {
+            if (inner->type == XML_ELEMENT_NODE && nameOf(inner).ns == Ns::Media &&
+                nameOf(inner).local != "content")
+                readMedia(inner, nameOf(inner), item, media);
+        }
+    } else if (name.local == "group") {
+        for (const xmlNode* inner = child->children; inner; inner = inner->next) {
+            if (inner->type == XML_ELEMENT_NODE && nameOf(inner).ns == Ns::Media)
+                readMedia(inner, nameOf(inner), item, media);
+        }
+    } else if (name.local == "player" && media.playerLink.isEmpty()) {
+        media.playerLink = resolved(child, attribute(child, "url"));
+    } else if (name.local == "description" && media.description.isEmpty()) {
+        media.description = rssText(child, attribute(child, "type") == u"html");
+        if (attribute(child, "type") != u"html")
+            media.description.type = FeedText::Type::Text; // plain unless it says html
+    }
+}
+
 /// An element every format shares by module (Dublin Core, content, media, iTunes) into an
 /// item; returns whether it was one of them.
-bool readModuleElement(const xmlNode* child, const Name& name, FeedItem& item)
+bool readModuleElement(const xmlNode* child, const Name& name, FeedItem& item, MediaFallback& media)
 {
     switch (name.ns) {
     case Ns::Dc:
@@ -311,26 +355,7 @@ bool readModuleElement(const xmlNode* child, const Name& name, FeedItem& item)
             item.content = rssText(child, true);
         return true;
     case Ns::Media:
-        if (name.local == "thumbnail" && item.thumbnail.isEmpty()) {
-            item.thumbnail = resolved(child, attribute(child, "url"));
-        } else if (name.local == "content") {
-            const QString medium = attribute(child, "medium");
-            const QString type = attribute(child, "type");
-            if (item.thumbnail.isEmpty() && (medium == u"image" || type.startsWith(u"image/")))
-                item.thumbnail = resolved(child, attribute(child, "url"));
-            for (const xmlNode* inner = child->children; inner; inner = inner->next) {
-                if (inner->type == XML_ELEMENT_NODE && nameOf(inner).is(Ns::Media, "thumbnail") &&
-                    item.thumbnail.isEmpty())
-                    item.thumbnail = resolved(inner, attribute(inner, "url"));
-            }
-        } else if (name.local == "group") {
-            for (const xmlNode* inner = child->children; inner; inner = inner->next) {
-                if (inner->type == XML_ELEMENT_NODE)
-                    readModuleElement(inner, nameOf(inner), item);
-            }
-        } else if (name.local == "description" && item.summary.isEmpty()) {
-            item.summary = rssText(child, attribute(child, "type") == u"html");
-        }
+        readMedia(child, name, item, media);
         return true;
     case Ns::Itunes:
         if (name.local == "duration")
@@ -375,12 +400,13 @@ void readAtomLink(const xmlNode* node, QString& alternate, QString* self, FeedIt
 FeedItem readItem(const xmlNode* node, bool atom)
 {
     FeedItem item;
+    MediaFallback media;
     bool sawGuid = false;
     for (const xmlNode* child = node->children; child; child = child->next) {
         if (child->type != XML_ELEMENT_NODE)
             continue;
         const Name name = nameOf(child);
-        if (readModuleElement(child, name, item))
+        if (readModuleElement(child, name, item, media))
             continue;
         const bool own = atom ? isAtomHere(name.ns)
                               : (name.ns == Ns::None || name.ns == Ns::Rss10 ||
@@ -453,6 +479,10 @@ FeedItem readItem(const xmlNode* node, bool atom)
     }
     if (item.link.isEmpty() && item.idIsPermaLink && item.id.startsWith(u"http"))
         item.link = item.id;
+    if (item.link.isEmpty())
+        item.link = media.playerLink;
+    if (item.summary.isEmpty() && item.content.isEmpty())
+        item.summary = media.description;
     return item;
 }
 

@@ -316,8 +316,31 @@ QString rootElementName(const QByteArray& bytes)
     const QByteArray head = decodeXml(bytes.left(4096), {}).utf8.left(4096);
     qsizetype i = 0;
     while ((i = head.indexOf('<', i)) >= 0) {
-        if (i + 1 < head.size() && (head[i + 1] == '?' || head[i + 1] == '!')) {
-            ++i;
+        // Past what comes before the root: a comment (which may hold any markup), a
+        // processing instruction, a DOCTYPE with its internal subset.
+        if (head.sliced(i).startsWith("<!--")) {
+            const qsizetype end = head.indexOf("-->", i + 4);
+            if (end < 0)
+                return {};
+            i = end + 3;
+            continue;
+        }
+        if (head.sliced(i).startsWith("<?")) {
+            const qsizetype end = head.indexOf("?>", i + 2);
+            if (end < 0)
+                return {};
+            i = end + 2;
+            continue;
+        }
+        if (head.sliced(i).startsWith("<!")) {
+            const qsizetype subset = head.indexOf('[', i);
+            const qsizetype close = head.indexOf('>', i);
+            qsizetype end = close;
+            if (subset >= 0 && subset < close)
+                end = head.indexOf("]>", subset) < 0 ? -1 : head.indexOf("]>", subset) + 1;
+            if (end < 0)
+                return {};
+            i = end + 1;
             continue;
         }
         qsizetype end = i + 1;

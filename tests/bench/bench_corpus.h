@@ -26,4 +26,7 @@ BenchArticle makeArticle(const QList<BenchArticle>& bases, int index);
 /// The article as a text file in a layout the importer reads: title, date line, paragraphs.
 QByteArray toFileText(const BenchArticle& article);
 
+/// The process's resident memory now, in bytes (Linux).
+qint64 residentBytes();
+
 } // namespace broadsheet::bench

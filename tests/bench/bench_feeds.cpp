@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bench_feeds.h"
 
+#include "bench_corpus.h"
 #include "parse/feed_parser.h"
 
 #include <QDirIterator>
@@ -14,18 +15,6 @@
 #include <cstdio>
 
 namespace broadsheet::bench {
-
-qint64 residentBytes()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
-    }
-    return 0;
-}
 
 namespace {
 

@@ -6,9 +6,6 @@
 
 namespace broadsheet::bench {
 
-/// The process's resident memory now, in bytes (Linux).
-qint64 residentBytes();
-
 /// Parses every feed file under `dataDir` (the feedparser, gofeed and newsboat suites)
 /// `rounds` times with Broadsheet's feed reader, with a bare QXmlStreamReader pass over the
 /// same bytes as the floor, and with Python's feedparser (python3-feedparser) in the same

@@ -2,6 +2,7 @@
 #include "bench_window.h"
 
 #include "article_list_model.h"
+#include "bench_corpus.h"
 #include "main_window.h"
 #include "store/article_store.h"
 
@@ -30,14 +31,7 @@ protected:
 
 double residentMegabytes()
 {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').front().toDouble() / 1024.0;
-    }
-    return 0;
+    return static_cast<double>(residentBytes()) / 1048576.0;
 }
 
 bool waitForPaint(const PaintCounter& counter, int before, int timeoutMs)

@@ -258,3 +258,17 @@ TEST_CASE("feedparser's and gofeed's well-formed feeds all read")
     CHECK(files > 500);
     CHECK(read == files);
 }
+
+TEST_CASE("a feed is known by its root element, past comments, declarations and a DOCTYPE")
+{
+    CHECK(looksLikeFeed("<?xml version=\"1.0\"?>\n<!-- a <b>comment</b> with <img> in it -->\n"
+                        "<!DOCTYPE rss [<!ENTITY x \"<y>\">]>\n<rss version=\"2.0\"/>"));
+    CHECK(looksLikeFeed("\xEF\xBB\xBF  <feed xmlns=\"http://www.w3.org/2005/Atom\"/>"));
+    CHECK(looksLikeFeed("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"/>"));
+    CHECK(looksLikeFeed(R"({"version": "https://jsonfeed.org/version/1.1", "items": []})"));
+    CHECK_FALSE(looksLikeFeed("<!-- <rss> in a comment only --><html/>"));
+    CHECK_FALSE(looksLikeFeed("Budget passes\n\n<rss> is mentioned in the text."));
+    CHECK_FALSE(looksLikeFeed(R"({"title": "an exported article"})"));
+    CHECK_FALSE(looksLikeFeed("<!-- never closed <rss>"));
+    CHECK_FALSE(looksLikeFeed(""));
+}

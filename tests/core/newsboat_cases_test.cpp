@@ -5,7 +5,6 @@
 #include "parse/feed_articles.h"
 #include "parse/feed_parser.h"
 #include "parse/opml.h"
-
 #include "test_support.h"
 
 #include <QFile>
@@ -77,7 +76,8 @@ TEST_CASE("newsboat's fixtures meet newsboat's own assertions, where Broadsheet 
         c.expect(f, QStringLiteral("item description"),
                  item.summary.value == u"1 < 2, 3 < 4.\nIn HTML, <b> starts a bold phrase\nand you "
                                        u"start a link with <a href=\n");
-        c.expect(f, QStringLiteral("no author, no guid"), item.authors.isEmpty() && item.id.isEmpty());
+        c.expect(f, QStringLiteral("no author, no guid"),
+                 item.authors.isEmpty() && item.id.isEmpty());
     }
     for (const char* f : {"rss_091_with_empty_author.xml", "rss_092_with_empty_author.xml",
                           "rss_094_with_empty_author.xml"}) {
@@ -86,8 +86,8 @@ TEST_CASE("newsboat's fixtures meet newsboat's own assertions, where Broadsheet 
         c.expect(f, QStringLiteral("2 items"), feed.items.size() == 2);
         c.expect(f, QStringLiteral("item 1 description"),
                  feed.items.value(1).summary.value == u"Non-empty description though.");
-        c.expect(f, QStringLiteral("empty authors"), authors(feed.items.value(0)).isEmpty() &&
-                                                         authors(feed.items.value(1)).isEmpty());
+        c.expect(f, QStringLiteral("empty authors"),
+                 authors(feed.items.value(0)).isEmpty() && authors(feed.items.value(1)).isEmpty());
     }
     for (const char* f : {"rss_091_with_bracket_author.xml", "rss_092_with_bracket_author.xml",
                           "rss_094_with_bracket_author.xml"}) {
@@ -117,7 +117,8 @@ TEST_CASE("newsboat's fixtures meet newsboat's own assertions, where Broadsheet 
         c.expect(f, QStringLiteral("title"), feed.title.value == u"my weblog");
         c.expect(f, QStringLiteral("item title"), item.title.value == u"this is an item");
         c.expect(f, QStringLiteral("author"), authors(item) == u"Andreas Krennmair");
-        c.expect(f, QStringLiteral("author email"), item.authors.value(0).email == u"blog@synflood.at");
+        c.expect(f, QStringLiteral("author email"),
+                 item.authors.value(0).email == u"blog@synflood.at");
         c.expect(f, QStringLiteral("content:encoded"),
                  item.content.value == u"oh well, this is the content.");
         c.expect(f, QStringLiteral("pubDate"),
@@ -136,16 +137,18 @@ TEST_CASE("newsboat's fixtures meet newsboat's own assertions, where Broadsheet 
         c.expect(f, QStringLiteral("item guid"), item.id == u"http://www.example.org/status/");
         c.expect(f, QStringLiteral("item description"),
                  item.summary.value == u"News about the Example project");
-        c.expect(f, QStringLiteral("item date"), item.published.when.toIso() == u"2008-12-30T07:20:00Z");
+        c.expect(f, QStringLiteral("item date"),
+                 item.published.when.toIso() == u"2008-12-30T07:20:00Z");
     }
     {
         const char* f = "atom10_1.xml";
         const Feed feed = feedOf(f);
         c.expect(f, QStringLiteral("version"), feed.version == u"atom10");
-        c.expect(f, QStringLiteral("title"), feed.title.value == u"test atom" &&
-                                                 feed.title.type == FeedText::Type::Text);
+        c.expect(f, QStringLiteral("title"),
+                 feed.title.value == u"test atom" && feed.title.type == FeedText::Type::Text);
         c.expect(f, QStringLiteral("description"), feed.subtitle.value == u"atom description!");
-        c.expect(f, QStringLiteral("updated"), feed.updated.when.toIso() == u"2008-12-30T18:26:15Z");
+        c.expect(f, QStringLiteral("updated"),
+                 feed.updated.when.toIso() == u"2008-12-30T18:26:15Z");
         c.expect(f, QStringLiteral("link"), feed.link == u"http://example.com/");
         c.expect(f, QStringLiteral("3 entries"), feed.items.size() == 3);
         bool links = feed.items.size() == 3;
@@ -158,8 +161,8 @@ TEST_CASE("newsboat's fixtures meet newsboat's own assertions, where Broadsheet 
         c.expect(f, QStringLiteral("authors"),
                  authors(feed.items.value(0)) == u"A Person" &&
                      authors(feed.items.value(2)) == u"Person A, Person B");
-        c.expect(f, QStringLiteral("base"), feed.items.value(1).title.base ==
-                                                u"http://example.com/entry/atom_testing.html");
+        c.expect(f, QStringLiteral("base"),
+                 feed.items.value(1).title.base == u"http://example.com/entry/atom_testing.html");
     }
     for (const char* f : {"atom10_2.xml", "rss20_2.xml"}) {
         const Feed feed = feedOf(f);
@@ -213,13 +216,15 @@ TEST_CASE("newsboat's fixtures meet newsboat's own assertions, where Broadsheet 
             return Subscription{};
         };
         c.expect(f, QStringLiteral("titles"),
-                 find(QStringLiteral("https://example.com/feed.xml")).title == u"example.com website");
+                 find(QStringLiteral("https://example.com/feed.xml")).title ==
+                     u"example.com website");
         c.expect(f, QStringLiteral("nested folders"),
                  find(QStringLiteral("https://blogs.example.com/~mike/.rss")).folders ==
                      QStringList({QStringLiteral("Blogs"), QStringLiteral("friends")}));
-        c.expect(f, QStringLiteral("folder"),
-                 find(QStringLiteral("https://fred.example.com/writing/index.php?type=rss")).folders ==
-                     QStringList{QStringLiteral("eloquent")});
+        c.expect(
+            f, QStringLiteral("folder"),
+            find(QStringLiteral("https://fred.example.com/writing/index.php?type=rss")).folders ==
+                QStringList{QStringLiteral("eloquent")});
     }
     CHECK_FALSE(parseOpml(fixture("opml-element-missing.opml")));
     CHECK_FALSE(parseOpml(fixture("body-element-missing.opml")));

@@ -10,6 +10,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 
@@ -101,10 +102,43 @@ std::optional<QByteArray> toUtf8(const QByteArray& bytes, const QString& encodin
 /// The encoding an XML declaration names, read from an ASCII-compatible start.
 QString declaredInXml(const QByteArray& head)
 {
-    static const QRegularExpression declaration(
-        QStringLiteral("^\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']"));
-    const auto m = declaration.match(QString::fromLatin1(head.left(512)));
-    return m.hasMatch() ? m.captured(1).toLower() : QString();
+    qsizetype i = 0;
+    while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i])))
+        ++i;
+    if (!head.sliced(i).startsWith("<?xml"))
+        return {};
+    const qsizetype close = head.indexOf("?>", i);
+    const QByteArrayView declaration = QByteArrayView(head).sliced(
+        i, (close < 0 ? std::min<qsizetype>(head.size(), 512) : close) - i);
+    const qsizetype key = declaration.indexOf("encoding");
+    if (key < 0)
+        return {};
+    qsizetype at = key + 8;
+    while (at < declaration.size() &&
+           (std::isspace(static_cast<unsigned char>(declaration[at])) || declaration[at] == '='))
+        ++at;
+    if (at >= declaration.size() || (declaration[at] != '"' && declaration[at] != '\''))
+        return {};
+    const char quote = declaration[at];
+    const qsizetype end = declaration.indexOf(quote, at + 1);
+    if (end < 0)
+        return {};
+    return QString::fromLatin1(declaration.sliced(at + 1, end - at - 1)).trimmed().toLower();
+}
+
+/// Whether text in `encoding` reads the same as ASCII for ASCII bytes (the ISO-8859 and
+/// Windows code pages): pure-ASCII bytes then need no conversion.
+bool isAsciiCompatible(const QString& encoding)
+{
+    return encoding == u"us-ascii" || encoding == u"ascii" || encoding.startsWith(u"iso-8859-") ||
+           encoding.startsWith(u"windows-125") || encoding.startsWith(u"cp125") ||
+           encoding == u"latin1" || encoding == u"latin-1";
+}
+
+bool isAscii(QByteArrayView bytes)
+{
+    return std::all_of(bytes.begin(), bytes.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 /// The first error libxml2 reports while parsing, with its line.
@@ -192,7 +226,8 @@ Decoded decodeXml(const QByteArray& bytes, const QString& declaredCharset)
     for (const QString& claimed : {declaredCharset.trimmed().toLower(), declaredInXml(bytes)}) {
         if (claimed.isEmpty() || !out.problem.isEmpty())
             continue;
-        if (isUtf8Name(claimed) && isValidUtf8(bytes)) { // the common case: no conversion
+        if ((isUtf8Name(claimed) && isValidUtf8(bytes)) ||
+            (isAsciiCompatible(claimed) && isAscii(bytes))) { // the common cases: no conversion
             out.utf8 = bytes;
             out.encoding = claimed;
             return out;
@@ -230,74 +265,79 @@ QByteArray xmlEntities(const QByteArray& utf8, QString* firstFix, int* line)
         while (it.hasNext())
             declared.insert(it.next().captured(1).toUtf8());
     }
+    // Unchanged stretches are copied whole: only '&' (and the line count) need a look.
     QByteArray out;
     out.reserve(utf8.size() + 64);
     int lineNumber = 1;
+    qsizetype copied = 0; // utf8[copied, i) is still to be copied
     const qsizetype n = utf8.size();
-    // CDATA sections and comments are text as written: where one starting at `i` ends.
-    auto verbatimEnd = [&utf8, n](qsizetype i) -> qsizetype {
-        for (const auto& [open, close] :
-             {std::pair{"<![CDATA[", "]]>"}, std::pair{"<!--", "-->"}}) {
-            if (QByteArrayView(utf8).sliced(i).startsWith(open)) {
-                const qsizetype end = utf8.indexOf(close, i);
-                return end < 0 ? n : end + static_cast<qsizetype>(qstrlen(close));
-            }
+    auto note = [&](const QString& what) {
+        if (firstFix && firstFix->isEmpty()) {
+            *firstFix = what;
+            if (line)
+                *line = lineNumber;
         }
-        return -1;
+    };
+    auto replace = [&](qsizetype from, qsizetype to, QByteArrayView with) {
+        out.append(QByteArrayView(utf8).sliced(copied, from - copied));
+        out.append(with);
+        copied = to;
     };
     for (qsizetype i = 0; i < n; ++i) {
         const char c = utf8[i];
-        if (c == '\n')
+        if (c == '\n') {
             ++lineNumber;
+            continue;
+        }
         if (c == '<') {
-            if (const qsizetype end = verbatimEnd(i); end >= 0) {
-                const QByteArrayView skipped = QByteArrayView(utf8).sliced(i, end - i);
-                lineNumber += static_cast<int>(skipped.count('\n'));
-                out.append(skipped);
-                i = end - 1;
-                continue;
-            }
-        }
-        if (c == '&') {
-            qsizetype end = i + 1;
-            const bool numeric = end < n && utf8[end] == '#';
-            end += numeric;
-            while (end < n && end - i <= 32 &&
-                   (std::isalnum(static_cast<unsigned char>(utf8[end]))))
-                ++end;
-            const bool reference =
-                end < n && utf8[end] == ';' && end > i + 1 + numeric &&
-                (numeric || std::isalpha(static_cast<unsigned char>(utf8[i + 1])));
-            auto note = [&](const QString& what) {
-                if (firstFix && firstFix->isEmpty()) {
-                    *firstFix = what;
-                    if (line)
-                        *line = lineNumber;
-                }
-            };
-            if (!reference) { // a bare "&" ("?a=1&b=2"): what it means, escaped
-                note(QStringLiteral("an unescaped & is not XML"));
-                out.append("&amp;");
-                continue;
-            }
-            if (!numeric) {
-                const QByteArray name = utf8.mid(i + 1, end - i - 1);
-                const bool xml = name == "amp" || name == "lt" || name == "gt" || name == "quot" ||
-                                 name == "apos";
-                if (!xml && !declared.contains(name)) {
-                    if (const htmlEntityDesc* known =
-                            htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.constData()))) {
-                        note(QStringLiteral("the entity &%1; is not defined in XML")
-                                 .arg(QString::fromLatin1(name)));
-                        out.append("&#").append(QByteArray::number(known->value)).append(';');
-                        i = end;
-                        continue;
-                    }
+            // CDATA sections and comments are text as written.
+            for (const auto& [open, close] :
+                 {std::pair{"<![CDATA[", "]]>"}, std::pair{"<!--", "-->"}}) {
+                if (QByteArrayView(utf8).sliced(i).startsWith(open)) {
+                    qsizetype end = utf8.indexOf(close, i);
+                    end = end < 0 ? n : end + static_cast<qsizetype>(qstrlen(close));
+                    lineNumber +=
+                        static_cast<int>(QByteArrayView(utf8).sliced(i, end - i).count('\n'));
+                    i = end - 1;
+                    break;
                 }
             }
+            continue;
         }
-        out.append(c);
+        if (c != '&')
+            continue;
+        qsizetype end = i + 1;
+        const bool numeric = end < n && utf8[end] == '#';
+        end += numeric;
+        while (end < n && end - i <= 32 && std::isalnum(static_cast<unsigned char>(utf8[end])))
+            ++end;
+        const bool reference = end < n && utf8[end] == ';' && end > i + 1 + numeric &&
+                               (numeric || std::isalpha(static_cast<unsigned char>(utf8[i + 1])));
+        if (!reference) { // a bare "&" ("?a=1&b=2"): what it means, escaped
+            note(QStringLiteral("an unescaped & is not XML"));
+            replace(i, i + 1, "&amp;");
+            continue;
+        }
+        if (numeric) {
+            i = end;
+            continue;
+        }
+        const QByteArray name = utf8.mid(i + 1, end - i - 1);
+        const bool xml =
+            name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos";
+        if (!xml && !declared.contains(name)) {
+            if (const htmlEntityDesc* known =
+                    htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.constData()))) {
+                note(QStringLiteral("the entity &%1; is not defined in XML")
+                         .arg(QString::fromLatin1(name)));
+                replace(i, end + 1, "&#" + QByteArray::number(known->value) + ';');
+            }
+        }
+        i = end;
     }
+    if (copied == 0)
+        return utf8; // nothing changed: no copy
+    out.append(QByteArrayView(utf8).sliced(copied));
     return out;
 }
 

@@ -36,7 +36,7 @@ Result<Feed> parseFeed(const QByteArray& bytes, const FeedSource& source)
                                                QStringLiteral("feed"));
     if (!document)
         return document.error();
-    auto feed = feed_detail::readXmlFeed(*document, source);
+    auto feed = feed_detail::readXmlFeed(*document);
     if (!feed)
         return feed;
     feed->encoding = document->encoding;

@@ -34,7 +34,8 @@ struct XmlDocument;
 }
 
 namespace feed_detail {
-Result<Feed> readXmlFeed(const xml_input::XmlDocument& document, const FeedSource& source);
+/// The feed in a document read by xml_input; relative links resolve through its URL.
+Result<Feed> readXmlFeed(const xml_input::XmlDocument& document);
 Result<Feed> readJsonFeed(const QByteArray& bytes, const FeedSource& source);
 } // namespace feed_detail
 

@@ -583,9 +583,8 @@ void readChannel(const xmlNode* node, bool atom, Feed& feed)
 
 } // namespace
 
-Result<Feed> readXmlFeed(const xml_input::XmlDocument& document, const FeedSource& source)
+Result<Feed> readXmlFeed(const xml_input::XmlDocument& document)
 {
-    (void)source; // relative links resolve through the document's own URL (xml:base)
     xmlDoc* doc = document.doc.get();
     const xmlNode* root = xmlDocGetRootElement(doc);
     Feed feed;

@@ -80,9 +80,14 @@ QByteArray itemIdentity(const FeedItem& item, const Feed& feed)
     } else if (const QString link = comparableLink(item.link); !link.isEmpty()) {
         hash.addData(link.toUtf8());
     } else {
+        // Nothing names it but what it says: its title and date, and its text too, or two
+        // untitled, undated posts (a microblog's) would be one story.
         const PublishedDate when =
             item.published.when.isKnown() ? item.published.when : item.updated.when;
-        hash.addData((plainText(item.title) + u'\x1f' + when.toIso()).toUtf8());
+        const FeedText& body = item.content.isEmpty() ? item.summary : item.content;
+        hash.addData((plainText(item.title) + u'\x1f' + when.toIso() + u'\x1f' +
+                      plainText(body).simplified())
+                         .toUtf8());
     }
     return hash.result();
 }

@@ -21,8 +21,8 @@ struct FeedStories {
 FeedStories storiesOf(const Feed& feed);
 
 /// The identity of an item: its guid or id (with the feed's, when the id alone is no more
-/// than a number), else its link (http and https alike, no fragment), else its title and
-/// date. A story read from a feed file and again from the feed's URL is one story.
+/// than a number), else its link (http and https alike, no fragment), else its title, date
+/// and text. A story read from a feed file and again from the feed's URL is one story.
 QByteArray itemIdentity(const FeedItem& item, const Feed& feed);
 
 /// The feed's name to show: its title, else its site's host, else "Feed".

@@ -121,6 +121,22 @@ TEST_CASE("an item id that is only a number is the feed's own, not the world's")
     CHECK(report->added == 2);
 }
 
+TEST_CASE("items with no id, link or title are told apart by what they say")
+{
+    QTemporaryDir dir;
+    auto store = test::openNewLibrary(dir);
+    writeFile(dir.filePath(QStringLiteral("posts.xml")),
+              "<rss version=\"2.0\"><channel><title>Posts</title>"
+              "<item><description>Coffee first.</description></item>"
+              "<item><description>Then the news.</description></item>"
+              "<item><description>Coffee first.</description></item></channel></rss>");
+    auto report =
+        test::importPaths(*store, {dir.filePath(QStringLiteral("posts.xml"))}, Tagging::Off);
+    REQUIRE(report);
+    CHECK(report->added == 2);
+    CHECK(report->duplicates == 1);
+}
+
 TEST_CASE("bad feed files are skipped with the reason, and good ones beside them import")
 {
     QTemporaryDir dir;

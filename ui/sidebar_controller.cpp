@@ -7,6 +7,7 @@
 #include "store/library_writer.h"
 
 #include <memory>
+#include <utility>
 
 namespace broadsheet::ui {
 
@@ -53,8 +54,12 @@ void SidebarController::flagsChanged(qint64 unreadDelta, qint64 starredDelta)
 
 void SidebarController::refresh()
 {
-    if (m_deferred || m_barrier)
-        return; // the count about to start will see this change too
+    if (m_deferred)
+        return; // the first count will see this change too
+    if (m_barrier) {
+        m_again = true; // the barrier waiting was posted before this change
+        return;
+    }
     const quint64 counted = m_seq;
     auto flags = std::make_shared<core::LibraryOverview>();
     if (!m_writer) {
@@ -74,6 +79,10 @@ void SidebarController::refresh()
         this,
         [this, counted, flags](const core::Result<void>& outcome) {
             m_barrier = false;
+            if (std::exchange(m_again, false)) {
+                refresh(); // one barrier after every change asked for
+                return;
+            }
             count(counted, outcome ? flags : nullptr);
         });
 }

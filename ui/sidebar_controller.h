@@ -29,7 +29,8 @@ public:
     ~SidebarController() override;
 
     /// Counts again (after what is queued to the writer); a refresh asked for while one
-    /// waits for the writer joins it, one asked for while one counts replaces it.
+    /// waits for the writer waits for a barrier of its own (the waiting one was queued
+    /// before its change), one asked for while one counts replaces it.
     void refresh();
     /// Stories were marked read or unread, starred or not: the counts move now.
     void flagsChanged(qint64 unreadDelta, qint64 starredDelta);
@@ -59,6 +60,7 @@ private:
     QList<FlagDelta> m_deltas; ///< changes no recount has shown yet
     quint64 m_seq = 0;
     bool m_barrier = false;  ///< a count waits for the writer's queue
+    bool m_again = false;    ///< a change came after the waiting barrier was posted
     bool m_deferred = false; ///< the first count waits for startDeferred()
 };
 

@@ -13,9 +13,26 @@
 namespace broadsheet::core {
 
 struct FeedSource {
-    QString url;             ///< where the bytes came from: relative links resolve against it
-    QString declaredCharset; ///< the charset a server declared, if any (it wins over the XML's)
+    QString url; ///< where the bytes came from: relative links resolve against it
+    /// What a server said of them, when they came over HTTP. The Content-Type's charset
+    /// wins over the XML declaration's; text/xml without one is US-ASCII (RFC 3023), and a
+    /// text type that is not XML (text/plain, text/html) marks the feed malformed.
+    QString contentType;
+    QString contentLocation; ///< the base of relative links, in place of `url`
+    QString contentLanguage; ///< the feed's language when it names none itself
+
+    /// A document from `where`, with nothing said of it.
+    static FeedSource at(QString where)
+    {
+        FeedSource source;
+        source.url = std::move(where);
+        return source;
+    }
 };
+
+/// The charset a Content-Type header declares for an XML document, as RFC 3023 reads it;
+/// `notXml` is set for a text type that is not XML.
+QString declaredCharset(const QString& contentType, bool* notXml = nullptr);
 
 /// Largest document read; a bigger one is refused before parsing.
 inline constexpr qint64 kMaxFeedBytes = qint64{20} * 1024 * 1024;

@@ -12,31 +12,120 @@ namespace broadsheet::core {
 
 namespace {
 
-/// Elements dropped with everything inside them: code, styling, frames, plug-ins, forms,
-/// media that would load on its own, and the document's head matter.
+/// Elements dropped with everything inside them: code, styling, frames, plug-ins, forms and
+/// their controls, media that would load on its own, and the document's head matter.
 const QSet<QByteArray>& droppedElements()
 {
     static const QSet<QByteArray> names = {
-        "script",   "style", "iframe", "frame",  "frameset", "object",   "embed",  "applet",
-        "param",    "form",  "input",  "button", "select",   "textarea", "option", "noscript",
-        "template", "title", "base",   "link",   "meta",     "svg",      "math",   "canvas",
-        "video",    "audio", "source", "track",  "map",      "area",     "dialog", "portal",
+        "script",   "style",    "iframe", "frame",  "frameset", "object",   "embed",
+        "applet",   "param",    "form",   "input",  "button",   "select",   "option",
+        "optgroup", "datalist", "keygen", "output", "textarea", "template", "title",
+        "base",     "link",     "meta",   "svg",    "math",     "canvas",   "video",
+        "audio",    "source",   "track",  "map",    "area",     "portal",   "bgsound",
     };
     return names;
 }
 
 /// Elements kept (with their allowed attributes); any other is unwrapped: its children stay.
+/// Much the Universal Feed Parser's list: structure, text-level markup and tables, and the
+/// old presentational elements (center, font, tt) that feeds still carry.
 const QSet<QByteArray>& keptElements()
 {
     static const QSet<QByteArray> names = {
-        "a",     "abbr",    "b",    "bdi",      "bdo",        "blockquote", "br",      "caption",
-        "cite",  "code",    "col",  "colgroup", "dd",         "del",        "details", "dfn",
-        "div",   "dl",      "dt",   "em",       "figcaption", "figure",     "h1",      "h2",
-        "h3",    "h4",      "h5",   "h6",       "hr",         "i",          "img",     "ins",
-        "kbd",   "li",      "mark", "ol",       "p",          "pre",        "q",       "rp",
-        "rt",    "ruby",    "s",    "samp",     "small",      "span",       "strike",  "strong",
-        "sub",   "summary", "sup",  "table",    "tbody",      "td",         "tfoot",   "th",
-        "thead", "time",    "tr",   "u",        "ul",         "var",        "wbr",
+        "a",
+        "abbr",
+        "acronym",
+        "address",
+        "article",
+        "aside",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "blockquote",
+        "br",
+        "caption",
+        "center",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "command",
+        "datagrid",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "event-source",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "font",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "label",
+        "legend",
+        "li",
+        "m",
+        "main",
+        "mark",
+        "menu",
+        "meter",
+        "multicol",
+        "nav",
+        "nextid",
+        "noscript",
+        "ol",
+        "p",
+        "pre",
+        "progress",
+        "q",
+        "rp",
+        "rt",
+        "ruby",
+        "s",
+        "samp",
+        "section",
+        "small",
+        "sound",
+        "spacer",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "tt",
+        "u",
+        "ul",
+        "var",
+        "wbr",
     };
     return names;
 }
@@ -45,40 +134,156 @@ const QSet<QByteArray>& keptElements()
 const QSet<QByteArray>& blockElements()
 {
     static const QSet<QByteArray> names = {
-        "address", "article",    "aside",  "blockquote", "caption", "dd",   "details", "div", "dl",
-        "dt",      "figcaption", "figure", "footer",     "h1",      "h2",   "h3",      "h4",  "h5",
-        "h6",      "header",     "hr",     "li",         "main",    "nav",  "ol",      "p",   "pre",
-        "section", "summary",    "table",  "tr",         "ul",      "body", "html",
+        "address",    "article", "aside",  "blockquote", "caption", "center", "dd",
+        "details",    "dialog",  "dir",    "div",        "dl",      "dt",     "fieldset",
+        "figcaption", "figure",  "footer", "h1",         "h2",      "h3",     "h4",
+        "h5",         "h6",      "header", "hgroup",     "hr",      "legend", "li",
+        "main",       "menu",    "nav",    "noscript",   "ol",      "p",      "pre",
+        "section",    "summary", "table",  "tr",         "ul",      "body",   "html",
     };
     return names;
 }
 
 bool isVoid(const QByteArray& name)
 {
-    return name == "br" || name == "hr" || name == "img" || name == "wbr" || name == "col";
+    return name == "br" || name == "hr" || name == "img" || name == "wbr" || name == "col" ||
+           name == "command" || name == "spacer";
 }
 
-/// Whether `element` may carry `attribute` (its URL attributes are checked apart).
-bool attributeAllowed(const QByteArray& element, const QByteArray& attribute)
+/// Attributes any kept element may carry: the Universal Feed Parser's list without those
+/// that name something to load (background, dynsrc, lowsrc, longdesc, poster, ping, usemap,
+/// action, data…) and without style. Never an event handler: none is on the list.
+const QSet<QByteArray>& keptAttributes()
 {
-    if (attribute == "lang" || attribute == "dir" || attribute == "title")
-        return true;
-    if (element == "a")
-        return attribute == "href";
-    if (element == "img")
-        return attribute == "src" || attribute == "alt" || attribute == "width" ||
-               attribute == "height";
-    if (element == "td" || element == "th")
-        return attribute == "colspan" || attribute == "rowspan";
-    if (element == "blockquote" || element == "q" || element == "del" || element == "ins")
-        return attribute == "cite";
-    if (element == "ol")
-        return attribute == "start" || attribute == "reversed";
-    if (element == "li")
-        return attribute == "value";
-    if (element == "time")
-        return attribute == "datetime";
-    return false;
+    static const QSet<QByteArray> names = {
+        "abbr",
+        "accept",
+        "accept-charset",
+        "accesskey",
+        "align",
+        "alt",
+        "autocomplete",
+        "autofocus",
+        "axis",
+        "balance",
+        "bgcolor",
+        "bgproperties",
+        "border",
+        "bordercolor",
+        "bordercolordark",
+        "bordercolorlight",
+        "bottompadding",
+        "cellpadding",
+        "cellspacing",
+        "ch",
+        "challenge",
+        "char",
+        "charoff",
+        "choff",
+        "charset",
+        "checked",
+        "class",
+        "clear",
+        "color",
+        "cols",
+        "colspan",
+        "compact",
+        "contenteditable",
+        "controls",
+        "coords",
+        "datafld",
+        "datapagesize",
+        "datetime",
+        "default",
+        "delay",
+        "dir",
+        "disabled",
+        "draggable",
+        "end",
+        "enctype",
+        "face",
+        "for",
+        "form",
+        "frame",
+        "galleryimg",
+        "gutter",
+        "headers",
+        "height",
+        "hidefocus",
+        "hidden",
+        "high",
+        "hreflang",
+        "hspace",
+        "id",
+        "inputmode",
+        "ismap",
+        "keytype",
+        "label",
+        "leftspacing",
+        "lang",
+        "list",
+        "loop",
+        "loopcount",
+        "loopend",
+        "loopstart",
+        "low",
+        "max",
+        "maxlength",
+        "media",
+        "method",
+        "min",
+        "multiple",
+        "name",
+        "nohref",
+        "noshade",
+        "nowrap",
+        "open",
+        "optimum",
+        "pattern",
+        "point-size",
+        "pqg",
+        "preload",
+        "prompt",
+        "radiogroup",
+        "readonly",
+        "rel",
+        "repeat-max",
+        "repeat-min",
+        "replace",
+        "required",
+        "rev",
+        "reversed",
+        "rightspacing",
+        "rows",
+        "rowspan",
+        "rules",
+        "scope",
+        "selected",
+        "shape",
+        "size",
+        "span",
+        "start",
+        "step",
+        "summary",
+        "suppress",
+        "tabindex",
+        "target",
+        "template",
+        "title",
+        "toppadding",
+        "type",
+        "unselectable",
+        "valign",
+        "value",
+        "variable",
+        "volume",
+        "vspace",
+        "vrml",
+        "width",
+        "wrap",
+        "xml:lang",
+    };
+    return names;
 }
 
 QByteArray tagName(const GumboElement& element)
@@ -152,7 +357,7 @@ public:
     SanitizedHtml result()
     {
         SanitizedHtml out;
-        out.html = std::move(m_html);
+        out.html = std::move(m_html).trimmed();
         while (m_text.endsWith(u' ') || m_text.endsWith(u'\n'))
             m_text.chop(1);
         out.text = std::move(m_text);
@@ -254,7 +459,7 @@ private:
             m_html += QLatin1String("<img src=\"");
             escapeInto(m_html, src, true);
             m_html += u'"';
-            writeAttributes(element, name);
+            writeAttributes(element);
             m_html += u'>';
             return;
         }
@@ -280,7 +485,7 @@ private:
                     m_html += u'"';
                 }
             }
-            writeAttributes(element, name);
+            writeAttributes(element);
             m_html += u'>';
         }
         if (!isVoid(name))
@@ -296,13 +501,14 @@ private:
             m_space = true; // cells of a row: words apart
     }
 
-    void writeAttributes(const GumboElement& element, const QByteArray& name)
+    void writeAttributes(const GumboElement& element)
     {
         for (unsigned i = 0; i < element.attributes.length; ++i) {
             const auto* attribute = static_cast<const GumboAttribute*>(element.attributes.data[i]);
             const QByteArray attr = QByteArray(attribute->name).toLower();
             // URLs were written above; everything else only when allowed (never on*, style).
-            if (attr == "href" || attr == "src" || attr == "cite" || !attributeAllowed(name, attr))
+            if (attr == "href" || attr == "src" || attr == "cite" ||
+                !keptAttributes().contains(attr))
                 continue;
             m_html += u' ';
             m_html += QLatin1String(attr);

@@ -223,9 +223,11 @@ Decoded decodeXml(const QByteArray& bytes, const QString& declaredCharset)
         break;
     }
     // 2. What the server said, then 3. what the XML declaration says.
-    for (const QString& claimed : {declaredCharset.trimmed().toLower(), declaredInXml(bytes)}) {
+    for (QString claimed : {declaredCharset.trimmed().toLower(), declaredInXml(bytes)}) {
         if (claimed.isEmpty() || !out.problem.isEmpty())
             continue;
+        if (claimed == u"gb2312")
+            claimed = QStringLiteral("gb18030"); // its superset, as browsers read it
         if ((isUtf8Name(claimed) && isValidUtf8(bytes)) ||
             (isAsciiCompatible(claimed) && isAscii(bytes))) { // the common cases: no conversion
             out.utf8 = bytes;

@@ -52,9 +52,14 @@ Ns nsOfUri(const QByteArray& uri)
         {"http://www.itunes.com/dtds/podcast-1.0.dtd", Ns::Itunes},
         {"http://purl.org/rss/1.0/modules/syndication/", Ns::Sy},
         {"http://www.w3.org/1999/xhtml", Ns::Xhtml},
+        // RSS 0.9x/2.0 in a namespace of its own, as some feeds were written.
+        {"http://backend.userland.com/rss", Ns::None},
+        {"http://backend.userland.com/rss2", Ns::None},
+        {"http://backend.userland.com/rss2.1", Ns::None},
+        {"http://blogs.law.harvard.edu/tech/rss", Ns::None},
     };
     for (const auto& [u, ns] : known) {
-        if (uri == u)
+        if (uri.compare(u, Qt::CaseInsensitive) == 0) // iTunes' own is spelt ".../DTDs/Podcast"
             return ns;
     }
     return Ns::Other;
@@ -77,7 +82,7 @@ Ns nsOfPrefix(const QByteArray& prefix)
 
 struct Name {
     Ns ns = Ns::None;
-    QByteArray local;
+    QByteArray local; ///< in lower case
     bool is(Ns n, const char* l) const { return ns == n && local == l; }
 };
 
@@ -91,7 +96,7 @@ Name nameOf(const xmlNode* node)
         name.ns = nsOfPrefix(raw.left(colon));
         raw = raw.mid(colon + 1);
     }
-    name.local = raw;
+    name.local = raw.toLower(); // as the Universal Feed Parser reads them: <TiTlE>, CDF's <ITEM>
     return name;
 }
 
@@ -106,6 +111,20 @@ QString attribute(const xmlNode* node, const char* name)
     QString out = fromXml(value);
     xmlFree(value);
     return out;
+}
+
+/// An attribute in any case (CDF writes HREF and LASTMOD).
+QString attributeAnyCase(const xmlNode* node, const char* name)
+{
+    for (const xmlAttr* a = node->properties; a; a = a->next) {
+        if (a->name && qstricmp(reinterpret_cast<const char*>(a->name), name) == 0) {
+            xmlChar* value = xmlNodeListGetString(node->doc, a->children, 1);
+            QString out = fromXml(value);
+            xmlFree(value);
+            return out;
+        }
+    }
+    return {};
 }
 
 /// The text of an element, its children's text in order; an entity reference gives its
@@ -139,11 +158,24 @@ QString textOf(const xmlNode* node)
     return out;
 }
 
-/// The element's children as markup (Atom's xhtml content, without its wrapping div).
-QString innerXml(const xmlNode* node)
+/// Whether the element holds elements (markup written inline, not escaped).
+bool hasElementChildren(const xmlNode* node)
+{
+    for (const xmlNode* child = node->children; child; child = child->next) {
+        if (child->type == XML_ELEMENT_NODE)
+            return true;
+    }
+    return false;
+}
+
+enum class Div { Strip, Keep };
+
+/// The element's children as markup; Atom 1.0's xhtml content without its wrapping div,
+/// which is the construct's and not the text's (Atom 0.3 and RSS keep it).
+QString innerXml(const xmlNode* node, Div div)
 {
     const xmlNode* from = node;
-    for (const xmlNode* child = node->children; child; child = child->next) {
+    for (const xmlNode* child = node->children; div == Div::Strip && child; child = child->next) {
         if (child->type == XML_ELEMENT_NODE) {
             if (nameOf(child).local == "div" && !child->next)
                 from = child;
@@ -162,10 +194,26 @@ QString innerXml(const xmlNode* node)
 /// The xml:base in force at `node`, resolved against the document's own URL.
 QString baseOf(const xmlNode* node)
 {
-    xmlChar* base = xmlNodeGetBase(node->doc, node);
-    QString out = fromXml(base);
-    xmlFree(base);
-    return out;
+    // The nearest xml:base that is a web address (never javascript:), resolved against
+    // those above it and the document's URL.
+    QUrl base(fromXml(node->doc->URL));
+    QList<const xmlNode*> chain;
+    for (const xmlNode* n = node; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+        chain.prepend(n);
+    for (const xmlNode* n : chain) {
+        xmlChar* raw = xmlGetNsProp(n, reinterpret_cast<const xmlChar*>("base"), XML_XML_NAMESPACE);
+        if (!raw)
+            continue;
+        QString written = fromXml(raw).trimmed();
+        xmlFree(raw);
+        written.replace(QRegularExpression(QStringLiteral("^(https?):/{3,}")),
+                        QStringLiteral("\\1://")); // "http:///example.com/"
+        const QUrl next = base.resolved(QUrl(written));
+        const QString scheme = next.scheme().toLower();
+        if (scheme == u"http" || scheme == u"https" || (base.isEmpty() && next.isRelative()))
+            base = next;
+    }
+    return base.toString();
 }
 
 QString resolved(const xmlNode* node, const QString& reference)
@@ -194,17 +242,34 @@ FeedText atomText(const xmlNode* node)
 {
     FeedText out;
     out.base = baseOf(node);
-    const QString type = attribute(node, "type").toLower();
-    const QString mode = attribute(node, "mode").toLower();
-    if (type == u"xhtml" || type == u"application/xhtml+xml" || mode == u"xml") {
-        out.value = innerXml(node);
+    const QString type = attribute(node, "type").trimmed().toLower();
+    const QString mode = attribute(node, "mode").trimmed().toLower();
+    const auto base64 = [&] {
+        return QByteArray::fromBase64(textOf(node).toLatin1());
+    };
+    const bool atom10 = nameOf(node).ns == Ns::Atom10;
+    if (type == u"xhtml" || (atom10 && type == u"application/xhtml+xml")) {
+        out.value = innerXml(node, Div::Strip);
         out.type = FeedText::Type::Html;
     } else if (mode == u"base64") {
-        out.value = QString::fromUtf8(QByteArray::fromBase64(textOf(node).toLatin1()));
+        out.value = QString::fromUtf8(base64());
         out.type = type.contains(u"html") ? FeedText::Type::Html : FeedText::Type::Text;
+    } else if (type == u"application/xhtml+xml" || mode == u"xml" ||
+               ((type.isEmpty() || type == u"text" || type == u"text/plain") &&
+                hasElementChildren(node))) {
+        // Markup written inline (Atom 0.3's "xml" mode, or a title that holds <b>).
+        out.value = innerXml(node, Div::Keep);
+        out.type = FeedText::Type::Html;
     } else if (type == u"html" || type == u"text/html" || mode == u"escaped") {
         out.value = textOf(node);
         out.type = FeedText::Type::Html;
+    } else if (type.endsWith(u"+xml") || type.endsWith(u"/xml")) {
+        out.value = innerXml(node, Div::Keep); // XML content: its markup, as text
+        out.type = FeedText::Type::Text;
+    } else if (type.contains(u'/') && !type.startsWith(u"text/")) {
+        // Any other media type is carried in base64 (RFC 4287, 4.1.3.3).
+        out.value = QString::fromUtf8(base64());
+        out.type = FeedText::Type::Text;
     } else {
         out.value = textOf(node);
         out.type = FeedText::Type::Text;
@@ -217,6 +282,11 @@ FeedText rssText(const xmlNode* node, bool html)
 {
     FeedText out;
     out.base = baseOf(node);
+    if (hasElementChildren(node)) { // markup written inline, not escaped
+        out.value = innerXml(node, Div::Keep);
+        out.type = FeedText::Type::Html;
+        return out;
+    }
     out.value = textOf(node);
     out.type = html || looksLikeHtml(out.value) ? FeedText::Type::Html : FeedText::Type::Text;
     return out;
@@ -254,12 +324,17 @@ FeedPerson rssPerson(const QString& text)
     static const QRegularExpression emailFirst(
         QStringLiteral("^\\s*(\\S+@\\S+)\\s*\\((.*)\\)\\s*$"));
     static const QRegularExpression nameFirst(QStringLiteral("^\\s*(.*?)\\s*<(\\S+@\\S+)>\\s*$"));
+    static const QRegularExpression nameThenEmail(
+        QStringLiteral("^\\s*(.*?)\\s*\\((?:mailto:)?([^\\s()]+@[^\\s()]+)\\)\\s*$"));
     if (const auto m = emailFirst.match(text); m.hasMatch()) {
         person.email = m.captured(1);
         person.name = m.captured(2).trimmed();
     } else if (const auto n = nameFirst.match(text); n.hasMatch()) {
         person.name = n.captured(1);
         person.email = n.captured(2);
+    } else if (const auto e = nameThenEmail.match(text); e.hasMatch()) {
+        person.name = e.captured(1);
+        person.email = e.captured(2);
     } else if (text.contains(u'@') && !text.trimmed().contains(u' ')) {
         person.email = text.trimmed();
     } else {
@@ -315,6 +390,11 @@ void readMedia(const xmlNode* child, const Name& name, FeedItem& item, MediaFall
             if (inner->type == XML_ELEMENT_NODE && nameOf(inner).ns == Ns::Media)
                 readMedia(inner, nameOf(inner), item, media);
         }
+    } else if (name.local == "category") {
+        item.categories.append(FeedCategory{textOf(child).trimmed(), attribute(child, "scheme"),
+                                            attribute(child, "label")});
+    } else if (name.local == "title" && item.title.isEmpty()) {
+        item.title = rssText(child, attribute(child, "type") == u"html");
     } else if (name.local == "player" && media.playerLink.isEmpty()) {
         media.playerLink = resolved(child, attribute(child, "url"));
     } else if (name.local == "description" && media.description.isEmpty()) {
@@ -326,6 +406,25 @@ void readMedia(const xmlNode* child, const Name& name, FeedItem& item, MediaFall
 
 /// An element every format shares by module (Dublin Core, content, media, iTunes) into an
 /// item; returns whether it was one of them.
+/// iTunes categories (nested ones too) and keywords, as categories of the iTunes scheme.
+void readItunesCategories(const xmlNode* node, const Name& name, QList<FeedCategory>& into)
+{
+    static const QString scheme = QStringLiteral("http://www.itunes.com/");
+    if (name.local == "category") {
+        if (const QString text = attribute(node, "text").trimmed(); !text.isEmpty())
+            into.append(FeedCategory{text, scheme, {}});
+        for (const xmlNode* inner = node->children; inner; inner = inner->next) {
+            if (inner->type == XML_ELEMENT_NODE && nameOf(inner).is(Ns::Itunes, "category"))
+                readItunesCategories(inner, nameOf(inner), into);
+        }
+    } else if (name.local == "keywords") {
+        for (const QString& word : textOf(node).split(u',', Qt::SkipEmptyParts)) {
+            if (!word.trimmed().isEmpty())
+                into.append(FeedCategory{word.trimmed(), scheme, {}});
+        }
+    }
+}
+
 bool readModuleElement(const xmlNode* child, const Name& name, FeedItem& item, MediaFallback& media)
 {
     switch (name.ns) {
@@ -336,6 +435,8 @@ bool readModuleElement(const xmlNode* child, const Name& name, FeedItem& item, M
         } else if (name.local == "date" || name.local == "issued" || name.local == "created") {
             if (!item.published.when.isKnown())
                 item.published = dateOf(child);
+            if (name.local == "date" && !item.updated.when.isKnown())
+                item.updated = dateOf(child); // dc:date is when it was last changed, too
         } else if (name.local == "modified") {
             item.updated = dateOf(child);
         } else if (name.local == "subject") {
@@ -366,6 +467,8 @@ bool readModuleElement(const xmlNode* child, const Name& name, FeedItem& item, M
             item.summary = rssText(child, false);
         else if (name.local == "author")
             item.authors.append(FeedPerson{textOf(child).trimmed(), {}, {}});
+        else
+            readItunesCategories(child, name, item.categories);
         return true;
     default:
         return false;
@@ -406,6 +509,13 @@ FeedItem readItem(const xmlNode* node, bool atom)
         if (child->type != XML_ELEMENT_NODE)
             continue;
         const Name name = nameOf(child);
+        if (!atom && name.local == "body" && (name.ns == Ns::None || name.ns == Ns::Xhtml)) {
+            // The full story as XHTML written inline (xhtml:body, or a bare body).
+            if (item.content.isEmpty())
+                item.content =
+                    FeedText{innerXml(child, Div::Keep), FeedText::Type::Html, baseOf(child)};
+            continue;
+        }
         if (readModuleElement(child, name, item, media))
             continue;
         const bool own = atom ? isAtomHere(name.ns)
@@ -453,7 +563,7 @@ FeedItem readItem(const xmlNode* node, bool atom)
             item.idIsPermaLink = attribute(child, "isPermaLink").toLower() != u"false";
         } else if (l == "description") {
             item.summary = rssText(child, true);
-        } else if (l == "pubDate") {
+        } else if (l == "pubdate") {
             item.published = dateOf(child);
         } else if (l == "author") {
             item.authors.append(rssPerson(textOf(child)));
@@ -470,7 +580,18 @@ FeedItem readItem(const xmlNode* node, bool atom)
             item.enclosures.append(enclosure);
         } else if (l == "comments") {
             item.comments = resolved(child, textOf(child));
+        } else if (l == "fullitem" && item.content.isEmpty()) {
+            item.content = rssText(child, true); // the full story, escaped
+        } else if (l == "abstract" && item.summary.isEmpty()) {
+            item.summary = rssText(child, false); // CDF's
         }
+    }
+    if (!atom) { // CDF keeps the link and the date in attributes
+        if (const QString href = attributeAnyCase(node, "href"); item.link.isEmpty())
+            item.link = resolved(node, href);
+        if (const QString lastmod = attributeAnyCase(node, "lastmod");
+            !lastmod.isEmpty() && !item.updated.when.isKnown())
+            item.updated = FeedDate{parseFeedDate(lastmod.trimmed()), lastmod.trimmed()};
     }
     if (!atom && !sawGuid && item.id.isEmpty()) {
         const QString about = attribute(node, "about"); // RSS 1.0's rdf:about
@@ -496,9 +617,9 @@ void readChannel(const xmlNode* node, bool atom, Feed& feed)
         const Name name = nameOf(child);
         const QByteArray& l = name.local;
         if (name.ns == Ns::Sy) {
-            if (l == "updatePeriod")
+            if (l == "updateperiod")
                 feed.updatePeriod = textOf(child).trimmed().toLower();
-            else if (l == "updateFrequency")
+            else if (l == "updatefrequency")
                 feed.updateFrequency = textOf(child).trimmed().toInt();
             continue;
         }
@@ -515,11 +636,19 @@ void readChannel(const xmlNode* node, bool atom, Feed& feed)
                 feed.title = rssText(child, false);
             else if (l == "description" && feed.subtitle.isEmpty())
                 feed.subtitle = rssText(child, false);
+            else if (l == "subject")
+                feed.categories.append(FeedCategory{textOf(child).trimmed(), {}, {}});
             continue;
         }
         if (name.ns == Ns::Itunes) {
             if (l == "image" && feed.icon.isEmpty())
                 feed.icon = resolved(child, attribute(child, "href"));
+            else if ((l == "subtitle" || l == "summary") && feed.subtitle.isEmpty())
+                feed.subtitle = rssText(child, false);
+            else if (l == "author" && feed.authors.isEmpty())
+                feed.authors.append(FeedPerson{textOf(child).trimmed(), {}, {}});
+            else
+                readItunesCategories(child, name, feed.categories);
             continue;
         }
         if (isAtom(name.ns) || atom) {
@@ -559,7 +688,7 @@ void readChannel(const xmlNode* node, bool atom, Feed& feed)
             feed.language = textOf(child).trimmed();
         } else if (l == "copyright") {
             feed.rights = rssText(child, false);
-        } else if (l == "lastBuildDate" || (l == "pubDate" && !feed.updated.when.isKnown())) {
+        } else if (l == "lastbuilddate" || (l == "pubdate" && !feed.updated.when.isKnown())) {
             feed.updated = dateOf(child);
         } else if (l == "ttl") {
             bool ok = false;
@@ -574,10 +703,19 @@ void readChannel(const xmlNode* node, bool atom, Feed& feed)
         } else if (l == "category") {
             feed.categories.append(
                 FeedCategory{textOf(child).trimmed(), attribute(child, "domain"), {}});
-        } else if (l == "managingEditor" || l == "webMaster") {
-            if (l == "managingEditor")
+        } else if (l == "managingeditor" || l == "webmaster") {
+            if (l == "managingeditor")
                 feed.authors.append(rssPerson(textOf(child)));
+        } else if (l == "abstract" && feed.subtitle.isEmpty()) {
+            feed.subtitle = rssText(child, false); // CDF's
         }
+    }
+    if (!atom) { // CDF keeps the link and the date in attributes
+        if (const QString href = attributeAnyCase(node, "href"); feed.link.isEmpty())
+            feed.link = resolved(node, href);
+        if (const QString lastmod = attributeAnyCase(node, "lastmod");
+            !lastmod.isEmpty() && !feed.updated.when.isKnown())
+            feed.updated = FeedDate{parseFeedDate(lastmod.trimmed()), lastmod.trimmed()};
     }
 }
 
@@ -614,7 +752,7 @@ Result<Feed> readXmlFeed(const xml_input::XmlDocument& document)
             if (child->type == XML_ELEMENT_NODE && nameOf(child).local == "channel")
                 channel = child;
         }
-    } else if (rootName.local == "RDF") {
+    } else if (rootName.local == "rdf") {
         feed.version = QStringLiteral("rss10");
         for (const xmlNode* child = root->children; child; child = child->next) {
             if (child->type != XML_ELEMENT_NODE)

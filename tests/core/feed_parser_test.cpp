@@ -14,7 +14,7 @@ namespace {
 
 Feed parsed(const QByteArray& bytes, const QString& url = {})
 {
-    auto feed = parseFeed(bytes, FeedSource{url, {}});
+    auto feed = parseFeed(bytes, FeedSource::at(url));
     INFO((feed ? QString() : feed.error().message).toStdString());
     REQUIRE(feed);
     return *feed;
@@ -248,7 +248,7 @@ TEST_CASE("feedparser's and gofeed's well-formed feeds all read")
             QFile file(it.next());
             REQUIRE(file.open(QIODevice::ReadOnly));
             ++files;
-            if (parseFeed(file.readAll(), FeedSource{QStringLiteral("http://example.com/"), {}}))
+            if (parseFeed(file.readAll(), FeedSource::at(QStringLiteral("http://example.com/"))))
                 ++read;
             else
                 failures.append(it.fileName());

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "html_sanitizer.h"
 
+#include <QRegularExpression>
 #include <QSet>
+#include <QStringList>
 #include <QUrl>
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace broadsheet::core {
@@ -286,6 +289,113 @@ const QSet<QByteArray>& keptAttributes()
     return names;
 }
 
+/// A style attribute cut down to declarations that only shape text and boxes: colours,
+/// fonts, alignment, spacing, borders. Nothing that loads (no url(), so no background image),
+/// nothing that runs (no expression(), behavior or binding), nothing that places a box over
+/// the page (no position). The rules are the Universal Feed Parser's, so that a story reads
+/// the same in Broadsheet as in the readers built on it. Empty when nothing is left.
+QString sanitizeStyle(const QString& style)
+{
+    static const QSet<QString> properties = {
+        QStringLiteral("azimuth"),
+        QStringLiteral("background-color"),
+        QStringLiteral("border-bottom-color"),
+        QStringLiteral("border-collapse"),
+        QStringLiteral("border-color"),
+        QStringLiteral("border-left-color"),
+        QStringLiteral("border-right-color"),
+        QStringLiteral("border-top-color"),
+        QStringLiteral("clear"),
+        QStringLiteral("color"),
+        QStringLiteral("cursor"),
+        QStringLiteral("direction"),
+        QStringLiteral("display"),
+        QStringLiteral("elevation"),
+        QStringLiteral("float"),
+        QStringLiteral("font"),
+        QStringLiteral("font-family"),
+        QStringLiteral("font-size"),
+        QStringLiteral("font-style"),
+        QStringLiteral("font-variant"),
+        QStringLiteral("font-weight"),
+        QStringLiteral("height"),
+        QStringLiteral("letter-spacing"),
+        QStringLiteral("line-height"),
+        QStringLiteral("overflow"),
+        QStringLiteral("pause"),
+        QStringLiteral("pause-after"),
+        QStringLiteral("pause-before"),
+        QStringLiteral("pitch"),
+        QStringLiteral("pitch-range"),
+        QStringLiteral("richness"),
+        QStringLiteral("speak"),
+        QStringLiteral("speak-header"),
+        QStringLiteral("speak-numeral"),
+        QStringLiteral("speak-punctuation"),
+        QStringLiteral("speech-rate"),
+        QStringLiteral("stress"),
+        QStringLiteral("text-align"),
+        QStringLiteral("text-decoration"),
+        QStringLiteral("text-indent"),
+        QStringLiteral("unicode-bidi"),
+        QStringLiteral("vertical-align"),
+        QStringLiteral("voice-family"),
+        QStringLiteral("volume"),
+        QStringLiteral("white-space"),
+        QStringLiteral("width"),
+    };
+    // The shorthands of these families stay when every word is a plain keyword or length.
+    static const QSet<QString> keywords = {
+        QStringLiteral("aqua"),      QStringLiteral("auto"),       QStringLiteral("black"),
+        QStringLiteral("block"),     QStringLiteral("blue"),       QStringLiteral("bold"),
+        QStringLiteral("both"),      QStringLiteral("bottom"),     QStringLiteral("brown"),
+        QStringLiteral("center"),    QStringLiteral("collapse"),   QStringLiteral("dashed"),
+        QStringLiteral("dotted"),    QStringLiteral("fuchsia"),    QStringLiteral("gray"),
+        QStringLiteral("green"),     QStringLiteral("!important"), QStringLiteral("italic"),
+        QStringLiteral("left"),      QStringLiteral("lime"),       QStringLiteral("maroon"),
+        QStringLiteral("medium"),    QStringLiteral("none"),       QStringLiteral("navy"),
+        QStringLiteral("normal"),    QStringLiteral("nowrap"),     QStringLiteral("olive"),
+        QStringLiteral("pointer"),   QStringLiteral("purple"),     QStringLiteral("red"),
+        QStringLiteral("right"),     QStringLiteral("solid"),      QStringLiteral("silver"),
+        QStringLiteral("teal"),      QStringLiteral("top"),        QStringLiteral("transparent"),
+        QStringLiteral("underline"), QStringLiteral("white"),      QStringLiteral("yellow"),
+    };
+    static const QStringList families = {QStringLiteral("background"), QStringLiteral("border"),
+                                         QStringLiteral("margin"), QStringLiteral("padding")};
+    static const QRegularExpression url(QStringLiteral(R"(url\s*\(\s*[^\s)]+?\s*\)\s*)"));
+    // Only these shapes may appear at all: words, numbers, colours, quoted font names.
+    static const QRegularExpression gauntlet(
+        QStringLiteral(R"(^([:,;#%.\sa-zA-Z0-9!]|\w-\w|'[\s\w]+'|"[\s\w]+"|\([\d,\s]+\))*$)"));
+    static const QRegularExpression declarations(QStringLiteral(R"(\s*[-\w]+\s*:\s*[^:;]*;?)"));
+    static const QRegularExpression declaration(QStringLiteral(R"(([-\w]+)\s*:\s*([^:;]*))"));
+    static const QRegularExpression length(QStringLiteral(
+        R"(^(#[0-9a-fA-F]+|rgb\(\d+%?,\d*%?,?\d*%?\)?|\d{0,2}\.?\d{0,2}(cm|em|ex|in|mm|pc|pt|px|%|,|\))?)$)"));
+    if (style.size() > 4096)
+        return {};
+    QString css = style;
+    css.replace(url, QStringLiteral(" "));
+    if (!gauntlet.match(css).hasMatch() || !QString(css).remove(declarations).trimmed().isEmpty())
+        return {};
+    QStringList clean;
+    for (auto it = declaration.globalMatch(css); it.hasNext();) {
+        const auto m = it.next();
+        const QString property = m.captured(1).toLower();
+        const QString value = m.captured(2).trimmed();
+        if (value.isEmpty())
+            continue;
+        bool keep = properties.contains(property);
+        if (!keep && families.contains(property.section(u'-', 0, 0))) {
+            const QStringList words = value.split(u' ', Qt::SkipEmptyParts);
+            keep = std::all_of(words.cbegin(), words.cend(), [](const QString& word) {
+                return keywords.contains(word) || length.match(word).hasMatch();
+            });
+        }
+        if (keep)
+            clean.append(m.captured(1) + QLatin1String(": ") + value + u';');
+    }
+    return clean.join(u' ');
+}
+
 QByteArray tagName(const GumboElement& element)
 {
     if (element.tag != GUMBO_TAG_UNKNOWN)
@@ -506,7 +616,16 @@ private:
         for (unsigned i = 0; i < element.attributes.length; ++i) {
             const auto* attribute = static_cast<const GumboAttribute*>(element.attributes.data[i]);
             const QByteArray attr = QByteArray(attribute->name).toLower();
-            // URLs were written above; everything else only when allowed (never on*, style).
+            if (attr == "style") { // only what shapes text and boxes
+                const QString style = sanitizeStyle(QString::fromUtf8(attribute->value));
+                if (!style.isEmpty()) {
+                    m_html += QLatin1String(" style=\"");
+                    escapeInto(m_html, style, true);
+                    m_html += u'"';
+                }
+                continue;
+            }
+            // URLs were written above; everything else only when allowed (never on*).
             if (attr == "href" || attr == "src" || attr == "cite" ||
                 !keptAttributes().contains(attr))
                 continue;

@@ -234,7 +234,14 @@ Decoded decodeXml(const QByteArray& bytes, const QString& declaredCharset)
             out.encoding = claimed;
             return out;
         }
-        if (auto utf8 = toUtf8(bytes, claimed)) {
+        // Latin-1 is read as browsers read it, as Windows-1252: its 0x80-0x9F are curly
+        // quotes and dashes far more often than control characters.
+        const bool latin1 = claimed == u"iso-8859-1" || claimed == u"latin-1" ||
+                            claimed == u"latin1" || claimed == u"iso_8859-1";
+        auto utf8 = latin1 ? toUtf8(bytes, QStringLiteral("windows-1252")) : std::nullopt;
+        if (!utf8)
+            utf8 = toUtf8(bytes, claimed);
+        if (utf8) {
             out.utf8 = std::move(*utf8);
             out.encoding = claimed;
             return out;
@@ -321,6 +328,10 @@ QByteArray xmlEntities(const QByteArray& utf8, QString* firstFix, int* line)
             continue;
         }
         if (numeric) {
+            if (utf8[i + 2] == 'X') { // "&#X41;": HTML reads it, XML wants a small x
+                note(QStringLiteral("&#X is not XML"));
+                replace(i, i + 3, "&#x");
+            }
             i = end;
             continue;
         }
@@ -333,6 +344,10 @@ QByteArray xmlEntities(const QByteArray& utf8, QString* firstFix, int* line)
                 note(QStringLiteral("the entity &%1; is not defined in XML")
                          .arg(QString::fromLatin1(name)));
                 replace(i, end + 1, "&#" + QByteArray::number(known->value) + ';');
+            } else { // no entity of that name anywhere: the text as written
+                note(QStringLiteral("the entity &%1; is not defined")
+                         .arg(QString::fromLatin1(name)));
+                replace(i, i + 1, "&amp;");
             }
         }
         i = end;

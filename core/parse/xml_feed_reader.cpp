@@ -100,9 +100,28 @@ Name nameOf(const xmlNode* node)
     return name;
 }
 
+/// C1 control characters (U+0080-U+009F) in text are Windows-1252 punctuation that went
+/// through Latin-1 ("&#146;" for an apostrophe): read as HTML5 reads such references.
+void demoronize(QString& text)
+{
+    static constexpr char16_t windows1252[32] = {
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+    };
+    for (QChar& c : text) {
+        if (c.unicode() >= 0x80 && c.unicode() <= 0x9F)
+            c = QChar(windows1252[c.unicode() - 0x80]);
+    }
+}
+
 QString fromXml(const xmlChar* text)
 {
-    return text ? QString::fromUtf8(reinterpret_cast<const char*>(text)) : QString();
+    if (!text)
+        return {};
+    QString out = QString::fromUtf8(reinterpret_cast<const char*>(text));
+    demoronize(out);
+    return out;
 }
 
 QString attribute(const xmlNode* node, const char* name)
@@ -311,7 +330,7 @@ FeedPerson atomPerson(const xmlNode* node)
             person.name = textOf(child).trimmed();
         else if (name.local == "email")
             person.email = textOf(child).trimmed();
-        else if (name.local == "uri" || name.local == "url")
+        else if (name.local == "uri" || name.local == "url" || name.local == "homepage")
             person.uri = resolved(child, textOf(child));
     }
     return person;
@@ -391,8 +410,12 @@ void readMedia(const xmlNode* child, const Name& name, FeedItem& item, MediaFall
                 readMedia(inner, nameOf(inner), item, media);
         }
     } else if (name.local == "category") {
-        item.categories.append(FeedCategory{textOf(child).trimmed(), attribute(child, "scheme"),
-                                            attribute(child, "label")});
+        const QString scheme = attribute(child, "scheme");
+        item.categories.append(FeedCategory{
+            textOf(child).trimmed(),
+            scheme.isEmpty() ? QStringLiteral("http://search.yahoo.com/mrss/category_schema")
+                             : scheme,
+            attribute(child, "label")});
     } else if (name.local == "title" && item.title.isEmpty()) {
         item.title = rssText(child, attribute(child, "type") == u"html");
     } else if (name.local == "player" && media.playerLink.isEmpty()) {
@@ -530,7 +553,7 @@ FeedItem readItem(const xmlNode* node, bool atom)
             } else if (l == "link") {
                 readAtomLink(child, item.link, nullptr, &item);
             } else if (l == "id") {
-                item.id = textOf(child).trimmed();
+                item.id = resolved(child, textOf(child)); // a relative id is a relative IRI
             } else if (l == "published" || l == "issued" ||
                        (l == "created" && !item.published.when.isKnown())) {
                 item.published = dateOf(child);
@@ -661,7 +684,7 @@ void readChannel(const xmlNode* node, bool atom, Feed& feed)
             else if (l == "link")
                 readAtomLink(child, feed.link, &feed.selfLink, nullptr);
             else if (l == "id")
-                feed.id = textOf(child).trimmed();
+                feed.id = resolved(child, textOf(child));
             else if (l == "updated" || l == "modified")
                 feed.updated = dateOf(child);
             else if (l == "icon" || (l == "logo" && feed.icon.isEmpty()))
@@ -736,7 +759,7 @@ Result<Feed> readXmlFeed(const xml_input::XmlDocument& document)
         if (rootName.local == "channel") {
             channel = root;
             feed.version = QStringLiteral("rss");
-        } else if (version == u"2.0" || version == u"2" || version == u"2.0.1") {
+        } else if (version.startsWith(u'2')) { // 2.0, 2.01, 2.0.1, 2.1
             feed.version = QStringLiteral("rss20");
         } else if (version == u"0.91") {
             const bool netscape =
@@ -753,7 +776,11 @@ Result<Feed> readXmlFeed(const xml_input::XmlDocument& document)
                 channel = child;
         }
     } else if (rootName.local == "rdf") {
-        feed.version = QStringLiteral("rss10");
+        feed.version = xmlSearchNsByHref(doc, const_cast<xmlNode*>(root),
+                                         reinterpret_cast<const xmlChar*>(
+                                             "http://my.netscape.com/rdf/simple/0.9/"))
+                           ? QStringLiteral("rss090")
+                           : QStringLiteral("rss10");
         for (const xmlNode* child = root->children; child; child = child->next) {
             if (child->type != XML_ELEMENT_NODE)
                 continue;
@@ -775,8 +802,14 @@ Result<Feed> readXmlFeed(const xml_input::XmlDocument& document)
                      QStringLiteral("not a feed: the document is <%1>, not RSS, RDF or Atom")
                          .arg(QString::fromUtf8(rootName.local))};
     }
-    if (channel)
+    if (channel) {
         readChannel(channel, atom, feed);
+        if (feed.language.isEmpty()) { // the language the document is written in
+            xmlChar* lang = xmlNodeGetLang(channel);
+            feed.language = fromXml(lang).trimmed().replace(u'_', u'-');
+            xmlFree(lang);
+        }
+    }
     // Items: inside the channel (RSS 2.0, Atom) or beside it (RSS 0.90 and 1.0).
     for (const xmlNode* parent : {channel, channel == root ? nullptr : root}) {
         if (!parent)

@@ -307,12 +307,27 @@ bool matches(const QJsonValue& ours, const QJsonValue& expected, bool html)
     return ours == expected;
 }
 
-constexpr int kConformanceFloorPercent = 75; // measured: 75.6 % when the harness was written
+constexpr int kConformanceFloorPercent = 96; // measured: 96.9 %
 
 struct Score {
     int applicable = 0;
     int passed = 0;
+    int byDesign = 0; ///< failed checks that ask for what Broadsheet refuses on purpose
 };
+
+/// Sanitize cases whose expectation Broadsheet's rules refuse on purpose: the text inside an
+/// iframe, object or applet (dropped with the element, as the issue asks); form controls;
+/// media elements and URL attributes that would load something; comments.
+bool differsByDesign(const QString& file)
+{
+    static const QRegularExpression design(QStringLiteral(
+        "sanitize/(.*_(iframe|object|applet|embed|crazy)\\.xml"
+        "|acceptable_element_(form|input|button|select|option|optgroup|textarea|datalist|keygen|"
+        "output|audio|video|source|canvas|map|area)\\.xml"
+        "|acceptable_attribute_(action|background|cite|data|datasrc|dynsrc|href|icon|longdesc|"
+        "lowsrc|ping|poster|preload|src|urn|usemap)\\.xml)$"));
+    return design.match(file).hasMatch();
+}
 
 } // namespace
 
@@ -347,13 +362,19 @@ TEST_CASE("feedparser's conformance checks that apply to what Broadsheet keeps m
                     source.contentLanguage = value;
             }
         }
-        const QString suite = test.value(QStringLiteral("suite")).toString();
+        const QString name = test.value(QStringLiteral("file")).toString();
+        // The sanitize cases are scored apart: the issue sets them a bar of their own.
+        const QString suite = name.contains(u"/sanitize/")
+                                  ? QStringLiteral("sanitize")
+                                  : test.value(QStringLiteral("suite")).toString();
         Score& score = suites[suite];
         auto parsed = parseFeed(file.readAll(), source);
         Feed feed = parsed ? *parsed : Feed();
         auto record = [&](bool ok, const QString& what, const QString& detail = {}) {
             ++score.applicable;
             score.passed += ok;
+            if (!ok && differsByDesign(name))
+                ++score.byDesign;
             if (!ok) {
                 ++failingPaths[what];
                 failures.append(test.value(QStringLiteral("file")).toString() + u' ' + what +
@@ -396,8 +417,13 @@ TEST_CASE("feedparser's conformance checks that apply to what Broadsheet keeps m
     for (auto it = suites.cbegin(); it != suites.cend(); ++it) {
         total.applicable += it->applicable;
         total.passed += it->passed;
-        std::printf("  %-12s %4d of %4d checks (%.1f %%)\n", qPrintable(it.key()), it->passed,
+        total.byDesign += it->byDesign;
+        std::printf("  %-12s %4d of %4d checks (%.1f %%)", qPrintable(it.key()), it->passed,
                     it->applicable, it->applicable ? 100.0 * it->passed / it->applicable : 0.0);
+        if (it->byDesign > 0)
+            std::printf("; %d refused by design, %.1f %% of the rest", it->byDesign,
+                        100.0 * it->passed / std::max(1, it->applicable - it->byDesign));
+        std::printf("\n");
     }
     std::printf("  %-12s %4d of %4d checks (%.1f %%)\n  failing most:", "all", total.passed,
                 total.applicable, 100.0 * total.passed / std::max(1, total.applicable));
@@ -413,6 +439,9 @@ TEST_CASE("feedparser's conformance checks that apply to what Broadsheet keeps m
             std::printf("  FAIL %s\n", qPrintable(failure));
     }
     CHECK(cases == 2107);
-    // The floor measured when the harness was written; the goal is 95 %.
+    // The issue's bar is 95 %; the floor is what was measured last, so nothing slips back.
     CHECK(total.passed * 100 >= total.applicable * kConformanceFloorPercent);
+    // The sanitize cases: 95 % of those whose expectation Broadsheet's rules allow.
+    const Score& sanitize = suites[QStringLiteral("sanitize")];
+    CHECK(sanitize.passed * 100 >= (sanitize.applicable - sanitize.byDesign) * 95);
 }

@@ -52,6 +52,9 @@ struct Subscription {
     QString title;       ///< what the list calls it
     QString siteUrl;     ///< the site it belongs to (htmlUrl)
     QStringList folders; ///< the folder it sits in, outermost first; empty at the top
+    /// Further folders and tags the list files it under (OPML's category attribute:
+    /// "/News/World,tech"), each a path, outermost first.
+    QList<QStringList> categories;
     friend bool operator==(const Subscription&, const Subscription&) = default;
 };
 

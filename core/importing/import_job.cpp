@@ -262,6 +262,8 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
         auto list = parseOpml(bytes);
         if (!list)
             return skip(list.error().message);
+        if (list->subscriptions.isEmpty())
+            return skip(QStringLiteral("the subscription list has no feed in it"));
         result.subscriptions = std::move(list->subscriptions);
         return result;
     }

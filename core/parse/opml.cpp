@@ -3,7 +3,7 @@
 
 #include "xml_document.h"
 
-#include <QSet>
+#include <QHash>
 #include <QXmlStreamWriter>
 
 #include <libxml/tree.h>
@@ -40,8 +40,25 @@ QString nameOf(const xmlNode* outline)
     return text.isEmpty() ? attributeOf(outline, "title") : text;
 }
 
+/// OPML 2.0's category attribute: comma-separated paths ("/Tourism/New York,tech"), each
+/// once, none the same as the folder the outline sits in.
+QList<QStringList> categoriesOf(const xmlNode* outline, const QStringList& folders)
+{
+    QList<QStringList> out;
+    for (const QString& entry : attributeOf(outline, "category").split(u',')) {
+        QStringList path;
+        for (const QString& part : entry.split(u'/')) {
+            if (!part.trimmed().isEmpty())
+                path.append(part.trimmed());
+        }
+        if (!path.isEmpty() && path != folders && !out.contains(path))
+            out.append(path);
+    }
+    return out;
+}
+
 void readOutlines(const xmlNode* parent, QStringList& folders, SubscriptionList& list,
-                  QSet<QString>& seen, int depth)
+                  QHash<QString, qsizetype>& seen, int depth)
 {
     if (depth > 64)
         return; // deeper than any list a person made: a hostile one
@@ -49,14 +66,26 @@ void readOutlines(const xmlNode* parent, QStringList& folders, SubscriptionList&
         if (!isElement(node, "outline"))
             continue;
         const QString url = attributeOf(node, "xmlUrl");
+        const QString type = attributeOf(node, "type").toLower();
+        if (!url.isEmpty() && (type == u"source" || type == u"include"))
+            continue; // another subscription list, not a feed
         if (!url.isEmpty()) {
-            if (!seen.contains(url)) {
-                seen.insert(url);
-                const QString title = attributeOf(node, "title");
-                list.subscriptions.append(
-                    Subscription{url, title.isEmpty() ? attributeOf(node, "text") : title,
-                                 attributeOf(node, "htmlUrl"), folders});
+            if (const auto again = seen.constFind(url); again != seen.cend()) {
+                // Filed twice: one subscription, in every folder it was filed under.
+                Subscription& first = list.subscriptions[*again];
+                for (const QStringList& path :
+                     QList<QStringList>{folders} + categoriesOf(node, folders)) {
+                    if (!path.isEmpty() && path != first.folders &&
+                        !first.categories.contains(path))
+                        first.categories.append(path);
+                }
+                continue;
             }
+            seen.insert(url, list.subscriptions.size());
+            const QString text = attributeOf(node, "text"); // what the list shows
+            list.subscriptions.append(
+                Subscription{url, text.isEmpty() ? attributeOf(node, "title") : text,
+                             attributeOf(node, "htmlUrl"), folders, categoriesOf(node, folders)});
             continue; // a feed's own children are not more subscriptions
         }
         folders.append(nameOf(node));
@@ -86,8 +115,9 @@ Result<SubscriptionList> parseOpml(const QByteArray& bytes)
     list.malformed = document->malformed;
     list.firstError = document->firstError;
     list.errorLine = document->errorLine;
-    QSet<QString> seen;
+    QHash<QString, qsizetype> seen; // URL → its subscription
     QStringList folders;
+    bool body = false;
     for (const xmlNode* node = root->children; node; node = node->next) {
         if (isElement(node, "head")) {
             for (const xmlNode* field = node->children; field; field = field->next) {
@@ -99,11 +129,13 @@ Result<SubscriptionList> parseOpml(const QByteArray& bytes)
                 }
             }
         } else if (isElement(node, "body")) {
+            body = true;
             readOutlines(node, folders, list, seen, 0);
         }
     }
-    if (list.subscriptions.isEmpty())
-        return Error{ErrorCode::Invalid, QStringLiteral("the subscription list has no feed in it")};
+    if (!body)
+        return Error{ErrorCode::Invalid,
+                     QStringLiteral("not a subscription list: the <opml> has no <body>")};
     return list;
 }
 
@@ -145,6 +177,12 @@ QByteArray writeOpml(const QList<Subscription>& subscriptions, const QString& ti
         xml.writeAttribute(QStringLiteral("xmlUrl"), s.url);
         if (!s.siteUrl.isEmpty())
             xml.writeAttribute(QStringLiteral("htmlUrl"), s.siteUrl);
+        if (!s.categories.isEmpty()) {
+            QStringList entries;
+            for (const QStringList& path : s.categories)
+                entries.append(path.size() == 1 ? path.front() : u'/' + path.join(u'/'));
+            xml.writeAttribute(QStringLiteral("category"), entries.join(u','));
+        }
     }
     while (!open.isEmpty()) {
         xml.writeEndElement();

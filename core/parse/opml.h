@@ -21,8 +21,9 @@ struct SubscriptionList {
 };
 
 /// The subscriptions of an OPML document: every outline with an xmlUrl (any case of the
-/// name), in the folders (outlines without one) that hold it. Refused with the reason when
-/// the document is not OPML or holds no subscription.
+/// name), in the folders (outlines without one) that hold it, with the categories its
+/// category attribute names. Refused with the reason when the document is not OPML (no
+/// <opml>, no <body>); a list of no feed is a list, empty.
 Result<SubscriptionList> parseOpml(const QByteArray& bytes);
 
 /// Whether `bytes` are an OPML document (its root element is <opml>).

@@ -125,6 +125,7 @@ CREATE INDEX articles_flags ON articles(is_read, is_starred);
 )sql",
     // v6: the feeds the user subscribes to, from an OPML list for now (issue 14 fetches
     // them). A folder path is its names joined by U+001F, outermost first; '' at the top.
+    // Its further categories are such paths joined by U+001E.
     R"sql(
 CREATE TABLE subscriptions (
     id        INTEGER PRIMARY KEY,
@@ -132,6 +133,7 @@ CREATE TABLE subscriptions (
     title     TEXT NOT NULL DEFAULT '',
     site_url  TEXT NOT NULL DEFAULT '',
     folder    TEXT NOT NULL DEFAULT '',
+    categories TEXT NOT NULL DEFAULT '',
     added_at  INTEGER NOT NULL
 );
 )sql",

@@ -213,7 +213,7 @@ TEST_CASE("newsboat's fixtures meet newsboat's own assertions, where Broadsheet 
                 if (one.url == url)
                     return one;
             }
-            return Subscription{};
+            return Subscription();
         };
         c.expect(f, QStringLiteral("titles"),
                  find(QStringLiteral("https://example.com/feed.xml")).title ==
@@ -225,6 +225,17 @@ TEST_CASE("newsboat's fixtures meet newsboat's own assertions, where Broadsheet 
             f, QStringLiteral("folder"),
             find(QStringLiteral("https://fred.example.com/writing/index.php?type=rss")).folders ==
                 QStringList{QStringLiteral("eloquent")});
+    }
+    {
+        const char* f = "category.opml";
+        auto list = parseOpml(fixture(f));
+        QStringList tags;
+        for (const QStringList& path :
+             list ? list->subscriptions.value(0).categories : QList<QStringList>())
+            tags.append(path.join(u'/'));
+        c.expect(f, QStringLiteral("tags from the category attribute"),
+                 tags == QStringList({QStringLiteral("tag one"), QStringLiteral("tag_two"),
+                                      QStringLiteral("tag/three")}));
     }
     CHECK_FALSE(parseOpml(fixture("opml-element-missing.opml")));
     CHECK_FALSE(parseOpml(fixture("body-element-missing.opml")));

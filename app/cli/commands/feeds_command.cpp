@@ -37,12 +37,17 @@ int feedsCommand(const QStringList& arguments, const QString& globalLibrary)
     }
     if (cli.parser().isSet(json)) {
         QJsonArray array;
-        for (const core::Subscription& s : *subscriptions)
+        for (const core::Subscription& s : *subscriptions) {
+            QJsonArray categories;
+            for (const QStringList& path : s.categories)
+                categories.append(QJsonArray::fromStringList(path));
             array.append(
                 QJsonObject{{QStringLiteral("url"), s.url},
                             {QStringLiteral("title"), s.title},
                             {QStringLiteral("siteUrl"), s.siteUrl},
-                            {QStringLiteral("folders"), QJsonArray::fromStringList(s.folders)}});
+                            {QStringLiteral("folders"), QJsonArray::fromStringList(s.folders)},
+                            {QStringLiteral("categories"), categories}});
+        }
         printJson(QJsonDocument(array));
         return ExitOk;
     }

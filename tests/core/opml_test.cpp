@@ -275,3 +275,33 @@ TEST_CASE("listparser's OPML cases, by their own Eval lines, pass where they app
     CHECK(applicable > 150);
     CHECK(passed * 100 >= applicable * kListparserFloorPercent);
 }
+
+TEST_CASE("node-opmlparser's lists read as its tests expect, where they apply")
+{
+    REQUIRE_SHARED("data/node-opmlparser-tests/test/opml");
+    auto read = [](const char* name) {
+        QFile file(broadsheet::test::sharedPath(
+            QStringLiteral("data/node-opmlparser-tests/test/opml/") + QString::fromLatin1(name)));
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        return parseOpml(file.readAll());
+    };
+    auto top = read("top100.opml");
+    REQUIRE(top);
+    CHECK(top->title == QStringLiteral("Top 100 Feeds"));
+    CHECK(top->subscriptions.size() == 100);
+    CHECK(top->subscriptions.value(0).title == QStringLiteral("TechCrunch"));
+    // An outline list (no feed in it) is read, and holds nothing to subscribe to; the
+    // category attribute there is on an outline that is no feed, which Broadsheet does not keep.
+    for (const char* name : {"outline.opml", "categories.opml", "no-outlines.opml"}) {
+        auto list = read(name);
+        REQUIRE(list);
+        CHECK(list->subscriptions.isEmpty());
+    }
+    CHECK(read("no-outlines.opml")->title == QStringLiteral("No Outlines"));
+    auto emptyHead = read("empty-head.opml");
+    REQUIRE(emptyHead);
+    CHECK(emptyHead->title.isEmpty());
+    auto malformed = read("malformed.opml"); // a fragment: no <opml> at all
+    REQUIRE_FALSE(malformed);
+    CHECK(malformed.error().message.contains(u"subscription list"));
+}

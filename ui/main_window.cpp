@@ -11,6 +11,7 @@
 #include "job_indicator.h"
 #include "library_worker.h"
 #include "reader_view.h"
+#include "remote_images.h"
 #include "sample_library.h"
 #include "search/query_text.h"
 #include "search_controller.h"
@@ -112,6 +113,11 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     });
 
     m_reader = new ReaderView;
+    // Images a story names load only when the user allows it, from a bounded cache of the
+    // user's own (never a browser's, never with cookies).
+    m_reader->setRemoteImages(new RemoteImages(
+        QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/images"),
+        this));
 
     m_splitter = new QSplitter(Qt::Horizontal);
     m_splitter->addWidget(m_list);

@@ -66,6 +66,8 @@ public:
 
     QTableView* storyList() const { return m_list; }
     ReaderView* reader() const { return m_reader; }
+    QAction* loadImagesAction() const { return m_loadImages; }
+    QAction* alwaysLoadImagesAction() const { return m_alwaysLoadImages; }
     ArticleListModel* storyModel() const { return m_model; }
     ImportController* importer() const { return m_importer; }
     QLineEdit* searchField() const { return m_search; }
@@ -205,6 +207,8 @@ private:
     std::optional<core::ImportReport> m_importShown; ///< reported once the list shows it
     qint64 m_lastTagRefresh = 0; ///< when the list last re-read its tags (ms since epoch)
     QAction* m_readerBelow = nullptr;
+    QAction* m_loadImages = nullptr;       ///< the story shown loads its images
+    QAction* m_alwaysLoadImages = nullptr; ///< every story does (a setting, kept)
     QToolBar* m_toolbar = nullptr;
     TagManagerDialog* m_tagManager = nullptr;
     QString m_query;       ///< the query the list shows

@@ -155,6 +155,25 @@ void MainWindow::createMenus()
     m_readerBelow->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     m_readerBelow->setIcon(themedIcon("view-split-top-bottom", ":/icons/layout.svg"));
     connect(m_readerBelow, &QAction::toggled, this, &MainWindow::setReaderBelow);
+    view->addSeparator();
+    m_loadImages = view->addAction(tr("Load &Images"), this, [this] {
+        if (!m_reader->hasRemoteImages()) {
+            statusBar()->showMessage(tr("This story has no images to load."), 4000);
+            return;
+        }
+        m_reader->loadImages();
+    });
+    m_loadImages->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    m_loadImages->setToolTip(tr("Fetch this story's images (nothing is fetched until you ask)"));
+    m_alwaysLoadImages = view->addAction(tr("&Always Load Images"));
+    m_alwaysLoadImages->setCheckable(true);
+    m_alwaysLoadImages->setChecked(
+        QSettings().value(QStringLiteral("reader/alwaysLoadImages"), false).toBool());
+    m_reader->setAlwaysLoadImages(m_alwaysLoadImages->isChecked());
+    connect(m_alwaysLoadImages, &QAction::toggled, this, [this](bool always) {
+        QSettings().setValue(QStringLiteral("reader/alwaysLoadImages"), always);
+        m_reader->setAlwaysLoadImages(always);
+    });
 
     // The toolbar: the common actions (SVG icons, or the desktop theme's), then the search.
     folder->setIcon(themedIcon("document-import", ":/icons/import.svg"));

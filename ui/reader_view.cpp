@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reader_view.h"
 
+#include "remote_images.h"
+
 #include <QEvent>
 #include <QLocale>
 #include <QPalette>
 #include <QRegularExpression>
 #include <QScrollBar>
+#include <QTimer>
+
+#include <utility>
 
 namespace broadsheet::ui {
 
@@ -21,14 +26,70 @@ ReaderView::ReaderView(QWidget* parent)
 void ReaderView::showArticle(const core::Article& article)
 {
     m_article = article;
+    m_loadImagesHere = false;
     render();
     verticalScrollBar()->setValue(0);
+}
+
+void ReaderView::setRemoteImages(RemoteImages* images)
+{
+    m_images = images;
+    if (!images)
+        return;
+    connect(images, &RemoteImages::finished, this, [this](const QUrl& url, bool ok) {
+        if (!ok || !imagesShown() || !m_article->html.contains(url.toString(QUrl::FullyEncoded)))
+            return;
+        // Images arrive one by one: one layout for those that came together.
+        if (!std::exchange(m_rerenderQueued, true))
+            QTimer::singleShot(0, this, [this] {
+                m_rerenderQueued = false;
+                rerenderKeepingScroll();
+            });
+    });
+}
+
+void ReaderView::setAlwaysLoadImages(bool always)
+{
+    if (m_alwaysLoadImages == always)
+        return;
+    m_alwaysLoadImages = always;
+    rerenderKeepingScroll();
+}
+
+void ReaderView::loadImages()
+{
+    if (m_loadImagesHere || !hasRemoteImages())
+        return;
+    m_loadImagesHere = true;
+    rerenderKeepingScroll();
+}
+
+bool ReaderView::hasRemoteImages() const
+{
+    return m_images && m_article && m_article->html.contains(QLatin1String("<img "));
+}
+
+bool ReaderView::imagesShown() const
+{
+    return hasRemoteImages() && (m_alwaysLoadImages || m_loadImagesHere);
+}
+
+void ReaderView::rerenderKeepingScroll()
+{
+    const int scrolled = verticalScrollBar()->value();
+    render();
+    verticalScrollBar()->setValue(scrolled);
 }
 
 void ReaderView::render()
 {
     if (m_article) {
-        setHtml(articleHtml(*m_article, palette()));
+        core::Article shown = *m_article;
+        if (imagesShown())
+            shown.html = withoutStoryColours(shown.html);
+        else if (!shown.html.isEmpty())
+            shown.html = withoutStoryColours(withoutRemoteImages(shown.html));
+        setHtml(articleHtml(shown, palette(), false));
         return;
     }
     setHtml(QStringLiteral("<p style=\"color:%1\">%2</p>")
@@ -52,7 +113,8 @@ void ReaderView::showMessage(const QString& text)
     render();
 }
 
-QString ReaderView::articleHtml(const core::Article& article, const QPalette& palette)
+QString ReaderView::articleHtml(const core::Article& article, const QPalette& palette,
+                                bool imagesAsLinks)
 {
     QString html = QStringLiteral("<h2>%1</h2>")
                        .arg(markedHtml(article.title.isEmpty() ? tr("(untitled)") : article.title));
@@ -106,7 +168,7 @@ QString ReaderView::articleHtml(const core::Article& article, const QPalette& pa
         html += QStringLiteral("<p>%1</p>").arg(chips.join(QStringLiteral(" ")));
     }
     if (!article.html.isEmpty()) {
-        html += withoutRemoteImages(article.html);
+        html += imagesAsLinks ? withoutRemoteImages(article.html) : article.html;
         return html;
     }
     for (const QString& paragraph : article.body.split(QStringLiteral("\n\n"), Qt::SkipEmptyParts))
@@ -126,6 +188,23 @@ QString ReaderView::withoutRemoteImages(const QString& html)
     return out;
 }
 
+QString ReaderView::withoutStoryColours(const QString& html)
+{
+    // The markup is the sanitiser's: attributes are written name="value", with any quote in
+    // a value escaped, so an attribute never spans a quote. Only inside tags (text has no
+    // bare '<').
+    static const QRegularExpression colourAttribute(
+        QStringLiteral("(<[a-z][^>]*?)\\s(?:color|bgcolor|bordercolor)=\"[^\"]*\""));
+    static const QRegularExpression colourStyle(QStringLiteral(
+        "(<[a-z][^>]*?\\sstyle=\"[^\"]*?)(?:background-color|color|border-color):[^;\"]*;?"));
+    QString out = html;
+    for (const QRegularExpression* pattern : {&colourAttribute, &colourStyle}) {
+        for (int guard = 0; guard < 64 && out.contains(*pattern); ++guard)
+            out.replace(*pattern, QStringLiteral("\\1"));
+    }
+    return out;
+}
+
 QString ReaderView::markedHtml(const QString& text)
 {
     // Marks (\x02 … \x03) come from the search's highlight(); the text around them is escaped.
@@ -138,9 +217,14 @@ QString ReaderView::markedHtml(const QString& text)
 
 QVariant ReaderView::loadResource(int type, const QUrl& name)
 {
-    // No remote content: images and style sheets named by article text are never fetched.
-    Q_UNUSED(type)
-    Q_UNUSED(name)
+    // Only images, only once the user allowed them, only through RemoteImages: a style
+    // sheet or anything else a story names is never fetched.
+    if (type != QTextDocument::ImageResource || !imagesShown())
+        return {};
+    const QImage image = m_images->image(name);
+    if (!image.isNull())
+        return image;
+    m_images->fetch(name); // shows when it comes (finished → render)
     return {};
 }
 

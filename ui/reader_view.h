@@ -9,9 +9,13 @@
 
 namespace broadsheet::ui {
 
+class RemoteImages;
+
 /// The reader pane: shows one article (title, date, section, author, source, body) as
 /// escaped rich text, or a feed story's sanitised HTML (links, lists, quotes, tables). Links open
-/// in the system browser; nothing remote is ever loaded.
+/// in the system browser. Nothing remote loads unless the user allows it: a story's images
+/// show as links to them until loadImages() (or the always-load setting), and are then
+/// fetched by RemoteImages, never by anything the story says.
 class ReaderView final : public QTextBrowser {
     Q_OBJECT
 public:
@@ -20,13 +24,29 @@ public:
     void showArticle(const core::Article& article);
     void showMessage(const QString& text);
 
+    /// Where images come from once allowed; null (the default) loads none.
+    void setRemoteImages(RemoteImages* images);
+    /// Every story's images load as it shows (the user's setting).
+    void setAlwaysLoadImages(bool always);
+    bool alwaysLoadImages() const { return m_alwaysLoadImages; }
+    /// The story shown loads its images now.
+    void loadImages();
+    /// Whether the story shown has images to load (none loaded yet, or some).
+    bool hasRemoteImages() const;
+    bool imagesShown() const;
+
     /// The HTML the reader renders for an article; every field is escaped, and search
     /// marks (\x02 … \x03) in the title and body become highlights. Colours come from the
     /// palette (QPalette() is the application's), so a dark desktop gets a dark reader.
-    static QString articleHtml(const core::Article& article, const QPalette& palette = {});
+    /// `imagesAsLinks` false leaves a feed story's images in (once the user allowed them).
+    static QString articleHtml(const core::Article& article, const QPalette& palette = {},
+                               bool imagesAsLinks = true);
     static QString markedHtml(const QString& text);
     /// A feed story's sanitised HTML with each image made a link to it: nothing remote loads.
     static QString withoutRemoteImages(const QString& html);
+    /// The story's own colours (font color, bgcolor, colour in its styles) taken out, so its
+    /// text reads on the palette's background, light or dark.
+    static QString withoutStoryColours(const QString& html);
 
 protected:
     QVariant loadResource(int type, const QUrl& name) override;
@@ -34,9 +54,14 @@ protected:
 
 private:
     void render();
+    void rerenderKeepingScroll();
 
     std::optional<core::Article> m_article; ///< shown, or a message when empty
     QString m_message;
+    RemoteImages* m_images = nullptr;
+    bool m_alwaysLoadImages = false;
+    bool m_loadImagesHere = false; ///< the user asked for this story's images
+    bool m_rerenderQueued = false;
 };
 
 } // namespace broadsheet::ui

@@ -4,6 +4,7 @@
 #include "article_list_model.h"
 #include "importing/import_job.h"
 #include "main_window.h"
+#include "reader_view.h"
 #include "search/query_text.h"
 #include "sidebar.h"
 #include "store/article_store.h"
@@ -12,10 +13,12 @@
 #include "tagging_controller.h"
 #include "test_support.h"
 
+#include <QAction>
 #include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -177,4 +180,28 @@ TEST_CASE("a tag whose name holds a quote is found from the sidebar", "[ui][side
     REQUIRE(searched.wait(10000));
     CHECK(window.storyModel()->rowCount() == 2);
     CHECK(window.hintLabel()->isHidden());
+}
+
+TEST_CASE("View → Always Load Images is kept for the next window; Load Images acts on the story",
+          "[ui][images]")
+{
+    {
+        Window w;
+        ui::MainWindow& window = *w.window;
+        REQUIRE(window.loadImagesAction());
+        REQUIRE(window.alwaysLoadImagesAction());
+        CHECK(window.loadImagesAction()->shortcut() ==
+              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+        CHECK_FALSE(window.alwaysLoadImagesAction()->isChecked()); // off until the user says
+        CHECK_FALSE(window.reader()->alwaysLoadImages());
+        window.loadImagesAction()->trigger(); // no story, no images: a word, nothing fetched
+        CHECK(window.statusBar()->currentMessage().contains(u"no images"));
+        window.alwaysLoadImagesAction()->setChecked(true);
+        CHECK(window.reader()->alwaysLoadImages());
+    }
+    QTemporaryDir dir;
+    ui::MainWindow again(openNewLibrary(dir));
+    CHECK(again.alwaysLoadImagesAction()->isChecked());
+    CHECK(again.reader()->alwaysLoadImages());
+    QSettings().clear();
 }

@@ -1,9 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "http_test_server.h"
 #include "reader_view.h"
+#include "remote_images.h"
 #include "test_support.h"
 
+#include <QBuffer>
 #include <QColor>
+#include <QDir>
+#include <QImage>
 #include <QPalette>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
 
 using namespace broadsheet;
 
@@ -106,4 +114,109 @@ TEST_CASE("a feed story shows its sanitised HTML, its images as links, nothing l
     CHECK(shown.contains(QStringLiteral("One two")));
     CHECK(shown.contains(QStringLiteral("[image: A cat]")));
     CHECK(view.document()->toHtml().contains(QStringLiteral("https://e.example/two")));
+}
+
+namespace {
+
+QByteArray png(int width, int height)
+{
+    QImage image(width, height, QImage::Format_RGB32);
+    image.fill(Qt::darkGreen);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes;
+}
+
+} // namespace
+
+TEST_CASE("a story's images load only when asked, from the program, without cookies, cached",
+          "[ui][reader][images]")
+{
+    test::HttpTestServer server;
+    REQUIRE(server.listen());
+    const QList<std::pair<QByteArray, QByteArray>> cacheable{{"Content-Type", "image/png"},
+                                                             {"Cache-Control", "max-age=3600"}};
+    auto withCookie = cacheable;
+    withCookie.append(std::pair<QByteArray, QByteArray>("Set-Cookie", "tracker=1; Path=/"));
+    server.route("/cat.png", {200, withCookie, png(40, 30)});
+    server.route("/dog.png", {200, cacheable, png(20, 10)});
+    server.route("/huge.png",
+                 {200, cacheable, QByteArray(ui::RemoteImages::kMaxImageBytes + 4096, 'x')});
+
+    core::Article article;
+    article.title = QStringLiteral("Pictures");
+    article.body = QStringLiteral("A cat");
+    article.html =
+        QStringLiteral("<p><font color=\"#ffffff\">white on white</font></p>"
+                       "<img src=\"%1\" alt=\"A cat\"><img src=\"%2\" alt=\"A dog\">"
+                       "<img src=\"%3\" alt=\"Too big\">")
+            .arg(server.url(QStringLiteral("/cat.png")), server.url(QStringLiteral("/dog.png")),
+                 server.url(QStringLiteral("/huge.png")));
+    QTemporaryDir cache;
+    REQUIRE(cache.isValid());
+    auto* images = new ui::RemoteImages(cache.path());
+    ui::ReaderView view;
+    view.setRemoteImages(images);
+    view.resize(600, 400);
+    view.show();
+    view.showArticle(article);
+    QTest::qWait(300);
+    CHECK(server.requests().isEmpty()); // nothing until the user asks
+    CHECK(view.toPlainText().contains(QStringLiteral("[image: A cat]")));
+    CHECK_FALSE(view.document()->toHtml().contains(QStringLiteral("#ffffff"))); // palette's text
+    CHECK(view.hasRemoteImages());
+    CHECK_FALSE(view.imagesShown());
+
+    QSignalSpy finished(images, &ui::RemoteImages::finished);
+    view.loadImages();
+    REQUIRE(QTest::qWaitFor([&] { return finished.size() >= 3; }, 15000));
+    CHECK(view.imagesShown());
+    CHECK_FALSE(view.toPlainText().contains(QStringLiteral("[image:")));
+    const QImage cat = images->image(QUrl(server.url(QStringLiteral("/cat.png"))));
+    CHECK(cat.size() == QSize(40, 30));
+    CHECK(images->image(QUrl(server.url(QStringLiteral("/huge.png")))).isNull()); // cut off
+    QTest::qWait(50); // the re-render after the last image
+    CHECK(view.document()
+              ->resource(QTextDocument::ImageResource, QUrl(server.url(QStringLiteral("/dog.png"))))
+              .value<QImage>()
+              .size() == QSize(20, 10));
+    for (const auto& request : server.requests()) {
+        INFO(request.path.toStdString());
+        CHECK_FALSE(request.headers.contains("cookie")); // the tracker's cookie was not kept
+        CHECK(request.headers.value("user-agent") == "Broadsheet");
+    }
+
+    // Another story starts without its images again; read later, the cache has them.
+    view.showArticle(article);
+    CHECK_FALSE(view.imagesShown());
+    const qsizetype asked = server.requests().size();
+    const QUrl dog(server.url(QStringLiteral("/dog.png")));
+    server.close();
+    ui::RemoteImages again(cache.path());
+    QSignalSpy back(&again, &ui::RemoteImages::finished);
+    again.fetch(dog);
+    REQUIRE(back.wait(10000));
+    CHECK(back.at(0).at(1).toBool());
+    CHECK(again.image(dog).size() == QSize(20, 10));
+    CHECK(server.requests().size() == asked);
+    // Only http and https are ever fetched.
+    again.fetch(QUrl(QStringLiteral("file:///etc/passwd")));
+    CHECK(again.pending() == 0);
+}
+
+TEST_CASE("always loading images is a setting the window keeps", "[ui][reader][images]")
+{
+    ui::ReaderView view;
+    CHECK_FALSE(view.alwaysLoadImages());
+    core::Article article;
+    article.html = QStringLiteral("<img src=\"http://127.0.0.1:9/x.png\" alt=\"x\">");
+    view.showArticle(article);
+    CHECK_FALSE(view.hasRemoteImages()); // no RemoteImages: none ever loads
+    CHECK_FALSE(view.imagesShown());
+    CHECK(ui::ReaderView::withoutStoryColours(
+              QStringLiteral("<span style=\"color: red; font-weight: bold;\" bgcolor=\"#000\">"
+                             "color=\"x\"</span>")) ==
+          QStringLiteral("<span style=\" font-weight: bold;\">color=\"x\"</span>"));
 }

@@ -8,6 +8,8 @@
 #include <QPalette>
 #include <QRegularExpression>
 #include <QScrollBar>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QTimer>
 
 #include <utility>
@@ -74,6 +76,35 @@ bool ReaderView::imagesShown() const
     return hasRemoteImages() && (m_alwaysLoadImages || m_loadImagesHere);
 }
 
+// A feed story shows its HTML, not the body the search marked: the words the search matched
+// are found in the laid-out text and marked there the same way.
+void ReaderView::markMatchesInHtml()
+{
+    QList<QTextEdit::ExtraSelection> marks;
+    if (m_article && !m_article->html.isEmpty() && m_article->body.contains(QChar(0x02))) {
+        QStringList words;
+        static const QRegularExpression marked(QStringLiteral("\x02([^\x03]*)\x03"));
+        for (auto it = marked.globalMatch(m_article->body); it.hasNext();) {
+            const QString word = it.next().captured(1).trimmed();
+            if (!word.isEmpty() && !words.contains(word, Qt::CaseInsensitive))
+                words.append(word);
+        }
+        QTextCharFormat format;
+        format.setBackground(QColor(0xff, 0xe0, 0x66));
+        format.setForeground(Qt::black);
+        for (const QString& word : std::as_const(words)) {
+            QTextCursor at(document());
+            while (marks.size() < 1000) {
+                at = document()->find(word, at);
+                if (at.isNull())
+                    break;
+                marks.append({at, format});
+            }
+        }
+    }
+    setExtraSelections(marks);
+}
+
 void ReaderView::rerenderKeepingScroll()
 {
     const int scrolled = verticalScrollBar()->value();
@@ -90,10 +121,12 @@ void ReaderView::render()
         else if (!shown.html.isEmpty())
             shown.html = withoutStoryColours(withoutRemoteImages(shown.html));
         setHtml(articleHtml(shown, palette(), false));
+        markMatchesInHtml();
         return;
     }
     setHtml(QStringLiteral("<p style=\"color:%1\">%2</p>")
                 .arg(palette().color(QPalette::PlaceholderText).name(), m_message.toHtmlEscaped()));
+    markMatchesInHtml();
 }
 
 void ReaderView::changeEvent(QEvent* event)

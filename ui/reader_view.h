@@ -55,6 +55,7 @@ protected:
 private:
     void render();
     void rerenderKeepingScroll();
+    void markMatchesInHtml();
 
     std::optional<core::Article> m_article; ///< shown, or a message when empty
     QString m_message;

@@ -52,8 +52,7 @@ void RemoteImages::fetch(const QUrl& url)
         m_pending.contains(url) || m_failed.contains(url))
         return;
     QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
-                         QNetworkRequest::PreferCache);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::PreferCache);
     request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
@@ -86,7 +85,8 @@ void RemoteImages::done(QNetworkReply* reply)
         return;
     }
     const auto cost = static_cast<qsizetype>(image.sizeInBytes());
-    m_images.insert(url, new QImage(std::move(image)), std::min<qsizetype>(cost, kMemoryCacheBytes));
+    m_images.insert(url, new QImage(std::move(image)),
+                    std::min<qsizetype>(cost, kMemoryCacheBytes));
     Q_EMIT finished(url, true);
 }
 

@@ -114,6 +114,15 @@ TEST_CASE("a feed story shows its sanitised HTML, its images as links, nothing l
     CHECK(shown.contains(QStringLiteral("One two")));
     CHECK(shown.contains(QStringLiteral("[image: A cat]")));
     CHECK(view.document()->toHtml().contains(QStringLiteral("https://e.example/two")));
+    CHECK(view.extraSelections().isEmpty());
+
+    // What a search matched is marked in the HTML as in the text.
+    article.body = QStringLiteral("One \x02two\x03\n\nthree");
+    view.showArticle(article);
+    REQUIRE(view.extraSelections().size() == 1);
+    CHECK(view.extraSelections().at(0).cursor.selectedText() == QStringLiteral("two"));
+    view.showMessage(QStringLiteral("nothing"));
+    CHECK(view.extraSelections().isEmpty());
 }
 
 namespace {

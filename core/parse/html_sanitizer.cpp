@@ -607,8 +607,8 @@ private:
         }
         if (block)
             breakText(true);
-        else if ((name == "td" || name == "th") && !m_text.isEmpty())
-            m_space = true; // cells of a row: words apart
+        else if (name == "td" || name == "th")
+            breakText(false); // a cell a line: "Day | High | Low" is no name, no phrase
     }
 
     void writeAttributes(const GumboElement& element)

@@ -77,7 +77,7 @@ TEST_CASE("the text of HTML has its paragraphs and entities, never its markup")
           QStringLiteral("plain text, no markup"));
     CHECK(htmlToText(
               QStringLiteral("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>")) ==
-          QStringLiteral("a b\n\nc"));
+          QStringLiteral("a\nb\n\nc"));
     CHECK(htmlToText(QString()).isEmpty());
     CHECK(htmlToText(QStringLiteral("<div><div>   </div></div>")).isEmpty());
     // Broken markup is still read as a browser would.

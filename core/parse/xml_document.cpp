@@ -6,6 +6,7 @@
 
 #include <iconv.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/dict.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
@@ -13,6 +14,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <memory>
 
 namespace broadsheet::core::xml_input {
 
@@ -180,9 +182,26 @@ Document parseXml(const QByteArray& utf8, const QString& url, bool recover, Firs
     if (recover)
         options |= XML_PARSE_RECOVER;
     const QByteArray urlBytes = url.toUtf8();
-    xmlDoc* doc =
-        xmlReadMemory(utf8.constData(), static_cast<int>(utf8.size()),
-                      urlBytes.isEmpty() ? nullptr : urlBytes.constData(), nullptr, options);
+    // One parser context a thread, reset between documents: for the small documents feeds
+    // mostly are, making a context (its buffers, its dictionary of names) cost more than
+    // the parse. A dictionary grown past reason (a hostile document's million names) is
+    // let go with its context.
+    struct Context {
+        xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+        ~Context() { xmlFreeParserCtxt(ctxt); }
+    };
+    thread_local std::unique_ptr<Context> context;
+    if (context && context->ctxt && context->ctxt->dict && xmlDictSize(context->ctxt->dict) > 20000)
+        context.reset();
+    if (!context)
+        context = std::make_unique<Context>();
+    xmlDoc* doc = nullptr;
+    if (context->ctxt) {
+        xmlCtxtReset(context->ctxt);
+        doc = xmlCtxtReadMemory(context->ctxt, utf8.constData(), static_cast<int>(utf8.size()),
+                                urlBytes.isEmpty() ? nullptr : urlBytes.constData(), nullptr,
+                                options);
+    }
     xmlSetStructuredErrorFunc(nullptr, nullptr);
     return Document(doc, xmlFreeDoc);
 }

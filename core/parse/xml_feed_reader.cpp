@@ -96,7 +96,7 @@ Name nameOf(const xmlNode* node)
         name.ns = nsOfPrefix(raw.left(colon));
         raw = raw.mid(colon + 1);
     }
-    name.local = raw.toLower(); // as the Universal Feed Parser reads them: <TiTlE>, CDF's <ITEM>
+    name.local = std::move(raw).toLower(); // as the Universal Feed Parser reads them: <TiTlE>
     return name;
 }
 
@@ -213,26 +213,35 @@ QString innerXml(const xmlNode* node, Div div)
 /// The xml:base in force at `node`, resolved against the document's own URL.
 QString baseOf(const xmlNode* node)
 {
-    // The nearest xml:base that is a web address (never javascript:), resolved against
-    // those above it and the document's URL.
-    QUrl base(fromXml(node->doc->URL));
+    // libxml2 resolves the xml:base chain against the document's URL; what it gives is
+    // kept when it is a web address (or there is no web address to be had).
+    xmlChar* raw = xmlNodeGetBase(node->doc, node);
+    QString base = fromXml(raw);
+    xmlFree(raw);
+    if (base.startsWith(QLatin1String("http:///")) || base.startsWith(QLatin1String("https:///")))
+        base.replace(QRegularExpression(QStringLiteral("^(https?):/{3,}")),
+                     QStringLiteral("\\1://")); // "http:///example.com/"
+    if (base.isEmpty() || base.startsWith(QLatin1String("http://")) ||
+        base.startsWith(QLatin1String("https://")) || !node->doc->URL)
+        return base;
+    // A base that is no web address (javascript:, data:): the nearest one that is, walking
+    // up from the document's URL.
+    QUrl out(fromXml(node->doc->URL));
     QList<const xmlNode*> chain;
     for (const xmlNode* n = node; n && n->type == XML_ELEMENT_NODE; n = n->parent)
         chain.prepend(n);
     for (const xmlNode* n : chain) {
-        xmlChar* raw = xmlGetNsProp(n, reinterpret_cast<const xmlChar*>("base"), XML_XML_NAMESPACE);
-        if (!raw)
+        xmlChar* written =
+            xmlGetNsProp(n, reinterpret_cast<const xmlChar*>("base"), XML_XML_NAMESPACE);
+        if (!written)
             continue;
-        QString written = fromXml(raw).trimmed();
-        xmlFree(raw);
-        written.replace(QRegularExpression(QStringLiteral("^(https?):/{3,}")),
-                        QStringLiteral("\\1://")); // "http:///example.com/"
-        const QUrl next = base.resolved(QUrl(written));
+        const QUrl next = out.resolved(QUrl(fromXml(written).trimmed()));
+        xmlFree(written);
         const QString scheme = next.scheme().toLower();
-        if (scheme == u"http" || scheme == u"https" || (base.isEmpty() && next.isRelative()))
-            base = next;
+        if (scheme == u"http" || scheme == u"https")
+            out = next;
     }
-    return base.toString();
+    return out.toString();
 }
 
 QString resolved(const xmlNode* node, const QString& reference)

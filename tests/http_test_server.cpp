@@ -4,6 +4,7 @@
 #include <QHostAddress>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 
 namespace broadsheet::test {
 
@@ -45,6 +46,12 @@ void HttpTestServer::route(const QByteArray& path, const Response& response)
     m_routes.insert(path, response);
 }
 
+void HttpTestServer::routeWhen(const QByteArray& path, const QByteArray& header,
+                               const QByteArray& value, const Response& response)
+{
+    m_conditional.insert(path, Conditional{header.toLower(), value, response});
+}
+
 void HttpTestServer::serve(QTcpSocket* socket)
 {
     // The request head, once it is all here (a body, if any, is not read).
@@ -65,18 +72,36 @@ void HttpTestServer::serve(QTcpSocket* socket)
                                    lines[i].mid(colon + 1).trimmed());
     }
     m_requests.append(request);
+    if (socket->property("answered").toBool())
+        return;
+    socket->setProperty("answered", true);
     const auto route = m_routes.constFind(request.path);
-    const Response response =
-        route != m_routes.cend() ? *route : Response{404, {}, QByteArray("not here")};
+    Response response =
+        route != m_routes.cend() ? *route : Response{404, {}, QByteArray("not here"), 0};
+    if (const auto when = m_conditional.constFind(request.path);
+        when != m_conditional.cend() && request.headers.value(when->header) == when->value)
+        response = when->response;
     QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + " X\r\n";
     for (const auto& [name, value] : response.headers)
         out += name + ": " + value + "\r\n";
-    out += "Content-Length: " + QByteArray::number(response.body.size()) +
-           "\r\nConnection: close\r\n\r\n";
-    out += response.body;
+    Q_EMIT requested(request.path);
+    if (response.trickleMs > 0) { // endless: a piece of body now and then, never the end
+        out += "Connection: close\r\n\r\n";
+        socket->write(out);
+        auto* timer = new QTimer(socket);
+        connect(timer, &QTimer::timeout, socket,
+                [socket, piece = response.body] { socket->write(piece); });
+        timer->start(response.trickleMs);
+        return;
+    }
+    const bool bodyless = response.status == 304 || response.status == 204;
+    if (!bodyless)
+        out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    out += "Connection: close\r\n\r\n";
+    if (!bodyless)
+        out += response.body;
     socket->write(out);
     socket->disconnectFromHost();
-    Q_EMIT requested(request.path);
 }
 
 } // namespace broadsheet::test

@@ -28,6 +28,8 @@ public:
         int status = 200;
         QList<std::pair<QByteArray, QByteArray>> headers;
         QByteArray body;
+        /// When set, the body never ends: `body` again every this many milliseconds.
+        int trickleMs = 0;
     };
 
     HttpTestServer();
@@ -40,6 +42,10 @@ public:
     /// http://127.0.0.1:PORT + path.
     QString url(const QString& path) const;
     void route(const QByteArray& path, const Response& response);
+    /// Answers `path` with `response` only when the request carries `header` equal to
+    /// `value` (If-None-Match: "v1" → 304), else with the route's own.
+    void routeWhen(const QByteArray& path, const QByteArray& header, const QByteArray& value,
+                   const Response& response);
     const QList<Request>& requests() const { return m_requests; }
 
 Q_SIGNALS:
@@ -50,6 +56,12 @@ private:
 
     QTcpServer* m_server = nullptr;
     QHash<QByteArray, Response> m_routes;
+    struct Conditional {
+        QByteArray header;
+        QByteArray value;
+        Response response;
+    };
+    QHash<QByteArray, Conditional> m_conditional;
     QList<Request> m_requests;
 };
 

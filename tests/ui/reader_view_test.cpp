@@ -149,10 +149,10 @@ TEST_CASE("a story's images load only when asked, from the program, without cook
                                                              {"Cache-Control", "max-age=3600"}};
     auto withCookie = cacheable;
     withCookie.append(std::pair<QByteArray, QByteArray>("Set-Cookie", "tracker=1; Path=/"));
-    server.route("/cat.png", {200, withCookie, png(40, 30)});
-    server.route("/dog.png", {200, cacheable, png(20, 10)});
+    server.route("/cat.png", {200, withCookie, png(40, 30), 0});
+    server.route("/dog.png", {200, cacheable, png(20, 10), 0});
     server.route("/huge.png",
-                 {200, cacheable, QByteArray(ui::RemoteImages::kMaxImageBytes + 4096, 'x')});
+                 {200, cacheable, QByteArray(ui::RemoteImages::kMaxImageBytes + 4096, 'x'), 0});
 
     core::Article article;
     article.title = QStringLiteral("Pictures");

@@ -41,6 +41,13 @@ constexpr std::array kCommands{
             "list the feeds you subscribe to (import an OPML\nlist to add them); --opml writes "
             "them as OPML",
             feedsCommand},
+    Command{"subscribe", "URL [--folder F] [--title T]",
+            "subscribe to the feed at URL (fetched, checked, its\nstories stored)",
+            subscribeCommand},
+    Command{"refresh", "[--json] [--due] [ID|URL…]",
+            "fetch the feeds (all, the due ones, or those named)\nand store what is new; exit 3 "
+            "when some failed",
+            refreshCommand},
     Command{"export",
             "(--ids 1,2,3 | --query QUERY | --all) --format md|html|json|ndjson|csv|txt|pdf\n"
             "-o PATH [--force]",

@@ -34,6 +34,8 @@ int tagsCommand(const QStringList& arguments, const QString& globalLibrary);
 int ruleCommand(const QStringList& arguments, const QString& globalLibrary);
 int rulesCommand(const QStringList& arguments, const QString& globalLibrary);
 int feedsCommand(const QStringList& arguments, const QString& globalLibrary);
+int subscribeCommand(const QStringList& arguments, const QString& globalLibrary);
+int refreshCommand(const QStringList& arguments, const QString& globalLibrary);
 int exportCommand(const QStringList& arguments, const QString& globalLibrary);
 int checkCommand(const QStringList& arguments, const QString& globalLibrary);
 

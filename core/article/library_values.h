@@ -4,6 +4,7 @@
 #include "article/article.h"
 #include "article/published_date.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -56,6 +57,21 @@ struct Subscription {
     /// "/News/World,tech"), each a path, outermost first.
     QList<QStringList> categories;
     friend bool operator==(const Subscription&, const Subscription&) = default;
+};
+
+/// Where a subscription stands with its server: what a refresh needs and what it left.
+struct SubscriptionState {
+    qint64 id = 0;
+    QString url;
+    QString title;
+    QByteArray etag; ///< validators of the last full answer
+    QByteArray lastModified;
+    QDateTime lastSuccess;   ///< invalid: never fetched
+    int lastStatus = 0;      ///< the last HTTP status; 0: none (no answer, or never asked)
+    QString lastError;       ///< empty when the last refresh worked
+    int failures = 0;        ///< in a row: the back-off grows with them
+    QDateTime nextRefresh;   ///< invalid: never again (the feed is gone)
+    int intervalMinutes = 0; ///< the user's; 0 takes the feed's hints, else an hour
 };
 
 /// What the window's sidebar lists: flags, sources, sections, tags and saved searches.

@@ -96,7 +96,7 @@ struct FeedFetcher::Impl {
     struct Job {
         FetchRequest request;
         Done done;
-        QUrl current;         ///< the URL being asked, past redirects so far
+        QUrl current; ///< the URL being asked, past redirects so far
         int redirects = 0;
         bool allPermanent = true;
         QNetworkReply* reply = nullptr;
@@ -108,7 +108,9 @@ struct FeedFetcher::Impl {
         : options(std::move(o))
     {
         if (!options.now)
-            options.now = [] { return QDateTime::currentDateTimeUtc(); };
+            options.now = [] {
+                return QDateTime::currentDateTimeUtc();
+            };
     }
 
     Options options;
@@ -178,10 +180,9 @@ struct FeedFetcher::Impl {
             request.setRawHeader("If-Modified-Since", job->request.lastModified);
         if (!job->request.user.isEmpty() &&
             hostOf(job->current) == hostOf(job->request.url)) // never to another host
-            request.setRawHeader("Authorization",
-                                 "Basic " + (job->request.user + u':' + job->request.password)
-                                                .toUtf8()
-                                                .toBase64());
+            request.setRawHeader(
+                "Authorization",
+                "Basic " + (job->request.user + u':' + job->request.password).toUtf8().toBase64());
         QNetworkReply* reply = network->get(request);
         job->reply = reply;
         job->body.clear();
@@ -236,7 +237,9 @@ struct FeedFetcher::Impl {
         if (status >= 300 && status < 400 && status != 304) {
             return redirect(job, reply, status, result);
         }
-        const auto header = [reply](const char* name) { return reply->rawHeader(name); };
+        const auto header = [reply](const char* name) {
+            return reply->rawHeader(name);
+        };
         if (status == 304) {
             result.outcome = FetchResult::Outcome::NotModified;
             result.maxAgeSeconds = maxAgeOf(header("Cache-Control"));
@@ -292,8 +295,8 @@ struct FeedFetcher::Impl {
             return finish(job, result);
         }
         if (job->redirects >= options.maxRedirects) {
-            result.error = QStringLiteral("%1: more than %2 redirects").arg(where).arg(
-                options.maxRedirects);
+            result.error =
+                QStringLiteral("%1: more than %2 redirects").arg(where).arg(options.maxRedirects);
             return finish(job, result);
         }
         if (const QString refused = refusedRedirect(job->current, next); !refused.isEmpty()) {
@@ -360,8 +363,8 @@ void FeedFetcher::fetch(const FetchRequest& request, Done done)
     if (!request.url.isValid() || (scheme != u"http" && scheme != u"https")) {
         FetchResult refused;
         refused.finalUrl = request.url;
-        refused.error = QStringLiteral("%1: not a web address (http or https)")
-                            .arg(shown(request.url));
+        refused.error =
+            QStringLiteral("%1: not a web address (http or https)").arg(shown(request.url));
         job->done(refused);
         return;
     }

@@ -35,18 +35,18 @@ struct FetchResult {
         Failed,      ///< anything else: `error` says what, `status` the HTTP status if any
     };
     Outcome outcome = Outcome::Failed;
-    int status = 0;            ///< the last HTTP status; 0 when none came
-    QUrl finalUrl;             ///< where the answer came from, past redirects
+    int status = 0;              ///< the last HTTP status; 0 when none came
+    QUrl finalUrl;               ///< where the answer came from, past redirects
     std::optional<QUrl> movedTo; ///< every redirect was permanent (301, 308): the new URL
-    QByteArray body;           ///< decoded (gzip, deflate), at most the cap
+    QByteArray body;             ///< decoded (gzip, deflate), at most the cap
     QString contentType;
     QString contentLocation;
     QString contentLanguage;
     QByteArray etag;
     QByteArray lastModified;
     std::optional<qint64> maxAgeSeconds; ///< Cache-Control: max-age, a lower bound for polling
-    QDateTime retryAfter;      ///< for Deferred (and a 503 that said when)
-    QString error;             ///< readable; never holds a password
+    QDateTime retryAfter;                ///< for Deferred (and a 503 that said when)
+    QString error;                       ///< readable; never holds a password
     int redirects = 0;
 
     /// What the parser should know of the bytes: where they came from and what the server
@@ -57,10 +57,10 @@ struct FetchResult {
 class FeedFetcher {
 public:
     struct Options {
-        QByteArray userAgent = QByteArrayLiteral("Broadsheet/" BROADSHEET_VERSION
-                                                 " (desktop feed reader)");
-        int idleTimeoutMs = 30000;  ///< no byte for this long: given up
-        int deadlineMs = 120000;    ///< the whole answer within this, however it trickles
+        QByteArray userAgent =
+            QByteArrayLiteral("Broadsheet/" BROADSHEET_VERSION " (desktop feed reader)");
+        int idleTimeoutMs = 30000; ///< no byte for this long: given up
+        int deadlineMs = 120000;   ///< the whole answer within this, however it trickles
         qint64 maxBytes = kMaxFeedBytes;
         int perHost = 2;
         int total = 8;

@@ -103,6 +103,11 @@ public:
     Result<int> addSubscriptions(const QList<Subscription>& subscriptions);
     /// Every subscription, folder by folder, in the order they were added.
     Result<QList<Subscription>> subscriptions();
+    /// Every subscription with what its last fetch left, in the order they were added.
+    Result<QList<SubscriptionState>> subscriptionStates();
+    /// Records what a fetch left (by `id`); a new `url` (a permanent redirect) is taken
+    /// unless another subscription has it already.
+    Result<void> recordFetch(const SubscriptionState& state);
 
     Result<void> saveRule(const TaggingRule& rule);
     Result<bool> removeRule(const QString& tag);

@@ -79,3 +79,85 @@ Result<QList<Subscription>> ArticleStore::subscriptions()
 }
 
 } // namespace broadsheet::core
+
+namespace broadsheet::core {
+
+namespace {
+
+QDateTime fromSeconds(std::optional<qint64> seconds)
+{
+    return seconds ? QDateTime::fromSecsSinceEpoch(*seconds, Qt::UTC) : QDateTime();
+}
+
+std::optional<qint64> toSeconds(const QDateTime& when)
+{
+    return when.isValid() ? std::optional<qint64>(when.toSecsSinceEpoch()) : std::nullopt;
+}
+
+} // namespace
+
+Result<QList<SubscriptionState>> ArticleStore::subscriptionStates()
+{
+    auto read = ReadTransaction::begin(m_db);
+    if (!read)
+        return read.error();
+    auto select = m_db.prepare(
+        "SELECT id, url, title, etag, last_modified, last_success, last_status, last_error, "
+        "failures, next_refresh, interval_minutes FROM subscriptions ORDER BY id");
+    if (!select)
+        return select.error();
+    QList<SubscriptionState> out;
+    auto r = select->forEachRow([&out](const Statement& row) {
+        SubscriptionState s;
+        s.id = row.int64(0);
+        s.url = row.text(1);
+        s.title = row.text(2);
+        s.etag = row.text(3).toLatin1();
+        s.lastModified = row.text(4).toLatin1();
+        s.lastSuccess = fromSeconds(row.optionalInt64(5));
+        s.lastStatus = static_cast<int>(row.int64(6));
+        s.lastError = row.text(7);
+        s.failures = static_cast<int>(row.int64(8));
+        s.nextRefresh = fromSeconds(row.optionalInt64(9));
+        s.intervalMinutes = static_cast<int>(row.int64(10));
+        out.append(s);
+    });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<void> ArticleStore::recordFetch(const SubscriptionState& state)
+{
+    auto transaction = Transaction::beginOrJoin(m_db); // or the writer's
+    if (!transaction)
+        return transaction.error();
+    auto update =
+        m_db.prepare("UPDATE subscriptions SET etag = ?2, last_modified = ?3, last_success = ?4, "
+                     "last_status = ?5, last_error = ?6, failures = ?7, next_refresh = ?8, "
+                     "title = CASE WHEN title = '' THEN ?9 ELSE title END WHERE id = ?1");
+    if (!update)
+        return update.error();
+    update->bind(1, state.id)
+        .bindText(2, QString::fromLatin1(state.etag))
+        .bindText(3, QString::fromLatin1(state.lastModified))
+        .bind(4, toSeconds(state.lastSuccess))
+        .bind(5, state.lastStatus)
+        .bindText(6, state.lastError)
+        .bind(7, state.failures)
+        .bind(8, toSeconds(state.nextRefresh))
+        .bindText(9, state.title);
+    if (auto r = update->run(); !r)
+        return r.error();
+    // A feed that moved for good is asked for at its new address from now on (unless
+    // another subscription has that address already: then both stay as they are).
+    auto move = m_db.prepare("UPDATE OR IGNORE subscriptions SET url = ?2 WHERE id = ?1");
+    if (!move)
+        return move.error();
+    move->bind(1, state.id).bindText(2, state.url);
+    if (auto r = move->run(); !r)
+        return r.error();
+    return transaction->commit();
+}
+
+} // namespace broadsheet::core

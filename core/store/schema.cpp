@@ -134,7 +134,17 @@ CREATE TABLE subscriptions (
     site_url  TEXT NOT NULL DEFAULT '',
     folder    TEXT NOT NULL DEFAULT '',
     categories TEXT NOT NULL DEFAULT '',
-    added_at  INTEGER NOT NULL
+    added_at  INTEGER NOT NULL,
+    -- What the last fetch left (issue 14): validators for a conditional GET, when it last
+    -- worked and how it last failed, when to ask next (NULL: stop, the feed is gone).
+    etag          TEXT NOT NULL DEFAULT '',
+    last_modified TEXT NOT NULL DEFAULT '',
+    last_success  INTEGER,
+    last_status   INTEGER NOT NULL DEFAULT 0,
+    last_error    TEXT NOT NULL DEFAULT '',
+    failures      INTEGER NOT NULL DEFAULT 0,
+    next_refresh  INTEGER DEFAULT 0,
+    interval_minutes INTEGER NOT NULL DEFAULT 0 -- 0: from the feed's hints, else an hour
 );
 )sql",
 };

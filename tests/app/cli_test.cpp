@@ -299,7 +299,7 @@ TEST_CASE("cli: import --no-tags stores stories without the tagger's tags, rules
     CHECK(tags == QStringList{QStringLiteral("Cyber/rule")});
 }
 
-TEST_CASE("cli: tag, tags, rule and rules; show --json lists every tag with its kind",
+TEST_CASE("cli: tag, tags, rule and rules, show --json lists every tag with its kind",
           "[cli][tagging]")
 {
     REQUIRE_SHARED("seed/000_2afe67581d2c50c2.txt");
@@ -527,7 +527,7 @@ TEST_CASE("cli: two imports into one library at once both succeed, and tag add d
 }
 
 TEST_CASE("cli: an import killed midway (storing or tagging) keeps every committed story with "
-          "its rule tags; importing again and check catch up",
+          "its rule tags, importing again and check catch up",
           "[cli][engine][regression]")
 {
     QTemporaryDir dir;
@@ -611,7 +611,7 @@ TEST_CASE("cli: export --format PDF in capitals writes a PDF", "[cli][export][re
     CHECK(readFile(out).startsWith("%PDF"));
 }
 
-TEST_CASE("cli: a feed file and an OPML list import; feeds lists them and writes them back as OPML",
+TEST_CASE("cli: a feed file and an OPML list import, feeds lists them and writes them back as OPML",
           "[cli][feeds]")
 {
     QTemporaryDir dir;

@@ -121,7 +121,8 @@ TEST_CASE("redirects are followed by hand: five at most, never to http, only per
     const FetchResult loop = fetched(fetcher, at(server.url(QStringLiteral("/loop"))));
     CHECK(loop.outcome == FetchResult::Outcome::Failed);
     CHECK(loop.error.contains(u"more than 5 redirects"));
-    CHECK(fetched(fetcher, at(server.url(QStringLiteral("/nowhere")))).error.contains(u"not where"));
+    CHECK(
+        fetched(fetcher, at(server.url(QStringLiteral("/nowhere")))).error.contains(u"not where"));
     CHECK(fetched(fetcher, at(server.url(QStringLiteral("/file")))).error.contains(u"not the web"));
 
     // https → http is refused (the rule itself: there is no TLS server here).
@@ -145,7 +146,9 @@ TEST_CASE("410 stops, 429 and 503 with Retry-After defer the whole host, failure
     server.route("/missing", {404, {}, "no", 0});
     QDateTime now = QDateTime(QDate(2026, 12, 2), QTime(6, 0), Qt::UTC);
     FeedFetcher::Options options;
-    options.now = [&now] { return now; };
+    options.now = [&now] {
+        return now;
+    };
     FeedFetcher fetcher(options);
 
     const FetchResult gone = fetched(fetcher, at(server.url(QStringLiteral("/gone"))));
@@ -178,17 +181,17 @@ TEST_CASE("410 stops, 429 and 503 with Retry-After defer the whole host, failure
     CHECK_FALSE(refused.error.isEmpty());
 }
 
-TEST_CASE("a body that never ends, or is too big, is cut off; gzip is decoded",
-          "[feeds][http]")
+TEST_CASE("a body that never ends, or is too big, is cut off, gzip is decoded", "[feeds][http]")
 {
     test::HttpTestServer server;
     REQUIRE(server.listen());
     server.route("/endless", {200, {{"Content-Type", "text/xml"}}, QByteArray(64, 'x'), 50});
-    server.route("/big", {200, {{"Content-Type", "text/xml"}}, QByteArray(3 * 1024 * 1024, 'x'), 0});
-    server.route("/gzip",
-                 {200, {{"Content-Type", "application/rss+xml"}, {"Content-Encoding", "gzip"}},
-                  gzipped(kFeed),
-                  0});
+    server.route("/big",
+                 {200, {{"Content-Type", "text/xml"}}, QByteArray(3 * 1024 * 1024, 'x'), 0});
+    server.route("/gzip", {200,
+                           {{"Content-Type", "application/rss+xml"}, {"Content-Encoding", "gzip"}},
+                           gzipped(kFeed),
+                           0});
     FeedFetcher::Options options;
     options.deadlineMs = 1500;
     options.maxBytes = 1024 * 1024;
@@ -209,7 +212,7 @@ TEST_CASE("a body that never ends, or is too big, is cut off; gzip is decoded",
     CHECK(gzip.body == kFeed);
 }
 
-TEST_CASE("at most two requests a host at once; credentials go to the feed's host only, never "
+TEST_CASE("at most two requests a host at once, credentials go to the feed's host only, never "
           "into a message",
           "[feeds][http]")
 {
@@ -222,9 +225,8 @@ TEST_CASE("at most two requests a host at once; credentials go to the feed's hos
     FeedFetcher fetcher(options);
     int done = 0;
     for (int i = 0; i < 5; ++i)
-        fetcher.fetch(at(server.url(QStringLiteral("/slow"))), [&done](const FetchResult&) {
-            ++done;
-        });
+        fetcher.fetch(at(server.url(QStringLiteral("/slow"))),
+                      [&done](const FetchResult&) { ++done; });
     CHECK(fetcher.running() == 2);
     CHECK(fetcher.waiting() == 3);
     REQUIRE(QTest::qWaitFor([&done] { return done == 5; }, 20000));

@@ -153,7 +153,7 @@ TEST_CASE("the store keeps subscriptions once each, folder by folder")
     CHECK((*all)[0].categories == first[0].categories); // kept as they came
 }
 
-TEST_CASE("listparser's and newsboat's OPML files all read; none is refused for its XML")
+TEST_CASE("listparser's and newsboat's OPML files all read, none is refused for its XML")
 {
     REQUIRE_SHARED("data/listparser-tests/tests/files");
     int files = 0;

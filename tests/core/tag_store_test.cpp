@@ -144,7 +144,7 @@ TEST_CASE("tags are renamed, merged, recoloured and deleted", "[tagging][store]"
     CHECK(*store->count() == 3); // the stories stay
 }
 
-TEST_CASE("import tags people, organisations and places; rules tag now and at later imports",
+TEST_CASE("import tags people, organisations and places, rules tag now and at later imports",
           "[tagging][import][seed]")
 {
     QTemporaryDir dir;

@@ -36,7 +36,7 @@ qint64 halfTagged(ArticleStore& store, qint64 generation)
 
 } // namespace
 
-TEST_CASE("import stores untagged; the pass tags every story; a stopped pass resumes",
+TEST_CASE("import stores untagged, the pass tags every story, a stopped pass resumes",
           "[tagging][engine][corpus]")
 {
     REQUIRE_SHARED("data/bbc/news");

@@ -182,7 +182,7 @@ TEST_CASE("a tag whose name holds a quote is found from the sidebar", "[ui][side
     CHECK(window.hintLabel()->isHidden());
 }
 
-TEST_CASE("View → Always Load Images is kept for the next window; Load Images acts on the story",
+TEST_CASE("View → Always Load Images is kept for the next window, Load Images acts on the story",
           "[ui][images]")
 {
     {

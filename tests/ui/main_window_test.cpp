@@ -233,7 +233,7 @@ TEST_CASE("typing a query filters the list and shows the count and hints", "[ui]
     CHECK(window.countLabel()->text() == QStringLiteral("12 article(s)"));
 }
 
-TEST_CASE("opening a story marks it read; m and s toggle read and star in the store", "[ui]")
+TEST_CASE("opening a story marks it read, m and s toggle read and star in the store", "[ui]")
 {
     forgetSettings();
     SampleWindow fixture;

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// broadsheet-cli's subscribe and refresh against a real HTTP server on 127.0.0.1.
+#include "http_test_server.h"
+#include "store/article_store.h"
+#include "test_support.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace broadsheet;
+using Response = test::HttpTestServer::Response;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+/// Runs the CLI while this thread's event loop keeps serving (the server lives on it).
+Run cliServing(const QTemporaryDir& dir, QStringList arguments)
+{
+    arguments.prepend(dir.filePath(QStringLiteral("library.sqlite")));
+    arguments.prepend(QStringLiteral("--library"));
+    QProcess process;
+    process.start(QStringLiteral(BROADSHEET_CLI_PATH), arguments);
+    REQUIRE(process.waitForStarted(10000));
+    REQUIRE(QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; },
+                            120000));
+    REQUIRE(process.exitStatus() == QProcess::NormalExit);
+    Run run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    INFO("stderr: " << run.err.toStdString());
+    return run;
+}
+
+QByteArray rss(const QList<int>& items, const QString& titleOfOne = QStringLiteral("One"))
+{
+    QByteArray out = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Quay News"
+                     "</title><link>https://quay.example/</link><ttl>5</ttl>";
+    for (int i : items) {
+        out += QStringLiteral("<item><title>%1</title><guid>https://quay.example/%2</guid>"
+                              "<pubDate>Tue, 0%2 Dec 2026 08:00:00 GMT</pubDate>"
+                              "<description>Story %2 of the quay.</description></item>")
+                   .arg(i == 1 ? titleOfOne : QStringLiteral("Story %1").arg(i))
+                   .arg(i)
+                   .toUtf8();
+    }
+    return out + "</channel></rss>";
+}
+
+Response feed(const QByteArray& body, const QByteArray& etag)
+{
+    return Response{200, {{"Content-Type", "application/rss+xml"}, {"ETag", etag}}, body, 0};
+}
+
+} // namespace
+
+TEST_CASE("cli: a feed subscribed and refreshed three times holds each story once, read and "
+          "star kept",
+          "[cli][feeds][http]")
+{
+    test::HttpTestServer server;
+    REQUIRE(server.listen());
+    server.route("/quay.xml", feed(rss({1, 2}), "\"v1\""));
+    server.routeWhen("/quay.xml", "If-None-Match", "\"v1\"", Response{304, {}, {}, 0});
+    QTemporaryDir dir;
+    const QString url = server.url(QStringLiteral("/quay.xml"));
+
+    Run subscribed = cliServing(dir, {QStringLiteral("subscribe"), url, QStringLiteral("--folder"),
+                                      QStringLiteral("News/Harbour")});
+    REQUIRE(subscribed.exitCode == 0);
+    CHECK(subscribed.out.contains("Quay News"));
+    CHECK(subscribed.out.contains("2 new"));
+    {
+        auto store = core::ArticleStore::open(dir.filePath(QStringLiteral("library.sqlite")),
+                                              core::ArticleStore::OpenMode::OpenExisting);
+        REQUIRE(store);
+        auto ids = (*store)->articleIds();
+        REQUIRE(ids);
+        REQUIRE(ids->size() == 2);
+        REQUIRE((*store)->setRead(*ids, true));
+        REQUIRE((*store)->setStarred({ids->front()}, true));
+    }
+
+    Run unchanged = cliServing(dir, {QStringLiteral("refresh"), QStringLiteral("--json")});
+    REQUIRE(unchanged.exitCode == 0);
+    const QJsonObject first = QJsonDocument::fromJson(unchanged.out).array().at(0).toObject();
+    CHECK(first.value(QStringLiteral("result")).toString() == QStringLiteral("unchanged"));
+    CHECK(first.value(QStringLiteral("status")).toInt() == 304);
+    CHECK(server.requests().last().headers.value("if-none-match") == "\"v1\"");
+
+    // The feed changes: a story more, and the first one's title mended.
+    server.route("/quay.xml", feed(rss({1, 2, 3}, QStringLiteral("One, mended")), "\"v2\""));
+    server.routeWhen("/quay.xml", "If-None-Match", "\"v2\"", Response{304, {}, {}, 0});
+    Run changed = cliServing(dir, {QStringLiteral("refresh"), QStringLiteral("--json")});
+    REQUIRE(changed.exitCode == 0);
+    const QJsonObject second = QJsonDocument::fromJson(changed.out).array().at(0).toObject();
+    CHECK(second.value(QStringLiteral("result")).toString() == QStringLiteral("fetched"));
+    CHECK(second.value(QStringLiteral("new")).toInt() == 1);
+    CHECK(second.value(QStringLiteral("known")).toInt() == 2);
+    // ttl 5 minutes is below the hour: the hour stands, spread by up to a tenth.
+    const QDateTime next = QDateTime::fromString(
+        second.value(QStringLiteral("nextRefresh")).toString(), Qt::ISODate);
+    const qint64 ahead = QDateTime::currentDateTimeUtc().secsTo(next);
+    CHECK(ahead > 3500);
+    CHECK(ahead < 3600 + 400);
+
+    Run third = cliServing(dir, {QStringLiteral("refresh")});
+    REQUIRE(third.exitCode == 0);
+    CHECK(third.out.contains("unchanged"));
+
+    auto store = core::ArticleStore::open(dir.filePath(QStringLiteral("library.sqlite")),
+                                          core::ArticleStore::OpenMode::OpenExisting);
+    REQUIRE(store);
+    auto count = (*store)->count();
+    REQUIRE(count);
+    CHECK(*count == 3); // each story once
+    auto flags = (*store)->flagCounts();
+    REQUIRE(flags);
+    CHECK(flags->unread == 1);  // the new one
+    CHECK(flags->starred == 1); // kept
+    auto states = (*store)->subscriptionStates();
+    REQUIRE(states);
+    REQUIRE(states->size() == 1);
+    CHECK(states->front().etag == "\"v2\"");
+    CHECK(states->front().lastError.isEmpty());
+    CHECK(states->front().lastSuccess.isValid());
+}
+
+TEST_CASE("cli: a refresh that meets a gone feed and a missing one says so, exit 3, a gone feed "
+          "is asked no more",
+          "[cli][feeds][http]")
+{
+    test::HttpTestServer server;
+    REQUIRE(server.listen());
+    server.route("/ok.xml", feed(rss({1}), "\"a\""));
+    server.route("/gone.xml", Response{410, {}, "gone", 0});
+    QTemporaryDir dir;
+    QFile list(dir.filePath(QStringLiteral("list.opml")));
+    REQUIRE(list.open(QIODevice::WriteOnly));
+    list.write(QStringLiteral("<opml version=\"2.0\"><body>"
+                              "<outline text=\"ok\" xmlUrl=\"%1\"/>"
+                              "<outline text=\"gone\" xmlUrl=\"%2\"/>"
+                              "<outline text=\"missing\" xmlUrl=\"%3\"/></body></opml>")
+                   .arg(server.url(QStringLiteral("/ok.xml")),
+                        server.url(QStringLiteral("/gone.xml")),
+                        server.url(QStringLiteral("/missing.xml")))
+                   .toUtf8());
+    list.close();
+    REQUIRE(cliServing(dir, {QStringLiteral("import"), list.fileName()}).exitCode == 0);
+
+    Run run = cliServing(dir, {QStringLiteral("refresh"), QStringLiteral("--json")});
+    CHECK(run.exitCode == 3);
+    const QJsonArray results = QJsonDocument::fromJson(run.out).array();
+    REQUIRE(results.size() == 3);
+    CHECK(results.at(0).toObject().value(QStringLiteral("result")).toString() == u"fetched");
+    CHECK(results.at(1).toObject().value(QStringLiteral("result")).toString() == u"gone");
+    CHECK(results.at(2).toObject().value(QStringLiteral("result")).toString() == u"failed");
+    CHECK(results.at(2).toObject().value(QStringLiteral("status")).toInt() == 404);
+    CHECK(results.at(2).toObject().value(QStringLiteral("error")).toString().contains(u"no feed"));
+
+    const qsizetype asked = server.requests().size();
+    Run again = cliServing(dir, {QStringLiteral("refresh"), QStringLiteral("--json")});
+    CHECK(QJsonDocument::fromJson(again.out).array().size() == 2); // not the gone one
+    CHECK(server.requests().size() == asked + 2);
+    // --due: nothing is due an instant after a refresh.
+    Run due = cliServing(dir, {QStringLiteral("refresh"), QStringLiteral("--due")});
+    CHECK(due.exitCode == 0);
+    CHECK(due.out.contains("Nothing to refresh"));
+
+    Run notFeed = cliServing(dir, {QStringLiteral("subscribe"), server.url(QStringLiteral("/missing.xml"))});
+    CHECK(notFeed.exitCode == 1);
+    CHECK(notFeed.err.contains("no feed at this address"));
+    CHECK(cliServing(dir, {QStringLiteral("refresh"), QStringLiteral("99")}).exitCode == 2);
+}

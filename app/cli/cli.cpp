@@ -44,7 +44,7 @@ constexpr std::array kCommands{
     Command{"subscribe", "URL [--folder F] [--title T]",
             "subscribe to the feed at URL (fetched, checked, its\nstories stored)",
             subscribeCommand},
-    Command{"refresh", "[--json] [--due] [ID|URL…]",
+    Command{"refresh", "[--json] [--due] [ID|URL...]",
             "fetch the feeds (all, the due ones, or those named)\nand store what is new; exit 3 "
             "when some failed",
             refreshCommand},
@@ -98,8 +98,9 @@ QString mainHelp()
         "  -h, --help       show this help; COMMAND --help shows a command's help\n"
         "  -v, --version    show the version\n"
         "\n"
-        "Exit codes: 0 success, 1 failure, 2 bad usage, 3 import skipped some files,\n"
-        "4 export destination exists (use --force to replace it).\n");
+        "Exit codes: 0 success, 1 failure, 2 bad usage, 3 import skipped some files\n"
+        "or some feeds failed to refresh, 4 export destination exists (use --force to\n"
+        "replace it).\n");
     return help;
 }
 

@@ -53,8 +53,7 @@ QDateTime nextRefreshTime(const SubscriptionState& state, const Feed* feed,
     }
     // The same feed always lands at the same point of its spread: no thundering herd, and
     // a schedule a test can predict.
-    const QByteArray hash =
-        QCryptographicHash::hash(state.url.toUtf8(), QCryptographicHash::Sha1);
+    const QByteArray hash = QCryptographicHash::hash(state.url.toUtf8(), QCryptographicHash::Sha1);
     const auto spread = static_cast<qint64>(static_cast<unsigned char>(hash[0])) * interval / 2560;
     return now.addSecs(interval + spread);
 }
@@ -114,7 +113,8 @@ Result<FeedUpdate> applyFetch(ArticleStore& store, SubscriptionState state,
         state.lastSuccess = now;
         state.lastError.clear();
         state.failures = 0;
-        state.nextRefresh = nextRefreshTime(state, feed ? &*feed : nullptr, result.maxAgeSeconds, now);
+        state.nextRefresh =
+            nextRefreshTime(state, feed ? &*feed : nullptr, result.maxAgeSeconds, now);
         break;
     case FeedUpdate::Kind::Gone:
         state.lastError = update.error;

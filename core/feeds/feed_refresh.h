@@ -19,9 +19,9 @@ struct Feed;
 struct FeedUpdate {
     enum class Kind { Fetched, NotModified, Gone, Deferred, Failed };
     Kind kind = Kind::Failed;
-    int added = 0; ///< stories new to the library
-    int known = 0; ///< stories it had already
-    QString error; ///< for Failed, Gone and Deferred: what went wrong, where
+    int added = 0;           ///< stories new to the library
+    int known = 0;           ///< stories it had already
+    QString error;           ///< for Failed, Gone and Deferred: what went wrong, where
     SubscriptionState state; ///< as recorded
 };
 

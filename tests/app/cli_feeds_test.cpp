@@ -31,8 +31,8 @@ Run cliServing(const QTemporaryDir& dir, QStringList arguments)
     QProcess process;
     process.start(QStringLiteral(BROADSHEET_CLI_PATH), arguments);
     REQUIRE(process.waitForStarted(10000));
-    REQUIRE(QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; },
-                            120000));
+    REQUIRE(
+        QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 120000));
     REQUIRE(process.exitStatus() == QProcess::NormalExit);
     Run run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
     INFO("stderr: " << run.err.toStdString());
@@ -105,8 +105,8 @@ TEST_CASE("cli: a feed subscribed and refreshed three times holds each story onc
     CHECK(second.value(QStringLiteral("new")).toInt() == 1);
     CHECK(second.value(QStringLiteral("known")).toInt() == 2);
     // ttl 5 minutes is below the hour: the hour stands, spread by up to a tenth.
-    const QDateTime next = QDateTime::fromString(
-        second.value(QStringLiteral("nextRefresh")).toString(), Qt::ISODate);
+    const QDateTime next =
+        QDateTime::fromString(second.value(QStringLiteral("nextRefresh")).toString(), Qt::ISODate);
     const qint64 ahead = QDateTime::currentDateTimeUtc().secsTo(next);
     CHECK(ahead > 3500);
     CHECK(ahead < 3600 + 400);
@@ -174,7 +174,8 @@ TEST_CASE("cli: a refresh that meets a gone feed and a missing one says so, exit
     CHECK(due.exitCode == 0);
     CHECK(due.out.contains("Nothing to refresh"));
 
-    Run notFeed = cliServing(dir, {QStringLiteral("subscribe"), server.url(QStringLiteral("/missing.xml"))});
+    Run notFeed =
+        cliServing(dir, {QStringLiteral("subscribe"), server.url(QStringLiteral("/missing.xml"))});
     CHECK(notFeed.exitCode == 1);
     CHECK(notFeed.err.contains("no feed at this address"));
     CHECK(cliServing(dir, {QStringLiteral("refresh"), QStringLiteral("99")}).exitCode == 2);

@@ -50,7 +50,8 @@ QList<core::Result<core::FeedUpdate>> refreshAll(core::ArticleStore& store,
         request.etag = states[i].etag;
         request.lastModified = states[i].lastModified;
         fetcher.fetch(request, [&, i](const core::FetchResult& result) {
-            updates[i] = core::applyFetch(store, states[i], result, QDateTime::currentDateTimeUtc());
+            updates[i] =
+                core::applyFetch(store, states[i], result, QDateTime::currentDateTimeUtc());
             if (--pending == 0)
                 loop.quit();
         });
@@ -86,10 +87,10 @@ int refreshCommand(const QStringList& arguments, const QString& globalLibrary)
     const QStringList named = cli.arguments();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const core::SubscriptionState& s : *all) {
-        const bool pick = named.isEmpty() ? (!cli.parser().isSet(due) ||
-                                             (s.nextRefresh.isValid() && s.nextRefresh <= now))
-                                          : (named.contains(QString::number(s.id)) ||
-                                             named.contains(s.url));
+        const bool pick =
+            named.isEmpty()
+                ? (!cli.parser().isSet(due) || (s.nextRefresh.isValid() && s.nextRefresh <= now))
+                : (named.contains(QString::number(s.id)) || named.contains(s.url));
         if (pick && (s.nextRefresh.isValid() || !named.isEmpty()))
             chosen.append(s); // a gone feed only when named
     }
@@ -133,8 +134,7 @@ int refreshCommand(const QStringList& arguments, const QString& globalLibrary)
                                  : QStringLiteral("%1 new, %2 known").arg(u.added).arg(u.known);
         printOut(QStringLiteral("%1  %2  %3\n")
                      .arg(padded(kindName(u.kind), 9),
-                          padded(u.state.title.isEmpty() ? u.state.url : u.state.title, 32),
-                          what));
+                          padded(u.state.title.isEmpty() ? u.state.url : u.state.title, 32), what));
     }
     if (cli.parser().isSet(json))
         printJson(QJsonDocument(array));
@@ -188,8 +188,8 @@ int subscribeCommand(const QStringList& arguments, const QString& globalLibrary)
     }
     core::Subscription subscription;
     subscription.url = answer.movedTo ? answer.movedTo->toString() : url.toString();
-    subscription.title = cli.parser().isSet(title) ? cli.parser().value(title)
-                                                   : feed->title.value.simplified();
+    subscription.title =
+        cli.parser().isSet(title) ? cli.parser().value(title) : feed->title.value.simplified();
     subscription.siteUrl = feed->link;
     if (cli.parser().isSet(folder))
         subscription.folders = cli.parser().value(folder).split(u'/', Qt::SkipEmptyParts);
@@ -199,16 +199,17 @@ int subscribeCommand(const QStringList& arguments, const QString& globalLibrary)
     auto states = store->subscriptionStates();
     if (!states)
         return fail(states.error());
-    const auto state = std::find_if(states->cbegin(), states->cend(), [&](const auto& s) {
-        return s.url == subscription.url;
-    });
+    const auto state = std::find_if(states->cbegin(), states->cend(),
+                                    [&](const auto& s) { return s.url == subscription.url; });
     if (state == states->cend())
-        return fail(core::Error{core::ErrorCode::Invalid, QStringLiteral("the subscription was not stored")});
+        return fail(core::Error{core::ErrorCode::Invalid,
+                                QStringLiteral("the subscription was not stored")});
     auto update = core::applyFetch(*store, *state, answer, QDateTime::currentDateTimeUtc());
     if (!update)
         return fail(update.error());
     printOut(QStringLiteral("%1 %2 (%3): %4 new stories.\n")
-                 .arg(*added > 0 ? QStringLiteral("Subscribed to") : QStringLiteral("Already subscribed to"),
+                 .arg(*added > 0 ? QStringLiteral("Subscribed to")
+                                 : QStringLiteral("Already subscribed to"),
                       subscription.title.isEmpty() ? subscription.url : subscription.title,
                       subscription.url)
                  .arg(update->added));

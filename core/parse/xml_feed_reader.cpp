@@ -532,6 +532,16 @@ void readAtomLink(const xmlNode* node, QString& alternate, QString* self, FeedIt
     }
 }
 
+/// CDF keeps a channel's or item's link and date in attributes (HREF, LASTMOD).
+void readCdfAttributes(const xmlNode* node, QString& link, FeedDate& updated)
+{
+    if (const QString href = attributeAnyCase(node, "href"); link.isEmpty())
+        link = resolved(node, href);
+    if (const QString lastmod = attributeAnyCase(node, "lastmod").trimmed();
+        !lastmod.isEmpty() && !updated.when.isKnown())
+        updated = FeedDate{parseFeedDate(lastmod), lastmod};
+}
+
 FeedItem readItem(const xmlNode* node, bool atom)
 {
     FeedItem item;
@@ -618,13 +628,8 @@ FeedItem readItem(const xmlNode* node, bool atom)
             item.summary = rssText(child, false); // CDF's
         }
     }
-    if (!atom) { // CDF keeps the link and the date in attributes
-        if (const QString href = attributeAnyCase(node, "href"); item.link.isEmpty())
-            item.link = resolved(node, href);
-        if (const QString lastmod = attributeAnyCase(node, "lastmod");
-            !lastmod.isEmpty() && !item.updated.when.isKnown())
-            item.updated = FeedDate{parseFeedDate(lastmod.trimmed()), lastmod.trimmed()};
-    }
+    if (!atom)
+        readCdfAttributes(node, item.link, item.updated);
     if (!atom && !sawGuid && item.id.isEmpty()) {
         const QString about = attribute(node, "about"); // RSS 1.0's rdf:about
         if (!about.isEmpty())
@@ -742,13 +747,8 @@ void readChannel(const xmlNode* node, bool atom, Feed& feed)
             feed.subtitle = rssText(child, false); // CDF's
         }
     }
-    if (!atom) { // CDF keeps the link and the date in attributes
-        if (const QString href = attributeAnyCase(node, "href"); feed.link.isEmpty())
-            feed.link = resolved(node, href);
-        if (const QString lastmod = attributeAnyCase(node, "lastmod");
-            !lastmod.isEmpty() && !feed.updated.when.isKnown())
-            feed.updated = FeedDate{parseFeedDate(lastmod.trimmed()), lastmod.trimmed()};
-    }
+    if (!atom)
+        readCdfAttributes(node, feed.link, feed.updated);
 }
 
 } // namespace

@@ -180,3 +180,43 @@ TEST_CASE("cli: a refresh that meets a gone feed and a missing one says so, exit
     CHECK(notFeed.err.contains("no feed at this address"));
     CHECK(cliServing(dir, {QStringLiteral("refresh"), QStringLiteral("99")}).exitCode == 2);
 }
+
+TEST_CASE("cli: subscribing to a site's page finds the feed it names, or lists several",
+          "[cli][feeds][http]")
+{
+    test::HttpTestServer server;
+    REQUIRE(server.listen());
+    server.route("/feeds/quay.xml", feed(rss({1, 2}), "\"q\""));
+    const QByteArray html = "<!DOCTYPE html><html><head><title>Quay</title>"
+                            "<link rel=\"alternate\" type=\"application/json\" href=\"/wp-json/\">"
+                            "<link rel=\"alternate\" type=\"application/rss+xml\" "
+                            "title=\"Quay News\" href=\"/feeds/quay.xml\"></head>"
+                            "<body><p>Welcome</p></body></html>";
+    server.route("/", Response{200, {{"Content-Type", "text/html"}}, html, 0});
+    QByteArray two = html;
+    two.replace("</head>", "<link rel=\"alternate\" type=\"application/atom+xml\" "
+                           "title=\"Comments\" href=\"/comments.atom\"></head>");
+    server.route("/two", Response{200, {{"Content-Type", "text/html"}}, two, 0});
+    server.route("/none", Response{200,
+                                   {{"Content-Type", "text/html"}},
+                                   "<html><body>no feed here</body></html>",
+                                   0});
+    QTemporaryDir dir;
+
+    Run one = cliServing(dir, {QStringLiteral("subscribe"), server.url(QStringLiteral("/"))});
+    REQUIRE(one.exitCode == 0);
+    CHECK(one.out.contains("Quay News"));
+    CHECK(one.out.contains("/feeds/quay.xml"));
+    CHECK(one.out.contains("2 new"));
+
+    Run several =
+        cliServing(dir, {QStringLiteral("subscribe"), server.url(QStringLiteral("/two"))});
+    CHECK(several.exitCode == 1);
+    CHECK(several.err.contains("offers 2 feeds"));
+    CHECK(several.err.contains("/comments.atom"));
+    CHECK_FALSE(several.err.contains("wp-json")); // a REST API is no feed
+
+    Run none = cliServing(dir, {QStringLiteral("subscribe"), server.url(QStringLiteral("/none"))});
+    CHECK(none.exitCode == 1);
+    CHECK(none.err.contains("names no feed"));
+}

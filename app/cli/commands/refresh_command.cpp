@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "feeds/feed_fetcher.h"
 #include "feeds/feed_refresh.h"
+#include "parse/feed_discovery.h"
 #include "parse/feed_parser.h"
 
 #include <QEventLoop>
@@ -167,27 +168,58 @@ int subscribeCommand(const QStringList& arguments, const QString& globalLibrary)
         return ExitFailure;
     // Fetched once before it is stored: an address that is no feed is refused.
     core::FeedFetcher fetcher;
-    QEventLoop loop;
-    core::FetchResult answer;
-    core::FetchRequest request;
-    request.url = url;
-    fetcher.fetch(request, [&](const core::FetchResult& result) {
-        answer = result;
-        loop.quit();
-    });
-    loop.exec();
+    auto fetch = [&fetcher](const QUrl& address) {
+        QEventLoop loop;
+        core::FetchResult answer;
+        core::FetchRequest request;
+        request.url = address;
+        fetcher.fetch(request, [&](const core::FetchResult& result) {
+            answer = result;
+            loop.quit();
+        });
+        loop.exec();
+        return answer;
+    };
+    QUrl subscribed = url; // a temporary redirect keeps the address given
+    core::FetchResult answer = fetch(url);
     if (answer.outcome != core::FetchResult::Outcome::Fetched) {
         printErr(QStringLiteral("broadsheet-cli: %1\n").arg(answer.error));
         return ExitFailure;
     }
     auto feed = core::parseFeed(answer.body, answer.source());
+    if (!feed && core::looksLikeHtml(answer.body)) {
+        // A site's page: the feeds it names in <link rel="alternate">.
+        const QList<core::FeedLink> links = core::discoverFeeds(answer.body, answer.finalUrl);
+        if (links.isEmpty()) {
+            printErr(QStringLiteral("broadsheet-cli: %1 is a web page that names no feed\n")
+                         .arg(core::FeedFetcher::shown(answer.finalUrl)));
+            return ExitFailure;
+        }
+        if (links.size() > 1) {
+            printErr(QStringLiteral("broadsheet-cli: %1 offers %2 feeds; subscribe to one:\n")
+                         .arg(core::FeedFetcher::shown(answer.finalUrl))
+                         .arg(links.size()));
+            for (const core::FeedLink& link : links)
+                printErr(
+                    QStringLiteral("  %1  %2\n")
+                        .arg(link.url.toString(), link.title.isEmpty() ? link.type : link.title));
+            return ExitFailure;
+        }
+        subscribed = links.front().url;
+        answer = fetch(subscribed);
+        if (answer.outcome != core::FetchResult::Outcome::Fetched) {
+            printErr(QStringLiteral("broadsheet-cli: %1\n").arg(answer.error));
+            return ExitFailure;
+        }
+        feed = core::parseFeed(answer.body, answer.source());
+    }
     if (!feed) {
         printErr(QStringLiteral("broadsheet-cli: %1: %2\n")
                      .arg(core::FeedFetcher::shown(answer.finalUrl), feed.error().message));
         return ExitFailure;
     }
     core::Subscription subscription;
-    subscription.url = answer.movedTo ? answer.movedTo->toString() : url.toString();
+    subscription.url = answer.movedTo ? answer.movedTo->toString() : subscribed.toString();
     subscription.title =
         cli.parser().isSet(title) ? cli.parser().value(title) : feed->title.value.simplified();
     subscription.siteUrl = feed->link;

@@ -174,6 +174,17 @@ TEST_CASE("cli: a refresh that meets a gone feed and a missing one says so, exit
     CHECK(due.exitCode == 0);
     CHECK(due.out.contains("Nothing to refresh"));
 
+    // feeds --json tells where each stands.
+    Run feeds = cliServing(dir, {QStringLiteral("feeds"), QStringLiteral("--json")});
+    REQUIRE(feeds.exitCode == 0);
+    const QJsonArray listed = QJsonDocument::fromJson(feeds.out).array();
+    REQUIRE(listed.size() == 3);
+    CHECK(listed.at(0).toObject().value(QStringLiteral("lastError")).toString().isEmpty());
+    CHECK_FALSE(listed.at(0).toObject().value(QStringLiteral("lastSuccess")).toString().isEmpty());
+    CHECK(listed.at(1).toObject().value(QStringLiteral("gone")).toBool());
+    CHECK(listed.at(2).toObject().value(QStringLiteral("lastStatus")).toInt() == 404);
+    CHECK_FALSE(listed.at(2).toObject().value(QStringLiteral("nextRefresh")).toString().isEmpty());
+
     Run notFeed =
         cliServing(dir, {QStringLiteral("subscribe"), server.url(QStringLiteral("/missing.xml"))});
     CHECK(notFeed.exitCode == 1);

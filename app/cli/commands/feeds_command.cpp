@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "parse/opml.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -35,9 +36,19 @@ int feedsCommand(const QStringList& arguments, const QString& globalLibrary)
             core::writeOpml(*subscriptions, QStringLiteral("Broadsheet subscriptions"))));
         return ExitOk;
     }
+    auto states = store->subscriptionStates();
+    if (!states)
+        return fail(states.error());
+    QHash<QString, core::SubscriptionState> stateOf;
+    for (const core::SubscriptionState& state : *states)
+        stateOf.insert(state.url, state);
+    const auto iso = [](const QDateTime& when) {
+        return when.isValid() ? when.toString(Qt::ISODate) : QString();
+    };
     if (cli.parser().isSet(json)) {
         QJsonArray array;
         for (const core::Subscription& s : *subscriptions) {
+            const core::SubscriptionState state = stateOf.value(s.url);
             QJsonArray categories;
             for (const QStringList& path : s.categories)
                 categories.append(QJsonArray::fromStringList(path));
@@ -46,15 +57,26 @@ int feedsCommand(const QStringList& arguments, const QString& globalLibrary)
                             {QStringLiteral("title"), s.title},
                             {QStringLiteral("siteUrl"), s.siteUrl},
                             {QStringLiteral("folders"), QJsonArray::fromStringList(s.folders)},
-                            {QStringLiteral("categories"), categories}});
+                            {QStringLiteral("categories"), categories},
+                            {QStringLiteral("id"), state.id},
+                            {QStringLiteral("lastSuccess"), iso(state.lastSuccess)},
+                            {QStringLiteral("lastStatus"), state.lastStatus},
+                            {QStringLiteral("lastError"), state.lastError},
+                            {QStringLiteral("nextRefresh"), iso(state.nextRefresh)},
+                            {QStringLiteral("gone"), !state.nextRefresh.isValid()}});
         }
         printJson(QJsonDocument(array));
         return ExitOk;
     }
     for (const core::Subscription& s : *subscriptions) {
         const QString folder = s.folders.join(QStringLiteral(" / "));
-        printOut(
-            QStringLiteral("%1  %2  %3\n").arg(padded(folder, 20), padded(s.title, 32), s.url));
+        const core::SubscriptionState state = stateOf.value(s.url);
+        const QString status =
+            !state.lastError.isEmpty()    ? QStringLiteral("  ! %1").arg(state.lastError)
+            : state.lastSuccess.isValid() ? QStringLiteral("  ok %1").arg(iso(state.lastSuccess))
+                                          : QString();
+        printOut(QStringLiteral("%1  %2  %3%4\n")
+                     .arg(padded(folder, 20), padded(s.title, 32), s.url, status));
     }
     return ExitOk;
 }

@@ -125,6 +125,8 @@ struct FeedFetcher::Impl {
 
     void pump()
     {
+        // Told after the walk: a Done may fetch again, which walks the queue itself.
+        QList<std::pair<std::shared_ptr<Job>, FetchResult>> deferredNow;
         for (auto it = queue.begin(); it != queue.end() && active.size() < options.total;) {
             const QString host = hostOf((*it)->current);
             if (const auto wait = hostWaitsUntil.constFind(host);
@@ -135,9 +137,8 @@ struct FeedFetcher::Impl {
                 deferred.retryAfter = *wait;
                 deferred.error = QStringLiteral("%1 asked to wait until %2")
                                      .arg(host, wait->toString(Qt::ISODate));
-                const std::shared_ptr<Job> job = *it;
+                deferredNow.append({*it, deferred});
                 it = queue.erase(it);
-                job->done(deferred);
                 continue;
             }
             if (perHost.value(host) >= options.perHost) {
@@ -147,6 +148,10 @@ struct FeedFetcher::Impl {
             const std::shared_ptr<Job> job = *it;
             it = queue.erase(it);
             start(job);
+        }
+        for (const auto& [job, result] : std::as_const(deferredNow)) {
+            if (const Done done = std::move(job->done))
+                done(result);
         }
     }
 

@@ -164,6 +164,16 @@ TEST_CASE("410 stops, 429 and 503 with Retry-After defer the whole host, failure
     const FetchResult waiting = fetched(fetcher, at(server.url(QStringLiteral("/missing"))));
     CHECK(waiting.outcome == FetchResult::Outcome::Deferred);
     CHECK(server.requests().size() == asked);
+    // A Done may fetch again, even while the fetcher tells of a deferred host.
+    int chained = 0;
+    fetcher.fetch(at(server.url(QStringLiteral("/missing"))), [&](const FetchResult& first) {
+        ++chained;
+        if (first.outcome == FetchResult::Outcome::Deferred)
+            fetcher.fetch(at(server.url(QStringLiteral("/gone"))),
+                          [&chained](const FetchResult&) { ++chained; });
+    });
+    REQUIRE(QTest::qWaitFor([&chained] { return chained == 2; }, 5000));
+    CHECK(server.requests().size() == asked);
     now = now.addSecs(121); // the clock moves on: asked again
     const FetchResult missing = fetched(fetcher, at(server.url(QStringLiteral("/missing"))));
     CHECK(missing.outcome == FetchResult::Outcome::Failed);

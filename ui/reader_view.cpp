@@ -231,9 +231,12 @@ QString ReaderView::withoutStoryColours(const QString& html)
     static const QRegularExpression colourStyle(QStringLiteral(
         "(<[a-z][^>]*?\\sstyle=\"[^\"]*?)(?:background-color|color|border-color):[^;\"]*;?"));
     QString out = html;
+    // Each pass takes one colour off each tag; a tag with several needs another pass.
     for (const QRegularExpression* pattern : {&colourAttribute, &colourStyle}) {
-        for (int guard = 0; guard < 64 && out.contains(*pattern); ++guard)
+        for (qsizetype before = -1; before != out.size();) {
+            before = out.size();
             out.replace(*pattern, QStringLiteral("\\1"));
+        }
     }
     return out;
 }

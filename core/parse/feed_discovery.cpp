@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feed_discovery.h"
 
-#include <gumbo.h>
+#include "html_document.h"
 
 #include <algorithm>
-#include <memory>
 
 namespace broadsheet::core {
 
@@ -12,8 +11,7 @@ namespace {
 
 QString attributeOf(const GumboElement& element, const char* name)
 {
-    const GumboAttribute* attribute = gumbo_get_attribute(&element.attributes, name);
-    return attribute ? QString::fromUtf8(attribute->value).trimmed() : QString();
+    return QString::fromUtf8(html::attribute(element, name)).trimmed();
 }
 
 bool isFeedType(const QString& type)
@@ -55,18 +53,15 @@ void collect(const GumboNode* node, QUrl& base, QList<FeedLink>& out, int depth)
 
 QList<FeedLink> discoverFeeds(const QByteArray& html, const QUrl& page)
 {
-    std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
-        gumbo_parse_with_options(&kGumboDefaultOptions, html.constData(),
-                                 static_cast<size_t>(html.size())),
-        [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
+    const html::Document output = html::parse(html);
     QList<FeedLink> out;
     QUrl base = page;
-    if (output && output->root)
-        collect(output->root, base, out, 0);
+    if (output.root())
+        collect(output.root(), base, out, 0);
     return out;
 }
 
-bool looksLikeHtml(const QByteArray& bytes)
+bool looksLikeWebPage(const QByteArray& bytes)
 {
     const QByteArray head = bytes.left(2048).trimmed().toLower();
     return head.startsWith("<!doctype html") || head.startsWith("<html") ||

@@ -22,6 +22,6 @@ struct FeedLink {
 QList<FeedLink> discoverFeeds(const QByteArray& html, const QUrl& page);
 
 /// Whether `bytes` look like an HTML page (and not a feed).
-bool looksLikeHtml(const QByteArray& bytes);
+bool looksLikeWebPage(const QByteArray& bytes);
 
 } // namespace broadsheet::core

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "html_sanitizer.h"
 
+#include "html_document.h"
+
 #include <QRegularExpression>
 #include <QSet>
 #include <QStringList>
 #include <QUrl>
-
-#include <gumbo.h>
 
 #include <algorithm>
 #include <memory>
@@ -405,12 +405,6 @@ QByteArray tagName(const GumboElement& element)
     return QByteArray(piece.data, static_cast<qsizetype>(piece.length)).toLower();
 }
 
-const char* attributeValue(const GumboElement& element, const char* name)
-{
-    const GumboAttribute* attribute = gumbo_get_attribute(&element.attributes, name);
-    return attribute ? attribute->value : nullptr;
-}
-
 void escapeInto(QString& out, QStringView text, bool attribute)
 {
     for (QChar c : text) {
@@ -532,17 +526,17 @@ private:
     /// put a placeholder (or nothing) in src.
     QString imageSource(const GumboElement& element) const
     {
-        const char* src = attributeValue(element, "src");
+        const char* src = html::attribute(element, "src");
         const bool placeholder = !src || QByteArray(src).trimmed().isEmpty() ||
                                  QByteArray(src).trimmed().startsWith("data:");
         if (!placeholder)
             return safeUrl(src, false);
         for (const char* lazy : {"data-src", "data-lazy-src", "data-original", "data-url"}) {
-            if (const char* value = attributeValue(element, lazy))
+            if (const char* value = html::attribute(element, lazy))
                 return safeUrl(value, false);
         }
         for (const char* set : {"srcset", "data-srcset"}) {
-            if (const char* value = attributeValue(element, set)) {
+            if (const char* value = html::attribute(element, set)) {
                 const QString first =
                     QString::fromUtf8(value).split(u',').value(0).trimmed().section(u' ', 0, 0);
                 return safeUrl(first.toUtf8().constData(), false);
@@ -577,7 +571,7 @@ private:
             m_html += u'<';
             m_html += QLatin1String(name);
             if (name == "a") {
-                if (const char* href = attributeValue(element, "href")) {
+                if (const char* href = html::attribute(element, "href")) {
                     const QString url = safeUrl(href, true);
                     if (!url.isEmpty()) {
                         m_html += QLatin1String(" href=\"");
@@ -586,7 +580,7 @@ private:
                     }
                 }
             }
-            if (const char* cite = attributeValue(element, "cite");
+            if (const char* cite = html::attribute(element, "cite");
                 cite && (name == "blockquote" || name == "q" || name == "del" || name == "ins")) {
                 const QString url = safeUrl(cite, false);
                 if (!url.isEmpty()) {
@@ -649,14 +643,10 @@ private:
 
 SanitizedHtml sanitizeHtml(const QString& html, const QString& base)
 {
-    const QByteArray utf8 = html.toUtf8();
-    std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
-        gumbo_parse_with_options(&kGumboDefaultOptions, utf8.constData(),
-                                 static_cast<size_t>(utf8.size())),
-        [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
+    const html::Document output = html::parse(html.toUtf8());
     Sanitizer sanitizer(base);
-    if (output && output->root)
-        sanitizer.walk(output->root, false);
+    if (output.root())
+        sanitizer.walk(output.root(), false);
     return sanitizer.result();
 }
 

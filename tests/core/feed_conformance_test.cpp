@@ -4,6 +4,7 @@
 // reader: a check applies when it asks for something Broadsheet keeps. Prints the score per
 // suite and the paths that fail most; fails when the score falls below the floor measured.
 #include "parse/feed_parser.h"
+#include "parse/html_document.h"
 #include "parse/html_sanitizer.h"
 #include "test_support.h"
 
@@ -15,8 +16,6 @@
 #include <QRegularExpression>
 
 #include <catch2/catch.hpp>
-
-#include <gumbo.h>
 
 #include <cstdio>
 #include <memory>
@@ -108,14 +107,10 @@ void canonicalInto(QString& out, const GumboNode* node)
 /// `<br />` and `<br>`.
 QString canonicalHtml(const QString& html)
 {
-    const QByteArray utf8 = html.toUtf8();
-    std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
-        gumbo_parse_with_options(&kGumboDefaultOptions, utf8.constData(),
-                                 static_cast<size_t>(utf8.size())),
-        [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
+    const html::Document output = html::parse(html.toUtf8());
     QString out;
-    if (output && output->root)
-        canonicalInto(out, output->root);
+    if (output.root())
+        canonicalInto(out, output.root());
     return out.trimmed();
 }
 

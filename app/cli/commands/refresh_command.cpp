@@ -187,7 +187,7 @@ int subscribeCommand(const QStringList& arguments, const QString& globalLibrary)
         return ExitFailure;
     }
     auto feed = core::parseFeed(answer.body, answer.source());
-    if (!feed && core::looksLikeHtml(answer.body)) {
+    if (!feed && core::looksLikeWebPage(answer.body)) {
         // A site's page: the feeds it names in <link rel="alternate">.
         const QList<core::FeedLink> links = core::discoverFeeds(answer.body, answer.finalUrl);
         if (links.isEmpty()) {

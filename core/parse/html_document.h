@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <gumbo.h>
+
+#include <memory>
+#include <utility>
+
+// An HTML5 document as gumbo parses it, for the parse layer's readers of HTML (the
+// sanitiser, feed discovery). Internal to core/parse.
+namespace broadsheet::core::html {
+
+/// A parsed document with the bytes it was parsed from: gumbo's nodes point into them (an
+/// element's original tag), so they live as long as the tree.
+class Document {
+public:
+    explicit Document(QByteArray utf8)
+        : m_utf8(std::move(utf8))
+        , m_output(gumbo_parse_with_options(&kGumboDefaultOptions, m_utf8.constData(),
+                                            static_cast<size_t>(m_utf8.size())))
+    {
+    }
+    /// The tree's root, or null when gumbo gave nothing.
+    const GumboNode* root() const { return m_output ? m_output->root : nullptr; }
+
+private:
+    struct Destroy {
+        void operator()(GumboOutput* output) const
+        {
+            gumbo_destroy_output(&kGumboDefaultOptions, output);
+        }
+    };
+    QByteArray m_utf8;
+    std::unique_ptr<GumboOutput, Destroy> m_output;
+};
+
+/// `utf8` parsed as a browser would.
+inline Document parse(QByteArray utf8)
+{
+    return Document(std::move(utf8));
+}
+
+/// The attribute `name` of `element`, or null.
+inline const char* attribute(const GumboElement& element, const char* name)
+{
+    const GumboAttribute* found = gumbo_get_attribute(&element.attributes, name);
+    return found ? found->value : nullptr;
+}
+
+} // namespace broadsheet::core::html

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The feed fetcher against a real HTTP server on 127.0.0.1 (tests/http_test_server.h).
 #include "feeds/feed_fetcher.h"
+#include "feeds/feed_refresh.h"
 #include "http_test_server.h"
+#include "store/article_store.h"
 #include "test_support.h"
 
 #include <QElapsedTimer>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <catch2/catch.hpp>
@@ -263,4 +266,39 @@ TEST_CASE("at most two requests a host at once, credentials go to the feed's hos
     CHECK(cancelled == 4);
     CHECK(fetcher.running() == 0);
     CHECK(fetcher.waiting() == 0);
+}
+
+TEST_CASE("an empty, binary or non-feed answer fails the refresh with its reason and keeps the "
+          "library as it was",
+          "[feeds][http]")
+{
+    QTemporaryDir dir;
+    auto store = test::openNewLibrary(dir);
+    core::Subscription subscription;
+    subscription.url = QStringLiteral("http://127.0.0.1:9/feed");
+    REQUIRE(store->addSubscriptions({subscription}));
+    auto states = store->subscriptionStates();
+    REQUIRE(states);
+    REQUIRE(states->size() == 1);
+    const QDateTime now(QDate(2026, 12, 2), QTime(7, 0), Qt::UTC);
+    for (const QByteArray& body : {QByteArray(), QByteArray("\x00\xff\x10\x80garbage", 12),
+                                   QByteArray("<html>page</html>")}) {
+        FetchResult answer;
+        answer.outcome = FetchResult::Outcome::Fetched;
+        answer.status = 200;
+        answer.finalUrl = QUrl(subscription.url);
+        answer.body = body;
+        auto update = core::applyFetch(*store, states->front(), answer, now);
+        REQUIRE(update);
+        CHECK(update->kind == core::FeedUpdate::Kind::Failed);
+        CHECK(update->error.startsWith(subscription.url));
+        CHECK(update->state.failures == 1);
+        CHECK(update->state.nextRefresh > now); // asked again later, not at once
+    }
+    auto count = store->count();
+    REQUIRE(count);
+    CHECK(*count == 0);
+    auto after = store->subscriptionStates();
+    REQUIRE(after);
+    CHECK_FALSE(after->front().lastError.isEmpty());
 }

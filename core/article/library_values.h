@@ -59,6 +59,25 @@ struct Subscription {
     friend bool operator==(const Subscription&, const Subscription&) = default;
 };
 
+/// How long a subscription's stories are kept. Starred stories and stories with a manual
+/// tag are kept whatever it says.
+struct Retention {
+    enum class Mode {
+        Default, ///< the library's default (itself All unless the user set one)
+        All,     ///< keep everything
+        Days,    ///< stories newer than `value` days (by date, else by arrival)
+        Newest,  ///< the newest `value` stories
+    };
+    Mode mode = Mode::Default;
+    int value = 0;
+
+    /// "", "all", "days:N" or "newest:N": how the library stores it, how the CLI takes it.
+    QString toString() const;
+    /// The same, or nothing for anything else (N must be 1 or more).
+    static std::optional<Retention> fromString(QStringView text);
+    friend bool operator==(const Retention&, const Retention&) = default;
+};
+
 /// Where a subscription stands with its server: what a refresh needs and what it left.
 struct SubscriptionState {
     qint64 id = 0;
@@ -72,6 +91,17 @@ struct SubscriptionState {
     int failures = 0;        ///< in a row: the back-off grows with them
     QDateTime nextRefresh;   ///< invalid: never again (the feed is gone)
     int intervalMinutes = 0; ///< the user's; 0 takes the feed's hints, else an hour
+    // What the user chose for it.
+    QStringList folders; ///< outermost first; empty at the top
+    QString siteUrl;
+    Retention retention;
+    bool loadImages = false; ///< show its stories' remote images without asking
+    bool notify = false;     ///< a desktop notification when new stories arrive
+    QString user;            ///< HTTP Basic, for the feed's own host only
+    QString password;        ///< never shown, logged or exported
+    // Its stories, counted when listed.
+    qint64 stories = 0;
+    qint64 unread = 0;
 };
 
 /// What the window's sidebar lists: flags, sources, sections, tags and saved searches.

@@ -4,6 +4,7 @@
 #include "parse/feed_articles.h"
 #include "parse/feed_parser.h"
 #include "store/article_store.h"
+#include "tagging/rule_tagging.h"
 
 #include <QCryptographicHash>
 
@@ -58,10 +59,22 @@ QDateTime nextRefreshTime(const SubscriptionState& state, const Feed* feed,
     return now.addSecs(interval + spread);
 }
 
-Result<FeedUpdate> applyFetch(ArticleStore& store, SubscriptionState state,
-                              const FetchResult& result, const QDateTime& now)
+FetchRequest requestFor(const SubscriptionState& state)
 {
-    FeedUpdate update;
+    FetchRequest request;
+    request.url = QUrl(state.url);
+    request.etag = state.etag;
+    request.lastModified = state.lastModified;
+    request.user = state.user;
+    request.password = state.password;
+    return request;
+}
+
+PreparedFetch prepareFetch(SubscriptionState state, const FetchResult& result,
+                           const QDateTime& now)
+{
+    PreparedFetch prepared;
+    FeedUpdate& update = prepared.update;
     state.lastStatus = result.status;
     std::optional<Feed> feed;
     switch (result.outcome) {
@@ -75,13 +88,8 @@ Result<FeedUpdate> applyFetch(ArticleStore& store, SubscriptionState state,
         }
         feed = std::move(*parsed);
         FeedStories stories = storiesOf(*feed);
-        if (!stories.articles.isEmpty()) {
-            auto outcomes = store.addArticles(stories.articles, stories.identities);
-            if (!outcomes)
-                return outcomes.error();
-            for (AddOutcome outcome : *outcomes)
-                (outcome == AddOutcome::Added ? update.added : update.known) += 1;
-        }
+        prepared.stories = std::move(stories.articles);
+        prepared.identities = std::move(stories.identities);
         update.kind = FeedUpdate::Kind::Fetched;
         state.etag = result.etag;
         state.lastModified = result.lastModified;
@@ -130,10 +138,63 @@ Result<FeedUpdate> applyFetch(ArticleStore& store, SubscriptionState state,
         state.nextRefresh = nextRefreshTime(state, nullptr, std::nullopt, now);
         break;
     }
-    if (auto r = store.recordFetch(state); !r)
+    update.state = std::move(state);
+    return prepared;
+}
+
+Result<FeedUpdate> storeFetch(ArticleStore& store, PreparedFetch prepared, const QDateTime& now)
+{
+    FeedUpdate& update = prepared.update;
+    auto transaction = Transaction::beginOrJoin(store.database()); // or the writer's
+    if (!transaction)
+        return transaction.error();
+    if (!prepared.stories.isEmpty()) {
+        auto first = store.nextArticleId();
+        if (!first)
+            return first.error();
+        auto outcomes =
+            store.storeFeedStories(prepared.stories, prepared.identities, update.state.id);
+        if (!outcomes)
+            return outcomes.error();
+        for (AddOutcome outcome : *outcomes) {
+            switch (outcome) {
+            case AddOutcome::Added:
+                ++update.added;
+                break;
+            case AddOutcome::Updated:
+                ++update.updated;
+                break;
+            case AddOutcome::Duplicate:
+                ++update.known;
+                break;
+            case AddOutcome::Deleted:
+                ++update.deleted;
+                break;
+            }
+        }
+        if (update.added > 0) {
+            // Rules tag what arrives, in the same transaction, as an import's batch.
+            if (auto tagged = rule_tagging::applyAll(store, *first); !tagged)
+                return tagged.error();
+        }
+    }
+    if (update.kind == FeedUpdate::Kind::Fetched) {
+        auto removed = store.applyRetention(update.state.id, now);
+        if (!removed)
+            return removed.error();
+        update.removed = *removed;
+    }
+    if (auto r = store.recordFetch(update.state); !r)
         return r.error();
-    update.state = state;
-    return update;
+    if (auto r = transaction->commit(); !r)
+        return r.error();
+    return std::move(update);
+}
+
+Result<FeedUpdate> applyFetch(ArticleStore& store, SubscriptionState state,
+                              const FetchResult& result, const QDateTime& now)
+{
+    return storeFetch(store, prepareFetch(std::move(state), result, now), now);
 }
 
 } // namespace broadsheet::core

@@ -20,7 +20,10 @@ struct FeedUpdate {
     enum class Kind { Fetched, NotModified, Gone, Deferred, Failed };
     Kind kind = Kind::Failed;
     int added = 0;           ///< stories new to the library
-    int known = 0;           ///< stories it had already
+    int updated = 0;         ///< stories it had, which the feed changed: changed in place
+    int known = 0;           ///< stories it had already, unchanged
+    int deleted = 0;         ///< stories the user deleted, which the feed still offers
+    qint64 removed = 0;      ///< stories retention removed after storing
     QString error;           ///< for Failed, Gone and Deferred: what went wrong, where
     SubscriptionState state; ///< as recorded
 };
@@ -35,9 +38,25 @@ inline constexpr int kDefaultIntervalMinutes = 60;
 QDateTime nextRefreshTime(const SubscriptionState& state, const Feed* feed,
                           std::optional<qint64> maxAgeSeconds, const QDateTime& now);
 
-/// Applies `result` to the subscription `state`: a fetched feed is parsed and its stories
-/// added (known ones are not duplicated); the state (validators, success, error, next
-/// refresh, a permanent move) is recorded. An error only when the store fails.
+/// A fetch made ready to store: the feed parsed and its stories sanitised, off the writer's
+/// thread. `update` holds the kind, error and the state to record.
+struct PreparedFetch {
+    FeedUpdate update;
+    QList<Article> stories;
+    QList<QByteArray> identities;
+};
+
+/// The request that refreshes `state`: its validators and credentials.
+FetchRequest requestFor(const SubscriptionState& state);
+/// Parses what a fetch brought and works out the state to record (validators, success,
+/// error, next refresh, a permanent move). Touches no store: runs on any thread.
+PreparedFetch prepareFetch(SubscriptionState state, const FetchResult& result,
+                           const QDateTime& now);
+/// Stores a prepared fetch in one transaction: its stories (known ones are not duplicated;
+/// changed ones are updated; deleted ones stay away), the rules over what is new, the
+/// subscription's retention, and its state. An error only when the store fails.
+Result<FeedUpdate> storeFetch(ArticleStore& store, PreparedFetch prepared, const QDateTime& now);
+/// Both, on the store's thread (the CLI).
 Result<FeedUpdate> applyFetch(ArticleStore& store, SubscriptionState state,
                               const FetchResult& result, const QDateTime& now);
 

@@ -17,8 +17,32 @@
 
 namespace broadsheet::core {
 
-/// What addArticles() did with each article of a batch, in order.
-enum class AddOutcome { Added, Duplicate };
+/// What addArticles() and storeFeedStories() did with each article of a batch, in order.
+enum class AddOutcome {
+    Added,
+    Duplicate,
+    Updated, ///< a feed story known already whose feed changed it: changed in place
+    Deleted, ///< a feed story the user deleted (or retention removed): left out
+};
+
+/// A story as deleteArticles() removed it, whole: what restoreArticles() puts back (the
+/// window's undo), with its id, flags, tags and place in the tagging pass.
+struct DeletedStory {
+    Article article; ///< with its id, flags and tags' names and kinds
+    QByteArray identity;
+    std::optional<qint64> sourceId;
+    std::optional<qint64> subscriptionId;
+    std::optional<qint64> taggedWith;
+    std::optional<qint64> updatedAt;
+    qint64 importedAt = 0;
+    struct TagRow {
+        QString name;
+        QString kind;
+        QString origin;
+        double score = 1.0;
+    };
+    QList<TagRow> tagRows;
+};
 
 /// The read/write API over one library file: the only place that knows the schema.
 /// One instance per thread (each holds its own connection); not copyable or movable,
@@ -63,6 +87,30 @@ public:
     /// left out. For exports, which fetch a chunk at a time.
     Result<QList<Article>> articles(const QList<ArticleId>& ids);
 
+    // ---- Feed stories, retention and deleting (article_store_lifecycle.cpp) ----
+    /// Stores a feed's stories for `subscription` (0: none, a feed file imported by hand),
+    /// each found again by its identity: a new one is added; a known one whose title, text,
+    /// link or author the feed changed is updated in place, its read and starred flags and
+    /// tags kept (the tagging pass retags it); one the user deleted, or retention removed,
+    /// stays away. A story stored before without a subscription joins this one.
+    Result<QList<AddOutcome>> storeFeedStories(QList<Article>& articles,
+                                               const QList<QByteArray>& identities,
+                                               qint64 subscription);
+    /// Deletes stories (and their tags, and their words from the index), remembering each
+    /// by its identity so that a feed does not bring it back. With `undo`, what was deleted
+    /// is kept there for restoreArticles(). Returns how many went.
+    Result<qint64> deleteArticles(const QList<ArticleId>& ids, QList<DeletedStory>* undo = nullptr);
+    /// Puts deleted stories back as they were (same ids), unless the same story has been
+    /// stored again since.
+    Result<void> restoreArticles(const QList<DeletedStory>& stories);
+    /// Removes what the subscription's retention (or the library's default) no longer keeps,
+    /// never a starred story or one with a manual tag; returns how many went. Identities of
+    /// deleted stories that no feed has offered for half a year are forgotten.
+    Result<qint64> applyRetention(qint64 subscription, const QDateTime& now);
+    /// The library's default retention (All unless set).
+    Result<Retention> defaultRetention();
+    Result<void> setDefaultRetention(const Retention& retention);
+
     Result<void> setRead(const QList<ArticleId>& ids, bool read);
     Result<void> setStarred(const QList<ArticleId>& ids, bool starred);
 
@@ -103,8 +151,17 @@ public:
     Result<int> addSubscriptions(const QList<Subscription>& subscriptions);
     /// Every subscription, folder by folder, in the order they were added.
     Result<QList<Subscription>> subscriptions();
-    /// Every subscription with what its last fetch left, in the order they were added.
+    /// Every subscription with what its last fetch left and its stories' counts, in the
+    /// order they were added.
     Result<QList<SubscriptionState>> subscriptionStates();
+    /// The same for one subscription, by id; nothing when there is none.
+    Result<std::optional<SubscriptionState>> subscriptionState(qint64 id);
+    /// Saves what the user chose for a subscription (by `id`): title, folder, interval,
+    /// retention, images, notifications, credentials. Fails when there is none.
+    Result<void> updateSubscription(const SubscriptionState& state);
+    /// Unsubscribes; its stories stay (no longer linked to it) or, with `deleteStories`, go
+    /// too. Returns how many stories were deleted.
+    Result<qint64> removeSubscription(qint64 id, bool deleteStories);
     /// Records what a fetch left (by `id`); a new `url` (a permanent redirect) is taken
     /// unless another subscription has it already.
     Result<void> recordFetch(const SubscriptionState& state);

@@ -27,6 +27,43 @@ QList<QStringList> splitCategories(const QString& stored)
 }
 } // namespace
 
+QString Retention::toString() const
+{
+    switch (mode) {
+    case Mode::Default:
+        break;
+    case Mode::All:
+        return QStringLiteral("all");
+    case Mode::Days:
+        return QStringLiteral("days:%1").arg(value);
+    case Mode::Newest:
+        return QStringLiteral("newest:%1").arg(value);
+    }
+    return {};
+}
+
+std::optional<Retention> Retention::fromString(QStringView text)
+{
+    text = text.trimmed();
+    if (text.isEmpty() || text == u"default")
+        return Retention{};
+    if (text == u"all")
+        return Retention{Mode::All, 0};
+    const qsizetype colon = text.indexOf(u':');
+    if (colon < 0)
+        return std::nullopt;
+    const QStringView mode = text.left(colon);
+    bool ok = false;
+    const int value = text.mid(colon + 1).toInt(&ok);
+    if (!ok || value < 1)
+        return std::nullopt;
+    if (mode == u"days")
+        return Retention{Mode::Days, value};
+    if (mode == u"newest")
+        return Retention{Mode::Newest, value};
+    return std::nullopt;
+}
+
 Result<int> ArticleStore::addSubscriptions(const QList<Subscription>& subscriptions)
 {
     auto transaction = Transaction::beginOrJoin(m_db); // or the writer's
@@ -96,35 +133,130 @@ std::optional<qint64> toSeconds(const QDateTime& when)
 
 } // namespace
 
+namespace {
+
+constexpr const char* kStateColumns =
+    "SELECT s.id, s.url, s.title, s.etag, s.last_modified, s.last_success, s.last_status, "
+    "s.last_error, s.failures, s.next_refresh, s.interval_minutes, s.folder, s.site_url, "
+    "s.retention, s.load_images, s.notify, s.auth_user, s.auth_password, "
+    "coalesce(c.stories, 0), coalesce(c.unread, 0) FROM subscriptions s LEFT JOIN "
+    "(SELECT subscription_id, count(*) AS stories, sum(is_read = 0) AS unread FROM articles "
+    "WHERE subscription_id IS NOT NULL GROUP BY subscription_id) c ON c.subscription_id = s.id ";
+
+SubscriptionState readState(const Statement& row)
+{
+    SubscriptionState s;
+    s.id = row.int64(0);
+    s.url = row.text(1);
+    s.title = row.text(2);
+    s.etag = row.text(3).toLatin1();
+    s.lastModified = row.text(4).toLatin1();
+    s.lastSuccess = fromSeconds(row.optionalInt64(5));
+    s.lastStatus = static_cast<int>(row.int64(6));
+    s.lastError = row.text(7);
+    s.failures = static_cast<int>(row.int64(8));
+    s.nextRefresh = fromSeconds(row.optionalInt64(9));
+    s.intervalMinutes = static_cast<int>(row.int64(10));
+    const QString folder = row.text(11);
+    s.folders = folder.isEmpty() ? QStringList() : folder.split(kFolderSeparator);
+    s.siteUrl = row.text(12);
+    s.retention = Retention::fromString(row.text(13)).value_or(Retention{});
+    s.loadImages = row.int64(14) != 0;
+    s.notify = row.int64(15) != 0;
+    s.user = row.text(16);
+    s.password = row.text(17);
+    s.stories = row.int64(18);
+    s.unread = row.int64(19);
+    return s;
+}
+
+} // namespace
+
 Result<QList<SubscriptionState>> ArticleStore::subscriptionStates()
 {
     auto read = ReadTransaction::begin(m_db);
     if (!read)
         return read.error();
-    auto select = m_db.prepare(
-        "SELECT id, url, title, etag, last_modified, last_success, last_status, last_error, "
-        "failures, next_refresh, interval_minutes FROM subscriptions ORDER BY id");
+    auto select = m_db.prepare((QByteArray(kStateColumns) + "ORDER BY s.id").constData());
     if (!select)
         return select.error();
     QList<SubscriptionState> out;
-    auto r = select->forEachRow([&out](const Statement& row) {
-        SubscriptionState s;
-        s.id = row.int64(0);
-        s.url = row.text(1);
-        s.title = row.text(2);
-        s.etag = row.text(3).toLatin1();
-        s.lastModified = row.text(4).toLatin1();
-        s.lastSuccess = fromSeconds(row.optionalInt64(5));
-        s.lastStatus = static_cast<int>(row.int64(6));
-        s.lastError = row.text(7);
-        s.failures = static_cast<int>(row.int64(8));
-        s.nextRefresh = fromSeconds(row.optionalInt64(9));
-        s.intervalMinutes = static_cast<int>(row.int64(10));
-        out.append(s);
-    });
+    auto r = select->forEachRow([&out](const Statement& row) { out.append(readState(row)); });
     if (!r)
         return r.error();
     return out;
+}
+
+Result<std::optional<SubscriptionState>> ArticleStore::subscriptionState(qint64 id)
+{
+    auto read = ReadTransaction::begin(m_db);
+    if (!read)
+        return read.error();
+    auto select = m_db.prepare((QByteArray(kStateColumns) + "WHERE s.id = ?1").constData());
+    if (!select)
+        return select.error();
+    select->bind(1, id);
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<SubscriptionState>();
+    return std::optional<SubscriptionState>(readState(*select));
+}
+
+Result<void> ArticleStore::updateSubscription(const SubscriptionState& state)
+{
+    auto update = m_db.prepare(
+        "UPDATE subscriptions SET title = ?2, folder = ?3, interval_minutes = ?4, retention = ?5, "
+        "load_images = ?6, notify = ?7, auth_user = ?8, auth_password = ?9 WHERE id = ?1");
+    if (!update)
+        return update.error();
+    update->bind(1, state.id)
+        .bindText(2, state.title)
+        .bindText(3, state.folders.join(kFolderSeparator))
+        .bind(4, state.intervalMinutes)
+        .bindText(5, state.retention.toString())
+        .bind(6, state.loadImages)
+        .bind(7, state.notify)
+        .bindText(8, state.user)
+        .bindText(9, state.password);
+    if (auto r = update->run(); !r)
+        return r.error();
+    if (m_db.changes() == 0)
+        return Error{ErrorCode::NotFound, QStringLiteral("no subscription %1").arg(state.id)};
+    return {};
+}
+
+Result<qint64> ArticleStore::removeSubscription(qint64 id, bool deleteStories)
+{
+    auto transaction = Transaction::beginOrJoin(m_db); // or the writer's
+    if (!transaction)
+        return transaction.error();
+    qint64 deleted = 0;
+    if (deleteStories) {
+        auto select = m_db.prepare("SELECT id FROM articles WHERE subscription_id = ?1");
+        if (!select)
+            return select.error();
+        select->bind(1, id);
+        QList<ArticleId> ids;
+        if (auto r = select->forEachRow([&ids](const Statement& row) { ids.append(row.int64(0)); });
+            !r)
+            return r.error();
+        auto removed = deleteArticles(ids);
+        if (!removed)
+            return removed.error();
+        deleted = *removed;
+    }
+    auto remove = m_db.prepare("DELETE FROM subscriptions WHERE id = ?1"); // stories: SET NULL
+    if (!remove)
+        return remove.error();
+    if (auto r = remove->bind(1, id).run(); !r)
+        return r.error();
+    if (m_db.changes() == 0)
+        return Error{ErrorCode::NotFound, QStringLiteral("no subscription %1").arg(id)};
+    if (auto r = transaction->commit(); !r)
+        return r.error();
+    return deleted;
 }
 
 Result<void> ArticleStore::recordFetch(const SubscriptionState& state)

@@ -147,12 +147,40 @@ CREATE TABLE subscriptions (
     interval_minutes INTEGER NOT NULL DEFAULT 0 -- 0: from the feed's hints, else an hour
 );
 )sql",
+    // v7: stories know their subscription (its unread count, its retention, unsubscribing
+    // with its stories); a story a feed changed records when; what the user deleted, or
+    // retention removed, is remembered by its identity so the next refresh does not bring it
+    // back (seen_at: when a feed last offered it; forgotten some months after it stops).
+    // Per subscription: how long to keep stories ('' the library's default, 'all',
+    // 'days:N', 'newest:N'), images, notifications and HTTP Basic credentials. Settings of
+    // the library itself (the default retention) are keys and values.
+    R"sql(
+ALTER TABLE articles ADD COLUMN subscription_id INTEGER
+    REFERENCES subscriptions(id) ON DELETE SET NULL;
+ALTER TABLE articles ADD COLUMN updated_at INTEGER;
+CREATE INDEX articles_subscription ON articles(subscription_id, is_read)
+    WHERE subscription_id IS NOT NULL;
+ALTER TABLE subscriptions ADD COLUMN retention TEXT NOT NULL DEFAULT '';
+ALTER TABLE subscriptions ADD COLUMN load_images INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE subscriptions ADD COLUMN notify INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE subscriptions ADD COLUMN auth_user TEXT NOT NULL DEFAULT '';
+ALTER TABLE subscriptions ADD COLUMN auth_password TEXT NOT NULL DEFAULT '';
+CREATE TABLE deleted_stories (
+    identity  BLOB PRIMARY KEY,
+    seen_at   INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE settings (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+) WITHOUT ROWID;
+)sql",
 };
 
 // PRAGMA user_version takes no bound parameters; the value is one of ours, never user text.
 constexpr std::array kSetVersion = {
     "PRAGMA user_version = 1", "PRAGMA user_version = 2", "PRAGMA user_version = 3",
     "PRAGMA user_version = 4", "PRAGMA user_version = 5", "PRAGMA user_version = 6",
+    "PRAGMA user_version = 7",
 };
 static_assert(kSetVersion.size() == kMigrations.size());
 

@@ -103,7 +103,8 @@ TEST_CASE("cli: a feed subscribed and refreshed three times holds each story onc
     const QJsonObject second = QJsonDocument::fromJson(changed.out).array().at(0).toObject();
     CHECK(second.value(QStringLiteral("result")).toString() == QStringLiteral("fetched"));
     CHECK(second.value(QStringLiteral("new")).toInt() == 1);
-    CHECK(second.value(QStringLiteral("known")).toInt() == 2);
+    CHECK(second.value(QStringLiteral("updated")).toInt() == 1); // mended in place
+    CHECK(second.value(QStringLiteral("known")).toInt() == 1);
     // ttl 5 minutes is below the hour: the hour stands, spread by up to a tenth.
     const QDateTime next =
         QDateTime::fromString(second.value(QStringLiteral("nextRefresh")).toString(), Qt::ISODate);
@@ -125,6 +126,10 @@ TEST_CASE("cli: a feed subscribed and refreshed three times holds each story onc
     REQUIRE(flags);
     CHECK(flags->unread == 1);  // the new one
     CHECK(flags->starred == 1); // kept
+    auto titles = (*store)->listArticles(-1);
+    REQUIRE(titles);
+    CHECK(std::any_of(titles->cbegin(), titles->cend(),
+                      [](const auto& s) { return s.title == u"One, mended"; }));
     auto states = (*store)->subscriptionStates();
     REQUIRE(states);
     REQUIRE(states->size() == 1);

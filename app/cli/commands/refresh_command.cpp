@@ -46,11 +46,7 @@ QList<core::Result<core::FeedUpdate>> refreshAll(core::ArticleStore& store,
     QEventLoop loop;
     qsizetype pending = states.size();
     for (qsizetype i = 0; i < states.size(); ++i) {
-        core::FetchRequest request;
-        request.url = QUrl(states[i].url);
-        request.etag = states[i].etag;
-        request.lastModified = states[i].lastModified;
-        fetcher.fetch(request, [&, i](const core::FetchResult& result) {
+        fetcher.fetch(core::requestFor(states[i]), [&, i](const core::FetchResult& result) {
             updates[i] =
                 core::applyFetch(store, states[i], result, QDateTime::currentDateTimeUtc());
             if (--pending == 0)
@@ -120,7 +116,9 @@ int refreshCommand(const QStringList& arguments, const QString& globalLibrary)
                 {QStringLiteral("title"), u.state.title},
                 {QStringLiteral("result"), kindName(u.kind)},
                 {QStringLiteral("new"), u.added},
+                {QStringLiteral("updated"), u.updated},
                 {QStringLiteral("known"), u.known},
+                {QStringLiteral("removed"), u.removed},
                 {QStringLiteral("status"), u.state.lastStatus},
                 {QStringLiteral("error"), u.error},
                 {QStringLiteral("nextRefresh"), u.state.nextRefresh.isValid()
@@ -132,7 +130,14 @@ int refreshCommand(const QStringList& arguments, const QString& globalLibrary)
         const QString what = failed ? u.error
                              : u.kind == core::FeedUpdate::Kind::NotModified
                                  ? QStringLiteral("unchanged")
-                                 : QStringLiteral("%1 new, %2 known").arg(u.added).arg(u.known);
+                                 : QStringLiteral("%1 new, %2 updated, %3 known")
+                                       .arg(u.added)
+                                       .arg(u.updated)
+                                       .arg(u.known) +
+                                       (u.removed > 0 ? QStringLiteral(", %1 removed (kept no "
+                                                                       "longer)")
+                                                            .arg(u.removed)
+                                                      : QString());
         printOut(QStringLiteral("%1  %2  %3\n")
                      .arg(padded(kindName(u.kind), 9),
                           padded(u.state.title.isEmpty() ? u.state.url : u.state.title, 32), what));

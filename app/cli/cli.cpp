@@ -48,6 +48,21 @@ constexpr std::array kCommands{
             "fetch the feeds (all, the due ones, or those named)\nand store what is new; exit 3 "
             "when some failed",
             refreshCommand},
+    Command{"feed",
+            "ID|URL [--json] [--title T] [--folder F] [--interval MIN]\n"
+            "[--keep all|days:N|newest:N|default] [--images yes|no]\n"
+            "[--notify yes|no] [--user U --password-stdin | --no-credentials]",
+            "show a subscription's settings, or change them\n(rename, move, retention, login)",
+            feedCommand},
+    Command{"unsubscribe", "ID|URL [--delete-stories]",
+            "stop following a feed; its stories stay unless\n--delete-stories", unsubscribeCommand},
+    Command{"retention", "[all|days:N|newest:N]",
+            "show or set how long feeds' stories are kept\n(starred and tagged ones always are)",
+            retentionCommand},
+    Command{"export-opml", "FILE [--force]", "write your subscriptions as an OPML list",
+            exportOpmlCommand},
+    Command{"delete", "[--json] (ID... | --query QUERY)",
+            "delete stories (a feed does not bring them back)", deleteCommand},
     Command{"export",
             "(--ids 1,2,3 | --query QUERY | --all) --format md|html|json|ndjson|csv|txt|pdf\n"
             "-o PATH [--force]",

@@ -30,4 +30,9 @@ void printJson(const QJsonDocument& document)
     write(stdout, document.toJson(QJsonDocument::Indented));
 }
 
+QString counted(qint64 n, const char* one, const char* many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(QString::fromLatin1(n == 1 ? one : many));
+}
+
 } // namespace broadsheet::app

@@ -10,5 +10,7 @@ namespace broadsheet::app {
 void printOut(const QString& text);
 void printErr(const QString& text);
 void printJson(const QJsonDocument& document);
+/// "1 story", "3 stories": a count with its noun in the right number.
+QString counted(qint64 n, const char* one, const char* many);
 
 } // namespace broadsheet::app

@@ -36,6 +36,11 @@ int rulesCommand(const QStringList& arguments, const QString& globalLibrary);
 int feedsCommand(const QStringList& arguments, const QString& globalLibrary);
 int subscribeCommand(const QStringList& arguments, const QString& globalLibrary);
 int refreshCommand(const QStringList& arguments, const QString& globalLibrary);
+int feedCommand(const QStringList& arguments, const QString& globalLibrary);
+int unsubscribeCommand(const QStringList& arguments, const QString& globalLibrary);
+int retentionCommand(const QStringList& arguments, const QString& globalLibrary);
+int exportOpmlCommand(const QStringList& arguments, const QString& globalLibrary);
+int deleteCommand(const QStringList& arguments, const QString& globalLibrary);
 int exportCommand(const QStringList& arguments, const QString& globalLibrary);
 int checkCommand(const QStringList& arguments, const QString& globalLibrary);
 

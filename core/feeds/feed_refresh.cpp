@@ -70,8 +70,7 @@ FetchRequest requestFor(const SubscriptionState& state)
     return request;
 }
 
-PreparedFetch prepareFetch(SubscriptionState state, const FetchResult& result,
-                           const QDateTime& now)
+PreparedFetch prepareFetch(SubscriptionState state, const FetchResult& result, const QDateTime& now)
 {
     PreparedFetch prepared;
     FeedUpdate& update = prepared.update;

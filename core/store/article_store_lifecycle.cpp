@@ -34,13 +34,13 @@ Result<QList<AddOutcome>> ArticleStore::storeFeedStories(QList<Article>& article
     auto tombstone = m_db.prepare("UPDATE deleted_stories SET seen_at = ?2 WHERE identity = ?1");
     auto known = m_db.prepare("SELECT id, title, body, coalesce(html, ''), url, author "
                               "FROM articles WHERE content_hash = ?1");
-    auto update = m_db.prepare(
-        "UPDATE articles SET title = ?2, body = ?3, html = ?4, url = ?5, author = ?6, "
-        "published_at = coalesce(published_at, ?7), published_precision = CASE WHEN "
-        "published_at IS NULL THEN ?8 ELSE published_precision END, updated_at = ?9, "
-        // The tagging pass retags it (a file's own tags, NULL, stay its own).
-        "tagged_with = CASE WHEN tagged_with IS NULL THEN NULL ELSE 0 END, "
-        "subscription_id = coalesce(subscription_id, ?10) WHERE id = ?1");
+    auto update =
+        m_db.prepare("UPDATE articles SET title = ?2, body = ?3, html = ?4, url = ?5, author = ?6, "
+                     "published_at = coalesce(published_at, ?7), published_precision = CASE WHEN "
+                     "published_at IS NULL THEN ?8 ELSE published_precision END, updated_at = ?9, "
+                     // The tagging pass retags it (a file's own tags, NULL, stay its own).
+                     "tagged_with = CASE WHEN tagged_with IS NULL THEN NULL ELSE 0 END, "
+                     "subscription_id = coalesce(subscription_id, ?10) WHERE id = ?1");
     auto adopt = m_db.prepare("UPDATE articles SET subscription_id = ?2 WHERE id = ?1 AND "
                               "subscription_id IS NULL");
     for (auto* stmt : {&tombstone, &known, &update, &adopt}) {
@@ -82,8 +82,7 @@ Result<QList<AddOutcome>> ArticleStore::storeFeedStories(QList<Article>& article
         articles[i].id = id;
         if (changed(row, articles[i])) {
             const Article& a = articles[i];
-            update
-                ->bind(1, id)
+            update->bind(1, id)
                 .bindText(2, a.title)
                 .bindText(3, a.body)
                 .bind(4, a.html.isEmpty() ? QString() : a.html)
@@ -205,8 +204,7 @@ Result<void> ArticleStore::restoreArticles(const QList<DeletedStory>& stories)
     }
     for (const DeletedStory& story : stories) {
         const Article& a = story.article;
-        insert
-            ->bind(1, a.id)
+        insert->bind(1, a.id)
             .bind(2, story.sourceId)
             .bindText(3, a.title)
             .bindText(4, a.section)
@@ -232,8 +230,11 @@ Result<void> ArticleStore::restoreArticles(const QList<DeletedStory>& stories)
             return r.error();
         if (!restored)
             continue; // stored again since: that one stays
-        if (auto r = index->bind(1, a.id).bindText(2, a.title).bindText(3, a.body).bindText(
-                4, a.author).run();
+        if (auto r = index->bind(1, a.id)
+                         .bindText(2, a.title)
+                         .bindText(3, a.body)
+                         .bindText(4, a.author)
+                         .run();
             !r)
             return r.error();
         for (const DeletedStory::TagRow& t : story.tagRows) {
@@ -316,8 +317,7 @@ Result<qint64> ArticleStore::applyRetention(qint64 subscription, const QDateTime
             .bind(3, now.toSecsSinceEpoch() - qint64{retention.value} * 24 * 3600)
             .bind(4, qint64{retention.value});
         QList<ArticleId> ids;
-        if (auto r = stale->forEachRow([&ids](const Statement& s) { ids.append(s.int64(0)); });
-            !r)
+        if (auto r = stale->forEachRow([&ids](const Statement& s) { ids.append(s.int64(0)); }); !r)
             return r.error();
         auto deleted = deleteArticles(ids);
         if (!deleted)

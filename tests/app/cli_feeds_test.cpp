@@ -24,13 +24,16 @@ struct Run {
 };
 
 /// Runs the CLI while this thread's event loop keeps serving (the server lives on it).
-Run cliServing(const QTemporaryDir& dir, QStringList arguments)
+Run cliServing(const QTemporaryDir& dir, QStringList arguments, const QByteArray& input = {})
 {
     arguments.prepend(dir.filePath(QStringLiteral("library.sqlite")));
     arguments.prepend(QStringLiteral("--library"));
     QProcess process;
     process.start(QStringLiteral(BROADSHEET_CLI_PATH), arguments);
     REQUIRE(process.waitForStarted(10000));
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
     REQUIRE(
         QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 120000));
     REQUIRE(process.exitStatus() == QProcess::NormalExit);
@@ -235,4 +238,93 @@ TEST_CASE("cli: subscribing to a site's page finds the feed it names, or lists s
     Run none = cliServing(dir, {QStringLiteral("subscribe"), server.url(QStringLiteral("/none"))});
     CHECK(none.exitCode == 1);
     CHECK(none.err.contains("names no feed"));
+}
+
+TEST_CASE("cli: delete keeps a feed's story away, feed renames, moves and limits a "
+          "subscription, logs in without showing the password, unsubscribe and export-opml",
+          "[cli][feeds][http]")
+{
+    test::HttpTestServer server;
+    REQUIRE(server.listen());
+    server.route("/quay.xml", feed(rss({1, 2, 3}), "\"v1\""));
+    QTemporaryDir dir;
+    const QString url = server.url(QStringLiteral("/quay.xml"));
+    REQUIRE(cliServing(dir, {QStringLiteral("subscribe"), url}).exitCode == 0);
+
+    // Delete story 2 by a query: the next full refresh does not bring it back.
+    Run deleted = cliServing(dir, {QStringLiteral("delete"), QStringLiteral("--json"),
+                                   QStringLiteral("--query"), QStringLiteral("title:\"Story 2\"")});
+    REQUIRE(deleted.exitCode == 0);
+    CHECK(QJsonDocument::fromJson(deleted.out).object().value(QStringLiteral("deleted")).toInt() ==
+          1);
+    Run again = cliServing(dir, {QStringLiteral("refresh"), QStringLiteral("--json")});
+    REQUIRE(again.exitCode == 0);
+    const QJsonObject first = QJsonDocument::fromJson(again.out).array().at(0).toObject();
+    CHECK(first.value(QStringLiteral("new")).toInt() == 0);
+    Run missing = cliServing(dir, {QStringLiteral("delete"), QStringLiteral("99")});
+    CHECK(missing.exitCode == 1);
+    CHECK(missing.err.contains("no story 99"));
+
+    // Renamed, moved, kept to the newest story, and logged in.
+    Run edited = cliServing(
+        dir,
+        {QStringLiteral("feed"), QStringLiteral("1"), QStringLiteral("--json"),
+         QStringLiteral("--title"), QStringLiteral("The Quay"), QStringLiteral("--folder"),
+         QStringLiteral("Local/Harbour"), QStringLiteral("--keep"), QStringLiteral("newest:1"),
+         QStringLiteral("--user"), QStringLiteral("reader"), QStringLiteral("--password-stdin")},
+        "s3cret-pass\n");
+    REQUIRE(edited.exitCode == 0);
+    const QJsonObject settings = QJsonDocument::fromJson(edited.out).object();
+    CHECK(settings.value(QStringLiteral("title")).toString() == QStringLiteral("The Quay"));
+    CHECK(settings.value(QStringLiteral("folders")).toArray().size() == 2);
+    CHECK(settings.value(QStringLiteral("keep")).toString() == QStringLiteral("newest:1"));
+    CHECK(settings.value(QStringLiteral("hasPassword")).toBool());
+    CHECK_FALSE(edited.out.contains("s3cret"));
+    CHECK(cliServing(dir, {QStringLiteral("feed"), QStringLiteral("1"), QStringLiteral("--keep"),
+                           QStringLiteral("weeks:2")})
+              .exitCode == 2);
+
+    Run limited = cliServing(dir, {QStringLiteral("refresh"), QStringLiteral("--json")});
+    REQUIRE(limited.exitCode == 0);
+    const QJsonObject kept = QJsonDocument::fromJson(limited.out).array().at(0).toObject();
+    CHECK(kept.value(QStringLiteral("removed")).toInt() == 1); // 3 and 1 were left; 1 goes
+    CHECK(server.requests().last().headers.value("authorization") ==
+          "Basic " + QByteArray("reader:s3cret-pass").toBase64());
+
+    Run listed = cliServing(dir, {QStringLiteral("feeds"), QStringLiteral("--json")});
+    REQUIRE(listed.exitCode == 0);
+    const QJsonObject entry = QJsonDocument::fromJson(listed.out).array().at(0).toObject();
+    CHECK(entry.value(QStringLiteral("title")).toString() == QStringLiteral("The Quay"));
+    CHECK(entry.value(QStringLiteral("stories")).toInt() == 1);
+    CHECK(entry.value(QStringLiteral("unread")).toInt() == 1);
+    CHECK_FALSE(listed.out.contains("s3cret"));
+
+    const QString opml = dir.filePath(QStringLiteral("subscriptions.opml"));
+    REQUIRE(cliServing(dir, {QStringLiteral("export-opml"), opml}).exitCode == 0);
+    QFile written(opml);
+    REQUIRE(written.open(QIODevice::ReadOnly));
+    const QByteArray list = written.readAll();
+    CHECK(list.contains("The Quay"));
+    CHECK(list.contains("Harbour"));
+    CHECK_FALSE(list.contains("s3cret"));
+    CHECK_FALSE(list.contains("reader"));
+    CHECK(cliServing(dir, {QStringLiteral("export-opml"), opml}).exitCode == 4);
+
+    Run retention = cliServing(dir, {QStringLiteral("retention"), QStringLiteral("days:30")});
+    REQUIRE(retention.exitCode == 0);
+    CHECK(cliServing(dir, {QStringLiteral("retention")}).out.contains("30 days"));
+
+    Run unsubscribed =
+        cliServing(dir, {QStringLiteral("unsubscribe"), url, QStringLiteral("--delete-stories")});
+    REQUIRE(unsubscribed.exitCode == 0);
+    CHECK(unsubscribed.out.contains("deleted 1 story."));
+    CHECK(cliServing(dir, {QStringLiteral("unsubscribe"), url}).exitCode == 2);
+    auto store = core::ArticleStore::open(dir.filePath(QStringLiteral("library.sqlite")),
+                                          core::ArticleStore::OpenMode::OpenExisting);
+    REQUIRE(store);
+    auto count = (*store)->count();
+    REQUIRE(count);
+    CHECK(*count == 0);
+    Run check = cliServing(dir, {QStringLiteral("check")});
+    CHECK(check.exitCode == 0);
 }

@@ -32,8 +32,9 @@ QByteArray rss(const QList<Item>& items)
     QByteArray xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
                      "<title>Changing</title><link>http://example.org/</link>";
     for (const Item& item : items) {
-        xml += "<item><guid>" + item.guid + "</guid><title>" + item.title + "</title><description>" +
-               item.body + "</description><pubDate>" + item.date + "</pubDate></item>";
+        xml += "<item><guid>" + item.guid + "</guid><title>" + item.title +
+               "</title><description>" + item.body + "</description><pubDate>" + item.date +
+               "</pubDate></item>";
     }
     return xml + "</channel></rss>";
 }

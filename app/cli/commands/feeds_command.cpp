@@ -59,6 +59,8 @@ int feedsCommand(const QStringList& arguments, const QString& globalLibrary)
                             {QStringLiteral("folders"), QJsonArray::fromStringList(s.folders)},
                             {QStringLiteral("categories"), categories},
                             {QStringLiteral("id"), state.id},
+                            {QStringLiteral("stories"), state.stories},
+                            {QStringLiteral("unread"), state.unread},
                             {QStringLiteral("lastSuccess"), iso(state.lastSuccess)},
                             {QStringLiteral("lastStatus"), state.lastStatus},
                             {QStringLiteral("lastError"), state.lastError},
@@ -75,8 +77,10 @@ int feedsCommand(const QStringList& arguments, const QString& globalLibrary)
             !state.lastError.isEmpty()    ? QStringLiteral("  ! %1").arg(state.lastError)
             : state.lastSuccess.isValid() ? QStringLiteral("  ok %1").arg(iso(state.lastSuccess))
                                           : QString();
-        printOut(QStringLiteral("%1  %2  %3%4\n")
-                     .arg(padded(folder, 20), padded(s.title, 32), s.url, status));
+        printOut(
+            QStringLiteral("%1  %2  %3  %4  %5%6\n")
+                .arg(padded(QString::number(state.id), 4), padded(folder, 20), padded(s.title, 32),
+                     padded(QStringLiteral("%1 unread").arg(state.unread), 10), s.url, status));
     }
     return ExitOk;
 }

@@ -131,9 +131,9 @@ int refreshCommand(const QStringList& arguments, const QString& globalLibrary)
                              : u.kind == core::FeedUpdate::Kind::NotModified
                                  ? QStringLiteral("unchanged")
                                  : QStringLiteral("%1 new, %2 updated, %3 known")
-                                       .arg(u.added)
-                                       .arg(u.updated)
-                                       .arg(u.known) +
+                                           .arg(u.added)
+                                           .arg(u.updated)
+                                           .arg(u.known) +
                                        (u.removed > 0 ? QStringLiteral(", %1 removed (kept no "
                                                                        "longer)")
                                                             .arg(u.removed)

@@ -17,6 +17,8 @@ struct QueryNode {
         None,
         Source,
         Section,
+        Feed,   ///< a subscription, by its id or title
+        Folder, ///< the subscriptions in a folder ("News/World") and its subfolders
         Tag,
         After,
         Before,

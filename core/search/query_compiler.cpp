@@ -115,6 +115,24 @@ private:
                    " COLLATE NOCASE)";
         case QueryNode::Filter::Section:
             return "a.section = " + parameter(node.text) + " COLLATE NOCASE";
+        case QueryNode::Filter::Feed: {
+            const QByteArray title = parameter(node.text);
+            const QByteArray id = parameter(node.text);
+            return "a.subscription_id IN (SELECT id FROM subscriptions WHERE title = " + title +
+                   " COLLATE NOCASE OR CAST(id AS TEXT) = " + id + ")";
+        }
+        case QueryNode::Filter::Folder: {
+            // Stored as names joined by U+001F: the folder itself, or any below it.
+            QStringList names = node.text.split(u'/', Qt::SkipEmptyParts);
+            for (QString& name : names)
+                name = name.trimmed();
+            const QString path = names.join(QChar(0x1f));
+            const QByteArray exact = parameter(path);
+            const QByteArray below = parameter(path + QChar(0x1f));
+            return "a.subscription_id IN (SELECT id FROM subscriptions WHERE folder = " + exact +
+                   " COLLATE NOCASE OR substr(folder, 1, length(" + below + ")) = " + below +
+                   " COLLATE NOCASE)";
+        }
         case QueryNode::Filter::Tag:
             return "EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id "
                    "WHERE at.article_id = a.id AND t.name = " +

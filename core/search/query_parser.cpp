@@ -38,7 +38,8 @@ bool isKnownField(const QString& name)
     static const QStringList kFields = {
         QStringLiteral("title"),   QStringLiteral("author"), QStringLiteral("source"),
         QStringLiteral("section"), QStringLiteral("tag"),    QStringLiteral("after"),
-        QStringLiteral("before"),  QStringLiteral("date"),   QStringLiteral("is")};
+        QStringLiteral("before"),  QStringLiteral("date"),   QStringLiteral("is"),
+        QStringLiteral("feed"),    QStringLiteral("folder")};
     return kFields.contains(name);
 }
 
@@ -394,9 +395,12 @@ private:
             hintOnce(QStringLiteral("'%1:' needs a value; ignored").arg(field));
             return std::nullopt;
         }
-        if (field == u"source" || field == u"section" || field == u"tag") {
+        if (field == u"source" || field == u"section" || field == u"tag" || field == u"feed" ||
+            field == u"folder") {
             node.filter = field == u"source"    ? QueryNode::Filter::Source
                           : field == u"section" ? QueryNode::Filter::Section
+                          : field == u"feed"    ? QueryNode::Filter::Feed
+                          : field == u"folder"  ? QueryNode::Filter::Folder
                                                 : QueryNode::Filter::Tag;
             node.text = value;
         } else if (field == u"is") {
@@ -456,6 +460,10 @@ QString filterName(QueryNode::Filter filter)
         return QStringLiteral("SOURCE");
     case QueryNode::Filter::Section:
         return QStringLiteral("SECTION");
+    case QueryNode::Filter::Feed:
+        return QStringLiteral("FEED");
+    case QueryNode::Filter::Folder:
+        return QStringLiteral("FOLDER");
     case QueryNode::Filter::Tag:
         return QStringLiteral("TAG");
     case QueryNode::Filter::After:

@@ -170,6 +170,16 @@ TEST_CASE("a library refreshed three times against a changing feed holds each st
     REQUIRE(state);
     CHECK((*state)->stories == 3);
     CHECK((*state)->unread == 2);
+    // The query language finds a subscription's stories by id or title, and by folder.
+    CHECK(found(*store, QStringLiteral("feed:%1").arg(subscription.id)).size() == 3);
+    CHECK(found(*store, QStringLiteral("feed:changing is:unread")).size() == 2);
+    core::SubscriptionState moved = **state;
+    moved.folders = QStringList{QStringLiteral("News"), QStringLiteral("World")};
+    REQUIRE(store->updateSubscription(moved));
+    CHECK(found(*store, QStringLiteral("folder:news")).size() == 3);
+    CHECK(found(*store, QStringLiteral("folder:\"News/World\"")).size() == 3);
+    CHECK(found(*store, QStringLiteral("folder:Wor")).isEmpty());
+    CHECK(found(*store, QStringLiteral("folder:\"News/W\"")).isEmpty());
     requireSound(*store);
 }
 

@@ -71,8 +71,8 @@ QJsonObject feedJson(const core::SubscriptionState& s)
         {QStringLiteral("title"), s.title},
         {QStringLiteral("folders"), QJsonArray::fromStringList(s.folders)},
         {QStringLiteral("intervalMinutes"), s.intervalMinutes},
-        {QStringLiteral("keep"), s.retention.toString().isEmpty() ? QStringLiteral("default")
-                                                                  : s.retention.toString()},
+        {QStringLiteral("keep"),
+         s.retention.toString().isEmpty() ? QStringLiteral("default") : s.retention.toString()},
         {QStringLiteral("loadImages"), s.loadImages},
         {QStringLiteral("notify"), s.notify},
         {QStringLiteral("user"), s.user},
@@ -220,11 +220,11 @@ int feedCommand(const QStringList& arguments, const QString& globalLibrary)
                       describedRetention(s.retention),
                       s.loadImages ? QStringLiteral("load") : QStringLiteral("ask"),
                       s.notify ? QStringLiteral("yes") : QStringLiteral("no"),
-                      s.user.isEmpty() ? QStringLiteral("none")
-                                       : QStringLiteral("%1 (password %2)")
-                                             .arg(s.user, s.password.isEmpty()
-                                                              ? QStringLiteral("not set")
-                                                              : QStringLiteral("set")))
+                      s.user.isEmpty()
+                          ? QStringLiteral("none")
+                          : QStringLiteral("%1 (password %2)")
+                                .arg(s.user, s.password.isEmpty() ? QStringLiteral("not set")
+                                                                  : QStringLiteral("set")))
                  .arg(s.stories)
                  .arg(s.unread));
     return ExitOk;
@@ -255,9 +255,8 @@ int unsubscribeCommand(const QStringList& arguments, const QString& globalLibrar
     if (!writer)
         return ExitFailure;
     const bool withStories = cli.parser().isSet(deleteStories);
-    auto deleted = writer->call<qint64>([&](ArticleStore& library) {
-        return library.removeSubscription(found->id, withStories);
-    });
+    auto deleted = writer->call<qint64>(
+        [&](ArticleStore& library) { return library.removeSubscription(found->id, withStories); });
     if (!deleted)
         return fail(deleted.error());
     const QString name = found->title.isEmpty() ? found->url : found->title;
@@ -299,8 +298,8 @@ int retentionCommand(const QStringList& arguments, const QString& globalLibrary)
     auto writer = openWriter(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
     if (!writer)
         return ExitFailure;
-    auto r = writer->run(
-        [&](ArticleStore& library) { return library.setDefaultRetention(*retention); });
+    auto r =
+        writer->run([&](ArticleStore& library) { return library.setDefaultRetention(*retention); });
     if (!r)
         return fail(r.error());
     printOut(QStringLiteral("Feeds now keep %1 unless they say otherwise (from their next "
@@ -325,8 +324,8 @@ int exportOpmlCommand(const QStringList& arguments, const QString& globalLibrary
         return *cli.usageError(QStringLiteral("export-opml takes one file"));
     const QString path = cli.arguments().front();
     if (QFileInfo::exists(path) && !cli.parser().isSet(force)) {
-        printErr(QStringLiteral("broadsheet-cli: %1 exists; pass --force to replace it\n")
-                     .arg(path));
+        printErr(
+            QStringLiteral("broadsheet-cli: %1 exists; pass --force to replace it\n").arg(path));
         return ExitExists;
     }
     auto store = openStore(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
@@ -394,8 +393,8 @@ int deleteCommand(const QStringList& arguments, const QString& globalLibrary)
     auto writer = openWriter(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
     if (!writer)
         return ExitFailure;
-    auto deleted = writer->call<qint64>(
-        [&ids](ArticleStore& library) { return library.deleteArticles(ids); });
+    auto deleted =
+        writer->call<qint64>([&ids](ArticleStore& library) { return library.deleteArticles(ids); });
     if (!deleted)
         return fail(deleted.error());
     if (cli.parser().isSet(json)) {

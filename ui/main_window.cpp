@@ -7,6 +7,7 @@
 #include "export/export_job.h"
 #include "export_controller.h"
 #include "export_dialog.h"
+#include "feed_refresh_controller.h"
 #include "import_controller.h"
 #include "job_indicator.h"
 #include "library_worker.h"
@@ -130,10 +131,14 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     auto* welcome = new QWidget;
     auto* welcomeLayout = new QVBoxLayout(welcome);
     auto* welcomeText = new QLabel(
-        tr("<h2>Welcome to Broadsheet</h2><p>Your library is empty. Import a folder of news "
-           "articles (text files, or CSV data sets) to start reading and searching.</p>"));
+        tr("<h2>Welcome to Broadsheet</h2><p>Your library is empty. Add a feed to follow a "
+           "site's news, or import a folder of news articles (text files, CSV data sets, "
+           "feeds) to start reading and searching.</p>"));
     welcomeText->setWordWrap(true);
     welcomeText->setAlignment(Qt::AlignCenter);
+    auto* addFeedButton = new QPushButton(tr("Add a Feed…"));
+    addFeedButton->setAccessibleName(tr("Add a feed"));
+    connect(addFeedButton, &QPushButton::clicked, this, &MainWindow::showAddFeedDialog);
     auto* importButton = new QPushButton(tr("Import a Folder…"));
     importButton->setAccessibleName(tr("Import a folder"));
     connect(importButton, &QPushButton::clicked, this, &MainWindow::importFolder);
@@ -142,6 +147,7 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     connect(sampleButton, &QPushButton::clicked, this, &MainWindow::importSampleLibrary);
     welcomeLayout->addStretch();
     welcomeLayout->addWidget(welcomeText);
+    welcomeLayout->addWidget(addFeedButton, 0, Qt::AlignHCenter);
     welcomeLayout->addWidget(importButton, 0, Qt::AlignHCenter);
     welcomeLayout->addWidget(sampleButton, 0, Qt::AlignHCenter);
     welcomeLayout->addStretch();
@@ -231,6 +237,7 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     statusBar()->addPermanentWidget(m_count);
 
     createMenus();
+    setUpFeeds();
 
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showCurrentArticle);
@@ -324,6 +331,7 @@ MainWindow::~MainWindow()
         m_writer->setExternalChangeCallback({});
         m_writer->setWaitingCallback({});
     }
+    delete std::exchange(m_feeds, nullptr); // its thread ends before the writer goes
     m_sidebarCounts->cancel();
     if (m_importer) {
         m_importer->cancel();

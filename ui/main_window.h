@@ -2,6 +2,7 @@
 #pragma once
 
 #include "article_list_model.h"
+#include "feeds/feed_fetcher.h"
 #include "importing/import_report.h"
 #include "search/searcher.h"
 #include "search_controller.h"
@@ -17,6 +18,7 @@ class QDragEnterEvent;
 class QDropEvent;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QPrinter;
 class QProgressBar;
 class QStackedWidget;
@@ -35,6 +37,7 @@ namespace broadsheet::ui {
 
 class ArticleListModel;
 class ExportController;
+class FeedRefreshController;
 class ImportController;
 class JobIndicator;
 class LibraryWorker;
@@ -102,6 +105,29 @@ public:
     void showTagManager();
     TagManagerDialog* tagManager() const { return m_tagManager; }
 
+    // ---- Feeds (main_window_feeds.cpp) ----
+    /// File → Add Feed… (Ctrl+Shift+N).
+    void showAddFeedDialog();
+    /// Stores a subscription and the stories of the feed as fetched (from the dialog).
+    void subscribeTo(const core::Subscription& subscription, const core::FetchResult& answer);
+    /// Refreshes these subscriptions (none: all of them), in the background (F5, Shift+F5).
+    void refreshFeeds(const QList<qint64>& ids = {});
+    /// The subscriptions of the sidebar's current entry (a feed, or a folder's).
+    QList<qint64> currentSubscriptions() const;
+    FeedRefreshController* feedRefresher() const { return m_feeds; }
+    /// A subscription's Properties… dialog; its changes go through the writer.
+    void showFeedProperties(qint64 id);
+    /// Asks, then unsubscribes (its stories stay unless the user says otherwise).
+    void confirmUnsubscribe(qint64 id);
+    void unsubscribe(qint64 id, bool deleteStories);
+    /// Marks every story the query matches as read.
+    void markAllRead(const QString& query);
+    /// Edit → Delete (Delete): the selected stories, with Undo until the window closes.
+    void deleteSelection();
+    /// Edit → Undo Delete (Ctrl+Z): the last stories deleted come back.
+    void undoDelete();
+    bool canUndoDelete() const { return !m_deleted.isEmpty(); }
+
     /// Runs a search now (the field waits a moment after each key before it does).
     void search(const QString& query);
 
@@ -134,6 +160,13 @@ Q_SIGNALS:
     void sidebarRefreshed();
     /// After an export has ended, written or not.
     void exportFinished(bool written, const QString& message);
+    /// After a refresh of feeds ended and the list shows what it brought.
+    void feedsRefreshed(int added, int failed);
+    /// After a subscription made in the window is stored (or failed: `message`).
+    void subscribed(qint64 id, const QString& message);
+    /// After stories were deleted, or brought back by undo, and the list shows it.
+    void storiesDeleted(int count);
+    void storiesRestored(int count);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -142,6 +175,10 @@ protected:
 
 private:
     void createMenus();
+    void setUpFeeds();
+    void addFeedActions(QMenu* file, QMenu* story);
+    void updateWindowTitle(qint64 unread);
+    QStringList folderNames() const;
     void saveSettings() const;
     void restoreSettings();
     void showCurrentArticle();
@@ -185,6 +222,12 @@ private:
     std::unique_ptr<JobIndicator> m_importJob;
     std::unique_ptr<JobIndicator> m_exportJob;
     std::unique_ptr<JobIndicator> m_taggingJob;
+    std::unique_ptr<JobIndicator> m_feedJob;
+    FeedRefreshController* m_feeds = nullptr;
+    QTimer* m_feedsShown = nullptr; ///< new stories shown in place a moment after they land
+    QList<QList<core::DeletedStory>> m_deleted; ///< for Undo Delete, newest last
+    QAction* m_undoDelete = nullptr;
+    QStringList m_notifyTitles; ///< subscriptions with notifications that brought stories
     ArticleListModel* m_model = nullptr;
     ImportController* m_importer = nullptr;
     ExportController* m_exporter = nullptr;

@@ -74,6 +74,7 @@ void MainWindow::createMenus()
     QAction* files = file->addAction(tr("&Import Files…"), this, &MainWindow::importFiles);
     files->setShortcut(QKeySequence::Open);
     file->addSeparator();
+    QAction* feedsMark = file->addSeparator(); // the feed actions go here, below
     QAction* exportAction =
         file->addAction(tr("&Export Selected…"), this, &MainWindow::showExportDialog);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -99,6 +100,17 @@ void MainWindow::createMenus()
     QAction* star = addKey(tr("Toggle &Star"), QKeySequence(Qt::Key_S), [this] { toggleStar(); });
     star->setIcon(themedIcon("mail-mark-important", ":/icons/star.svg"));
     addKey(tr("Page Down, then Next Story"), QKeySequence(Qt::Key_Space), &MainWindow::pageReader);
+    {
+        // File → Add Feed…, Refresh; Story → Delete, Undo Delete (main_window_feeds.cpp).
+        QMenu feedActions;
+        addFeedActions(&feedActions, go);
+        const QList<QAction*> moved = feedActions.actions();
+        for (QAction* action : moved) {
+            feedActions.removeAction(action);
+            action->setParent(this);
+        }
+        file->insertActions(feedsMark, moved);
+    }
     go->addSeparator();
     QAction* save = go->addAction(tr("Save Search…"), this, [this] {
         bool ok = false;

@@ -3,11 +3,15 @@
 
 #include "search/query_text.h"
 
+#include <QContextMenuEvent>
+#include <QHash>
 #include <QHeaderView>
 #include <QLocale>
+#include <QMenu>
 #include <QStandardItemModel>
 
 #include <algorithm>
+#include <functional>
 
 namespace broadsheet::ui {
 
@@ -93,6 +97,7 @@ void Sidebar::setOverview(const core::LibraryOverview& overview)
         for (const core::CountedName& name : names)
             parent->appendRow(entry(name.name, name.count, filterQuery(field, name.name)));
     };
+    fillSubscriptions(overview.subscriptions);
     fill(tr("Sources"), QStringLiteral("source"), overview.sources);
     fill(tr("Sections"), QStringLiteral("section"), overview.sections);
     // Tags by kind: the user's own first, then what the tagger found (the most used of each).
@@ -123,6 +128,106 @@ void Sidebar::setOverview(const core::LibraryOverview& overview)
     if (selected.isValid())
         selectQuery(selected.toString());
     m_filling = false;
+}
+
+void Sidebar::fillSubscriptions(const QList<core::SubscriptionState>& subscriptions)
+{
+    if (subscriptions.isEmpty())
+        return;
+    QStandardItem* root = group(tr("Subscriptions"));
+    QHash<QString, QStandardItem*> folders; // "a/b" → its entry
+    QHash<QStandardItem*, qint64> unread;   // a folder's unread, summed below
+    std::function<QStandardItem*(const QStringList&)> folderOf =
+        [&](const QStringList& path) -> QStandardItem* {
+        if (path.isEmpty())
+            return root;
+        const QString key = path.join(u'/');
+        if (auto it = folders.constFind(key); it != folders.constEnd())
+            return *it;
+        QStandardItem* parent = folderOf(path.mid(0, path.size() - 1));
+        auto* item = new QStandardItem(path.back());
+        item->setData(filterQuery(QStringLiteral("folder"), key), QueryRole);
+        item->setData(key, FolderRole);
+        parent->appendRow(item);
+        folders.insert(key, item);
+        return item;
+    };
+    for (const core::SubscriptionState& s : subscriptions) {
+        QStandardItem* parent = folderOf(s.folders);
+        const QString title = s.title.isEmpty() ? s.url : s.title;
+        auto* item = new QStandardItem(
+            s.unread > 0 ? QStringLiteral("%1  (%2)").arg(title, QLocale().toString(s.unread))
+                         : title);
+        item->setData(filterQuery(QStringLiteral("feed"), QString::number(s.id)), QueryRole);
+        item->setData(s.id, SubscriptionRole);
+        QString tip = s.url;
+        if (!s.nextRefresh.isValid()) {
+            item->setText(QStringLiteral("⊘ ") + item->text());
+            tip += u'\n' + tr("No longer refreshed: %1").arg(s.lastError);
+        } else if (!s.lastError.isEmpty()) {
+            item->setText(QStringLiteral("⚠ ") + item->text());
+            tip += u'\n' + tr("Last refresh failed: %1").arg(s.lastError);
+        } else if (s.lastSuccess.isValid()) {
+            tip += u'\n' +
+                   tr("Refreshed %1")
+                       .arg(QLocale().toString(s.lastSuccess.toLocalTime(), QLocale::ShortFormat));
+        }
+        item->setToolTip(tip);
+        item->setAccessibleText(
+            tr("%1, %n unread", nullptr, static_cast<int>(s.unread)).arg(title) +
+            (s.lastError.isEmpty() ? QString() : tr(", last refresh failed")));
+        parent->appendRow(item);
+        for (QStringList path = s.folders; !path.isEmpty(); path.removeLast())
+            unread[folders.value(path.join(u'/'))] += s.unread;
+    }
+    for (auto it = unread.constBegin(); it != unread.constEnd(); ++it) {
+        if (it.value() > 0)
+            it.key()->setText(
+                QStringLiteral("%1  (%2)").arg(it.key()->text(), QLocale().toString(it.value())));
+    }
+}
+
+QList<qint64> Sidebar::subscriptionsOf(const QModelIndex& index) const
+{
+    QList<qint64> ids;
+    if (!index.isValid())
+        return ids;
+    if (const QVariant id = index.data(SubscriptionRole); id.isValid())
+        return {id.toLongLong()};
+    for (int row = 0; row < m_model->rowCount(index); ++row)
+        ids += subscriptionsOf(m_model->index(row, 0, index));
+    return ids;
+}
+
+QModelIndex Sidebar::subscriptionIndex(qint64 id) const
+{
+    const QModelIndexList found = m_model->match(m_model->index(0, 0), SubscriptionRole, id, 1,
+                                                 Qt::MatchExactly | Qt::MatchRecursive);
+    return found.isEmpty() ? QModelIndex() : found.front();
+}
+
+void Sidebar::contextMenuEvent(QContextMenuEvent* event)
+{
+    const QModelIndex index = indexAt(event->pos());
+    const QList<qint64> ids = subscriptionsOf(index);
+    if (ids.isEmpty() || (!index.data(SubscriptionRole).isValid() &&
+                          !index.data(FolderRole).isValid() && index.parent().isValid()))
+        return;
+    const QString query = index.data(QueryRole).toString();
+    QMenu menu(this);
+    menu.addAction(tr("&Refresh"), this, [this, ids] { Q_EMIT refreshRequested(ids); });
+    if (!query.isEmpty()) {
+        menu.addAction(tr("Mark All &Read"), this,
+                       [this, query] { Q_EMIT markAllReadRequested(query); });
+    }
+    if (const QVariant id = index.data(SubscriptionRole); id.isValid()) {
+        menu.addSeparator();
+        menu.addAction(tr("&Properties…"), this,
+                       [this, id] { Q_EMIT propertiesRequested(id.toLongLong()); });
+        menu.addAction(tr("&Unsubscribe…"), this,
+                       [this, id] { Q_EMIT unsubscribeRequested(id.toLongLong()); });
+    }
+    menu.exec(event->globalPos());
 }
 
 void Sidebar::selectQuery(const QString& query)

@@ -5,6 +5,7 @@
 
 #include <QTreeView>
 
+class QContextMenuEvent;
 class QStandardItem;
 class QStandardItemModel;
 
@@ -16,7 +17,11 @@ namespace broadsheet::ui {
 class Sidebar final : public QTreeView {
     Q_OBJECT
 public:
-    enum Role { QueryRole = Qt::UserRole + 1 };
+    enum Role {
+        QueryRole = Qt::UserRole + 1,
+        SubscriptionRole, ///< a subscription's id
+        FolderRole,       ///< a folder's path, "a/b"
+    };
 
     explicit Sidebar(QWidget* parent = nullptr);
 
@@ -31,11 +36,25 @@ public:
     /// The query an entry stands for: `source:"BBC News"`, `tag:"North Korea"`, …
     static QString filterQuery(const QString& field, const QString& value);
 
+    /// The subscriptions an entry stands for: its own, or every one in a folder.
+    QList<qint64> subscriptionsOf(const QModelIndex& index) const;
+    /// The entry of a subscription (tests).
+    QModelIndex subscriptionIndex(qint64 id) const;
+
 Q_SIGNALS:
     void querySelected(const QString& query);
+    // The context menu of a subscription or folder.
+    void refreshRequested(const QList<qint64>& subscriptions);
+    void markAllReadRequested(const QString& query);
+    void propertiesRequested(qint64 subscription);
+    void unsubscribeRequested(qint64 subscription);
+
+protected:
+    void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
     QStandardItem* group(const QString& title);
+    void fillSubscriptions(const QList<core::SubscriptionState>& subscriptions);
     QStandardItem* entry(const QString& title, qint64 count, const QString& query);
     static void setCount(QStandardItem* item, const QString& title, qint64 count);
 

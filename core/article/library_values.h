@@ -113,6 +113,8 @@ struct LibraryOverview {
     QList<CountedName> sections; ///< by name
     QList<CountedName> tags;     ///< by kind, then name
     QList<SavedSearch> savedSearches;
+    /// The subscriptions with their counts and state, without their passwords.
+    QList<SubscriptionState> subscriptions;
     QMap<QString, qint64> months; ///< "YYYY-MM" → stories published then, for the timeline
 };
 

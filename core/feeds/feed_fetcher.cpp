@@ -391,6 +391,7 @@ void FeedFetcher::cancelAll()
 {
     FetchResult cancelled;
     cancelled.error = QStringLiteral("cancelled");
+    cancelled.cancelled = true;
     std::deque<std::shared_ptr<Impl::Job>> queued;
     queued.swap(m->queue);
     for (const auto& job : queued) {

@@ -48,6 +48,7 @@ struct FetchResult {
     QDateTime retryAfter;                ///< for Deferred (and a 503 that said when)
     QString error;                       ///< readable; never holds a password
     int redirects = 0;
+    bool cancelled = false; ///< cancelAll() ended it: nothing to record
 
     /// What the parser should know of the bytes: where they came from and what the server
     /// said of them.

@@ -449,6 +449,12 @@ Result<LibraryOverview> ArticleStore::overview()
         });
         !r)
         return r.error();
+    auto subscriptions = subscriptionStates();
+    if (!subscriptions)
+        return subscriptions.error();
+    for (SubscriptionState& s : *subscriptions)
+        s.password.clear(); // a window shows it nowhere
+    overview.subscriptions = std::move(*subscriptions);
     auto saved =
         m_db.prepare("SELECT name, query FROM saved_searches ORDER BY name COLLATE NOCASE");
     if (!saved)

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "article/library_values.h"
+#include "feeds/feed_fetcher.h"
+
+#include <QDialog>
+
+#include <memory>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+
+namespace broadsheet::ui {
+
+/// File → Add Feed… (Ctrl+Shift+N): a feed's or a site's address; the site's feeds found
+/// from its page (several: the user picks one); a preview of the feed's title and newest
+/// stories; a folder and a name. Fetches on the GUI thread's event loop (never blocking it)
+/// and parses on a worker. Accepted, `subscription()` and `answer()` say what to store.
+class AddFeedDialog final : public QDialog {
+    Q_OBJECT
+public:
+    AddFeedDialog(const QStringList& folders, QWidget* parent = nullptr);
+    ~AddFeedDialog() override;
+
+    /// What to subscribe to: the feed's address, the name, the folder.
+    core::Subscription subscription() const;
+    /// The feed as fetched for the preview: stored at once, no second fetch.
+    const core::FetchResult& answer() const { return m_answer; }
+
+    QLineEdit* addressField() const { return m_url; }
+    QListWidget* foundFeeds() const { return m_found; }
+    QListWidget* preview() const { return m_preview; }
+    QLabel* statusLabel() const { return m_status; }
+    QPushButton* subscribeButton() const;
+    /// Fetches what the address field holds (the Find button, Enter).
+    void find();
+
+Q_SIGNALS:
+    /// A fetch and its parse are over: the preview, the choice or the error is shown.
+    void looked();
+
+private:
+    void fetch(const QUrl& url, bool discovered);
+    void onFetched(const core::FetchResult& result, bool discovered);
+
+    QLineEdit* m_url = nullptr;
+    QListWidget* m_found = nullptr;
+    QLabel* m_status = nullptr;
+    QLabel* m_feedTitle = nullptr;
+    QListWidget* m_preview = nullptr;
+    QLineEdit* m_name = nullptr;
+    QComboBox* m_folder = nullptr;
+    QDialogButtonBox* m_buttons = nullptr;
+    std::unique_ptr<core::FeedFetcher> m_fetcher;
+    core::FetchResult m_answer;
+    QString m_feedUrl;
+    QString m_siteUrl;
+    int m_generation = 0; ///< a newer find makes an older answer moot
+};
+
+} // namespace broadsheet::ui

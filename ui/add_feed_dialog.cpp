@@ -203,11 +203,12 @@ void AddFeedDialog::onFetched(const core::FetchResult& result, bool discovered)
                 if (look.isFeed) {
                     m_answer = result;
                     // A permanent move is the feed's address; a temporary one is not.
-                    m_feedUrl = result.movedTo ? result.movedTo->toString()
-                                               : (discovered ? result.finalUrl.toString()
-                                                             : QUrl::fromUserInput(
-                                                                   m_url->text().trimmed())
-                                                                   .toString());
+                    m_feedUrl =
+                        result.movedTo
+                            ? result.movedTo->toString()
+                            : (discovered
+                                   ? result.finalUrl.toString()
+                                   : QUrl::fromUserInput(m_url->text().trimmed()).toString());
                     if (discovered && !result.movedTo) {
                         if (const QListWidgetItem* item = m_found->currentItem())
                             m_feedUrl = item->data(Qt::UserRole).toString();
@@ -217,9 +218,8 @@ void AddFeedDialog::onFetched(const core::FetchResult& result, bool discovered)
                     if (m_name->text().isEmpty() || !m_name->isModified())
                         m_name->setText(look.title);
                     m_preview->addItems(look.newest);
-                    m_status->setText(look.newest.isEmpty()
-                                          ? tr("A feed, with no stories yet.")
-                                          : tr("A feed: its newest stories."));
+                    m_status->setText(look.newest.isEmpty() ? tr("A feed, with no stories yet.")
+                                                            : tr("A feed: its newest stories."));
                     subscribeButton()->setEnabled(true);
                     subscribeButton()->setDefault(true);
                 } else if (!look.links.isEmpty() && !discovered) {
@@ -246,10 +246,10 @@ void AddFeedDialog::onFetched(const core::FetchResult& result, bool discovered)
                     m_found->show();
                     m_found->setFocus();
                 } else {
-                    m_status->setText(look.error.isEmpty()
-                                          ? tr("%1 is not a feed.")
-                                                .arg(core::FeedFetcher::shown(result.finalUrl))
-                                          : look.error);
+                    m_status->setText(
+                        look.error.isEmpty()
+                            ? tr("%1 is not a feed.").arg(core::FeedFetcher::shown(result.finalUrl))
+                            : look.error);
                 }
                 Q_EMIT looked();
             });

@@ -24,9 +24,9 @@ bool notify(const QString& summary, const QString& body)
 {
     if (!available())
         return false;
-    QDBusMessage call = QDBusMessage::createMethodCall(
-        kService, QStringLiteral("/org/freedesktop/Notifications"), kService,
-        QStringLiteral("Notify"));
+    QDBusMessage call =
+        QDBusMessage::createMethodCall(kService, QStringLiteral("/org/freedesktop/Notifications"),
+                                       kService, QStringLiteral("Notify"));
     call << QStringLiteral("Broadsheet") << uint{0} << QStringLiteral("broadsheet") << summary
          << body << QStringList() << QVariantMap() << int{-1};
     // Asynchronous: the window never waits for the notification service.

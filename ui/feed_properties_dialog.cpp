@@ -16,8 +16,7 @@ namespace broadsheet::ui {
 namespace {
 // The keep choices, in the combo's order.
 constexpr core::Retention::Mode kModes[] = {core::Retention::Mode::Default,
-                                            core::Retention::Mode::All,
-                                            core::Retention::Mode::Days,
+                                            core::Retention::Mode::All, core::Retention::Mode::Days,
                                             core::Retention::Mode::Newest};
 
 QString when(const QDateTime& at)
@@ -85,9 +84,9 @@ FeedPropertiesDialog::FeedPropertiesDialog(const core::SubscriptionState& state,
 
     auto* where = new QLabel(
         tr("Last refreshed: %1\nNext refresh: %2\nStories: %3 (%4 unread)")
-            .arg(when(state.lastSuccess),
-                 state.nextRefresh.isValid() ? when(state.nextRefresh)
-                                             : tr("none (the feed is gone)"))
+            .arg(when(state.lastSuccess), state.nextRefresh.isValid()
+                                              ? when(state.nextRefresh)
+                                              : tr("none (the feed is gone)"))
             .arg(state.stories)
             .arg(state.unread) +
         (state.lastError.isEmpty() ? QString() : tr("\nLast error: %1").arg(state.lastError)));
@@ -125,10 +124,10 @@ core::SubscriptionState FeedPropertiesDialog::state() const
     }
     s.intervalMinutes = m_interval->value();
     const auto mode = kModes[m_keep->currentIndex()];
-    s.retention = core::Retention{mode, (mode == core::Retention::Mode::Days ||
-                                         mode == core::Retention::Mode::Newest)
-                                            ? m_keepValue->value()
-                                            : 0};
+    s.retention = core::Retention{
+        mode, (mode == core::Retention::Mode::Days || mode == core::Retention::Mode::Newest)
+                  ? m_keepValue->value()
+                  : 0};
     s.loadImages = m_images->isChecked();
     s.notify = m_notify->isChecked();
     s.user = m_user->text().trimmed();

@@ -70,8 +70,8 @@ public:
                     return;
                 }
                 // Parsed and sanitised here, off the GUI thread and off the writer's.
-                auto prepared = std::make_shared<core::PreparedFetch>(
-                    core::prepareFetch(state, result, now));
+                auto prepared =
+                    std::make_shared<core::PreparedFetch>(core::prepareFetch(state, result, now));
                 tell([fetched, prepared] { fetched(std::move(*prepared)); });
             });
         }
@@ -109,6 +109,7 @@ FeedRefreshController::FeedRefreshController(core::LibraryWriter& writer, QStrin
     : QObject(parent)
     , m_writer(writer)
     , m_schedule(new QTimer(this))
+    , m_firstLook(new QTimer(this))
     , m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
     m_thread.setObjectName(QStringLiteral("feed refresh"));
@@ -117,6 +118,8 @@ FeedRefreshController::FeedRefreshController(core::LibraryWriter& writer, QStrin
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.start();
     connect(m_schedule, &QTimer::timeout, this, [this] { refresh(Scope::Due); });
+    m_firstLook->setSingleShot(true);
+    connect(m_firstLook, &QTimer::timeout, this, [this] { refresh(Scope::Due); });
 }
 
 FeedRefreshController::~FeedRefreshController()
@@ -132,13 +135,15 @@ FeedRefreshController::~FeedRefreshController()
     m_thread.wait();
 }
 
-void FeedRefreshController::setSchedule(int intervalMs)
+void FeedRefreshController::setSchedule(int intervalMs, int firstMs)
 {
-    if (intervalMs <= 0) {
-        m_schedule->stop();
+    m_firstLook->stop();
+    m_schedule->stop();
+    if (intervalMs <= 0)
         return;
-    }
     m_schedule->start(intervalMs);
+    if (firstMs > 0)
+        m_firstLook->start(firstMs);
 }
 
 void FeedRefreshController::setClock(std::function<QDateTime()> now)
@@ -157,12 +162,12 @@ void FeedRefreshController::refresh(Scope scope, const QList<qint64>& ids)
             return;
         self->m_total += count;
         if (self->m_total == 0) {
-            Q_EMIT self->finished(0, 0);
+            Q_EMIT self->finished(0, 0, 0);
             return;
         }
         Q_EMIT self->progress(self->m_done, self->m_total);
         if (self->m_done == self->m_total)
-            Q_EMIT self->finished(self->m_added, self->m_failed);
+            Q_EMIT self->finished(self->m_total, self->m_added, self->m_failed);
     };
     auto fetched = [self](std::optional<core::PreparedFetch> prepared) {
         if (!self)
@@ -171,7 +176,7 @@ void FeedRefreshController::refresh(Scope scope, const QList<qint64>& ids)
             ++self->m_done;
             Q_EMIT self->progress(self->m_done, self->m_total);
             if (self->m_done == self->m_total)
-                Q_EMIT self->finished(self->m_added, self->m_failed);
+                Q_EMIT self->finished(self->m_total, self->m_added, self->m_failed);
             return;
         }
         self->onFetched(*prepared);
@@ -223,7 +228,7 @@ void FeedRefreshController::onFetched(const core::PreparedFetch& prepared)
             }
             Q_EMIT progress(m_done, m_total);
             if (m_done == m_total)
-                Q_EMIT finished(m_added, m_failed);
+                Q_EMIT finished(m_total, m_added, m_failed);
         },
         // Each feed committed when stored: the list shows it at once, and a feed whose
         // storing fails takes no other feed's stories with it.

@@ -41,8 +41,9 @@ public:
     /// Stops what runs and waits; what was already stored stays.
     void cancel();
     bool isRunning() const { return m_total > m_done; }
-    /// Checks what is due every `intervalMs` (0: never; the window uses a minute).
-    void setSchedule(int intervalMs);
+    /// Checks what is due after `firstMs`, then every `intervalMs` (0: never; the window
+    /// looks a few seconds after it opens, then every minute).
+    void setSchedule(int intervalMs, int firstMs = 0);
     /// The clock (tests set it); UTC.
     void setClock(std::function<QDateTime()> now);
 
@@ -51,8 +52,8 @@ Q_SIGNALS:
     void progress(int done, int total);
     /// One feed refreshed and stored (or failed: `update.kind`, `update.error`).
     void feedRefreshed(const broadsheet::core::FeedUpdate& update);
-    /// The round is over: how many new stories, and how many feeds failed.
-    void finished(int added, int failed);
+    /// The round is over: how many feeds were asked, how many new stories, how many failed.
+    void finished(int refreshed, int added, int failed);
     /// The library could not be read or written.
     void problem(const QString& message);
 
@@ -63,6 +64,7 @@ private:
     QThread m_thread;
     FeedRefreshWorker* m_worker = nullptr; ///< lives on m_thread
     QTimer* m_schedule = nullptr;
+    QTimer* m_firstLook = nullptr;
     std::function<QDateTime()> m_now;
     QSet<qint64> m_inFlight;
     int m_done = 0;

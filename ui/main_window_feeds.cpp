@@ -29,9 +29,9 @@
 namespace broadsheet::ui {
 
 namespace {
-constexpr int kScheduleMs = 60 * 1000;  ///< how often what is due is looked for
-constexpr int kFirstLookMs = 3 * 1000;  ///< after the window opens
-constexpr int kShowNewAfterMs = 1500;   ///< new stories are shown in place this soon
+constexpr int kScheduleMs = 60 * 1000; ///< how often what is due is looked for
+constexpr int kFirstLookMs = 3 * 1000; ///< after the window opens
+constexpr int kShowNewAfterMs = 1500;  ///< new stories are shown in place this soon
 } // namespace
 
 void MainWindow::setUpFeeds()
@@ -71,28 +71,31 @@ void MainWindow::setUpFeeds()
             });
     connect(m_feeds, &FeedRefreshController::problem, this,
             [this](const QString& message) { statusBar()->showMessage(message, 15000); });
-    connect(m_feeds, &FeedRefreshController::finished, this, [this](int added, int failed) {
-        m_feedJob->ended();
-        m_feedsShown->stop();
-        refreshInPlace();
-        refreshSidebar();
-        if (m_tagger && added > 0)
-            m_tagger->start();
-        QString message = tr("Feeds refreshed: %n new stories", nullptr, added);
-        if (failed > 0)
-            message += tr("; %n feeds failed (see the sidebar)", nullptr, failed);
-        statusBar()->showMessage(message, 10000);
-        if (!m_notifyTitles.isEmpty()) {
-            desktop_notifier::notify(tr("New stories in Broadsheet"),
-                                     std::exchange(m_notifyTitles, {}).join(u'\n'));
-        }
-        Q_EMIT feedsRefreshed(added, failed);
-    });
+    connect(
+        m_feeds, &FeedRefreshController::finished, this, [this](int asked, int added, int failed) {
+            const bool userAsked = m_feedJob->isShown();
+            m_feedJob->ended();
+            if (asked == 0 && !userAsked)
+                return; // a scheduled look found nothing due
+            m_feedsShown->stop();
+            refreshInPlace();
+            refreshSidebar();
+            if (m_tagger && added > 0)
+                m_tagger->start();
+            QString message = asked == 0 ? tr("No feeds to refresh.")
+                                         : tr("Feeds refreshed: %n new stories", nullptr, added);
+            if (failed > 0)
+                message += tr("; %n feeds failed (see the sidebar)", nullptr, failed);
+            statusBar()->showMessage(message, 10000);
+            if (!m_notifyTitles.isEmpty()) {
+                desktop_notifier::notify(tr("New stories in Broadsheet"),
+                                         std::exchange(m_notifyTitles, {}).join(u'\n'));
+            }
+            Q_EMIT feedsRefreshed(added, failed);
+        });
     // Every minute what is due; soon after opening, what fell due while it was closed (or
     // the computer slept).
-    m_feeds->setSchedule(kScheduleMs);
-    QTimer::singleShot(kFirstLookMs, m_feeds,
-                       [this] { m_feeds->refresh(FeedRefreshController::Scope::Due); });
+    m_feeds->setSchedule(kScheduleMs, kFirstLookMs);
 }
 
 void MainWindow::addFeedActions(QMenu* file, QMenu* story)

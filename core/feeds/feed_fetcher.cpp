@@ -253,7 +253,8 @@ struct FeedFetcher::Impl {
         if (status == 429 || status == 503) {
             const QDateTime until = retryAfterOf(header("Retry-After"), options.now());
             result.retryAfter = until;
-            result.error = QStringLiteral("%1: %2").arg(where, reasonOf(status));
+            result.error =
+                QStringLiteral("%1: HTTP %2, %3").arg(where).arg(status).arg(reasonOf(status));
             if (until.isValid()) {
                 hostWaitsUntil.insert(hostOf(job->current), until);
                 result.outcome = FetchResult::Outcome::Deferred;
@@ -262,7 +263,8 @@ struct FeedFetcher::Impl {
         }
         if (status == 410) {
             result.outcome = FetchResult::Outcome::Gone;
-            result.error = QStringLiteral("%1: %2").arg(where, reasonOf(status));
+            result.error =
+                QStringLiteral("%1: HTTP %2, %3").arg(where).arg(status).arg(reasonOf(status));
             return finish(job, result);
         }
         if (reply->error() != QNetworkReply::NoError && status == 0) {
@@ -273,7 +275,8 @@ struct FeedFetcher::Impl {
             return finish(job, result);
         }
         if (status < 200 || status >= 300) {
-            result.error = QStringLiteral("%1: %2").arg(where, reasonOf(status));
+            result.error =
+                QStringLiteral("%1: HTTP %2, %3").arg(where).arg(status).arg(reasonOf(status));
             return finish(job, result);
         }
         result.outcome = FetchResult::Outcome::Fetched;

@@ -4,6 +4,7 @@
 #include "article_printer.h"
 #include "bench_corpus.h"
 #include "bench_feeds.h"
+#include "bench_refresh.h"
 #include "bench_window.h"
 #include "export/export_job.h"
 #include "importing/import_job.h"
@@ -71,6 +72,45 @@ const BenchQuery kQueries[] = {
 void say(const QString& text);
 
 /// The feed parsing figures, as a line of the report.
+void printRefreshFigures(const QJsonObject& r)
+{
+    auto line = [](const QString& what, const QJsonObject& m) {
+        std::printf("  %-34s wall %7.2f s  cpu %7.2f s  peak %6.1f MB  (exit %d)\n",
+                    what.toUtf8().constData(), m.value(QStringLiteral("wallSeconds")).toDouble(),
+                    m.value(QStringLiteral("cpuSeconds")).toDouble(),
+                    m.value(QStringLiteral("peakMegabytes")).toDouble(),
+                    m.value(QStringLiteral("exitCode")).toInt());
+    };
+    const int feeds = r.value(QStringLiteral("feeds")).toInt();
+    std::printf("Refresh of %d feeds x %d stories from 127.0.0.1 (%lld stories stored)\n", feeds,
+                r.value(QStringLiteral("items")).toInt(),
+                static_cast<long long>(r.value(QStringLiteral("stories")).toDouble()));
+    const QJsonObject first = r.value(QStringLiteral("broadsheetFirst")).toObject();
+    const QJsonObject again = r.value(QStringLiteral("broadsheetNotModified")).toObject();
+    const QJsonObject fewer = r.value(QStringLiteral("broadsheetFirstFewer")).toObject();
+    line(QStringLiteral("broadsheet-cli refresh, first"), first);
+    line(QStringLiteral("broadsheet-cli refresh, all 304"), again);
+    line(QStringLiteral("broadsheet-cli refresh, first, %1 feeds")
+             .arg(r.value(QStringLiteral("fewerFeeds")).toInt()),
+         fewer);
+    const auto wall = [](const QJsonObject& m) { return m.value(QStringLiteral("wallSeconds")).toDouble(); };
+    const auto peak = [](const QJsonObject& m) { return m.value(QStringLiteral("peakMegabytes")).toDouble(); };
+    std::printf("  304 refresh is %.1fx faster than the first; peak memory %d feeds / %d feeds: "
+                "%.2fx\n",
+                wall(first) / std::max(1e-9, wall(again)), feeds,
+                r.value(QStringLiteral("fewerFeeds")).toInt(),
+                peak(first) / std::max(1e-9, peak(fewer)));
+    if (r.contains(QStringLiteral("newsboatFirst"))) {
+        const QJsonObject nbFirst = r.value(QStringLiteral("newsboatFirst")).toObject();
+        const QJsonObject nbAgain = r.value(QStringLiteral("newsboatNotModified")).toObject();
+        line(QStringLiteral("newsboat -x reload, first"), nbFirst);
+        line(QStringLiteral("newsboat -x reload, again"), nbAgain);
+        std::printf("  Broadsheet / newsboat wall: first %.2fx, again %.2fx (below 1: faster)\n",
+                    wall(first) / std::max(1e-9, wall(nbFirst)),
+                    wall(again) / std::max(1e-9, wall(nbAgain)));
+    }
+}
+
 void printFeedFigures(const QJsonObject& f)
 {
     std::printf("feeds:    %d files, %.1f MB, %lld items: ours %.1f MB/s and %.0f items/s; bare "
@@ -296,9 +336,30 @@ int main(int argc, char* argv[])
         QStringLiteral("feeds-only"),
         QStringLiteral("Only the feed parsing measurement (every feed file in ../shared/data, "
                        "against python3-feedparser)."));
+    const QCommandLineOption refreshOnly(
+        QStringLiteral("refresh-only"),
+        QStringLiteral("Only the refresh measurement: --feeds subscriptions of 50 stories from "
+                       "127.0.0.1, broadsheet-cli against newsboat."));
+    const QCommandLineOption feedCount(QStringLiteral("feeds"),
+                                       QStringLiteral("Subscriptions to refresh (default 500)."),
+                                       QStringLiteral("N"), QStringLiteral("500"));
     parser.addOptions({articles, corpus, generate, rounds, workdir, json, perQuery, windowOption,
-                       windowOn, writes, writesOnly, feedsOnly});
+                       windowOn, writes, writesOnly, feedsOnly, refreshOnly, feedCount});
     parser.process(app);
+
+    if (parser.isSet(refreshOnly)) {
+        const int n = std::max(5, parser.value(feedCount).toInt());
+        say(QStringLiteral("refreshing %1 feeds of 50 stories from 127.0.0.1").arg(n));
+        const QJsonObject r =
+            measureRefresh(QStringLiteral(BROADSHEET_CLI_PATH),
+                           QStringLiteral(BROADSHEET_SHARED_DIR "/data/bbc/news"), n, 50);
+        if (parser.isSet(json)) {
+            std::fputs(QJsonDocument(r).toJson().constData(), stdout);
+            return 0;
+        }
+        printRefreshFigures(r);
+        return 0;
+    }
 
     if (parser.isSet(feedsOnly)) {
         say(QStringLiteral("parsing every feed file of %1, 5 rounds each side")

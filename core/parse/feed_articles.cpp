@@ -36,7 +36,9 @@ bool isGloballyUnique(const QString& id)
 
 QString plainText(const FeedText& text)
 {
-    if (text.type == FeedText::Type::Html)
+    // Most titles are words without markup or entities: no HTML parse for them.
+    if (text.type == FeedText::Type::Html &&
+        (text.value.contains(u'<') || text.value.contains(u'&')))
         return sanitizeHtml(text.value, text.base).text;
     return text.value.simplified();
 }

@@ -136,7 +136,7 @@ Result<ArticleId> ArticleStore::nextArticleId()
 
 Result<QList<AddOutcome>> ArticleStore::addArticles(QList<Article>& articles,
                                                     const QList<QByteArray>& hashes,
-                                                    const QList<bool>& ownTags)
+                                                    const QList<bool>& ownTags, qint64 subscription)
 {
     Q_ASSERT(hashes.size() == articles.size());
     Q_ASSERT(ownTags.isEmpty() || ownTags.size() == articles.size());
@@ -149,7 +149,8 @@ Result<QList<AddOutcome>> ArticleStore::addArticles(QList<Article>& articles,
     auto insert = m_db.prepare(
         "INSERT INTO articles(source_id, title, section, author, url, guid, path, published_at, "
         "published_precision, imported_at, body, is_read, is_starred, content_hash, tagged_with, "
-        "html) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
+        "html, subscription_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+        "?14, ?15, ?16, ?17) "
         "ON CONFLICT DO NOTHING");
     if (!insert)
         return insert.error();
@@ -191,6 +192,7 @@ Result<QList<AddOutcome>> ArticleStore::addArticles(QList<Article>& articles,
         else
             insert->bind(15, qint64{0});
         insert->bind(16, article.html.isEmpty() ? QString() : article.html);
+        insert->bind(17, subscription > 0 ? std::optional<qint64>(subscription) : std::nullopt);
         if (auto r = insert->run(); !r)
             return r.error();
         if (m_db.changes() > 0) {

@@ -71,8 +71,9 @@ public:
     /// An article whose `ownTags` is true (a Broadsheet export) keeps exactly the tags it
     /// brings, stored as the file's: the tagging pass never adds to them or replaces them.
     /// The others wait for the tagging pass (taggedWith 0).
+    /// `subscription` (when not 0): the subscription the stories come from.
     Result<QList<AddOutcome>> addArticles(QList<Article>& articles, const QList<QByteArray>& hashes,
-                                          const QList<bool>& ownTags = {});
+                                          const QList<bool>& ownTags = {}, qint64 subscription = 0);
     /// The id the next article added will have (one above the highest so far).
     Result<ArticleId> nextArticleId();
 

@@ -101,17 +101,13 @@ Result<QList<AddOutcome>> ArticleStore::storeFeedStories(QList<Article>& article
         }
     }
     if (!fresh.isEmpty()) {
-        auto added = addArticles(fresh, freshIdentities);
+        auto added = addArticles(fresh, freshIdentities, {}, subscription);
         if (!added)
             return added.error();
         for (qsizetype k = 0; k < fresh.size(); ++k) {
             const qsizetype i = freshAt[k];
             outcomes[i] = (*added)[k];
             articles[i].id = fresh[k].id;
-            if ((*added)[k] == AddOutcome::Added && owner) {
-                if (auto r = adopt->bind(1, fresh[k].id).bind(2, *owner).run(); !r)
-                    return r.error();
-            }
         }
     }
     if (auto r = transaction->commit(); !r)

@@ -93,8 +93,12 @@ void printRefreshFigures(const QJsonObject& r)
     line(QStringLiteral("broadsheet-cli refresh, first, %1 feeds")
              .arg(r.value(QStringLiteral("fewerFeeds")).toInt()),
          fewer);
-    const auto wall = [](const QJsonObject& m) { return m.value(QStringLiteral("wallSeconds")).toDouble(); };
-    const auto peak = [](const QJsonObject& m) { return m.value(QStringLiteral("peakMegabytes")).toDouble(); };
+    const auto wall = [](const QJsonObject& m) {
+        return m.value(QStringLiteral("wallSeconds")).toDouble();
+    };
+    const auto peak = [](const QJsonObject& m) {
+        return m.value(QStringLiteral("peakMegabytes")).toDouble();
+    };
     std::printf("  304 refresh is %.1fx faster than the first; peak memory %d feeds / %d feeds: "
                 "%.2fx\n",
                 wall(first) / std::max(1e-9, wall(again)), feeds,

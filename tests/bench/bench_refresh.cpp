@@ -13,12 +13,13 @@
 #include <QTemporaryDir>
 #include <QThread>
 
-#include <csignal>
 #include <fcntl.h>
-#include <cstdio>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+
+#include <csignal>
+#include <cstdio>
 
 extern char** environ;
 
@@ -187,8 +188,9 @@ QJsonObject measureRefresh(const QString& cliPath, const QString& corpus, int fe
     };
     QJsonObject out{{QStringLiteral("feeds"), feeds}, {QStringLiteral("items"), items}};
     for (const QString& name : {QStringLiteral("all"), QStringLiteral("fewer")}) {
-        runMeasured(cliPath, ours(name) + QStringList{QStringLiteral("import"),
-                                                      work.filePath(name + QStringLiteral(".opml"))});
+        runMeasured(cliPath,
+                    ours(name) + QStringList{QStringLiteral("import"),
+                                             work.filePath(name + QStringLiteral(".opml"))});
     }
     const Measured first =
         runMeasured(cliPath, ours(QStringLiteral("all")) +
@@ -196,8 +198,8 @@ QJsonObject measureRefresh(const QString& cliPath, const QString& corpus, int fe
     const Measured second =
         runMeasured(cliPath, ours(QStringLiteral("all")) +
                                  QStringList{QStringLiteral("refresh"), QStringLiteral("--json")});
-    const Measured small =
-        runMeasured(cliPath, ours(QStringLiteral("fewer")) + QStringList{QStringLiteral("refresh")});
+    const Measured small = runMeasured(cliPath, ours(QStringLiteral("fewer")) +
+                                                    QStringList{QStringLiteral("refresh")});
     if (auto store = core::ArticleStore::open(work.filePath(QStringLiteral("all.sqlite")),
                                               core::ArticleStore::OpenMode::OpenExisting)) {
         if (auto count = (*store)->count())
@@ -217,14 +219,11 @@ QJsonObject measureRefresh(const QString& cliPath, const QString& corpus, int fe
         config.write("reload-threads 8\nshow-read-feeds yes\n");
         config.close();
         const QByteArrayList env{"HOME=" + work.filePath(QStringLiteral("home")).toLocal8Bit()};
-        const QStringList args{QStringLiteral("-x"),
-                               QStringLiteral("reload"),
-                               QStringLiteral("-u"),
-                               work.filePath(QStringLiteral("all.urls")),
-                               QStringLiteral("-c"),
-                               work.filePath(QStringLiteral("newsboat.db")),
-                               QStringLiteral("-C"),
-                               work.filePath(QStringLiteral("newsboat.conf"))};
+        const QStringList args{
+            QStringLiteral("-x"), QStringLiteral("reload"),
+            QStringLiteral("-u"), work.filePath(QStringLiteral("all.urls")),
+            QStringLiteral("-c"), work.filePath(QStringLiteral("newsboat.db")),
+            QStringLiteral("-C"), work.filePath(QStringLiteral("newsboat.conf"))};
         out.insert(QStringLiteral("newsboatFirst"), toJson(runMeasured(newsboat, args, env)));
         out.insert(QStringLiteral("newsboatNotModified"), toJson(runMeasured(newsboat, args, env)));
     }

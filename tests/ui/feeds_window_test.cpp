@@ -218,8 +218,8 @@ TEST_CASE("Delete removes the selected stories and Undo brings them back, and un
     CHECK_FALSE(window.canUndoDelete());
 
     window.unsubscribe(id, false);
-    REQUIRE(QTest::qWaitFor(
-        [&] { return !window.sidebar()->subscriptionIndex(id).isValid(); }, 15000));
+    REQUIRE(
+        QTest::qWaitFor([&] { return !window.sidebar()->subscriptionIndex(id).isValid(); }, 15000));
     w.waitForSidebar();
     CHECK(window.storyModel()->rowCount() == 3);
     auto store = core::ArticleStore::open(w.dir.filePath(QStringLiteral("library.sqlite")),

@@ -12,6 +12,7 @@
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QThreadPool>
 
 namespace broadsheet::app {
 
@@ -47,10 +48,21 @@ QList<core::Result<core::FeedUpdate>> refreshAll(core::ArticleStore& store,
     qsizetype pending = states.size();
     for (qsizetype i = 0; i < states.size(); ++i) {
         fetcher.fetch(core::requestFor(states[i]), [&, i](const core::FetchResult& result) {
-            updates[i] =
-                core::applyFetch(store, states[i], result, QDateTime::currentDateTimeUtc());
-            if (--pending == 0)
-                loop.quit();
+            // Parsed and sanitised on the pool, stored here in the order they come: the
+            // parsing of one feed overlaps the storing of another and the network.
+            QThreadPool::globalInstance()->start([&, i, result] {
+                const QDateTime now = QDateTime::currentDateTimeUtc();
+                auto prepared = std::make_shared<core::PreparedFetch>(
+                    core::prepareFetch(states[i], result, now));
+                QMetaObject::invokeMethod(
+                    &loop,
+                    [&, i, prepared, now] {
+                        updates[i] = core::storeFetch(store, std::move(*prepared), now);
+                        if (--pending == 0)
+                            loop.quit();
+                    },
+                    Qt::QueuedConnection);
+            });
         });
     }
     if (pending > 0)

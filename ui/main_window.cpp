@@ -393,7 +393,9 @@ void MainWindow::showCurrentArticle()
             shown.tags.append(core::Tag{name, QString::fromLatin1(core::tag_kind::kManual)});
     }
     m_reader->showArticle(shown);
-    if (!shown.read) { // opening a story marks it read
+    if (auto images = m_store->loadsImages(id); images && *images)
+        m_reader->loadImages(); // its subscription says so
+    if (!shown.read) {          // opening a story marks it read
         core::ArticleSummary before;
         before.id = id;
         setFlag(ArticleListModel::Flag::Read, {before}, true);

@@ -160,6 +160,8 @@ public:
     /// Saves what the user chose for a subscription (by `id`): title, folder, interval,
     /// retention, images, notifications, credentials. Fails when there is none.
     Result<void> updateSubscription(const SubscriptionState& state);
+    /// Whether the story comes from a subscription whose images load without asking.
+    Result<bool> loadsImages(ArticleId id);
     /// Unsubscribes; its stories stay (no longer linked to it) or, with `deleteStories`, go
     /// too. Returns how many stories were deleted.
     Result<qint64> removeSubscription(qint64 id, bool deleteStories);

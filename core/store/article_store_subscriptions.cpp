@@ -227,6 +227,19 @@ Result<void> ArticleStore::updateSubscription(const SubscriptionState& state)
     return {};
 }
 
+Result<bool> ArticleStore::loadsImages(ArticleId id)
+{
+    auto select = m_db.prepare("SELECT s.load_images FROM articles a JOIN subscriptions s ON "
+                               "s.id = a.subscription_id WHERE a.id = ?1");
+    if (!select)
+        return select.error();
+    select->bind(1, id);
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    return *row && select->int64(0) != 0;
+}
+
 Result<qint64> ArticleStore::removeSubscription(qint64 id, bool deleteStories)
 {
     auto transaction = Transaction::beginOrJoin(m_db); // or the writer's

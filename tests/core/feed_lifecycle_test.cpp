@@ -180,6 +180,15 @@ TEST_CASE("a library refreshed three times against a changing feed holds each st
     CHECK(found(*store, QStringLiteral("folder:\"News/World\"")).size() == 3);
     CHECK(found(*store, QStringLiteral("folder:Wor")).isEmpty());
     CHECK(found(*store, QStringLiteral("folder:\"News/W\"")).isEmpty());
+    // Images load without asking only for a subscription that says so.
+    auto asks = store->loadsImages(alpha.front());
+    REQUIRE(asks);
+    CHECK_FALSE(*asks);
+    moved.loadImages = true;
+    REQUIRE(store->updateSubscription(moved));
+    auto loads = store->loadsImages(alpha.front());
+    REQUIRE(loads);
+    CHECK(*loads);
     requireSound(*store);
 }
 

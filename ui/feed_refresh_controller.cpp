@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feed_refresh_controller.h"
 
+#include "background.h"
 #include "feeds/feed_fetcher.h"
 #include "store/article_store.h"
 #include "store/library_writer.h"
@@ -30,6 +31,8 @@ public:
                std::function<void(QString)> problem)
     {
         if (!m_store) {
+            // Fetching and parsing are work the user did not just ask for: below the window.
+            core::runThisThreadInBackground();
             auto store =
                 core::ArticleStore::open(m_libraryPath, core::ArticleStore::OpenMode::OpenExisting);
             if (!store) {

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QBarSet>
 #include <QChartView>
 #include <QMap>
-
-class QBarSet;
+#include <QPointer>
+#include <QValueAxis>
 
 namespace broadsheet::ui {
 
@@ -31,6 +32,9 @@ private:
     void applyPalette();
 
     QStringList m_months;
+    QMap<QString, qint64> m_counts; ///< what the chart shows
+    QPointer<QBarSet> m_bars;       ///< its bars, while the chart holds them
+    QPointer<QValueAxis> m_axisY;
 };
 
 } // namespace broadsheet::ui

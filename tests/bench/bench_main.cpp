@@ -104,6 +104,20 @@ void printRefreshFigures(const QJsonObject& r)
                 wall(first) / std::max(1e-9, wall(again)), feeds,
                 r.value(QStringLiteral("fewerFeeds")).toInt(),
                 peak(first) / std::max(1e-9, peak(fewer)));
+    if (r.contains(QStringLiteral("window"))) {
+        const QJsonObject w = r.value(QStringLiteral("window")).toObject();
+        const double idle = w.value(QStringLiteral("idle_p50_ms")).toDouble();
+        const double busy = w.value(QStringLiteral("during_p50_ms")).toDouble();
+        std::printf("  window refresh of every feed: %.1f s, %d new, %d failed; search p50 %.2f ms "
+                    "idle, %.2f ms during (%.2fx, %d searches); GUI longest stall %.0f ms, %d "
+                    "over 50 ms\n",
+                    w.value(QStringLiteral("refresh_s")).toDouble(),
+                    w.value(QStringLiteral("added")).toInt(),
+                    w.value(QStringLiteral("failed")).toInt(), idle, busy,
+                    busy / std::max(1e-9, idle), w.value(QStringLiteral("searches_during")).toInt(),
+                    w.value(QStringLiteral("gui_stall_max_ms")).toDouble(),
+                    w.value(QStringLiteral("gui_stalls_over_50_ms")).toInt());
+    }
     if (r.contains(QStringLiteral("newsboatFirst"))) {
         const QJsonObject nbFirst = r.value(QStringLiteral("newsboatFirst")).toObject();
         const QJsonObject nbAgain = r.value(QStringLiteral("newsboatNotModified")).toObject();
@@ -347,9 +361,24 @@ int main(int argc, char* argv[])
     const QCommandLineOption feedCount(QStringLiteral("feeds"),
                                        QStringLiteral("Subscriptions to refresh (default 500)."),
                                        QStringLiteral("N"), QStringLiteral("500"));
+    const QCommandLineOption refreshWindowOn(
+        QStringLiteral("refresh-window-on"),
+        QStringLiteral("Only time a refresh in the window on an existing library."),
+        QStringLiteral("FILE"));
     parser.addOptions({articles, corpus, generate, rounds, workdir, json, perQuery, windowOption,
-                       windowOn, writes, writesOnly, feedsOnly, refreshOnly, feedCount});
+                       windowOn, writes, writesOnly, feedsOnly, refreshOnly, feedCount,
+                       refreshWindowOn});
     parser.process(app);
+
+    if (parser.isSet(refreshWindowOn)) {
+        QTemporaryDir settings;
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
+        std::fputs(QJsonDocument(measureRefreshInWindow(parser.value(refreshWindowOn)))
+                       .toJson()
+                       .constData(),
+                   stdout);
+        return 0;
+    }
 
     if (parser.isSet(refreshOnly)) {
         const int n = std::max(5, parser.value(feedCount).toInt());

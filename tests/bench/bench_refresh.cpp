@@ -4,10 +4,13 @@
 #include "bench_corpus.h"
 #include "store/article_store.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QProcess>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -209,6 +212,30 @@ QJsonObject measureRefresh(const QString& cliPath, const QString& corpus, int fe
     out.insert(QStringLiteral("broadsheetNotModified"), toJson(second));
     out.insert(QStringLiteral("broadsheetFirstFewer"), toJson(small));
     out.insert(QStringLiteral("fewerFeeds"), fewer);
+
+    // The window refreshing every feed while searches run: a copy of the refreshed library
+    // with its validators forgotten and half its stories gone (without a trace, so the
+    // refresh stores them again).
+    {
+        const QString windowLibrary = work.filePath(QStringLiteral("window.sqlite"));
+        if (auto source = core::ArticleStore::open(work.filePath(QStringLiteral("all.sqlite")),
+                                                   core::ArticleStore::OpenMode::OpenExisting)) {
+            (void)(*source)->database().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        QFile::copy(work.filePath(QStringLiteral("all.sqlite")), windowLibrary);
+        if (auto copy = core::ArticleStore::open(windowLibrary,
+                                                 core::ArticleStore::OpenMode::OpenExisting)) {
+            (void)(*copy)->database().exec("UPDATE subscriptions SET etag = '', last_modified = '';"
+                                           "DELETE FROM articles WHERE id % 2 = 0;");
+        }
+        QProcess child;
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        child.start(QCoreApplication::applicationFilePath(),
+                    {QStringLiteral("--refresh-window-on"), windowLibrary});
+        if (child.waitForFinished(900000) && child.exitCode() == 0)
+            out.insert(QStringLiteral("window"),
+                       QJsonDocument::fromJson(child.readAllStandardOutput()).object());
+    }
 
     // Newsboat on the same URLs, from the same server, with as many fetches at once as ours.
     const QString newsboat = QStringLiteral("/usr/bin/newsboat");

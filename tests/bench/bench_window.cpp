@@ -3,13 +3,21 @@
 
 #include "article_list_model.h"
 #include "bench_corpus.h"
+#include "feed_refresh_controller.h"
 #include "main_window.h"
+#include "search/searcher.h"
 #include "store/article_store.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTableView>
+#include <QTimer>
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <thread>
 
 namespace broadsheet::bench {
 
@@ -265,6 +273,108 @@ QJsonObject measureWritesDuringImport(const QString& libraryPath, const QString&
         {QStringLiteral("lock_errors"), lockErrors},
         {QStringLiteral("during_import"), duringImport},
         {QStringLiteral("import_s"), static_cast<double>(importEnded - importStarted) / 1000.0}};
+}
+
+} // namespace broadsheet::bench
+
+namespace broadsheet::bench {
+
+QJsonObject measureRefreshInWindow(const QString& libraryPath)
+{
+    auto store = core::ArticleStore::open(libraryPath, core::ArticleStore::OpenMode::OpenExisting);
+    if (!store)
+        return {{QStringLiteral("error"), store.error().message}};
+    ui::MainWindow window(std::move(*store));
+    window.feedRefresher()->setSchedule(0);
+    window.resize(1280, 800);
+    window.show();
+    QElapsedTimer settle;
+    settle.start();
+    while (settle.elapsed() < 2000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+
+    // Searches on a connection of their own, as the window's search worker runs them.
+    const QStringList words = {QStringLiteral("government"), QStringLiteral("election"),
+                               QStringLiteral("music"),      QStringLiteral("film"),
+                               QStringLiteral("market"),     QStringLiteral("players"),
+                               QStringLiteral("technology"), QStringLiteral("\"prime minister\""),
+                               QStringLiteral("econom*"),    QStringLiteral("title:world")};
+    std::atomic<bool> stop{false};
+    std::atomic<bool> measuringDuring{false};
+    std::mutex timesMutex;
+    QList<double> idle;
+    QList<double> during;
+    std::thread searcher([&] {
+        auto reader =
+            core::ArticleStore::open(libraryPath, core::ArticleStore::OpenMode::OpenExisting);
+        if (!reader)
+            return;
+        core::Searcher search((*reader)->database());
+        for (int i = 0; !stop.load(); ++i) {
+            core::SearchRequest request;
+            request.query = words[i % words.size()];
+            QElapsedTimer t;
+            t.start();
+            (void)search.search(request);
+            const double ms = static_cast<double>(t.nsecsElapsed()) / 1e6;
+            const std::lock_guard lock(timesMutex);
+            (measuringDuring.load() ? during : idle).append(ms);
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    });
+    QElapsedTimer idleTime;
+    idleTime.start();
+    while (idleTime.elapsed() < 4000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+
+    measuringDuring = true;
+    qint64 longestStall = 0;
+    int stallsOver50 = 0;
+    QElapsedTimer clock;
+    clock.start();
+    qint64 lastTick = 0;
+    QTimer ticks;
+    QObject::connect(&ticks, &QTimer::timeout, [&] {
+        const qint64 now = clock.elapsed();
+        longestStall = std::max(longestStall, now - lastTick - 5);
+        stallsOver50 += now - lastTick - 5 > 50;
+        if (now - lastTick - 5 > 50 && qEnvironmentVariableIsSet("BROADSHEET_BENCH_STALLS"))
+            std::fprintf(stderr, "stall %lld ms ending at %lld ms\n", now - lastTick - 5, now);
+        lastTick = now;
+    });
+    bool done = false;
+    int added = 0;
+    int failed = 0;
+    QObject::connect(&window, &ui::MainWindow::feedsRefreshed, [&](int a, int f) {
+        if (qEnvironmentVariableIsSet("BROADSHEET_BENCH_STALLS"))
+            std::fprintf(stderr, "refreshed at %lld ms\n", clock.elapsed());
+        done = true;
+        added = a;
+        failed = f;
+    });
+    ticks.start(5);
+    window.refreshFeeds();
+    while (!done && clock.elapsed() < 600000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    const double refreshSeconds = static_cast<double>(clock.elapsed()) / 1000.0;
+    ticks.stop();
+    stop = true;
+    searcher.join();
+    auto p50 = [](QList<double> v) {
+        if (v.isEmpty())
+            return 0.0;
+        std::sort(v.begin(), v.end());
+        return v[v.size() / 2];
+    };
+    return {{QStringLiteral("idle_p50_ms"), p50(idle)},
+            {QStringLiteral("during_p50_ms"), p50(during)},
+            {QStringLiteral("searches_idle"), static_cast<int>(idle.size())},
+            {QStringLiteral("searches_during"), static_cast<int>(during.size())},
+            {QStringLiteral("gui_stall_max_ms"), static_cast<double>(longestStall)},
+            {QStringLiteral("gui_stalls_over_50_ms"), stallsOver50},
+            {QStringLiteral("refresh_s"), refreshSeconds},
+            {QStringLiteral("added"), added},
+            {QStringLiteral("failed"), failed}};
 }
 
 } // namespace broadsheet::bench

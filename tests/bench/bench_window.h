@@ -26,3 +26,15 @@ QJsonObject measureWritesDuringImport(const QString& libraryPath, const QString&
                                       int toggles, int everyMs);
 
 } // namespace broadsheet::bench
+
+namespace broadsheet::bench {
+
+/// Opens the window on `libraryPath` (stories and subscriptions whose feeds a server on
+/// 127.0.0.1 serves), searches on a connection of its own while idle, then refreshes every
+/// subscription in the window (F5) and searches while it runs: the searches' p50 both
+/// ways, the GUI thread's longest stall during the refresh, and what the refresh brought:
+/// {"idle_p50_ms", "during_p50_ms", "searches_during", "gui_stall_max_ms",
+/// "gui_stalls_over_50_ms", "refresh_s", "added", "failed"}.
+QJsonObject measureRefreshInWindow(const QString& libraryPath);
+
+} // namespace broadsheet::bench

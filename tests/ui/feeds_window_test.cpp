@@ -229,3 +229,30 @@ TEST_CASE("Delete removes the selected stories and Undo brings them back, and un
     REQUIRE(problems);
     CHECK(problems->isEmpty());
 }
+
+TEST_CASE("the schedule refreshes what is due by the wall clock, so a window opened after a "
+          "night away (or a computer that slept) catches up",
+          "[ui][feeds][http]")
+{
+    test::HttpTestServer server;
+    REQUIRE(server.listen());
+    server.route("/news.xml", feed(rss({1})));
+    Window w;
+    const qint64 id = w.subscribe(server.url(QStringLiteral("/news.xml")));
+    ui::FeedRefreshController& feeds = *w.window->feedRefresher();
+    auto due = [&feeds](const QDateTime& now) {
+        feeds.setClock([now] { return now; });
+        QSignalSpy finished(&feeds, &ui::FeedRefreshController::finished);
+        feeds.refresh(ui::FeedRefreshController::Scope::Due);
+        REQUIRE(finished.wait(15000));
+        return finished.front().at(0).toInt();
+    };
+    const qsizetype asked = server.requests().size();
+    // Just subscribed: the next refresh is about an hour away.
+    CHECK(due(QDateTime::currentDateTimeUtc()) == 0);
+    CHECK(server.requests().size() == asked);
+    // Eight hours later (the lid was closed): it is due, and asked for once.
+    CHECK(due(QDateTime::currentDateTimeUtc().addSecs(8 * 3600)) == 1);
+    CHECK(server.requests().size() == asked + 1);
+    CHECK(w.window->sidebar()->subscriptionIndex(id).isValid());
+}

@@ -31,7 +31,7 @@ namespace broadsheet::ui {
 namespace {
 constexpr int kScheduleMs = 60 * 1000; ///< how often what is due is looked for
 constexpr int kFirstLookMs = 3 * 1000; ///< after the window opens
-constexpr int kShowNewAfterMs = 1500;  ///< new stories are shown in place this soon
+constexpr int kShowNewAfterMs = 3000;  ///< new stories are shown in place this soon
 } // namespace
 
 void MainWindow::setUpFeeds()

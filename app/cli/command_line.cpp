@@ -2,6 +2,7 @@
 #include "command_line.h"
 
 #include "cli_output.h"
+#include "search/searcher.h"
 #include "store/library_location.h"
 #include "store/library_writer.h"
 
@@ -140,6 +141,44 @@ std::unique_ptr<core::LibraryWriter> openWriter(const QString& path, ArticleStor
         printErr(QStringLiteral("broadsheet-cli: %1\n").arg(message));
     });
     return std::move(*writer);
+}
+
+std::optional<QList<core::ArticleId>> namedStories(const CommandLine& cli, ArticleStore& store,
+                                                   const QStringList& idTexts,
+                                                   const std::optional<QString>& query,
+                                                   const QString& noun, int& exit)
+{
+    if (query) {
+        auto found = core::Searcher(store.database()).matchingIds(*query);
+        if (!found) {
+            exit = fail(found.error());
+            return std::nullopt;
+        }
+        return *found;
+    }
+    QList<core::ArticleId> ids;
+    for (const QString& text : idTexts) {
+        bool ok = false;
+        const core::ArticleId id = text.toLongLong(&ok);
+        if (!ok || id <= 0) {
+            exit = *cli.usageError(
+                QStringLiteral("'%1' is not %2 %3 id")
+                    .arg(text, noun.startsWith(u'a') ? QStringLiteral("an") : QStringLiteral("a"),
+                         noun));
+            return std::nullopt;
+        }
+        auto article = store.article(id);
+        if (!article) {
+            exit = fail(article.error());
+            return std::nullopt;
+        }
+        if (!*article) {
+            exit = fail(core::Error{QStringLiteral("there is no %1 %2").arg(noun).arg(id)});
+            return std::nullopt;
+        }
+        ids.append(id);
+    }
+    return ids;
 }
 
 } // namespace broadsheet::app

@@ -33,26 +33,15 @@ int tagCommand(const QStringList& arguments, const QString& globalLibrary)
     auto store = openStore(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
     if (!store)
         return ExitFailure;
-    QList<core::ArticleId> ids;
-    if (cli.parser().isSet(query)) {
-        auto found = core::Searcher(store->database()).matchingIds(cli.parser().value(query));
-        if (!found)
-            return fail(found.error());
-        ids = *found;
-    } else {
-        for (const QString& text : idTexts) {
-            bool ok = false;
-            const core::ArticleId id = text.toLongLong(&ok);
-            if (!ok || id <= 0)
-                return *cli.usageError(QStringLiteral("'%1' is not an article id").arg(text));
-            auto article = store->article(id);
-            if (!article)
-                return fail(article.error());
-            if (!*article)
-                return fail(core::Error{QStringLiteral("there is no article %1").arg(id)});
-            ids.append(id);
-        }
-    }
+    int exit = ExitOk;
+    const auto named =
+        namedStories(cli, *store, idTexts,
+                     cli.parser().isSet(query) ? std::optional<QString>(cli.parser().value(query))
+                                               : std::nullopt,
+                     QStringLiteral("article"), exit);
+    if (!named)
+        return exit;
+    const QList<core::ArticleId> ids = *named;
     auto writer = openWriter(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
     if (!writer)
         return ExitFailure;

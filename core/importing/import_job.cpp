@@ -24,6 +24,14 @@
 
 #include <algorithm>
 
+#ifdef Q_OS_UNIX
+#include <dirent.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#endif
+
 Q_LOGGING_CATEGORY(lcImport, "broadsheet.import", QtInfoMsg)
 
 namespace broadsheet::core {
@@ -89,6 +97,112 @@ QString displayPath(const QString& path)
     return QDir::toNativeSeparators(path);
 }
 
+QString unsupportedReason(const QFileInfo& info)
+{
+    return QStringLiteral("not an article file (.%1); Broadsheet imports .txt, .md, .json, "
+                          ".ndjson and .csv files, feeds (.xml, .rss, .atom, .rdf) and "
+                          "subscription lists (.opml)")
+        .arg(info.suffix());
+}
+
+#ifdef Q_OS_UNIX
+/// Why a path is not a file that can be read to its end (a FIFO would block the import for
+/// ever, a device could never end), or nothing for a regular file.
+std::optional<QString> notRegularReason(const QByteArray& encoded)
+{
+    struct stat st {};
+    if (::stat(encoded.constData(), &st) != 0)
+        return QStringLiteral("cannot be read: %1").arg(QString::fromLocal8Bit(strerror(errno)));
+    if (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))
+        return std::nullopt;
+    if (S_ISFIFO(st.st_mode))
+        return QStringLiteral("a named pipe (FIFO), not a file");
+    if (S_ISSOCK(st.st_mode))
+        return QStringLiteral("a socket, not a file");
+    return QStringLiteral("a device, not a file");
+}
+
+/// Every entry of a folder tree, walked by hand rather than with QDirIterator: a name that
+/// is not valid UTF-8 cannot be opened through QString, and is reported, not dropped; only
+/// regular files are listed (a FIFO never ends).
+void walkFolder(const QString& rootPath, const QString& source, QList<FileTask>& found,
+                QList<SkippedFile>& skipped)
+{
+    QList<QByteArray> pending{QFile::encodeName(rootPath)};
+    while (!pending.isEmpty()) {
+        const QByteArray folder = pending.takeLast();
+        DIR* dir = ::opendir(folder.constData());
+        if (!dir) {
+            skipped.append({displayPath(QFile::decodeName(folder)),
+                            QStringLiteral("the folder cannot be read: %1")
+                                .arg(QString::fromLocal8Bit(strerror(errno)))});
+            continue;
+        }
+        while (const dirent* entry = ::readdir(dir)) {
+            const QByteArray name(entry->d_name);
+            if (name.startsWith('.'))
+                continue; // ., .. and hidden files and folders (.git, .DS_Store): not articles
+            const QByteArray encoded = folder + '/' + name;
+            const QString path = QFile::decodeName(encoded);
+            if (QFile::encodeName(path) != encoded) {
+                skipped.append({displayPath(path),
+                                QStringLiteral("the file name is not valid UTF-8 (the "
+                                               "replacement characters stand for its bytes); "
+                                               "rename it to import it")});
+                continue;
+            }
+            struct stat st {};
+            if (::stat(encoded.constData(), &st) != 0) {
+                skipped.append({displayPath(path),
+                                QStringLiteral("cannot be read: %1")
+                                    .arg(QString::fromLocal8Bit(strerror(errno)))});
+                continue;
+            }
+            if (S_ISDIR(st.st_mode)) {
+                struct stat link {};
+                if (::lstat(encoded.constData(), &link) == 0 && !S_ISLNK(link.st_mode))
+                    pending.append(encoded); // a linked folder could loop: not followed
+                continue;
+            }
+            const QFileInfo info(path);
+            if (kindOf(info) == FileKind::Unsupported) {
+                skipped.append({displayPath(path), unsupportedReason(info)});
+                continue;
+            }
+            if (auto reason = notRegularReason(encoded)) {
+                skipped.append({displayPath(path), *reason});
+                continue;
+            }
+            found.append({path, source, static_cast<qint64>(st.st_size)});
+        }
+        ::closedir(dir);
+    }
+}
+#else
+std::optional<QString> notRegularReason(const QByteArray&)
+{
+    return std::nullopt;
+}
+
+void walkFolder(const QString& rootPath, const QString& source, QList<FileTask>& found,
+                QList<SkippedFile>& skipped)
+{
+    QDirIterator it(rootPath, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        const QFileInfo info = it.fileInfo();
+        const QString relative = QDir(rootPath).relativeFilePath(file);
+        if (relative.startsWith(u'.') || relative.contains(QStringLiteral("/.")))
+            continue;
+        if (kindOf(info) == FileKind::Unsupported) {
+            skipped.append({displayPath(file), unsupportedReason(info)});
+            continue;
+        }
+        found.append({file, source, info.size()});
+    }
+}
+#endif
+
 // The files under the given paths, in a stable order, plus the paths that do not exist.
 void collectFiles(const QStringList& paths, QList<FileTask>& tasks, QList<SkippedFile>& skipped)
 {
@@ -100,30 +214,15 @@ void collectFiles(const QStringList& paths, QList<FileTask>& tasks, QList<Skippe
         }
         const QString source = sourceNameFor(root);
         if (!root.isDir()) {
+            if (auto reason = notRegularReason(QFile::encodeName(root.absoluteFilePath()))) {
+                skipped.append({displayPath(path), *reason});
+                continue;
+            }
             tasks.append({root.absoluteFilePath(), source, root.size()});
             continue;
         }
         QList<FileTask> found;
-        QDirIterator it(root.absoluteFilePath(), QDir::Files | QDir::NoDotAndDotDot,
-                        QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString file = it.next();
-            const QFileInfo info = it.fileInfo();
-            // Hidden files and folders (.git, .DS_Store) are not articles.
-            const QString relative = QDir(root.absoluteFilePath()).relativeFilePath(file);
-            if (relative.startsWith(u'.') || relative.contains(QStringLiteral("/.")))
-                continue;
-            if (kindOf(info) == FileKind::Unsupported) {
-                skipped.append({displayPath(file),
-                                QStringLiteral("not an article file (.%1); Broadsheet imports "
-                                               ".txt, .md, .json, .ndjson and .csv files, "
-                                               "feeds (.xml, .rss, .atom, .rdf) and "
-                                               "subscription lists (.opml)")
-                                    .arg(info.suffix())});
-                continue;
-            }
-            found.append({file, source, info.size()});
-        }
+        walkFolder(root.absoluteFilePath(), source, found, skipped);
         std::sort(found.begin(), found.end(),
                   [](const FileTask& a, const FileTask& b) { return a.path < b.path; });
         tasks.append(found);
@@ -185,31 +284,39 @@ Result<QByteArray> readWholeFile(const QString& path, FileKind kind)
 }
 
 /// The lines of an NDJSON file that start at or after `begin` and before `end`; each line
-/// belongs to the part its first byte is in.
-Result<QByteArray> readNdjsonPart(const QString& path, qint64 begin, qint64 end)
+/// belongs to the part its first byte is in. A line too long to be a story is left out and
+/// said in `leftOut`; the lines around it are kept.
+Result<QByteArray> readNdjsonPart(const QString& path, qint64 begin, qint64 end,
+                                  QStringList& leftOut)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{QStringLiteral("cannot be read: %1").arg(file.errorString())};
-    auto tooLong = [&] {
-        return Error{QStringLiteral("a line near byte %1 is longer than %2 MiB")
-                         .arg(file.pos())
-                         .arg(ImportJob::kMaxFileBytes / kMiB)};
+    auto skipRestOfLine = [&file] {
+        QByteArray rest;
+        do {
+            rest = file.readLine(1 << 20);
+        } while (!rest.isEmpty() && !rest.endsWith('\n'));
     };
     if (begin > 0) {
         // The rest of the line that holds byte begin - 1 belongs to the part before.
         if (!file.seek(begin - 1))
             return Error{QStringLiteral("cannot be read: %1").arg(file.errorString())};
-        QByteArray rest;
-        do {
-            rest = file.readLine(1 << 20);
-        } while (!rest.isEmpty() && !rest.endsWith('\n'));
+        skipRestOfLine();
     }
     QByteArray bytes;
     while (!file.atEnd() && file.pos() < end) {
+        const qint64 start = file.pos();
         const QByteArray line = file.readLine(ImportJob::kMaxFileBytes + 1);
-        if (!line.endsWith('\n') && !file.atEnd())
-            return tooLong();
+        if (!line.endsWith('\n') && !file.atEnd()) {
+            skipRestOfLine();
+            leftOut.append(QStringLiteral("the line at byte %1 is longer than %2 MiB; left it "
+                                          "out and read the rest")
+                               .arg(start)
+                               .arg(ImportJob::kMaxFileBytes / kMiB));
+            bytes += '\n'; // keeps the line numbers of what follows
+            continue;
+        }
         bytes += line;
     }
     if (file.error() != QFileDevice::NoError)
@@ -242,7 +349,7 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
     const FileKind kind = kindOf(info);
     QByteArray bytes;
     if (end >= 0) {
-        auto lines = readNdjsonPart(path, begin, end);
+        auto lines = readNdjsonPart(path, begin, end, result.leftOut);
         if (!lines)
             return skip(lines.error().message);
         if (isOnlyWhitespace(*lines))
@@ -381,6 +488,8 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, const std::stop_to
         QList<bool> ownTags;
         QList<Subscription> subscriptions;
         for (const FileResult& file : results) {
+            for (const QString& reason : file.leftOut)
+                report.skipped.append({displayPath(file.path), reason});
             if (file.skipReason) {
                 report.skipped.append({displayPath(file.path), *file.skipReason});
             } else {

@@ -56,6 +56,8 @@ public:
         /// A Broadsheet export: its articles bring their own tags, which stay as they are.
         bool ownTags = false;
         std::optional<QString> skipReason;
+        /// Parts of the file left out, each with why (the rest of the file was read).
+        QStringList leftOut;
     };
     /// Reads and parses one file; `source` names the library source its articles go to.
     /// `begin` and `end` (>= 0) choose a part of an NDJSON file: the lines that start there.

@@ -168,6 +168,7 @@ QString QueryCompiler::quote(const QString& text)
 {
     QString quoted = text;
     quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    quoted.replace(QChar(u'\0'), QChar(u' ')); // FTS5 ends a string at a NUL
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 

@@ -85,7 +85,9 @@ private:
             ++m_pos;
             if (c == u'"')
                 return phrase;
-            phrase += c;
+            // A control character (a NUL pasted into the field) separates words, as outside
+            // quotes; FTS5 would read a NUL as the end of the expression.
+            phrase += c.category() == QChar::Other_Control ? QChar(u' ') : c;
         }
         m_hints.append(QStringLiteral("added the missing closing quote"));
         return phrase;
@@ -101,86 +103,90 @@ private:
         return star;
     }
 
+    // One token per call; a field with no value is skipped in this loop (not by calling
+    // itself: thousands of "is: " in a row must not exhaust the stack).
     Token next()
     {
-        while (m_pos < m_text.size() &&
-               (peek().isSpace() || peek().category() == QChar::Other_Control))
-            ++m_pos;
-        if (m_pos >= m_text.size())
-            return {};
-        const QChar c = peek();
-        if (c == u'(') {
-            ++m_pos;
-            return {Token::Kind::LParen, {}, {}, false};
-        }
-        if (c == u')') {
-            ++m_pos;
-            return {Token::Kind::RParen, {}, {}, false};
-        }
-        if (c == u'"') {
-            Token token{Token::Kind::Phrase, readPhrase(), {}, false};
-            token.prefix = readStar();
-            return token;
-        }
-        if (c == u'-' && m_pos + 1 < m_text.size() && !isBreak(peek(1)) && peek(1) != u'-') {
-            ++m_pos;
-            return {Token::Kind::Minus, {}, {}, false};
-        }
-        if (c == u'-' && peek(1) == u'(') {
-            ++m_pos;
-            return {Token::Kind::Minus, {}, {}, false};
-        }
-        if (c == u'-' && peek(1) == u'"') {
-            ++m_pos;
-            return {Token::Kind::Minus, {}, {}, false};
-        }
-
-        const qsizetype start = m_pos;
-        while (m_pos < m_text.size() && !isBreak(peek()))
-            ++m_pos;
-        QString word = m_text.mid(start, m_pos - start);
-        if (word == u"OR" || word == u"|")
-            return {Token::Kind::Or, word, {}, false};
-        if (word == u"AND" || word == u"&")
-            return {Token::Kind::And, word, {}, false};
-        if (word == u"NOT")
-            return {Token::Kind::Not, word, {}, false};
-
-        const qsizetype colon = word.indexOf(u':');
-        if (colon > 0) {
-            const QString name = word.left(colon).toLower();
-            if (isKnownField(name)) {
-                QString value = word.mid(colon + 1);
-                Token token{Token::Kind::Word, {}, name, false};
-                if (value.isEmpty() && peek() == u'"') {
-                    token.kind = Token::Kind::Phrase;
-                    token.text = readPhrase();
-                    token.prefix = readStar();
-                    return token;
-                }
-                if (value.isEmpty()) {
-                    m_hints.append(QStringLiteral("'%1:' needs a value; ignored").arg(name));
-                    return next();
-                }
-                token.prefix = value.endsWith(u'*');
-                while (value.endsWith(u'*'))
-                    value.chop(1);
-                token.text = value;
+        for (;;) {
+            while (m_pos < m_text.size() &&
+                   (peek().isSpace() || peek().category() == QChar::Other_Control))
+                ++m_pos;
+            if (m_pos >= m_text.size())
+                return {};
+            const QChar c = peek();
+            if (c == u'(') {
+                ++m_pos;
+                return {Token::Kind::LParen, {}, {}, false};
+            }
+            if (c == u')') {
+                ++m_pos;
+                return {Token::Kind::RParen, {}, {}, false};
+            }
+            if (c == u'"') {
+                Token token{Token::Kind::Phrase, readPhrase(), {}, false};
+                token.prefix = readStar();
                 return token;
             }
-            bool fieldLike = true;
-            for (const QChar ch : word.left(colon))
-                fieldLike = fieldLike && ch.isLetter();
-            if (fieldLike && !word.mid(colon + 1).startsWith(QStringLiteral("//"))) {
-                m_hints.append(QStringLiteral("there is no field '%1:'; searched for it as text")
-                                   .arg(word.left(colon)));
+            if (c == u'-' && m_pos + 1 < m_text.size() && !isBreak(peek(1)) && peek(1) != u'-') {
+                ++m_pos;
+                return {Token::Kind::Minus, {}, {}, false};
             }
+            if (c == u'-' && peek(1) == u'(') {
+                ++m_pos;
+                return {Token::Kind::Minus, {}, {}, false};
+            }
+            if (c == u'-' && peek(1) == u'"') {
+                ++m_pos;
+                return {Token::Kind::Minus, {}, {}, false};
+            }
+
+            const qsizetype start = m_pos;
+            while (m_pos < m_text.size() && !isBreak(peek()))
+                ++m_pos;
+            QString word = m_text.mid(start, m_pos - start);
+            if (word == u"OR" || word == u"|")
+                return {Token::Kind::Or, word, {}, false};
+            if (word == u"AND" || word == u"&")
+                return {Token::Kind::And, word, {}, false};
+            if (word == u"NOT")
+                return {Token::Kind::Not, word, {}, false};
+
+            const qsizetype colon = word.indexOf(u':');
+            if (colon > 0) {
+                const QString name = word.left(colon).toLower();
+                if (isKnownField(name)) {
+                    QString value = word.mid(colon + 1);
+                    Token token{Token::Kind::Word, {}, name, false};
+                    if (value.isEmpty() && peek() == u'"') {
+                        token.kind = Token::Kind::Phrase;
+                        token.text = readPhrase();
+                        token.prefix = readStar();
+                        return token;
+                    }
+                    if (value.isEmpty()) {
+                        m_hints.append(QStringLiteral("'%1:' needs a value; ignored").arg(name));
+                        continue;
+                    }
+                    token.prefix = value.endsWith(u'*');
+                    while (value.endsWith(u'*'))
+                        value.chop(1);
+                    token.text = value;
+                    return token;
+                }
+                bool fieldLike = true;
+                for (const QChar ch : word.left(colon))
+                    fieldLike = fieldLike && ch.isLetter();
+                if (fieldLike && !word.mid(colon + 1).startsWith(QStringLiteral("//"))) {
+                    m_hints.append(QStringLiteral("there is no field '%1:'; searched for it as text")
+                                       .arg(word.left(colon)));
+                }
+            }
+            Token token{Token::Kind::Word, word, {}, false};
+            token.prefix = word.endsWith(u'*');
+            while (token.text.endsWith(u'*'))
+                token.text.chop(1);
+            return token;
         }
-        Token token{Token::Kind::Word, word, {}, false};
-        token.prefix = word.endsWith(u'*');
-        while (token.text.endsWith(u'*'))
-            token.text.chop(1);
-        return token;
     }
 
     const QString& m_text;

@@ -12,6 +12,8 @@ enum ExitCode : int {
     ExitUsage = 2,   ///< bad command line
     ExitSkipped = 3, ///< import: some files were skipped
     ExitExists = 4,  ///< export: the destination exists and --force was not given
+    ExitDamaged = 5, ///< the library is damaged, or lost its write-ahead log: nothing was written
+    ExitInterrupted = 130, ///< stopped by Ctrl+C (128 + SIGINT, as shells report it)
 };
 
 /// Runs `broadsheet-cli` with the given arguments (the program name first) and returns the

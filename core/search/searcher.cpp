@@ -5,7 +5,9 @@
 #include "query_parser.h"
 #include "store/database.h"
 
+#include <algorithm>
 #include <array>
+#include <chrono>
 
 namespace broadsheet::core {
 
@@ -207,7 +209,25 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, const std::
     auto snapshot = ReadTransaction::begin(m_db);
     if (!snapshot)
         return snapshot.error();
-    m_db.setStopToken(&stop);
+    // A time budget stops a query that asks the index for too much (a hostile one, or one
+    // the caps let through) with what was found by then, and says so; never an error.
+    const auto deadline = request.timeLimitMs > 0
+                              ? std::chrono::steady_clock::now() +
+                                    std::chrono::milliseconds(request.timeLimitMs)
+                              : std::chrono::steady_clock::time_point::max();
+    m_db.setStopToken(&stop, deadline);
+    auto failed = [&](Error error) -> Result<SearchResults> {
+        if (!error.cancelled || stop.stop_requested() ||
+            std::chrono::steady_clock::now() < deadline)
+            return error;
+        results.timedOut = true;
+        results.total = std::max<qint64>(results.total, results.hits.size());
+        results.hints.append(QStringLiteral("stopped after %1 s: the query asks the index for "
+                                            "too much; what was found by then is shown "
+                                            "(fewer prefixes or phrases of common words help)")
+                                 .arg(request.timeLimitMs / 1000.0));
+        return results;
+    };
     struct ClearStop {
         Database& db;
         ~ClearStop() { db.setStopToken(nullptr); }
@@ -221,11 +241,11 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, const std::
         auto cutoff = m_db.prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?3 "
                                    "ORDER BY rowid DESC LIMIT 1 OFFSET ?2");
         if (!cutoff)
-            return cutoff.error();
+            return failed(cutoff.error());
         cutoff->bind(3, compiled.match).bind(2, qint64{request.rankWindow - 1});
         auto row = cutoff->step();
         if (!row)
-            return row.error();
+            return failed(row.error());
         if (*row) {
             windowStart = cutoff->int64(0);
             results.rankingLimited = true;
@@ -242,7 +262,7 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, const std::
     sql += byRank ? QByteArray(kByRank) : orderBy(request) + kPage;
     auto hits = m_db.prepare(sql.constData());
     if (!hits)
-        return hits.error();
+        return failed(hits.error());
     query.bind(*hits);
     if (query.hasMatch())
         hits->bind(1, request.markOpen).bind(2, request.markClose);
@@ -271,7 +291,7 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, const std::
         results.hits.append(std::move(hit));
     });
     if (!rows)
-        return rows.error();
+        return failed(rows.error());
 
     if (request.allIds) {
         QByteArray idSql = "SELECT a.id" + query.from();
@@ -280,7 +300,7 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, const std::
         idSql += byRank ? QByteArray(" ORDER BY rank") : orderBy(request);
         auto ids = m_db.prepare(idSql.constData());
         if (!ids)
-            return ids.error();
+            return failed(ids.error());
         query.bind(*ids);
         if (windowStart)
             ids->bind(6, *windowStart);
@@ -288,17 +308,17 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, const std::
             results.ids.append(row.int64(0));
         };
         if (auto r = ids->forEachRow(collect); !r)
-            return r.error();
+            return failed(r.error());
         if (windowStart) { // the matches older than the ranked window, newest first
             auto older = m_db.prepare(
                 ("SELECT a.id" + query.from() + " AND articles_fts.rowid < ?6 ORDER BY a.id DESC")
                     .constData());
             if (!older)
-                return older.error();
+                return failed(older.error());
             query.bind(*older);
             older->bind(6, *windowStart);
             if (auto r = older->forEachRow(collect); !r)
-                return r.error();
+                return failed(r.error());
         }
     }
 
@@ -310,11 +330,11 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, const std::
                 : "SELECT count(*)" + query.from();
         auto count = m_db.prepare(countSql.constData());
         if (!count)
-            return count.error();
+            return failed(count.error());
         query.bind(*count);
         auto row = count->step();
         if (!row)
-            return row.error();
+            return failed(row.error());
         results.total = count->int64(0);
     }
 
@@ -324,12 +344,12 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, const std::
                           query.from() + " AND a.published_at IS NOT NULL GROUP BY 1")
                              .constData());
         if (!months)
-            return months.error();
+            return failed(months.error());
         query.bind(*months);
         auto monthRows = months->forEachRow(
             [&results](const Statement& row) { results.months.insert(row.text(0), row.int64(1)); });
         if (!monthRows)
-            return monthRows.error();
+            return failed(monthRows.error());
     }
 
     if (request.facets & SearchRequest::kSources) {
@@ -337,13 +357,13 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, const std::
                                      " GROUP BY a.source_id ORDER BY 2 DESC, 1 LIMIT 100")
                                         .constData());
         if (!sources)
-            return sources.error();
+            return failed(sources.error());
         query.bind(*sources);
         auto sourceRows = sources->forEachRow([&results](const Statement& row) {
             results.sources.append(FacetCount{row.text(0), QString(), row.int64(1)});
         });
         if (!sourceRows)
-            return sourceRows.error();
+            return failed(sourceRows.error());
     }
 
     if (request.facets & SearchRequest::kTags) {
@@ -352,13 +372,13 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, const std::
                                   " GROUP BY t.id ORDER BY 3 DESC, 1 LIMIT 100")
                                      .constData());
         if (!tags)
-            return tags.error();
+            return failed(tags.error());
         query.bind(*tags);
         auto tagRows = tags->forEachRow([&results](const Statement& row) {
             results.tags.append(FacetCount{row.text(0), row.text(1), row.int64(2)});
         });
         if (!tagRows)
-            return tagRows.error();
+            return failed(tagRows.error());
     }
     return results;
 }

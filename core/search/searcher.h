@@ -42,6 +42,9 @@ struct SearchRequest {
     bool allIds = false; ///< fill SearchResults::ids with every match, in result order
     /// Only articles with this id or above (rules applied to what an import added).
     qint64 minimumId = 0;
+    /// Stop after this long (0: no limit), with what was found and a hint: a query that
+    /// asks the index for too much still answers.
+    int timeLimitMs = 0;
     /// Marks around matched terms in snippets; the defaults are control characters that
     /// no article text holds, for callers that escape the text before styling the marks.
     QString markOpen = QStringLiteral("\x02");
@@ -65,6 +68,7 @@ struct SearchResults {
     qint64 total = 0;
     QStringList hints;           ///< how a malformed query was read
     bool rankingLimited = false; ///< more matches than the rank window: ranked the newest
+    bool timedOut = false;       ///< stopped at SearchRequest::timeLimitMs (said in hints)
     QList<SearchHit> hits;
     /// With SearchRequest::allIds: every match in order (the ranked window first, then older
     /// matches newest first), for the window's lazy story list.

@@ -260,6 +260,7 @@ Database::Database(Database&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
     , m_path(std::move(other.m_path))
     , m_busy(std::move(other.m_busy))
+    , m_stop(std::move(other.m_stop))
 {
 }
 
@@ -270,6 +271,7 @@ Database& Database::operator=(Database&& other) noexcept
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
         m_busy = std::move(other.m_busy);
+        m_stop = std::move(other.m_stop);
     }
     return *this;
 }
@@ -331,18 +333,30 @@ void Database::interrupt()
 
 void Database::setStopToken(const std::stop_token* token)
 {
-    if (!token || !token->stop_possible()) {
+    setStopToken(token, std::chrono::steady_clock::time_point::max());
+}
+
+void Database::setStopToken(const std::stop_token* token,
+                            std::chrono::steady_clock::time_point deadline)
+{
+    const bool timed = deadline != std::chrono::steady_clock::time_point::max();
+    if ((!token || !token->stop_possible()) && !timed) {
         sqlite3_progress_handler(m_db, 0, nullptr, nullptr);
         return;
     }
+    m_stop->token = token && token->stop_possible() ? token : nullptr;
+    m_stop->deadline = deadline;
     // Every few thousand virtual-machine steps: often enough to stop within a millisecond.
     constexpr int kSteps = 4096;
     sqlite3_progress_handler(
         m_db, kSteps,
         [](void* data) -> int {
-            return static_cast<const std::stop_token*>(data)->stop_requested();
+            const auto* stop = static_cast<const StopState*>(data);
+            if (stop->token && stop->token->stop_requested())
+                return 1;
+            return std::chrono::steady_clock::now() >= stop->deadline ? 1 : 0;
         },
-        const_cast<std::stop_token*>(token));
+        m_stop.get());
 }
 
 void Database::setWaitingCallback(WaitingCallback callback)

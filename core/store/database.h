@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -122,6 +123,8 @@ public:
     /// While set, statements on this connection stop (with a cancelled Error) soon after
     /// `token` is asked to stop. Pass nullptr to clear; the token must outlive the setting.
     void setStopToken(const std::stop_token* token);
+    /// The same, and also once `deadline` has passed (a search's time budget).
+    void setStopToken(const std::stop_token* token, std::chrono::steady_clock::time_point deadline);
     /// Who hears that a write waits for another writer (a log line when none is set).
     void setWaitingCallback(WaitingCallback callback);
     /// SQLite's data_version: changes when another connection commits to the file. A
@@ -140,6 +143,11 @@ private:
     sqlite3* m_db = nullptr;
     QString m_path;
     std::unique_ptr<BusyState> m_busy;
+    struct StopState {
+        const std::stop_token* token = nullptr;
+        std::chrono::steady_clock::time_point deadline;
+    };
+    std::unique_ptr<StopState> m_stop = std::make_unique<StopState>();
 };
 
 /// BEGIN IMMEDIATE … COMMIT, for writes; rolls back when destroyed without commit(). In a

@@ -8,6 +8,10 @@
 #include <QFile>
 #include <QTemporaryDir>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace broadsheet::core;
 using namespace broadsheet::test;
 
@@ -262,4 +266,85 @@ TEST_CASE("a tag of a kind Broadsheet does not know is kept as a manual tag",
     REQUIRE(article->has_value());
     CHECK((*article)->tags == QList<Tag>{Tag{QStringLiteral("T"), QStringLiteral("manual")},
                                          Tag{QStringLiteral("U"), QStringLiteral("manual")}});
+}
+
+TEST_CASE("a FIFO, a socket-like file and a name that is not UTF-8 are skipped with a reason",
+          "[import][regression]")
+{
+    QTemporaryDir dir;
+    auto store = openNewLibrary(dir);
+    const QString folder = dir.filePath(QStringLiteral("inbox"));
+    writeFile(folder + QStringLiteral("/good.txt"), "A good story\n\nIt has a body.\n");
+    // A FIFO nobody writes to blocked the import for ever, in a folder and given directly.
+    const QByteArray fifo = QFile::encodeName(folder + QStringLiteral("/pipe.txt"));
+    REQUIRE(::mkfifo(fifo.constData(), 0600) == 0);
+    // A name with a byte that is not UTF-8 was dropped without a word.
+    const QByteArray latin1 = QFile::encodeName(folder) + "/caf\xe9.txt";
+    {
+        const int fd = ::open(latin1.constData(), O_CREAT | O_WRONLY, 0600);
+        REQUIRE(fd >= 0);
+        const QByteArray text("Latin-1 named\n\nBody.\n");
+        REQUIRE(::write(fd, text.constData(), text.size()) == text.size());
+        ::close(fd);
+    }
+
+    const ImportReport report = runImport(*store, {folder, QFile::decodeName(fifo)});
+    CHECK(report.added == 1);
+    REQUIRE(report.skipped.size() == 3);
+    CHECK(reasonFor(report, QStringLiteral("pipe.txt")).contains(QStringLiteral("FIFO")));
+    int fifoReasons = 0;
+    for (const auto& skipped : report.skipped)
+        fifoReasons += skipped.reason.contains(QStringLiteral("FIFO")) ? 1 : 0;
+    CHECK(fifoReasons == 2);
+    CHECK(reasonFor(report, QStringLiteral("caf\uFFFD.txt")).contains(QStringLiteral("UTF-8")));
+    ::unlink(latin1.constData()); // QTemporaryDir cannot remove a name Qt cannot spell
+}
+
+TEST_CASE("an NDJSON line too long to be a story costs only itself, not its part",
+          "[import][ndjson][regression]")
+{
+    QTemporaryDir dir;
+    QByteArray bytes;
+    int lines = 0;
+    auto addStory = [&] {
+        bytes += "{\"title\":\"Story " + QByteArray::number(lines) + "\",\"body\":\"" +
+                 QByteArray(500, 'x') + "\"}\n";
+        ++lines;
+    };
+    while (bytes.size() < ImportJob::kNdjsonPartBytes / 2)
+        addStory();
+    // One line over the limit, in the first part, with stories on both sides.
+    bytes += "{\"title\":\"Too long\",\"body\":\"" + QByteArray(ImportJob::kMaxFileBytes, 'y') +
+             "\"}\n";
+    for (int i = 0; i < 10; ++i)
+        addStory();
+    const QString path = dir.filePath(QStringLiteral("long-line.ndjson"));
+    writeFile(path, bytes);
+
+    auto store = openNewLibrary(dir);
+    auto report = importPaths(*store, {path}, Tagging::Off);
+    REQUIRE(report.ok());
+    CHECK(report->added == lines);
+    REQUIRE(report->skipped.size() == 1);
+    CHECK(report->skipped.first().reason.contains(QStringLiteral("longer than 16 MiB")));
+}
+
+TEST_CASE("an .xml feed given directly imports as a feed, not as text", "[import][regression]")
+{
+    QTemporaryDir dir;
+    auto store = openNewLibrary(dir);
+    const QString path = dir.filePath(QStringLiteral("news.xml"));
+    writeFile(path, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title>"
+                    "<item><title>First item</title><description>One.</description>"
+                    "<guid>a1</guid></item><item><title>Second item</title>"
+                    "<description>Two.</description><guid>a2</guid></item></channel></rss>");
+    const ImportReport report = runImport(*store, {path});
+    CHECK(report.added == 2);
+    auto list = store->listArticles(10);
+    REQUIRE(list.ok());
+    QStringList titles;
+    for (const auto& summary : *list)
+        titles.append(summary.title);
+    titles.sort();
+    CHECK(titles == QStringList{QStringLiteral("First item"), QStringLiteral("Second item")});
 }

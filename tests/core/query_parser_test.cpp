@@ -42,8 +42,8 @@ TEST_CASE("queries parse to the expected tree and FTS5 string", "[search][parser
         {"source:bbc", "(SOURCE bbc)", "",
          "a.source_id IN (SELECT id FROM sources WHERE name = ?100 COLLATE NOCASE)"},
         {"tag:\"North Korea\" sony", "(AND (TAG North Korea) (TERM sony))", "\"sony\"",
-         "EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE "
-         "at.article_id = a.id AND t.name = ?100 COLLATE NOCASE)"},
+         "a.id IN (SELECT ft.article_id FROM article_tags ft JOIN tags fg ON fg.id = ft.tag_id "
+         "WHERE fg.name = ?100 COLLATE NOCASE)"},
         {"section:World is:unread", "(AND (SECTION World) (IS unread))", "",
          "a.section = ?100 COLLATE NOCASE AND a.is_read = 0"},
         {"is:starred", "(IS starred)", "", "a.is_starred = 1"},
@@ -158,4 +158,54 @@ TEST_CASE("a quote or backslash in a name is escaped and read back as the same n
     CHECK(
         query_text::withMonth(QStringLiteral("tag:x date:2014-01 y"), QStringLiteral("2015-02")) ==
         QStringLiteral("tag:x y date:2015-02"));
+}
+
+TEST_CASE("thousands of fields without a value neither recurse nor crash",
+          "[search][parser][regression]")
+{
+    // 17,300 × "is: " overflowed the stack: the lexer called itself per empty field.
+    const ParsedQuery parsed =
+        QueryParser::parse(QStringLiteral("is: ").repeated(40000) + QStringLiteral("sony"));
+    REQUIRE(parsed.root.size() == 1);
+    CHECK(describe(parsed.root.front()) == QStringLiteral("(TERM sony)"));
+    CHECK(parsed.hints.contains(QStringLiteral("'is:' needs a value; ignored")));
+}
+
+TEST_CASE("a NUL or control character in a phrase separates its words",
+          "[search][parser][regression]")
+{
+    const QString pasted = QStringLiteral("\"sony") + QChar(0) + QStringLiteral("hack\"");
+    const ParsedQuery parsed = QueryParser::parse(pasted);
+    CHECK(parsed.hints.isEmpty());
+    CHECK(treeOf(pasted) == QStringLiteral("(PHRASE \"sony hack\")"));
+    CHECK_FALSE(QueryCompiler::quote(QStringLiteral("a") + QChar(0) + QStringLiteral("b"))
+                    .contains(QChar(0)));
+}
+
+TEST_CASE("a repeated term is searched once", "[search][parser][regression]")
+{
+    CHECK(treeOf(QStringLiteral("a* ").repeated(64)) == QStringLiteral("(PREFIX a*)"));
+    CHECK(treeOf(QStringLiteral("sony sony hack sony")) ==
+          QStringLiteral("(AND (TERM sony) (TERM hack))"));
+    CHECK(treeOf(QStringLiteral("sony OR sony OR hack")) ==
+          QStringLiteral("(OR (TERM sony) (TERM hack))"));
+    CHECK(QueryParser::parse(QStringLiteral("a* ").repeated(64)).hints.isEmpty());
+}
+
+TEST_CASE("what prefixes may expand to is capped, and the hint says so",
+          "[search][parser][regression]")
+{
+    // Two one-letter prefixes fit the budget; the third is searched for as a word.
+    const ParsedQuery parsed = QueryParser::parse(QStringLiteral("a* b* c* d*"));
+    REQUIRE(parsed.root.size() == 1);
+    CHECK(describe(parsed.root.front()) ==
+          QStringLiteral("(AND (PREFIX a*) (PREFIX b*) (TERM c) (TERM d))"));
+    REQUIRE(parsed.hints.size() == 1);
+    CHECK(parsed.hints.front().contains(QStringLiteral("'c*', 'd*' as words")));
+    // Long prefixes are cheap: sixteen of them are all prefixes.
+    QString longer;
+    for (int i = 0; i < 16; ++i)
+        longer += QStringLiteral("stem%1* ").arg(i);
+    CHECK(QueryParser::parse(longer).hints.isEmpty());
+    CHECK_FALSE(QueryParser::parse(longer + QStringLiteral("more*")).hints.isEmpty());
 }

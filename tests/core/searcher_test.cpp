@@ -242,6 +242,10 @@ TEST_CASE("hostile queries return without an error and change nothing", "[search
         QStringLiteral("(").repeated(20000),
         QStringLiteral("-(").repeated(10000),
         QStringLiteral("x* ").repeated(3000),
+        QStringLiteral("is: ").repeated(20000),
+        QStringLiteral("a* ").repeated(64),
+        QStringLiteral("tag:\" tag:\" section: OR OR OR OR OR OR OR OR OR OR"),
+        QStringLiteral("\"sony") + QChar(0) + QStringLiteral("hack\""),
     };
     for (const QString& query : hostile) {
         INFO("query: " << query.left(60).toStdString());
@@ -497,4 +501,35 @@ TEST_CASE("matches sort by each column of the story list, both ways", "[search][
     REQUIRE(summaries->size() == 2);
     CHECK((*summaries)[0].tags == QStringList{u"Aardvark"_qs, u"zebra"_qs});
     CHECK((*summaries)[1].tags.isEmpty());
+}
+
+TEST_CASE("a NUL pasted into a phrase still finds the phrase", "[search][regression]")
+{
+    REQUIRE_SHARED("data/bbc/news");
+    auto& library = BbcLibrary::get();
+    const qint64 plain = search(*library.store, QStringLiteral("\"prime minister\"")).total;
+    REQUIRE(plain > 0);
+    const QString pasted = QStringLiteral("\"prime") + QChar(0) + QStringLiteral("minister\"");
+    CHECK(search(*library.store, pasted).total == plain);
+}
+
+TEST_CASE("a search past its time limit answers with what it found and a hint",
+          "[search][regression]")
+{
+    REQUIRE_SHARED("data/bbc/news");
+    auto& library = BbcLibrary::get();
+    SearchRequest request;
+    request.query = QStringLiteral("said OR the OR a* OR b*");
+    request.sort = SearchRequest::Sort::Title;
+    request.timeLimitMs = 1; // far less than sorting 2,000 matches by title takes
+    auto results = Searcher(library.store->database()).search(request);
+    REQUIRE(results.ok());
+    CHECK(results->timedOut);
+    CHECK(results->hints.join(QLatin1Char(' ')).contains(QStringLiteral("stopped after")));
+    // Without the limit, the same search completes, and the connection is as it was.
+    request.timeLimitMs = 0;
+    auto full = Searcher(library.store->database()).search(request);
+    REQUIRE(full.ok());
+    CHECK_FALSE(full->timedOut);
+    CHECK(full->total > 1000);
 }

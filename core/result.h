@@ -21,6 +21,7 @@ enum class ErrorCode {
     ReadOnly,     ///< the library or destination cannot be written
     NotALibrary,  ///< the file is not a SQLite database
     NewerLibrary, ///< written by a newer Broadsheet: refused untouched
+    Damaged,      ///< fails its check, is truncated or lost its WAL: never written to
 };
 
 /// A failure the user can cause or fix: a message that names what and where, and its code.

@@ -8,11 +8,10 @@ namespace broadsheet::app {
 /// Exit codes of broadsheet-cli: a contract that scripts rely on.
 enum ExitCode : int {
     ExitOk = 0,
-    ExitFailure = 1, ///< a fatal error: the reason is on stderr
-    ExitUsage = 2,   ///< bad command line
-    ExitSkipped = 3, ///< import: some files were skipped
-    ExitExists = 4,  ///< export: the destination exists and --force was not given
-    ExitDamaged = 5, ///< the library is damaged, or lost its write-ahead log: nothing was written
+    ExitFailure = 1,       ///< a fatal error: the reason is on stderr
+    ExitUsage = 2,         ///< bad command line
+    ExitSkipped = 3,       ///< import: some files were skipped
+    ExitExists = 4,        ///< export: the destination exists and --force was not given
     ExitInterrupted = 130, ///< stopped by Ctrl+C (128 + SIGINT, as shells report it)
 };
 

@@ -79,6 +79,18 @@ std::unique_ptr<ArticleStore> openStore(const QString& path, ArticleStore::OpenM
     if (!makeLibraryFolder(path, mode))
         return nullptr;
     auto store = ArticleStore::open(path, mode);
+    if (!store && store.error().code == core::ErrorCode::Damaged &&
+        mode == ArticleStore::OpenMode::OpenExisting) {
+        // A damaged library is still read, read-only, as far as it can be: what it holds
+        // can be searched and exported. Writes are refused by the writer.
+        auto salvaged = ArticleStore::open(path, ArticleStore::OpenMode::Salvage);
+        if (salvaged) {
+            printErr(QStringLiteral("broadsheet-cli: warning: %1\nbroadsheet-cli: reading "
+                                    "what the library file still holds, read-only\n")
+                         .arg(store.error().message));
+            return std::move(*salvaged);
+        }
+    }
     if (!store) {
         printErr(QStringLiteral("broadsheet-cli: %1\n").arg(store.error().message));
         return nullptr;

@@ -153,9 +153,9 @@ void walkFolder(const QString& rootPath, const QString& source, QList<FileTask>&
             }
             struct stat st {};
             if (::stat(encoded.constData(), &st) != 0) {
-                skipped.append({displayPath(path),
-                                QStringLiteral("cannot be read: %1")
-                                    .arg(QString::fromLocal8Bit(strerror(errno)))});
+                skipped.append(
+                    {displayPath(path), QStringLiteral("cannot be read: %1")
+                                            .arg(QString::fromLocal8Bit(strerror(errno)))});
                 continue;
             }
             if (S_ISDIR(st.st_mode)) {

@@ -178,8 +178,9 @@ private:
                 for (const QChar ch : word.left(colon))
                     fieldLike = fieldLike && ch.isLetter();
                 if (fieldLike && !word.mid(colon + 1).startsWith(QStringLiteral("//"))) {
-                    m_hints.append(QStringLiteral("there is no field '%1:'; searched for it as text")
-                                       .arg(word.left(colon)));
+                    m_hints.append(
+                        QStringLiteral("there is no field '%1:'; searched for it as text")
+                            .arg(word.left(colon)));
                 }
             }
             Token token{Token::Kind::Word, word, {}, false};

@@ -211,10 +211,10 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, const std::
         return snapshot.error();
     // A time budget stops a query that asks the index for too much (a hostile one, or one
     // the caps let through) with what was found by then, and says so; never an error.
-    const auto deadline = request.timeLimitMs > 0
-                              ? std::chrono::steady_clock::now() +
-                                    std::chrono::milliseconds(request.timeLimitMs)
-                              : std::chrono::steady_clock::time_point::max();
+    const auto deadline =
+        request.timeLimitMs > 0
+            ? std::chrono::steady_clock::now() + std::chrono::milliseconds(request.timeLimitMs)
+            : std::chrono::steady_clock::time_point::max();
     m_db.setStopToken(&stop, deadline);
     auto failed = [&](Error error) -> Result<SearchResults> {
         if (!error.cancelled || stop.stop_requested() ||

@@ -1,11 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "article_store.h"
 
+#include "library_health.h"
 #include "schema.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 
 namespace broadsheet::core {
 
@@ -45,14 +52,53 @@ Result<void> setFlag(Database& db, const char* sql, const QList<ArticleId>& ids,
 
 } // namespace
 
+namespace {
+
+#ifdef Q_OS_UNIX
+bool canWrite(const QString& path)
+{
+    return ::access(QFile::encodeName(path).constData(), W_OK) == 0;
+}
+#else
+bool canWrite(const QString& path)
+{
+    return QFileInfo(path).isWritable();
+}
+#endif
+
+} // namespace
+
 Result<std::unique_ptr<ArticleStore>> ArticleStore::open(const QString& path, OpenMode mode)
 {
+    // An empty, cut-short or foreign file, or one whose WAL vanished, is refused before
+    // SQLite could read it as an empty library (or make it one).
+    const bool salvage = mode == OpenMode::Salvage;
+    if (auto r = library_health::checkFile(path); !r) {
+        const QFileInfo damaged(path);
+        if (!salvage || r.error().code != ErrorCode::Damaged || damaged.size() == 0)
+            return r.error();
+    }
     const bool create = mode == OpenMode::CreateIfMissing;
-    auto db =
-        Database::open(path, create ? Database::Mode::ReadWriteCreate : Database::Mode::ReadWrite);
+    const QFileInfo file(path);
+    // A file or folder that cannot be written is opened read-only: reading, search and
+    // export work, and a change is refused with a message. In a folder that cannot be
+    // written no other program can write the library either (it would need its -wal file),
+    // so SQLite may read it as unchanging.
+    const bool folderWritable = canWrite(file.absolutePath());
+    const bool readOnly = salvage || (file.exists() && (!canWrite(path) || !folderWritable));
+    Database::Mode dbMode = create ? Database::Mode::ReadWriteCreate : Database::Mode::ReadWrite;
+    if (salvage) {
+        dbMode = Database::Mode::Immutable; // the file alone: a -wal that is gone is not read
+    } else if (readOnly) {
+        dbMode = !folderWritable && !QFileInfo::exists(path + QStringLiteral("-wal"))
+                     ? Database::Mode::Immutable
+                     : Database::Mode::ReadOnly;
+    }
+    auto db = Database::open(path, dbMode);
     if (!db)
         return db.error();
     std::unique_ptr<ArticleStore> store(new ArticleStore(std::move(*db)));
+    store->m_readOnly = readOnly;
     // Read the version before any pragma that writes (journal_mode=WAL does), so that a
     // newer file, or one that is not a library at all, is refused untouched.
     auto version = schema::versionOf(store->m_db);
@@ -60,6 +106,21 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::open(const QString& path, Op
         return version.error();
     if (*version > schema::currentVersion())
         return schema::migrate(store->m_db).error(); // refuses, naming both versions
+    if (readOnly) {
+        if (*version < schema::currentVersion()) {
+            return Error{ErrorCode::ReadOnly,
+                         QStringLiteral("%1: the library is read-only and was written by an "
+                                        "older Broadsheet; opening it means upgrading it, "
+                                        "which writes to it. Make it writable, or copy it "
+                                        "where it can be")
+                             .arg(QDir::toNativeSeparators(path))};
+        }
+        if (auto r = store->m_db.exec("PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
+                                      "PRAGMA cache_size = -32768;");
+            !r)
+            return r.error();
+        return store;
+    }
     if (auto r = store->configure(); !r)
         return r.error();
     if (auto r = schema::migrate(store->m_db); !r)
@@ -493,11 +554,18 @@ Result<QStringList> ArticleStore::check()
     if (!stmt)
         return stmt.error();
     auto integrity = stmt->forEachRow([&problems](const Statement& row) {
-        if (const QString line = row.text(0); line != QLatin1String("ok"))
+        QString line = row.text(0);
+        line.remove(QStringLiteral("*** in database main ***"));
+        line = line.simplified();
+        if (!line.isEmpty() && line != QLatin1String("ok"))
             problems.append(line);
     });
-    if (!integrity)
-        return integrity.error();
+    if (!integrity) {
+        if (integrity.error().code != ErrorCode::Damaged)
+            return integrity.error();
+        problems.append(integrity.error().message);
+        return problems; // the rest cannot be read either
+    }
     auto foreignKeys = m_db.prepare("PRAGMA foreign_key_check");
     if (!foreignKeys)
         return foreignKeys.error();
@@ -509,7 +577,10 @@ Result<QStringList> ArticleStore::check()
     });
     if (!references)
         return references.error();
-    // FTS5 compares its index against the articles table; a mismatch is an error.
+    // FTS5 compares its index against the articles table; a mismatch is an error. Its
+    // check is written as an INSERT, which a read-only library refuses.
+    if (m_readOnly)
+        return problems;
     if (auto r =
             m_db.exec("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)");
         !r) {

@@ -49,7 +49,9 @@ struct DeletedStory {
 /// so prepared statements stay bound to it.
 class ArticleStore final {
 public:
-    enum class OpenMode { OpenExisting, CreateIfMissing };
+    /// Salvage: read-only, as the library file holds it, whatever a health check says (a
+    /// damaged library's readable stories, to export; never written).
+    enum class OpenMode { OpenExisting, CreateIfMissing, Salvage };
 
     /// Opens (and migrates) a library. A file from a newer Broadsheet, or one that is not a
     /// library, is refused without being modified.
@@ -60,6 +62,8 @@ public:
     ~ArticleStore();
 
     const QString& path() const { return m_db.path(); }
+    /// Opened read-only: the file or its folder cannot be written.
+    bool readOnly() const { return m_readOnly; }
     Database& database() { return m_db; }
 
     /// Adds a batch in one transaction (or in the caller's, when one is open) and indexes it
@@ -220,6 +224,7 @@ private:
                            const QList<bool>& ownTags);
 
     Database m_db;
+    bool m_readOnly = false;
     QHash<QString, qint64> m_sourceIds;
     void forgetTagIds();
     /// Per kind (TagKind), name → id; forgotten when tags change.

@@ -219,6 +219,7 @@ Result<Database> Database::open(const QString& path, Mode mode)
     int flags = SQLITE_OPEN_NOMUTEX;
     switch (mode) {
     case Mode::ReadOnly:
+    case Mode::Immutable:
         flags |= SQLITE_OPEN_READONLY;
         break;
     case Mode::ReadWrite:
@@ -233,7 +234,13 @@ Result<Database> Database::open(const QString& path, Mode mode)
                      QStringLiteral("%1: no library there").arg(QDir::toNativeSeparators(path))};
 
     sqlite3* handle = nullptr;
-    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &handle, flags, nullptr);
+    QByteArray name = QFile::encodeName(path);
+    if (mode == Mode::Immutable) {
+        // As a URI: its path is percent-encoded, so any file name survives.
+        flags |= SQLITE_OPEN_URI;
+        name = "file:" + name.toPercentEncoding("/") + "?immutable=1";
+    }
+    const int rc = sqlite3_open_v2(name.constData(), &handle, flags, nullptr);
     if (rc != SQLITE_OK) {
         QString message = handle ? QString::fromUtf8(sqlite3_errmsg(handle))
                                  : QString::fromUtf8(sqlite3_errstr(rc));
@@ -397,6 +404,11 @@ Error Database::errorOf(sqlite3* db, const QString& doing)
         what = QStringLiteral("another program kept the library locked for over %1 s; "
                               "close it or wait for it to finish, then try again")
                    .arg(kBusyLimitMs / 1000);
+    } else if ((code & 0xff) == SQLITE_CORRUPT) {
+        kind = ErrorCode::Damaged;
+        what = QStringLiteral("the library is damaged (%1); Broadsheet will not write to it "
+                              "(broadsheet-cli backups lists the backups to restore)")
+                   .arg(what);
     } else if ((code & 0xff) == SQLITE_NOTADB) {
         kind = ErrorCode::NotALibrary;
         what = QStringLiteral("this file is not a Broadsheet library (not a SQLite database)");

@@ -87,7 +87,9 @@ private:
 /// says what it waits for once the wait grows long.
 class Database {
 public:
-    enum class Mode { ReadWrite, ReadWriteCreate, ReadOnly };
+    /// Immutable: read-only, and SQLite may assume nobody changes the file (no -wal or -shm
+    /// is made: a library in a folder that cannot be written).
+    enum class Mode { ReadWrite, ReadWriteCreate, ReadOnly, Immutable };
 
     /// How long a write waits for another writer before it gives up: an import in another
     /// process commits far more often than this.

@@ -2,7 +2,9 @@
 #include "library_writer.h"
 
 #include "background.h"
+#include "library_health.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QMetaObject>
@@ -137,6 +139,43 @@ void LibraryWriter::watchOtherWriters()
         notify();
 }
 
+// The one connection that writes never writes to a library it cannot trust: one opened
+// read-only, one found damaged before (its mark stays until a check finds it sound), or
+// one that fails SQLite's quick check now. The check is bounded: a large library is
+// checked as far as kStartCheckMs reaches; the window checks all of it in the background.
+Result<void> LibraryWriter::refuseUnsafe(ArticleStore& store)
+{
+    const QString shown = QDir::toNativeSeparators(m_path);
+    if (store.readOnly()) {
+        return Error{ErrorCode::ReadOnly,
+                     QStringLiteral("%1: the library is read-only (the file or its folder "
+                                    "cannot be written): reading, search and export work, "
+                                    "changes cannot be saved")
+                         .arg(shown)};
+    }
+    if (const QString mark = library_health::damageMark(m_path); !mark.isEmpty()) {
+        return Error{ErrorCode::Damaged,
+                     QStringLiteral("%1: the library was found damaged, and Broadsheet will "
+                                    "not write to it until 'broadsheet-cli check' finds it "
+                                    "sound (%2)")
+                         .arg(shown, mark)};
+    }
+    auto check =
+        library_health::quickCheck(store.database(), std::chrono::milliseconds(kStartCheckMs));
+    if (!check)
+        return check.error();
+    if (!check->problems.isEmpty()) {
+        const QString what = check->problems.first();
+        library_health::markDamaged(m_path, what);
+        return Error{ErrorCode::Damaged,
+                     QStringLiteral("%1: the library is damaged (%2). Broadsheet will not "
+                                    "write to it; broadsheet-cli backups lists the backups to "
+                                    "restore, and export still saves what can be read")
+                         .arg(shown, what)};
+    }
+    return {};
+}
+
 void LibraryWriter::loop(ArticleStore::OpenMode mode, std::promise<Result<void>>& opened)
 {
     // Storing yields to the window's thread; a user's own change is a short command that
@@ -146,6 +185,10 @@ void LibraryWriter::loop(ArticleStore::OpenMode mode, std::promise<Result<void>>
         auto store = ArticleStore::open(m_path, mode);
         if (!store) {
             opened.set_value(store.error());
+            return;
+        }
+        if (auto safe = refuseUnsafe(**store); !safe) {
+            opened.set_value(safe.error());
             return;
         }
         m_store = std::move(*store);

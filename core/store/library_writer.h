@@ -39,6 +39,8 @@ public:
     static constexpr int kIdleCommitMs = 400;
     /// How often the idle writer asks SQLite whether another process wrote to the file.
     static constexpr int kWatchMs = 1000;
+    /// How long opening may spend on SQLite's quick check before the first write.
+    static constexpr int kStartCheckMs = 500;
 
     /// Opens (creating and migrating as asked) the library on the writer's thread.
     static Result<std::unique_ptr<LibraryWriter>> open(const QString& path,
@@ -95,6 +97,7 @@ private:
     };
     explicit LibraryWriter(QString path);
     void loop(ArticleStore::OpenMode mode, std::promise<Result<void>>& opened);
+    Result<void> refuseUnsafe(ArticleStore& store);
     void enqueue(Item item);
     Result<void> commitBulk();
     void watchOtherWriters();

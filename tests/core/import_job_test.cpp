@@ -314,8 +314,8 @@ TEST_CASE("an NDJSON line too long to be a story costs only itself, not its part
     while (bytes.size() < ImportJob::kNdjsonPartBytes / 2)
         addStory();
     // One line over the limit, in the first part, with stories on both sides.
-    bytes += "{\"title\":\"Too long\",\"body\":\"" + QByteArray(ImportJob::kMaxFileBytes, 'y') +
-             "\"}\n";
+    bytes +=
+        "{\"title\":\"Too long\",\"body\":\"" + QByteArray(ImportJob::kMaxFileBytes, 'y') + "\"}\n";
     for (int i = 0; i < 10; ++i)
         addStory();
     const QString path = dir.filePath(QStringLiteral("long-line.ndjson"));

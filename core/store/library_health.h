@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "result.h"
+
+#include <QStringList>
+
+#include <chrono>
+
+namespace broadsheet::core {
+
+class Database;
+
+/// What makes a library unsafe to write to, found before and just after SQLite opens it: an
+/// empty or truncated file, one that is not SQLite, a write-ahead log that vanished while it
+/// held committed work, pages that fail SQLite's quick check. A damaged library is still
+/// read (to export what can be), never written.
+namespace library_health {
+
+/// Looks at the file's bytes (header, size) and its -wal and -shm beside it, without
+/// SQLite: an Error (ErrorCode::Damaged or NotALibrary) that says what is wrong, or nothing.
+/// A file that does not exist passes (it is a new library).
+Result<void> checkFile(const QString& path);
+
+struct QuickCheck {
+    QStringList problems; ///< SQLite's words; empty: sound as far as it was checked
+    bool complete = true; ///< false: the time budget ran out before the end of the file
+};
+/// PRAGMA quick_check, stopped after `budget` on a large file.
+Result<QuickCheck> quickCheck(Database& db, std::chrono::milliseconds budget);
+
+/// Beside the library, a note that it was found damaged: later opens refuse to write
+/// until a check finds it sound again (clearDamaged). Its text says what was found.
+QString markPath(const QString& library);
+void markDamaged(const QString& library, const QString& what);
+QString damageMark(const QString& library); ///< the note, or empty
+void clearDamaged(const QString& library);
+
+} // namespace library_health
+
+} // namespace broadsheet::core

@@ -68,6 +68,11 @@ constexpr std::array kCommands{
             "-o PATH [--force]",
             "write articles to files (md, txt: a folder)", exportCommand},
     Command{"check", "", "check the library's integrity and its tags", checkCommand},
+    Command{"backup", "[FILE]", "copy the library (to FILE, or its backup folder)", backupCommand},
+    Command{"backups", "[--json] [--keep N]", "list the backups, newest first", backupsCommand},
+    Command{"restore", "BACKUP",
+            "put a backup in the library's place (the current\nfile is moved aside)",
+            restoreCommand},
 };
 
 constexpr int kSummaryColumn = 33;

@@ -43,5 +43,8 @@ int exportOpmlCommand(const QStringList& arguments, const QString& globalLibrary
 int deleteCommand(const QStringList& arguments, const QString& globalLibrary);
 int exportCommand(const QStringList& arguments, const QString& globalLibrary);
 int checkCommand(const QStringList& arguments, const QString& globalLibrary);
+int backupCommand(const QStringList& arguments, const QString& globalLibrary);
+int backupsCommand(const QStringList& arguments, const QString& globalLibrary);
+int restoreCommand(const QStringList& arguments, const QString& globalLibrary);
 
 } // namespace broadsheet::app

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "article_store.h"
 
+#include "backups.h"
 #include "library_health.h"
 #include "schema.h"
 
@@ -123,6 +124,16 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::open(const QString& path, Op
     }
     if (auto r = store->configure(); !r)
         return r.error();
+    if (*version > 0 && *version < schema::currentVersion()) {
+        // A copy as it was, before the upgrade changes it: no upgrade without one.
+        auto backup =
+            backups::make(store->m_db, QStringLiteral("before-v%1").arg(schema::currentVersion()));
+        if (!backup) {
+            return Error{backup.error().code,
+                         QStringLiteral("%1 (the library was left as it was, not upgraded)")
+                             .arg(backup.error().message)};
+        }
+    }
     if (auto r = schema::migrate(store->m_db); !r)
         return r.error();
     return store;

@@ -317,6 +317,53 @@ Result<qint64> Database::queryInt(const char* sql)
     return *row ? stmt->int64(0) : qint64{0};
 }
 
+Result<void> Database::backupTo(const QString& target)
+{
+    sqlite3* destination = nullptr;
+    const int opened =
+        sqlite3_open_v2(QFile::encodeName(target).constData(), &destination,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    auto fail = [&](const QString& what) {
+        Error error{QStringLiteral("%1: cannot make a backup: %2")
+                        .arg(QDir::toNativeSeparators(target), what)};
+        if (destination && (sqlite3_errcode(destination) & 0xff) == SQLITE_FULL)
+            error.code = ErrorCode::DiskFull;
+        sqlite3_close(destination);
+        return error;
+    };
+    if (opened != SQLITE_OK)
+        return fail(
+            QString::fromUtf8(destination ? sqlite3_errmsg(destination) : sqlite3_errstr(opened)));
+    sqlite3_backup* backup = sqlite3_backup_init(destination, "main", m_db, "main");
+    if (!backup)
+        return fail(QString::fromUtf8(sqlite3_errmsg(destination)));
+    // All pages in one step: a snapshot no other writer can disturb halfway.
+    const int stepped = sqlite3_backup_step(backup, -1);
+    const int finished = sqlite3_backup_finish(backup);
+    if (stepped != SQLITE_DONE || finished != SQLITE_OK) {
+        const int code = stepped != SQLITE_DONE ? stepped : finished;
+        if ((code & 0xff) == SQLITE_FULL)
+            return fail(QStringLiteral("the disk is full"));
+        return fail(QString::fromUtf8(sqlite3_errstr(code)));
+    }
+    // A backup is one file, complete without a -wal beside it.
+    char* message = nullptr;
+    if (sqlite3_exec(destination, "PRAGMA journal_mode = DELETE", nullptr, nullptr, &message) !=
+        SQLITE_OK) {
+        const QString what = QString::fromUtf8(message ? message : "journal mode");
+        sqlite3_free(message);
+        return fail(what);
+    }
+    if (sqlite3_close(destination) != SQLITE_OK)
+        return fail(QStringLiteral("closing it failed"));
+    return {};
+}
+
+qint64 Database::totalChanges() const
+{
+    return sqlite3_total_changes64(m_db);
+}
+
 bool Database::inTransaction() const
 {
     return sqlite3_get_autocommit(m_db) == 0;

@@ -115,6 +115,11 @@ public:
     Result<void> exec(const char* sql);
     Result<Statement> prepare(const char* sql);
     Result<qint64> queryInt(const char* sql);
+    /// Copies the database into the file `target` (replacing what it holds) with SQLite's
+    /// online backup API: one consistent snapshot, while others go on reading and writing.
+    Result<void> backupTo(const QString& target);
+    /// Rows changed by this connection since it opened (sqlite3_total_changes).
+    qint64 totalChanges() const;
 
     /// True inside BEGIN … COMMIT.
     bool inTransaction() const;

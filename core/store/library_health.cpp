@@ -79,9 +79,9 @@ Result<void> checkFile(const QString& path)
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return Error{ErrorCode::Failed,
-                     QStringLiteral("%1: cannot read the library: %2")
-                         .arg(shown(path), file.errorString())};
+        return Error{
+            ErrorCode::Failed,
+            QStringLiteral("%1: cannot read the library: %2").arg(shown(path), file.errorString())};
     }
     const QByteArray header = file.read(100);
     if (header.size() < 100 || !header.startsWith(QByteArrayView("SQLite format 3\0", 16))) {

@@ -2,6 +2,7 @@
 #include "library_writer.h"
 
 #include "background.h"
+#include "backups.h"
 #include "library_health.h"
 
 #include <QDir>
@@ -108,10 +109,27 @@ void LibraryWriter::enqueue(Item item)
     m_wake.notify_one();
 }
 
+// Every commit that changed something counts itself in settings 'changes', in the same
+// transaction: the daily backup is skipped when the count is the newest backup's.
+Result<void> LibraryWriter::countChanges()
+{
+    Database& db = m_store->database();
+    if (db.totalChanges() == m_countedChanges)
+        return {};
+    auto r = db.exec("INSERT INTO settings(key, value) VALUES ('changes', 1) ON CONFLICT(key) "
+                     "DO UPDATE SET value = CAST(value AS INTEGER) + 1");
+    m_countedChanges = db.totalChanges();
+    return r;
+}
+
 Result<void> LibraryWriter::commitBulk()
 {
     if (!m_bulk)
         return {};
+    if (auto counted = countChanges(); !counted) {
+        m_bulk.reset();
+        return counted;
+    }
     auto r = m_bulk->commit();
     m_bulk.reset(); // a failed commit rolls back
     if (r)
@@ -204,8 +222,15 @@ void LibraryWriter::loop(ArticleStore::OpenMode mode, std::promise<Result<void>>
                 qCInfo(lcStore).noquote() << message;
         });
         watchOtherWriters();
+        m_countedChanges = m_store->database().totalChanges();
         opened.set_value(Result<void>());
     }
+    // Once a day, when something changed: before the first command, on this connection,
+    // so no write can come between the backup's pages.
+    if (auto daily = backups::makeDailyIfDue(*m_store); !daily)
+        qCWarning(lcStore).noquote() << daily.error().message;
+    else if (!daily->isEmpty())
+        qCDebug(lcStore).noquote() << "backed up to" << *daily;
 
     QElapsedTimer bulkAge;
     QElapsedTimer sinceWatch;
@@ -246,6 +271,8 @@ void LibraryWriter::loop(ArticleStore::OpenMode mode, std::promise<Result<void>>
                     outcome = transaction.error();
                 } else {
                     outcome = item.command(*m_store);
+                    if (outcome)
+                        outcome = countChanges();
                     if (outcome) {
                         outcome = transaction->commit();
                         if (outcome)

@@ -98,6 +98,7 @@ private:
     explicit LibraryWriter(QString path);
     void loop(ArticleStore::OpenMode mode, std::promise<Result<void>>& opened);
     Result<void> refuseUnsafe(ArticleStore& store);
+    Result<void> countChanges();
     void enqueue(Item item);
     Result<void> commitBulk();
     void watchOtherWriters();
@@ -112,6 +113,7 @@ private:
     Database::WaitingCallback m_waiting;    ///< guarded by m_mutex
     std::optional<Transaction> m_bulk;      ///< the open bulk transaction
     std::atomic<quint64> m_commits{0};
+    qint64 m_countedChanges = 0; ///< totalChanges() after the last count (writer thread)
     qint64 m_dataVersion = -1;
     std::thread m_thread;
 };

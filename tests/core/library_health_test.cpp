@@ -25,7 +25,9 @@ QList<Article> stories(int count, const QString& prefix)
     for (int i = 0; i < count; ++i) {
         Article article;
         article.title = QStringLiteral("%1 story %2").arg(prefix).arg(i);
-        article.body = QStringLiteral("Body of %1 story %2, with words to index. ").arg(prefix).arg(i)
+        article.body = QStringLiteral("Body of %1 story %2, with words to index. ")
+                           .arg(prefix)
+                           .arg(i)
                            .repeated(20);
         article.source = QStringLiteral("health");
         articles.append(article);
@@ -52,8 +54,8 @@ void makeWritable(const QString& path)
 {
     if (::geteuid() == 0)
         QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("-i"), path});
-    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                    QFileDevice::ExeOwner);
+    QFile::setPermissions(path,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 }
 
 } // namespace

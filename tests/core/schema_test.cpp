@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/article_store.h"
+#include "store/backups.h"
 #include "store/database.h"
 #include "store/schema.h"
 #include "test_support.h"
@@ -42,6 +43,14 @@ TEST_CASE("a library of the first schema version is migrated with its articles",
     auto problems = (*store)->check();
     REQUIRE(problems.ok());
     CHECK(problems->isEmpty());
+    // A copy of the library as it was, made before the upgrade.
+    const auto backups = backups::list(path);
+    REQUIRE(backups.size() == 1);
+    CHECK(backups.front().reason == QStringLiteral("before-v%1").arg(schema::currentVersion()));
+    auto before = Database::open(backups.front().path, Database::Mode::ReadOnly);
+    REQUIRE(before.ok());
+    CHECK(*schema::versionOf(*before) == 1);
+    CHECK(*before->queryInt("SELECT count(*) FROM articles") == 1);
 }
 
 TEST_CASE("a library from a newer Broadsheet is refused and left untouched", "[store][migration]")

@@ -66,8 +66,7 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
 {
     core::setBackgroundWorkYields(true); // imports and the tagging pass yield to this thread
     setAcceptDrops(true);
-    setWindowTitle(
-        QStringLiteral("Broadsheet — %1").arg(QFileInfo(m_store->path()).completeBaseName()));
+    updateWindowTitle(0);
     resize(1100, 700);
 
     // The one writer of this process: every change the window makes is queued to it.

@@ -62,6 +62,12 @@ public:
     explicit MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    /// The backup File → Restore from Backup… chose: put in the library's place once the
+    /// window (and every connection) is closed, then Broadsheet starts again.
+    QString pendingRestore() const { return m_pendingRestore; }
+    /// Asks which backup to restore and closes the window to do it.
+    void restoreFromBackup();
+
     /// Imports files and folders in the background; the list refreshes when it ends.
     void importPaths(const QStringList& paths);
     /// Copies the sample stories into the application data folder and imports them.
@@ -256,6 +262,7 @@ private:
     TagManagerDialog* m_tagManager = nullptr;
     QString m_query;       ///< the query the list shows
     qint64 m_matches = -1; ///< its total, or -1 when the list shows the whole library
+    QString m_pendingRestore;
 };
 
 } // namespace broadsheet::ui

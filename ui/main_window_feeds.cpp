@@ -125,7 +125,9 @@ void MainWindow::addFeedActions(QMenu* file, QMenu* story)
 
 void MainWindow::updateWindowTitle(qint64 unread)
 {
-    const QString name = QFileInfo(m_store->path()).completeBaseName();
+    QString name = QFileInfo(m_store->path()).completeBaseName();
+    if (m_store->readOnly())
+        name += tr(" (read-only)");
     setWindowTitle(unread > 0 ? tr("Broadsheet — %1 (%n unread)", nullptr, int(unread)).arg(name)
                               : tr("Broadsheet — %1").arg(name));
 }

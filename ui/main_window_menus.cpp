@@ -16,6 +16,7 @@
 #include "sidebar.h"
 #include "sidebar_controller.h"
 #include "store/article_store.h"
+#include "store/backups.h"
 #include "store/library_writer.h"
 #include "tag_manager_dialog.h"
 #include "tagging_controller.h"
@@ -80,6 +81,8 @@ void MainWindow::createMenus()
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     QAction* print = file->addAction(tr("&Print…"), this, &MainWindow::printSelection);
     print->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    file->addSeparator();
+    file->addAction(tr("&Restore from Backup…"), this, &MainWindow::restoreFromBackup);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     // Ctrl+Q everywhere: QKeySequence::Quit is empty on some platforms (and offscreen).
@@ -221,6 +224,39 @@ QStringList MainWindow::shortcutList() const
         }
     }
     return lines;
+}
+
+} // namespace broadsheet::ui
+
+namespace broadsheet::ui {
+
+void MainWindow::restoreFromBackup()
+{
+    const QList<core::backups::Backup> found = core::backups::list(m_store->path());
+    if (found.isEmpty()) {
+        QMessageBox::information(this, tr("Restore from Backup"),
+                                 tr("There are no backups of this library yet. Broadsheet makes "
+                                    "one before every upgrade and once a day when something "
+                                    "changed; broadsheet-cli backup makes one now."));
+        return;
+    }
+    QStringList items;
+    for (const auto& backup : found) {
+        items.append(tr("%1 — %2, %3 MiB")
+                         .arg(QLocale().toString(backup.made.toLocalTime(), QLocale::ShortFormat),
+                              backup.reason)
+                         .arg(static_cast<double>(backup.bytes) / (1024.0 * 1024.0), 0, 'f', 1));
+    }
+    bool ok = false;
+    const QString chosen =
+        QInputDialog::getItem(this, tr("Restore from Backup"),
+                              tr("Put this backup in the library's place? The library as it is "
+                                 "now is moved aside, not deleted, and Broadsheet starts again."),
+                              items, 0, false, &ok);
+    if (!ok)
+        return;
+    m_pendingRestore = found.at(static_cast<qsizetype>(items.indexOf(chosen))).path;
+    close();
 }
 
 } // namespace broadsheet::ui

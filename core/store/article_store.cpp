@@ -73,6 +73,8 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::open(const QString& path, Op
 {
     // An empty, cut-short or foreign file, or one whose WAL vanished, is refused before
     // SQLite could read it as an empty library (or make it one).
+    if (mode == OpenMode::OpenExisting && library_health::salvaged(path))
+        mode = OpenMode::Salvage; // as this process's other connections to it
     const bool salvage = mode == OpenMode::Salvage;
     if (auto r = library_health::checkFile(path); !r) {
         const QFileInfo damaged(path);
@@ -100,6 +102,8 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::open(const QString& path, Op
         return db.error();
     std::unique_ptr<ArticleStore> store(new ArticleStore(std::move(*db)));
     store->m_readOnly = readOnly;
+    if (salvage)
+        library_health::noteSalvaged(path);
     // Read the version before any pragma that writes (journal_mode=WAL does), so that a
     // newer file, or one that is not a library at all, is refused untouched.
     auto version = schema::versionOf(store->m_db);

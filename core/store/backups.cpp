@@ -71,12 +71,14 @@ Result<QString> make(Database& db, const QString& reason, const QString& target)
         const QString folder = folderFor(db.path());
         if (!QDir().mkpath(folder))
             return Error{QStringLiteral("%1: cannot make the backup folder").arg(shown(folder))};
-        const QString stamp =
-            QDateTime::currentDateTimeUtc().toString(QString::fromLatin1(kStamp));
-        destination = QStringLiteral("%1/%2-%3-%4.sqlite").arg(folder, baseOf(db.path()), stamp, reason);
+        const QString stamp = QDateTime::currentDateTimeUtc().toString(QString::fromLatin1(kStamp));
+        destination =
+            QStringLiteral("%1/%2-%3-%4.sqlite").arg(folder, baseOf(db.path()), stamp, reason);
         for (int n = 2; QFileInfo::exists(destination); ++n) {
-            destination =
-                QStringLiteral("%1/%2-%3-%4-%5.sqlite").arg(folder, baseOf(db.path()), stamp).arg(n).arg(reason);
+            destination = QStringLiteral("%1/%2-%3-%4-%5.sqlite")
+                              .arg(folder, baseOf(db.path()), stamp)
+                              .arg(n)
+                              .arg(reason);
         }
     } else if (QFileInfo::exists(destination)) {
         return Error{ErrorCode::Exists,
@@ -135,9 +137,9 @@ int keepCount(ArticleStore& store)
 
 Result<void> setKeepCount(ArticleStore& store, int keep)
 {
-    auto stmt = store.database().prepare(
-        "INSERT INTO settings(key, value) VALUES ('backups.keep', ?1) "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    auto stmt =
+        store.database().prepare("INSERT INTO settings(key, value) VALUES ('backups.keep', ?1) "
+                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     if (!stmt)
         return stmt.error();
     return stmt->bind(1, qint64{std::max(1, keep)}).run();
@@ -191,8 +193,7 @@ Result<QString> restore(const QString& library, const QString& backup)
     // The current file and its -wal and -shm are moved aside together, never deleted.
     QString aside;
     if (QFileInfo::exists(library)) {
-        const QString stamp =
-            QDateTime::currentDateTimeUtc().toString(QString::fromLatin1(kStamp));
+        const QString stamp = QDateTime::currentDateTimeUtc().toString(QString::fromLatin1(kStamp));
         aside = QStringLiteral("%1.before-restore-%2").arg(library, stamp);
         if (!QFile::rename(library, aside))
             return Error{QStringLiteral("%1: cannot move the library aside").arg(shown(library))};

@@ -6,7 +6,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QSaveFile>
+#include <QSet>
 #include <QtEndian>
 
 #include <cstring>
@@ -170,6 +172,23 @@ QString damageMark(const QString& library)
 void clearDamaged(const QString& library)
 {
     QFile::remove(markPath(library));
+}
+
+namespace {
+QMutex g_salvagedMutex;
+QSet<QString> g_salvaged;
+} // namespace
+
+void noteSalvaged(const QString& library)
+{
+    const QMutexLocker lock(&g_salvagedMutex);
+    g_salvaged.insert(QFileInfo(library).absoluteFilePath());
+}
+
+bool salvaged(const QString& library)
+{
+    const QMutexLocker lock(&g_salvagedMutex);
+    return g_salvaged.contains(QFileInfo(library).absoluteFilePath());
 }
 
 } // namespace broadsheet::core::library_health

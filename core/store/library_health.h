@@ -36,6 +36,11 @@ void markDamaged(const QString& library, const QString& what);
 QString damageMark(const QString& library); ///< the note, or empty
 void clearDamaged(const QString& library);
 
+/// A library this process opened for salvage: its other connections (workers, export) open
+/// it the same way, read-only and as the file holds it.
+void noteSalvaged(const QString& library);
+bool salvaged(const QString& library);
+
 } // namespace library_health
 
 } // namespace broadsheet::core

@@ -38,7 +38,8 @@ void ageBackups(const QString& library, int days)
     const auto all = backups::list(library); // newest first: renamed oldest first
     for (auto it = all.rbegin(); it != all.rend(); ++it) {
         const backups::Backup& backup = *it;
-        const QString stamp = backup.made.addDays(-days).toString(QStringLiteral("yyyyMMdd-HHmmss"));
+        const QString stamp =
+            backup.made.addDays(-days).toString(QStringLiteral("yyyyMMdd-HHmmss"));
         const QString name = QFileInfo(library).completeBaseName() + QLatin1Char('-') + stamp +
                              QLatin1Char('-') + backup.reason + QStringLiteral(".sqlite");
         REQUIRE(QFile::rename(backup.path, QFileInfo(backup.path).dir().filePath(name)));
@@ -117,7 +118,7 @@ TEST_CASE("the daily backup is made once a day, only when something changed, and
         addStory(*writer, QStringLiteral("First"));
     }
     {
-        auto writer = open(); // something changed, and no backup yet
+        auto writer = open();                            // something changed, and no backup yet
         addStory(*writer, QStringLiteral("Sync point")); // waits for the backup
         REQUIRE(backups::list(path).size() == 1);
         CHECK(backups::list(path).front().reason == QStringLiteral("daily"));

@@ -6,6 +6,7 @@
 #include "reader_view.h"
 #include "sidebar.h"
 #include "store/article_store.h"
+#include "store/backups.h"
 #include "tag_manager_dialog.h"
 #include "tagging_controller.h"
 #include "test_support.h"
@@ -15,6 +16,7 @@
 #include <QApplication>
 #include <QFont>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -30,6 +32,7 @@
 #include <QTest>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTimer>
 #include <QUrl>
 
 using namespace broadsheet;
@@ -697,4 +700,59 @@ TEST_CASE("tags go on and off the selected stories, and the tag manager renames,
     CHECK_FALSE(manager->deleteTag(QStringLiteral("Later"))); // gone: refused with a reason
     CHECK_FALSE(manager->lastError().isEmpty());
     CHECK(window.shortcutList().join(u'\n').contains(QStringLiteral("Add Tag…: T")));
+}
+
+TEST_CASE("File → Restore from Backup… chooses a backup and closes the window to restore it",
+          "[ui][backup]")
+{
+    forgetSettings();
+    QTemporaryDir dir;
+    auto store = openLibrary(dir);
+    auto made = core::backups::make(store->database(), QStringLiteral("manual"));
+    REQUIRE(made.ok());
+    ui::MainWindow window(std::move(store));
+    window.show();
+    QAction* restore = nullptr;
+    for (QAction* menu : window.menuBar()->actions()) {
+        for (QAction* action : menu->menu()->actions()) {
+            if (action->text().remove(QLatin1Char('&')) == QStringLiteral("Restore from Backup…"))
+                restore = action;
+        }
+    }
+    REQUIRE(restore != nullptr);
+    // The question lists the backup; accepting it marks it for restoring and closes.
+    QString asked;
+    QTimer::singleShot(200, [&asked] {
+        if (auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget())) {
+            asked = dialog->comboBoxItems().join(QLatin1Char('\n'));
+            dialog->accept();
+        }
+    });
+    restore->trigger();
+    CHECK(asked.contains(QStringLiteral("manual")));
+    CHECK(window.pendingRestore() == *made);
+    CHECK_FALSE(window.isVisible());
+}
+
+TEST_CASE("a library opened for salvage shows its stories, read-only", "[ui][health]")
+{
+    forgetSettings();
+    QTemporaryDir dir;
+    {
+        auto store = openLibrary(dir);
+        QList<core::Article> articles(3);
+        for (int i = 0; i < 3; ++i) {
+            articles[i].title = QStringLiteral("Salvaged %1").arg(i);
+            articles[i].body = QStringLiteral("Body %1").arg(i);
+        }
+        REQUIRE(store->addArticles(articles).ok());
+    }
+    auto salvaged = core::ArticleStore::open(dir.filePath(QStringLiteral("library.sqlite")),
+                                             core::ArticleStore::OpenMode::Salvage);
+    REQUIRE(salvaged.ok());
+    ui::MainWindow window(std::move(*salvaged));
+    window.show();
+    CHECK(window.windowTitle().contains(QStringLiteral("read-only")));
+    QTRY_COMPARE_WITH_TIMEOUT(window.storyModel()->rowCount(), 3, 10000);
+    CHECK(window.importer() == nullptr); // no writer: nothing can change it
 }

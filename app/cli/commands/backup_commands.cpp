@@ -53,8 +53,7 @@ int backupCommand(const QStringList& arguments, const QString& globalLibrary)
         return made.error().code == core::ErrorCode::Exists ? (fail(made.error()), ExitExists)
                                                             : fail(made.error());
     printOut(QStringLiteral("Backed up %1 to %2 (%3).\n")
-                 .arg(shown(cli.libraryPath()), shown(*made),
-                      sizeText(QFileInfo(*made).size())));
+                 .arg(shown(cli.libraryPath()), shown(*made), sizeText(QFileInfo(*made).size())));
     return ExitOk;
 }
 
@@ -82,9 +81,8 @@ int backupsCommand(const QStringList& arguments, const QString& globalLibrary)
         auto writer = openWriter(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
         if (!writer)
             return ExitFailure;
-        auto r = writer->run([count](ArticleStore& library) {
-            return core::backups::setKeepCount(library, count);
-        });
+        auto r = writer->run(
+            [count](ArticleStore& library) { return core::backups::setKeepCount(library, count); });
         if (!r)
             return fail(r.error());
         core::backups::prune(cli.libraryPath(), count);
@@ -104,9 +102,9 @@ int backupsCommand(const QStringList& arguments, const QString& globalLibrary)
         return ExitOk;
     }
     if (found.isEmpty()) {
-        printOut(QStringLiteral("No backups of %1 yet (in %2).\n")
-                     .arg(shown(cli.libraryPath()),
-                          shown(core::backups::folderFor(cli.libraryPath()))));
+        printOut(
+            QStringLiteral("No backups of %1 yet (in %2).\n")
+                .arg(shown(cli.libraryPath()), shown(core::backups::folderFor(cli.libraryPath()))));
         return ExitOk;
     }
     for (const auto& backup : found) {
@@ -135,11 +133,12 @@ int restoreCommand(const QStringList& arguments, const QString& globalLibrary)
     auto restored = core::backups::restore(cli.libraryPath(), cli.arguments().front());
     if (!restored)
         return fail(restored.error());
-    printOut(QStringLiteral("Restored %1 from %2.%3\n")
-                 .arg(shown(cli.libraryPath()), shown(cli.arguments().front()),
-                      restored->isEmpty()
-                          ? QString()
-                          : QStringLiteral(" The library as it was is in %1.").arg(shown(*restored))));
+    printOut(
+        QStringLiteral("Restored %1 from %2.%3\n")
+            .arg(shown(cli.libraryPath()), shown(cli.arguments().front()),
+                 restored->isEmpty()
+                     ? QString()
+                     : QStringLiteral(" The library as it was is in %1.").arg(shown(*restored))));
     return ExitOk;
 }
 

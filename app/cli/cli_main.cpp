@@ -6,6 +6,7 @@
 
 #include <strings.h>
 
+#include <csignal>
 #include <cstring>
 #include <memory>
 
@@ -31,6 +32,9 @@ bool needsFonts(int argc, char* argv[])
 
 int main(int argc, char* argv[])
 {
+    // A file size limit (ulimit -f) makes a write fail with a message, not kill the program
+    // halfway through a transaction.
+    std::signal(SIGXFSZ, SIG_IGN);
     std::unique_ptr<QCoreApplication> app;
     if (needsFonts(argc, argv)) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

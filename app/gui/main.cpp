@@ -16,6 +16,8 @@
 #include <QProcess>
 #include <QPushButton>
 
+#include <csignal>
+
 namespace {
 
 using broadsheet::core::ArticleStore;
@@ -62,6 +64,8 @@ openDamaged(const QString& library, const broadsheet::core::Error& damage)
 
 int main(int argc, char* argv[])
 {
+    std::signal(SIGXFSZ, SIG_IGN); // a file size limit fails a write with a message instead
+
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("broadsheet"));
     QApplication::setApplicationDisplayName(QStringLiteral("Broadsheet"));

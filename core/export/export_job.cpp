@@ -3,15 +3,25 @@
 
 #include "store/article_store.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QSaveFile>
+#include <QStorageInfo>
 #include <QUuid>
 
 #include <algorithm>
 #include <memory>
+
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+
+#include <cerrno>
+#include <csignal>
+#endif
 
 Q_LOGGING_CATEGORY(lcExport, "broadsheet.export", QtInfoMsg)
 
@@ -24,6 +34,49 @@ constexpr qsizetype kChunk = 256; ///< articles (or HTML contents entries) fetch
 QString native(const QString& path)
 {
     return QDir::toNativeSeparators(path);
+}
+
+qint64 pidNow()
+{
+    return QCoreApplication::applicationPid();
+}
+
+bool processRuns(qint64 pid)
+{
+#ifdef Q_OS_UNIX
+    return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
+#else
+    return true; // unknown: keep it
+#endif
+}
+
+/// Why a write failed, in words: Qt says "Unknown error" for a full disk more often than
+/// not, so the drive and the limits are asked as well.
+QString writeFailure(const QFileDevice& file)
+{
+    const QString folder = QFileInfo(file.fileName()).absolutePath();
+    QStorageInfo drive(folder);
+    drive.refresh();
+    if (drive.isValid() && drive.bytesAvailable() < 1024 * 1024) {
+        return QStringLiteral("the disk is full (%1 KiB free on %2); free some space and try "
+                              "again")
+            .arg(drive.bytesAvailable() / 1024)
+            .arg(QDir::toNativeSeparators(drive.rootPath()));
+    }
+#ifdef Q_OS_UNIX
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
+        return QStringLiteral("the file reached the size limit set for this program (%1 "
+                              "bytes, ulimit -f)")
+            .arg(static_cast<qint64>(limit.rlim_cur));
+    }
+#endif
+    if (drive.isValid() && drive.isReadOnly())
+        return QStringLiteral("the drive is read-only");
+    const QString said = file.errorString();
+    return said.isEmpty() || said == u"Unknown error"
+               ? QStringLiteral("the system refused the write")
+               : said;
 }
 
 /// Where the articles go while they are written: a QSaveFile for one file, a hidden folder
@@ -55,7 +108,7 @@ public:
     {
         if (m_file.write(bytes) != bytes.size())
             return Error{QStringLiteral("cannot write %1: %2")
-                             .arg(native(m_file.fileName()), m_file.errorString())};
+                             .arg(native(m_file.fileName()), writeFailure(m_file))};
         return {};
     }
 
@@ -70,9 +123,26 @@ public:
     explicit FolderSink(const QString& destination)
         : m_destination(destination)
         , m_parent(QFileInfo(destination).absolutePath())
-        , m_building(m_parent + QStringLiteral("/.broadsheet-export-") +
+        , m_building(m_parent + QStringLiteral("/.broadsheet-export-%1-").arg(pidNow()) +
                      QUuid::createUuid().toString(QUuid::Id128))
     {
+        removeLeftovers(m_parent);
+    }
+
+    /// The folders an export killed midway left (named with its process id, which is
+    /// gone now): removed before the next export beside them.
+    static void removeLeftovers(const QString& parent)
+    {
+        static const QRegularExpression name(
+            QStringLiteral("^\\.broadsheet-(?:export|replaced)-(\\d+)-"));
+        const QDir dir(parent);
+        for (const QString& entry :
+             dir.entryList({QStringLiteral(".broadsheet-*")},
+                           QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot)) {
+            const auto match = name.match(entry);
+            if (match.hasMatch() && !processRuns(match.captured(1).toLongLong()))
+                QDir(dir.filePath(entry)).removeRecursively();
+        }
     }
 
     ~FolderSink() override
@@ -97,12 +167,12 @@ public:
         if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() ||
             !file.flush() || file.size() != bytes.size()) {
             return Error{QStringLiteral("cannot write %1: %2")
-                             .arg(native(m_destination + u'/' + fileName), file.errorString())};
+                             .arg(native(m_destination + u'/' + fileName), writeFailure(file))};
         }
         file.close();
         if (file.error() != QFileDevice::NoError)
             return Error{QStringLiteral("cannot write %1: %2")
-                             .arg(native(m_destination + u'/' + fileName), file.errorString())};
+                             .arg(native(m_destination + u'/' + fileName), writeFailure(file))};
         return {};
     }
 
@@ -112,7 +182,7 @@ public:
         QDir dir(m_parent);
         QString aside;
         if (QFileInfo::exists(m_destination)) {
-            aside = m_parent + QStringLiteral("/.broadsheet-replaced-") +
+            aside = m_parent + QStringLiteral("/.broadsheet-replaced-%1-").arg(pidNow()) +
                     QUuid::createUuid().toString(QUuid::Id128);
             if (!dir.rename(m_destination, aside))
                 return Error{QStringLiteral("cannot replace %1: it could not be moved aside")
@@ -192,16 +262,17 @@ Result<void> ExportJob::commitWhole(QSaveFile& file)
 {
     if (!file.flush() || file.size() != file.pos()) {
         const QString reason = file.error() != QFileDevice::NoError
-                                   ? file.errorString()
-                                   : QStringLiteral("the disk took only %1 of %2 bytes")
+                                   ? writeFailure(file)
+                                   : QStringLiteral("the disk took only %1 of %2 bytes (%3)")
                                          .arg(file.size())
-                                         .arg(file.pos());
+                                         .arg(file.pos())
+                                         .arg(writeFailure(file));
         file.cancelWriting();
         return Error{QStringLiteral("cannot write %1: %2").arg(native(file.fileName()), reason)};
     }
     if (!file.commit())
         return Error{
-            QStringLiteral("cannot write %1: %2").arg(native(file.fileName()), file.errorString())};
+            QStringLiteral("cannot write %1: %2").arg(native(file.fileName()), writeFailure(file))};
     return {};
 }
 

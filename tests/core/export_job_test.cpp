@@ -5,11 +5,13 @@
 #include "store/article_store.h"
 #include "test_support.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
@@ -363,12 +365,60 @@ TEST_CASE("an export that cannot write, or is cancelled, leaves nothing behind",
         std::signal(SIGXFSZ, previous);
         REQUIRE_FALSE(oneFile.ok());
         CHECK(oneFile.error().message.contains(QStringLiteral("kept.ndjson")));
+        // [regression] The cause is named ("Unknown error" was all it said).
+        CHECK(oneFile.error().message.contains(QStringLiteral("size limit")));
+        CHECK_FALSE(oneFile.error().message.contains(QStringLiteral("Unknown error")));
+        CHECK(aFolder.error().message.contains(QStringLiteral("size limit")));
         CHECK(readFile(file) == "the export from last week\n");
         REQUIRE_FALSE(aFolder.ok());
         CHECK(aFolder.error().message.contains(QStringLiteral("kept")));
         CHECK(entriesOf(folder) == QStringList{QStringLiteral("old.md")});
         CHECK(entriesOf(dir.path()).filter(QStringLiteral(".broadsheet")).isEmpty());
         CHECK(entriesOf(dir.path()).filter(QStringLiteral("kept.ndjson.")).isEmpty());
+    }
+    SECTION("a real disk that is full: a small file system of its own")
+    {
+        const QString small = dir.filePath(QStringLiteral("small"));
+        REQUIRE(QDir().mkpath(small));
+        if (QProcess::execute(QStringLiteral("mount"),
+                              {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                               QStringLiteral("size=64k"), QStringLiteral("tmpfs"), small}) != 0) {
+            WARN("cannot mount a small file system here; the full disk is tested by its limit");
+        } else {
+            const QString file = small + QStringLiteral("/kept.json");
+            writeFile(file, "[]\n");
+            QList<Article> big(40);
+            for (int i = 0; i < big.size(); ++i) {
+                big[i].title = QStringLiteral("Filler %1").arg(i);
+                big[i].body = QStringLiteral("x").repeated(4000) + QString::number(i);
+            }
+            REQUIRE(store->addArticles(big).ok());
+            auto all = store->articleIds();
+            REQUIRE(all.ok());
+            auto full = ExportJob(*store).run(ExportRequest{*all, ExportFormat::Json, file, true});
+            auto folderFull = ExportJob(*store).run(
+                ExportRequest{*all, ExportFormat::Markdown, small + QStringLiteral("/md"), true});
+            const QStringList left = entriesOf(small);
+            QProcess::execute(QStringLiteral("umount"), {small});
+            REQUIRE_FALSE(full.ok());
+            CHECK(full.error().message.contains(QStringLiteral("the disk is full")));
+            REQUIRE_FALSE(folderFull.ok());
+            CHECK(folderFull.error().message.contains(QStringLiteral("the disk is full")));
+            CHECK(left == QStringList{QStringLiteral("kept.json")});
+        }
+    }
+    SECTION("a folder an export killed midway left is removed by the next export")
+    {
+        const QString gone = dir.filePath(QStringLiteral(".broadsheet-export-999999999-dead"));
+        const QString running = dir.filePath(
+            QStringLiteral(".broadsheet-export-%1-busy").arg(QCoreApplication::applicationPid()));
+        writeFile(gone + QStringLiteral("/half.md"), "half an export");
+        writeFile(running + QStringLiteral("/half.md"), "an export still being written");
+        auto result = ExportJob(*store).run(
+            ExportRequest{*ids, ExportFormat::Markdown, dir.filePath(QStringLiteral("next"))});
+        REQUIRE(result.ok());
+        CHECK_FALSE(QFileInfo::exists(gone));
+        CHECK(QFileInfo::exists(running)); // its process runs: it is not a leftover
     }
     SECTION("cancelled halfway")
     {

@@ -57,7 +57,7 @@ QString writeFailure(const QFileDevice& file)
     const QString folder = QFileInfo(file.fileName()).absolutePath();
     QStorageInfo drive(folder);
     drive.refresh();
-    if (drive.isValid() && drive.bytesAvailable() < 1024 * 1024) {
+    if (drive.isValid() && drive.bytesAvailable() < qint64{1024} * 1024) {
         return QStringLiteral("the disk is full (%1 KiB free on %2); free some space and try "
                               "again")
             .arg(drive.bytesAvailable() / 1024)

@@ -17,7 +17,7 @@ namespace broadsheet::core::backups {
 namespace {
 
 constexpr const char* kStamp = "yyyyMMdd-HHmmss";
-constexpr qint64 kDaySeconds = 24 * 60 * 60;
+constexpr qint64 kDaySeconds = qint64{24} * 60 * 60;
 
 QString shown(const QString& path)
 {

@@ -10,7 +10,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     using namespace broadsheet;
     const QByteArray bytes = fuzz::bytesOf(data, size);
     (void)core::looksLikeFeed(bytes);
-    auto feed = core::parseFeed(bytes, core::FeedSource::at(QStringLiteral("https://example.org/feed")));
+    auto feed =
+        core::parseFeed(bytes, core::FeedSource::at(QStringLiteral("https://example.org/feed")));
     if (!feed)
         return 0;
     const core::FeedStories stories = core::storiesOf(*feed);

@@ -484,7 +484,7 @@ private:
         if (m_prefixes.contains(stem))
             return true; // a repeat is searched once
         const qsizetype letters = stem.size();
-        const int cost = letters <= 1 ? 8 : letters == 2 ? 4 : letters == 3 ? 2 : 1;
+        const int cost = letters <= 1 ? 16 : letters == 2 ? 4 : letters == 3 ? 2 : 1;
         if (m_prefixCost + cost > QueryParser::kPrefixBudget)
             return false;
         m_prefixCost += cost;

@@ -17,7 +17,7 @@ public:
     /// Deeper nesting than this is read flat; more terms than this are dropped.
     static constexpr int kMaxDepth = 32;
     static constexpr int kMaxTerms = 64;
-    /// What the prefixes of one query may cover: a one-letter prefix costs 8, two letters
+    /// What the prefixes of one query may cover: a one-letter prefix costs all of it, two letters
     /// 4, three 2, longer 1; past this, a prefix is searched for as a word (with a hint).
     static constexpr int kPrefixBudget = 16;
 };

@@ -195,13 +195,14 @@ TEST_CASE("a repeated term is searched once", "[search][parser][regression]")
 TEST_CASE("what prefixes may expand to is capped, and the hint says so",
           "[search][parser][regression]")
 {
-    // Two one-letter prefixes fit the budget; the third is searched for as a word.
+    // One one-letter prefix takes the whole budget (it alone covers a tenth of the index,
+    // 0.7 s at 100,000 stories); the next ones are searched for as words.
     const ParsedQuery parsed = QueryParser::parse(QStringLiteral("a* b* c* d*"));
     REQUIRE(parsed.root.size() == 1);
     CHECK(describe(parsed.root.front()) ==
-          QStringLiteral("(AND (PREFIX a*) (PREFIX b*) (TERM c) (TERM d))"));
+          QStringLiteral("(AND (PREFIX a*) (TERM b) (TERM c) (TERM d))"));
     REQUIRE(parsed.hints.size() == 1);
-    CHECK(parsed.hints.front().contains(QStringLiteral("'c*', 'd*' as words")));
+    CHECK(parsed.hints.front().contains(QStringLiteral("'b*', 'c*', 'd*' as words")));
     // Long prefixes are cheap: sixteen of them are all prefixes.
     QString longer;
     for (int i = 0; i < 16; ++i)

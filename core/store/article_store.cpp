@@ -76,7 +76,10 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::open(const QString& path, Op
     if (mode == OpenMode::OpenExisting && library_health::salvaged(path))
         mode = OpenMode::Salvage; // as this process's other connections to it
     const bool salvage = mode == OpenMode::Salvage;
-    if (auto r = library_health::checkFile(path); !r) {
+    // Checked once, before this process's first connection: reading its files beside
+    // SQLite's own connections would drop their locks.
+    const bool checked = Database::isOpenHere(path);
+    if (auto r = checked ? Result<void>() : library_health::checkFile(path); !r) {
         const QFileInfo damaged(path);
         if (!salvage || r.error().code != ErrorCode::Damaged || damaged.size() == 0)
             return r.error();
@@ -91,19 +94,25 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::open(const QString& path, Op
     const bool readOnly = salvage || (file.exists() && (!canWrite(path) || !folderWritable));
     Database::Mode dbMode = create ? Database::Mode::ReadWriteCreate : Database::Mode::ReadWrite;
     if (salvage) {
-        dbMode = Database::Mode::Immutable; // the file alone: a -wal that is gone is not read
+        dbMode = Database::Mode::Immutable; // a copy of the file alone, nobody else's
     } else if (readOnly) {
         dbMode = !folderWritable && !QFileInfo::exists(path + QStringLiteral("-wal"))
                      ? Database::Mode::Immutable
                      : Database::Mode::ReadOnly;
     }
-    auto db = Database::open(path, dbMode);
+    QString opened = path;
+    if (salvage) {
+        auto copy = library_health::salvageCopy(path);
+        if (!copy)
+            return copy.error();
+        opened = *copy;
+    }
+    auto db = Database::open(opened, dbMode);
     if (!db)
         return db.error();
     std::unique_ptr<ArticleStore> store(new ArticleStore(std::move(*db)));
     store->m_readOnly = readOnly;
-    if (salvage)
-        library_health::noteSalvaged(path);
+    store->m_path = QFileInfo(path).absoluteFilePath();
     // Read the version before any pragma that writes (journal_mode=WAL does), so that a
     // newer file, or one that is not a library at all, is refused untouched.
     auto version = schema::versionOf(store->m_db);

@@ -61,7 +61,8 @@ public:
     ArticleStore& operator=(const ArticleStore&) = delete;
     ~ArticleStore();
 
-    const QString& path() const { return m_db.path(); }
+    /// The library's file (for a salvaged one, the damaged file, not the copy it reads).
+    const QString& path() const { return m_path.isEmpty() ? m_db.path() : m_path; }
     /// Opened read-only: the file or its folder cannot be written.
     bool readOnly() const { return m_readOnly; }
     Database& database() { return m_db; }
@@ -225,6 +226,7 @@ private:
 
     Database m_db;
     bool m_readOnly = false;
+    QString m_path; ///< set when it differs from the connection's file
     QHash<QString, qint64> m_sourceIds;
     void forgetTagIds();
     /// Per kind (TagKind), name → id; forgotten when tags change.

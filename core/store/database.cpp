@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QLoggingCategory>
 
 #include <sqlite3.h>
@@ -252,6 +253,48 @@ Result<Database> Database::open(const QString& path, Mode mode)
     return Database(handle, path);
 }
 
+namespace {
+
+// The libraries this process has connections to. POSIX locks belong to the process, and
+// closing any descriptor of a file drops them all: nothing may open a file of a library
+// (its header, its -shm) with plain I/O while SQLite holds locks on it here.
+struct OpenFiles {
+    std::mutex mutex;
+    QHash<QString, int> counts;
+};
+
+OpenFiles& openFiles()
+{
+    static OpenFiles files;
+    return files;
+}
+
+QString keyOf(const QString& path)
+{
+    return QFileInfo(path).absoluteFilePath();
+}
+
+void noteOpened(const QString& path, int change)
+{
+    OpenFiles& files = openFiles();
+    const std::lock_guard lock(files.mutex);
+    const QString key = keyOf(path);
+    const int count = files.counts.value(key) + change;
+    if (count > 0)
+        files.counts.insert(key, count);
+    else
+        files.counts.remove(key);
+}
+
+} // namespace
+
+bool Database::isOpenHere(const QString& path)
+{
+    OpenFiles& files = openFiles();
+    const std::lock_guard lock(files.mutex);
+    return files.counts.contains(keyOf(path));
+}
+
 Database::Database() = default;
 
 Database::Database(sqlite3* db, QString path)
@@ -261,6 +304,7 @@ Database::Database(sqlite3* db, QString path)
 {
     m_busy->path = m_path;
     sqlite3_busy_handler(m_db, waitForLock, m_busy.get());
+    noteOpened(m_path, 1);
 }
 
 Database::Database(Database&& other) noexcept
@@ -274,6 +318,8 @@ Database::Database(Database&& other) noexcept
 Database& Database::operator=(Database&& other) noexcept
 {
     if (this != &other) {
+        if (m_db)
+            noteOpened(m_path, -1);
         sqlite3_close_v2(m_db);
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
@@ -285,7 +331,10 @@ Database& Database::operator=(Database&& other) noexcept
 
 Database::~Database()
 {
-    sqlite3_close_v2(m_db);
+    if (m_db) {
+        sqlite3_close_v2(m_db);
+        noteOpened(m_path, -1);
+    }
 }
 
 Result<void> Database::exec(const char* sql)

@@ -111,6 +111,10 @@ public:
     bool isOpen() const { return m_db != nullptr; }
     const QString& path() const { return m_path; }
 
+    /// Whether this process has a connection to the library at `path` open: then its files
+    /// must not be opened with plain I/O (closing one would drop SQLite's POSIX locks).
+    static bool isOpenHere(const QString& path);
+
     /// Runs one or more statements without parameters (schema, pragmas).
     Result<void> exec(const char* sql);
     Result<Statement> prepare(const char* sql);

@@ -3,12 +3,13 @@
 
 #include "database.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QMutex>
 #include <QSaveFile>
-#include <QSet>
 #include <QtEndian>
 
 #include <cstring>
@@ -70,6 +71,9 @@ std::optional<QString> lostWal(const QString& path)
 
 Result<void> checkFile(const QString& path)
 {
+    // First: with no WAL beside it, no connection has the library open (opening makes one),
+    // so no checkpoint can be growing the file while its header and size are read.
+    const bool walBeside = QFileInfo::exists(path + QStringLiteral("-wal"));
     const QFileInfo info(path);
     if (!info.exists() || info.isDir())
         return {};
@@ -99,12 +103,15 @@ Result<void> checkFile(const QString& path)
     const quint32 changeCounter = qFromBigEndian<quint32>(header.constData() + 24);
     const quint32 pages = qFromBigEndian<quint32>(header.constData() + 28);
     const quint32 validFor = qFromBigEndian<quint32>(header.constData() + 92);
-    if (pages > 0 && validFor == changeCounter && info.size() < qint64{pages} * pageSize) {
+    // Only when no WAL is beside it: a checkpoint writes the header's new count before the
+    // pages that make the file that long.
+    const qint64 size = QFileInfo(path).size();
+    if (!walBeside && pages > 0 && validFor == changeCounter && size < qint64{pages} * pageSize) {
         return Error{ErrorCode::Damaged,
                      QStringLiteral("%1: the library is cut short (%2 of its %3 bytes are "
                                     "there). Broadsheet will not write to it; %4")
                          .arg(shown(path))
-                         .arg(info.size())
+                         .arg(size)
                          .arg(qint64{pages} * pageSize)
                          .arg(QString::fromLatin1(kRecover))};
     }
@@ -175,20 +182,52 @@ void clearDamaged(const QString& library)
 }
 
 namespace {
-QMutex g_salvagedMutex;
-QSet<QString> g_salvaged;
+
+struct SalvageCopies {
+    QMutex mutex;
+    QHash<QString, QString> copies; ///< library → its copy
+    ~SalvageCopies()
+    {
+        for (const QString& copy : std::as_const(copies))
+            QFile::remove(copy);
+    }
+};
+
+SalvageCopies& salvageCopies()
+{
+    static SalvageCopies copies;
+    return copies;
+}
+
 } // namespace
 
-void noteSalvaged(const QString& library)
+Result<QString> salvageCopy(const QString& library)
 {
-    const QMutexLocker lock(&g_salvagedMutex);
-    g_salvaged.insert(QFileInfo(library).absoluteFilePath());
+    SalvageCopies& all = salvageCopies();
+    const QMutexLocker lock(&all.mutex);
+    const QString key = QFileInfo(library).absoluteFilePath();
+    if (auto it = all.copies.constFind(key); it != all.copies.constEnd())
+        return *it;
+    const QString copy = QDir(QDir::tempPath())
+                             .filePath(QStringLiteral("broadsheet-salvage-%1-%2.sqlite")
+                                           .arg(QCoreApplication::applicationPid())
+                                           .arg(all.copies.size()));
+    QFile::remove(copy);
+    if (!QFile::copy(library, copy)) {
+        return Error{ErrorCode::Damaged,
+                     QStringLiteral("%1: cannot copy the library to read what it holds (to %2)")
+                         .arg(shown(library), shown(copy))};
+    }
+    QFile::setPermissions(copy, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    all.copies.insert(key, copy);
+    return copy;
 }
 
 bool salvaged(const QString& library)
 {
-    const QMutexLocker lock(&g_salvagedMutex);
-    return g_salvaged.contains(QFileInfo(library).absoluteFilePath());
+    SalvageCopies& all = salvageCopies();
+    const QMutexLocker lock(&all.mutex);
+    return all.copies.contains(QFileInfo(library).absoluteFilePath());
 }
 
 } // namespace broadsheet::core::library_health

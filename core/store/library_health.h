@@ -19,7 +19,9 @@ namespace library_health {
 
 /// Looks at the file's bytes (header, size) and its -wal and -shm beside it, without
 /// SQLite: an Error (ErrorCode::Damaged or NotALibrary) that says what is wrong, or nothing.
-/// A file that does not exist passes (it is a new library).
+/// A file that does not exist passes (it is a new library). Never while this process has a
+/// connection to it (Database::isOpenHere): closing the files it reads would drop SQLite's
+/// POSIX locks on them.
 Result<void> checkFile(const QString& path);
 
 struct QuickCheck {
@@ -36,9 +38,11 @@ void markDamaged(const QString& library, const QString& what);
 QString damageMark(const QString& library); ///< the note, or empty
 void clearDamaged(const QString& library);
 
-/// A library this process opened for salvage: its other connections (workers, export) open
-/// it the same way, read-only and as the file holds it.
-void noteSalvaged(const QString& library);
+/// A library this process opens for salvage is read from a copy of its file (taken once,
+/// removed when the process ends): SQLite never opens the damaged file, its -wal or its
+/// -shm, which other programs may still have open. The other connections of this process
+/// (workers, export) read the same copy. Returns the copy's path, or an Error.
+Result<QString> salvageCopy(const QString& library);
 bool salvaged(const QString& library);
 
 } // namespace library_health

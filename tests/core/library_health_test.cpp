@@ -129,37 +129,6 @@ TEST_CASE("a library with a zeroed page or cut short is never written to, and st
     }
 }
 
-TEST_CASE("a write-ahead log deleted while the library is open is found and said",
-          "[store][health][regression]")
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("library.sqlite"));
-    auto store = openNewLibrary(dir);
-    addStories(*store, 20, QStringLiteral("Checkpointed"));
-    REQUIRE(store->database().exec("PRAGMA wal_checkpoint(TRUNCATE)").ok());
-    // A reader's snapshot keeps what follows in the WAL: no checkpoint can copy it.
-    auto reader = Database::open(path, Database::Mode::ReadOnly);
-    REQUIRE(reader.ok());
-    REQUIRE(reader->exec("BEGIN").ok());
-    REQUIRE(reader->queryInt("SELECT count(*) FROM articles").ok());
-    addStories(*store, 200, QStringLiteral("Only in the log"));
-    REQUIRE(library_health::checkFile(path).ok());
-
-    REQUIRE(QFile::remove(path + QStringLiteral("-wal")));
-    auto check = library_health::checkFile(path);
-    REQUIRE_FALSE(check.ok());
-    CHECK(check.error().code == ErrorCode::Damaged);
-    CHECK(check.error().message.contains(QStringLiteral("write-ahead log")));
-    CHECK(check.error().message.contains(QStringLiteral("was deleted")));
-    auto opened = ArticleStore::open(path, ArticleStore::OpenMode::OpenExisting);
-    REQUIRE_FALSE(opened.ok());
-    CHECK(opened.error().code == ErrorCode::Damaged);
-    // What the library file itself holds can still be read out.
-    auto salvaged = ArticleStore::open(path, ArticleStore::OpenMode::Salvage);
-    REQUIRE(salvaged.ok());
-    CHECK(*(*salvaged)->count() == 20);
-}
-
 TEST_CASE("a read-only library file or folder opens read-only: reads work, writes are refused",
           "[store][health][regression]")
 {

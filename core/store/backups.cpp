@@ -48,13 +48,7 @@ std::optional<Backup> backupOf(const QFileInfo& file)
 
 Result<qint64> changesOf(Database& db)
 {
-    auto stmt = db.prepare("SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'changes'");
-    if (!stmt)
-        return stmt.error();
-    auto row = stmt->step();
-    if (!row)
-        return row.error();
-    return *row ? stmt->int64(0) : qint64{0};
+    return db.queryInt("SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'changes'");
 }
 
 } // namespace
@@ -127,12 +121,9 @@ void prune(const QString& library, int keep)
 
 int keepCount(ArticleStore& store)
 {
-    auto stmt = store.database().prepare(
+    auto keep = store.database().queryInt(
         "SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'backups.keep'");
-    if (!stmt)
-        return kDefaultKeep;
-    auto row = stmt->step();
-    return row && *row && stmt->int64(0) > 0 ? static_cast<int>(stmt->int64(0)) : kDefaultKeep;
+    return keep && *keep > 0 ? static_cast<int>(*keep) : kDefaultKeep;
 }
 
 Result<void> setKeepCount(ArticleStore& store, int keep)

@@ -8,9 +8,10 @@
 namespace broadsheet::core {
 
 struct SanitizedHtml {
-    /// Only the allowed elements and attributes. No script, style, iframe, object, embed,
-    /// form (nor their contents), no on* handler, no style or class; links and images only
-    /// http(s) (links also mailto), resolved against the base; lazy images made plain src.
+    /// Only the allowed elements and attributes (feedparser's lists). No script, style,
+    /// iframe, object, embed, form (nor their contents), no on* handler; a style attribute
+    /// cut down to what shapes text and boxes; links and images only http(s) (links also
+    /// mailto), resolved against the base; lazy images made plain src.
     QString html;
     /// The text a reader sees: paragraphs (blocks, list items, table rows) separated by a
     /// blank line, line breaks kept, white space collapsed, entities decoded, no markup.

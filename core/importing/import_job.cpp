@@ -106,20 +106,33 @@ QString unsupportedReason(const QFileInfo& info)
 }
 
 #ifdef Q_OS_UNIX
-/// Why a path is not a file that can be read to its end (a FIFO would block the import for
-/// ever, a device could never end), or nothing for a regular file.
+/// Why a file of this mode cannot be read to its end (a FIFO would block the import for
+/// ever, a device could never end), or nothing for a regular file or a folder.
+std::optional<QString> notRegularReason(mode_t mode)
+{
+    if (S_ISREG(mode) || S_ISDIR(mode))
+        return std::nullopt;
+    if (S_ISFIFO(mode))
+        return QStringLiteral("a named pipe (FIFO), not a file");
+    if (S_ISSOCK(mode))
+        return QStringLiteral("a socket, not a file");
+    return QStringLiteral("a device, not a file");
+}
+
+/// stat(): fills `st`, or says why the path cannot be read.
+std::optional<QString> statFailure(const QByteArray& encoded, struct stat& st)
+{
+    if (::stat(encoded.constData(), &st) == 0)
+        return std::nullopt;
+    return QStringLiteral("cannot be read: %1").arg(QString::fromLocal8Bit(strerror(errno)));
+}
+
 std::optional<QString> notRegularReason(const QByteArray& encoded)
 {
     struct stat st {};
-    if (::stat(encoded.constData(), &st) != 0)
-        return QStringLiteral("cannot be read: %1").arg(QString::fromLocal8Bit(strerror(errno)));
-    if (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))
-        return std::nullopt;
-    if (S_ISFIFO(st.st_mode))
-        return QStringLiteral("a named pipe (FIFO), not a file");
-    if (S_ISSOCK(st.st_mode))
-        return QStringLiteral("a socket, not a file");
-    return QStringLiteral("a device, not a file");
+    if (auto failure = statFailure(encoded, st))
+        return failure;
+    return notRegularReason(st.st_mode);
 }
 
 /// Every entry of a folder tree, walked by hand rather than with QDirIterator: a name that
@@ -152,10 +165,8 @@ void walkFolder(const QString& rootPath, const QString& source, QList<FileTask>&
                 continue;
             }
             struct stat st {};
-            if (::stat(encoded.constData(), &st) != 0) {
-                skipped.append(
-                    {displayPath(path), QStringLiteral("cannot be read: %1")
-                                            .arg(QString::fromLocal8Bit(strerror(errno)))});
+            if (auto failure = statFailure(encoded, st)) {
+                skipped.append({displayPath(path), *failure});
                 continue;
             }
             if (S_ISDIR(st.st_mode)) {
@@ -169,7 +180,7 @@ void walkFolder(const QString& rootPath, const QString& source, QList<FileTask>&
                 skipped.append({displayPath(path), unsupportedReason(info)});
                 continue;
             }
-            if (auto reason = notRegularReason(encoded)) {
+            if (auto reason = notRegularReason(st.st_mode)) { // from the stat above
                 skipped.append({displayPath(path), *reason});
                 continue;
             }

@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QSaveFile>
+#include <QSet>
 #include <QtEndian>
 
 #include <cstring>
@@ -120,8 +121,30 @@ Result<void> checkFile(const QString& path)
     return {};
 }
 
+namespace {
+
+struct SoundLibraries {
+    QMutex mutex;
+    QSet<QString> paths;
+};
+
+SoundLibraries& soundLibraries()
+{
+    static SoundLibraries sound;
+    return sound;
+}
+
+} // namespace
+
 Result<QuickCheck> quickCheck(Database& db, std::chrono::milliseconds budget)
 {
+    SoundLibraries& sound = soundLibraries();
+    const QString key = QFileInfo(db.path()).absoluteFilePath();
+    {
+        const QMutexLocker lock(&sound.mutex);
+        if (sound.paths.contains(key))
+            return QuickCheck{};
+    }
     QuickCheck check;
     db.setStopToken(nullptr, std::chrono::steady_clock::now() + budget);
     struct Clear {
@@ -150,6 +173,10 @@ Result<QuickCheck> quickCheck(Database& db, std::chrono::milliseconds budget)
             return check;
         }
         return rows.error();
+    }
+    if (check.problems.isEmpty()) {
+        const QMutexLocker lock(&sound.mutex);
+        sound.paths.insert(key);
     }
     return check;
 }

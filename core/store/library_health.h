@@ -28,7 +28,9 @@ struct QuickCheck {
     QStringList problems; ///< SQLite's words; empty: sound as far as it was checked
     bool complete = true; ///< false: the time budget ran out before the end of the file
 };
-/// PRAGMA quick_check, stopped after `budget` on a large file.
+/// PRAGMA quick_check, stopped after `budget` on a large file. A check that found the whole
+/// library sound is not run again in this process (the window's start-up check and its
+/// writer's would read the same pages twice): it answers sound at once.
 Result<QuickCheck> quickCheck(Database& db, std::chrono::milliseconds budget);
 
 /// Beside the library, a note that it was found damaged: later opens refuse to write

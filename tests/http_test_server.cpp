@@ -52,6 +52,12 @@ void HttpTestServer::routeWhen(const QByteArray& path, const QByteArray& header,
     m_conditional.insert(path, Conditional{header.toLower(), value, response});
 }
 
+void HttpTestServer::routeSlowly(const QByteArray& path, const Response& response, int byteEveryMs)
+{
+    m_routes.insert(path, response);
+    m_slowly.insert(path, byteEveryMs);
+}
+
 void HttpTestServer::serve(QTcpSocket* socket)
 {
     // The request head, once it is all here (a body, if any, is not read).
@@ -85,6 +91,17 @@ void HttpTestServer::serve(QTcpSocket* socket)
     for (const auto& [name, value] : response.headers)
         out += name + ": " + value + "\r\n";
     Q_EMIT requested(request.path);
+    if (const int every = m_slowly.value(request.path); every > 0) {
+        auto* timer = new QTimer(socket);
+        connect(timer, &QTimer::timeout, socket, [socket, out, sent = qsizetype{0}]() mutable {
+            if (sent < out.size())
+                socket->write(out.mid(sent++, 1));
+            else
+                socket->write("X-Slow: yes\r\n"); // a head that never ends
+        });
+        timer->start(every);
+        return;
+    }
     if (response.trickleMs > 0) { // endless: a piece of body now and then, never the end
         out += "Connection: close\r\n\r\n";
         socket->write(out);

@@ -46,6 +46,9 @@ public:
     /// `value` (If-None-Match: "v1" → 304), else with the route's own.
     void routeWhen(const QByteArray& path, const QByteArray& header, const QByteArray& value,
                    const Response& response);
+    /// Answers `path` as a slow-loris server does: the head one byte every `byteEveryMs`
+    /// milliseconds, and then header lines without end.
+    void routeSlowly(const QByteArray& path, const Response& response, int byteEveryMs);
     const QList<Request>& requests() const { return m_requests; }
 
 Q_SIGNALS:
@@ -62,6 +65,7 @@ private:
         Response response;
     };
     QHash<QByteArray, Conditional> m_conditional;
+    QHash<QByteArray, int> m_slowly;
     QList<Request> m_requests;
 };
 

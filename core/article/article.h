@@ -20,6 +20,25 @@ struct Tag {
     friend bool operator==(const Tag&, const Tag&) = default;
 };
 
+/// Longest title kept, in characters; a longer one (a hostile feed's 10 MB title, a file
+/// that is one long line) is cut at a word, with "…".
+inline constexpr qsizetype kMaxTitleLength = 1000;
+
+/// `title` held to `longest` characters.
+inline QString boundedTitle(QString title, qsizetype longest = kMaxTitleLength)
+{
+    if (title.size() <= longest)
+        return title;
+    qsizetype cut = title.lastIndexOf(u' ', longest - 1);
+    if (cut < longest / 2)
+        cut = longest - 1;
+    if (title.at(cut - 1).isHighSurrogate())
+        --cut;
+    title.truncate(cut);
+    title += QChar(0x2026);
+    return title;
+}
+
 /// One story: what a parser produces, what the store keeps, what the window and CLI show.
 struct Article {
     ArticleId id = 0;

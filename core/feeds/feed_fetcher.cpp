@@ -267,8 +267,16 @@ struct FeedFetcher::Impl {
                 QStringLiteral("%1: HTTP %2, %3").arg(where).arg(status).arg(reasonOf(status));
             return finish(job, result);
         }
-        if (reply->error() != QNetworkReply::NoError && status == 0) {
+        // Failed midway with a good status (the connection cut, the body not decodable, a
+        // gzip bomb Qt's unpacker stopped): what came is not the feed, only part of it.
+        if (reply->error() != QNetworkReply::NoError &&
+            (status == 0 || (status >= 200 && status < 300))) {
             result.error = QStringLiteral("%1: %2").arg(where, reply->errorString());
+            if (!reply->rawHeader("Content-Encoding").isEmpty() &&
+                reply->errorString().startsWith(u"Decompression failed"))
+                result.error = QStringLiteral("%1: its compressed answer cannot be unpacked, or "
+                                              "unpacks to far more than a feed (refused)")
+                                   .arg(where);
             // Qt's message may name the URL with its user info: never show a password.
             if (!job->request.password.isEmpty())
                 result.error.replace(job->request.password, QStringLiteral("…"));

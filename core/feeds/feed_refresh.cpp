@@ -90,10 +90,22 @@ PreparedFetch prepareFetch(SubscriptionState state, const FetchResult& result, c
         prepared.stories = std::move(stories.articles);
         prepared.identities = std::move(stories.identities);
         update.kind = FeedUpdate::Kind::Fetched;
+        QStringList notes;
+        if (feed->malformed)
+            notes.append(QStringLiteral("read leniently: %1 (line %2)")
+                             .arg(feed->firstError)
+                             .arg(feed->errorLine));
+        if (stories.leftOut > 0)
+            notes.append(QStringLiteral("only its first %1 items were read (it holds %2)")
+                             .arg(kMaxFeedItems)
+                             .arg(feed->items.size()));
+        if (!notes.isEmpty())
+            update.note = QStringLiteral("%1: %2").arg(FeedFetcher::shown(result.finalUrl),
+                                                       notes.join(QStringLiteral("; ")));
         state.etag = result.etag;
         state.lastModified = result.lastModified;
         if (state.title.isEmpty())
-            state.title = feed->title.value.simplified();
+            state.title = boundedTitle(feed->title.value.simplified(), 200);
         if (result.movedTo)
             state.url = result.movedTo->toString();
         break;

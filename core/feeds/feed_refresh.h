@@ -19,12 +19,13 @@ struct Feed;
 struct FeedUpdate {
     enum class Kind { Fetched, NotModified, Gone, Deferred, Failed };
     Kind kind = Kind::Failed;
-    int added = 0;           ///< stories new to the library
-    int updated = 0;         ///< stories it had, which the feed changed: changed in place
-    int known = 0;           ///< stories it had already, unchanged
-    int deleted = 0;         ///< stories the user deleted, which the feed still offers
-    qint64 removed = 0;      ///< stories retention removed after storing
-    QString error;           ///< for Failed, Gone and Deferred: what went wrong, where
+    int added = 0;      ///< stories new to the library
+    int updated = 0;    ///< stories it had, which the feed changed: changed in place
+    int known = 0;      ///< stories it had already, unchanged
+    int deleted = 0;    ///< stories the user deleted, which the feed still offers
+    qint64 removed = 0; ///< stories retention removed after storing
+    QString error;      ///< for Failed, Gone and Deferred: what went wrong, where
+    QString note;       ///< for Fetched: what was not as it should be (read leniently, cut short)
     SubscriptionState state; ///< as recorded
 };
 

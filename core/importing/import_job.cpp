@@ -435,6 +435,7 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
     result.hashes.reserve(result.articles.size());
     for (Article& article : result.articles) {
         article.path = path;
+        article.title = boundedTitle(std::move(article.title));
         if (article.source.isEmpty())
             article.source = source;
         result.hashes.append(ArticleStore::contentHash(article));

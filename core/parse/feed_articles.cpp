@@ -58,7 +58,7 @@ QString authorsOf(const QList<FeedPerson>& people)
 
 QString feedName(const Feed& feed)
 {
-    QString title = plainText(feed.title);
+    QString title = boundedTitle(plainText(feed.title), 200); // a source's name
     if (!title.isEmpty())
         return title;
     const QString host = QUrl(feed.link.isEmpty() ? feed.selfLink : feed.link).host();
@@ -98,9 +98,11 @@ FeedStories storiesOf(const Feed& feed)
 {
     FeedStories out;
     const QString source = feedName(feed);
-    out.articles.reserve(feed.items.size());
-    out.identities.reserve(feed.items.size());
-    for (const FeedItem& item : feed.items) {
+    const qsizetype read = std::min(feed.items.size(), kMaxFeedItems);
+    out.leftOut = feed.items.size() - read;
+    out.articles.reserve(read);
+    out.identities.reserve(read);
+    for (const FeedItem& item : feed.items.first(read)) {
         Article article;
         const FeedText& body = item.content.isEmpty() ? item.summary : item.content;
         if (body.type == FeedText::Type::Html) {
@@ -110,7 +112,7 @@ FeedStories storiesOf(const Feed& feed)
         } else {
             article.body = body.value.trimmed();
         }
-        article.title = plainText(item.title);
+        article.title = boundedTitle(plainText(item.title));
         if (article.title.isEmpty()) // a title-less item (a microblog post): its first words
             article.title = article.body.section(u'\n', 0, 0).left(100).simplified();
         article.url = item.link;

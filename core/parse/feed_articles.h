@@ -15,7 +15,12 @@ struct FeedStories {
     QList<Article> articles;
     /// Per article: what makes it the same story again (ArticleStore's content hash).
     QList<QByteArray> identities;
+    qsizetype leftOut = 0; ///< items past kMaxFeedItems, not read
 };
+
+/// Most items read from one feed document (feeds list their newest first): a feed of
+/// 100,000 items is read in bounded time and memory, and says what it left out.
+inline constexpr qsizetype kMaxFeedItems = 10000;
 
 /// The feed's items as stories; the source is the feed's title (else its site's host).
 FeedStories storiesOf(const Feed& feed);

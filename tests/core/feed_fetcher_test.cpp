@@ -225,6 +225,39 @@ TEST_CASE("a body that never ends, or is too big, is cut off, gzip is decoded", 
     CHECK(gzip.body == kFeed);
 }
 
+TEST_CASE("a slow-loris server and a gzip bomb are cut off in bounded time and memory, each "
+          "with its message",
+          "[feeds][http][hostile]")
+{
+    test::HttpTestServer server;
+    REQUIRE(server.listen());
+    server.routeSlowly("/loris", {200, {{"Content-Type", "text/xml"}}, kFeed, 0}, 20);
+    // 512 MiB of zeros in half a MiB: what it expands to is counted, not what came.
+    server.route("/bomb", {200,
+                           {{"Content-Type", "application/rss+xml"}, {"Content-Encoding", "gzip"}},
+                           gzipped(QByteArray(512 * 1024 * 1024, '\0')),
+                           0});
+    FeedFetcher::Options options;
+    options.deadlineMs = 1500;
+    FeedFetcher fetcher(options);
+    QElapsedTimer clock;
+    clock.start();
+    const FetchResult loris = fetched(fetcher, at(server.url(QStringLiteral("/loris"))));
+    CHECK(loris.outcome == FetchResult::Outcome::Failed);
+    CHECK(loris.error.contains(u"within 1 s"));
+    CHECK(clock.elapsed() < 10000);
+
+    clock.start();
+    const FetchResult bomb = fetched(fetcher, at(server.url(QStringLiteral("/bomb"))), 60000);
+    INFO(bomb.error.toStdString());
+    CHECK(bomb.outcome == FetchResult::Outcome::Failed);
+    CHECK(bomb.error == server.url(QStringLiteral("/bomb")) +
+                            QStringLiteral(": its compressed answer cannot be unpacked, or "
+                                           "unpacks to far more than a feed (refused)"));
+    CHECK(bomb.body.size() <= core::kMaxFeedBytes);
+    CHECK(clock.elapsed() < 30000);
+}
+
 TEST_CASE("at most two requests a host at once, credentials go to the feed's host only, never "
           "into a message",
           "[feeds][http]")

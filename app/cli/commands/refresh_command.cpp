@@ -133,6 +133,7 @@ int refreshCommand(const QStringList& arguments, const QString& globalLibrary)
                 {QStringLiteral("removed"), u.removed},
                 {QStringLiteral("status"), u.state.lastStatus},
                 {QStringLiteral("error"), u.error},
+                {QStringLiteral("note"), u.note},
                 {QStringLiteral("nextRefresh"), u.state.nextRefresh.isValid()
                                                     ? u.state.nextRefresh.toString(Qt::ISODate)
                                                     : QString()},
@@ -153,6 +154,8 @@ int refreshCommand(const QStringList& arguments, const QString& globalLibrary)
         printOut(QStringLiteral("%1  %2  %3\n")
                      .arg(padded(kindName(u.kind), 9),
                           padded(u.state.title.isEmpty() ? u.state.url : u.state.title, 32), what));
+        if (!u.note.isEmpty())
+            printErr(QStringLiteral("broadsheet-cli: note: %1\n").arg(u.note));
     }
     if (cli.parser().isSet(json))
         printJson(QJsonDocument(array));

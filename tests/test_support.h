@@ -8,7 +8,9 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
+#include <QObject>
 #include <QString>
+#include <QUrl>
 
 #include <catch2/catch.hpp>
 
@@ -50,6 +52,16 @@ core::Result<core::ImportReport> importPaths(core::ArticleStore& store, const QS
 
 /// Runs the tagging pass (with `all`, `retag --all`) on the library `store` is open on.
 core::Result<qint64> retag(core::ArticleStore& store, bool all = false);
+
+/// Stands in for the desktop's handler of a URL scheme (QDesktopServices::setUrlHandler
+/// names its slot `open`): records what the program asked the desktop to open.
+class UrlRecorder final : public QObject {
+    Q_OBJECT
+public:
+    QList<QUrl> opened;
+public Q_SLOTS:
+    void open(const QUrl& url) { opened.append(url); }
+};
 
 } // namespace broadsheet::test
 

@@ -118,6 +118,11 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     m_reader->setRemoteImages(new RemoteImages(
         QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/images"),
         this));
+    connect(m_reader, &ReaderView::linkRefused, this, [this](const QUrl& url) {
+        statusBar()->showMessage(tr("Not opened: %1 is not a web or mail link.")
+                                     .arg(url.toDisplayString(QUrl::RemoveUserInfo).left(120)),
+                                 8000);
+    });
 
     m_splitter = new QSplitter(Qt::Horizontal);
     m_splitter->addWidget(m_list);

@@ -3,6 +3,7 @@
 
 #include "remote_images.h"
 
+#include <QDesktopServices>
 #include <QEvent>
 #include <QLocale>
 #include <QPalette>
@@ -19,8 +20,10 @@ namespace broadsheet::ui {
 ReaderView::ReaderView(QWidget* parent)
     : QTextBrowser(parent)
 {
-    setOpenExternalLinks(true);
-    setOpenLinks(true);
+    // Links are followed here, not by QTextBrowser: it would hand any scheme to the desktop.
+    setOpenExternalLinks(false);
+    setOpenLinks(false);
+    connect(this, &QTextBrowser::anchorClicked, this, &ReaderView::followLink);
     setAccessibleName(tr("Article"));
     document()->setDocumentMargin(16);
 }
@@ -249,6 +252,29 @@ QString ReaderView::markedHtml(const QString& text)
                                              "color:#000000\">"));
     html.replace(QChar(0x03), QStringLiteral("</span>"));
     return html;
+}
+
+bool ReaderView::isFollowable(const QUrl& url)
+{
+    if (!url.isValid())
+        return false;
+    const QString scheme = url.scheme().toLower();
+    if (scheme == u"mailto")
+        return !url.path().isEmpty();
+    return (scheme == u"http" || scheme == u"https") && !url.host().isEmpty();
+}
+
+void ReaderView::followLink(const QUrl& url)
+{
+    if (url.isRelative() && url.path().isEmpty() && url.hasFragment()) {
+        scrollToAnchor(url.fragment());
+        return;
+    }
+    if (!isFollowable(url)) {
+        Q_EMIT linkRefused(url);
+        return;
+    }
+    QDesktopServices::openUrl(url);
 }
 
 QVariant ReaderView::loadResource(int type, const QUrl& name)

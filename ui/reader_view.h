@@ -13,9 +13,11 @@ class RemoteImages;
 
 /// The reader pane: shows one article (title, date, section, author, source, body) as
 /// escaped rich text, or a feed story's sanitised HTML (links, lists, quotes, tables). Links open
-/// in the system browser. Nothing remote loads unless the user allows it: a story's images
-/// show as links to them until loadImages() (or the always-load setting), and are then
-/// fetched by RemoteImages, never by anything the story says.
+/// in the system browser, and only http, https and mailto ones: whatever a story says, the
+/// reader never hands the desktop a file:, javascript: or other application's URL. Nothing remote
+/// loads unless the user allows it: a story's images show as links to them until loadImages() (or
+/// the always-load setting), and are then fetched by RemoteImages, never by anything the story
+/// says.
 class ReaderView final : public QTextBrowser {
     Q_OBJECT
 public:
@@ -47,6 +49,16 @@ public:
     /// The story's own colours (font color, bgcolor, colour in its styles) taken out, so its
     /// text reads on the palette's background, light or dark.
     static QString withoutStoryColours(const QString& html);
+    /// Whether a link may go to the desktop: http, https or mailto, with somewhere to go.
+    static bool isFollowable(const QUrl& url);
+
+    /// A link the user clicked or activated: an anchor of the story scrolls there, a
+    /// followable one opens in the browser, any other is refused (linkRefused).
+    void followLink(const QUrl& url);
+
+Q_SIGNALS:
+    /// A link was not followed (its scheme is not http, https or mailto).
+    void linkRefused(const QUrl& url);
 
 protected:
     QVariant loadResource(int type, const QUrl& name) override;

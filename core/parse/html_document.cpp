@@ -30,9 +30,9 @@ bool among(QByteArrayView name, std::initializer_list<const char*> names)
 
 bool isVoid(QByteArrayView name)
 {
-    return among(name, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
-                        "meta", "param", "source", "track", "wbr", "keygen", "basefont",
-                        "bgsound", "frame"});
+    return among(name,
+                 {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                  "param", "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame"});
 }
 
 bool isRawText(QByteArrayView name)
@@ -45,23 +45,23 @@ bool isRawText(QByteArrayView name)
 /// up to the container that holds them.
 bool impliesEnd(QByteArrayView name)
 {
-    return among(name, {"p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
-                        "thead", "tbody", "tfoot", "rp", "rt"});
+    return among(name, {"p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead",
+                        "tbody", "tfoot", "rp", "rt"});
 }
 
 /// A start tag that closes an open p.
 bool closesParagraph(QByteArrayView name)
 {
-    return among(name, {"address", "article", "aside", "blockquote", "details", "div", "dl",
-                        "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
-                        "h6", "header", "hr", "main", "menu", "nav", "ol", "pre", "section",
-                        "table", "ul"});
+    return among(name, {"address",  "article", "aside",  "blockquote", "details", "div",  "dl",
+                        "fieldset", "figure",  "footer", "form",       "h1",      "h2",   "h3",
+                        "h4",       "h5",      "h6",     "header",     "hr",      "main", "menu",
+                        "nav",      "ol",      "pre",    "section",    "table",   "ul"});
 }
 
 bool isContainer(QByteArrayView name)
 {
-    return among(name, {"ul", "ol", "dl", "table", "select", "div", "blockquote", "body",
-                        "section", "article", "html"});
+    return among(name, {"ul", "ol", "dl", "table", "select", "div", "blockquote", "body", "section",
+                        "article", "html"});
 }
 
 /// Where the tag that opens at `from` ('<') ends: past its '>', quotes respected.
@@ -141,8 +141,9 @@ QByteArray boundedNesting(QByteArray utf8, int maxDepth)
                 qsizetype at = end;
                 while (true) {
                     at = utf8.indexOf("</", at);
-                    if (at < 0 || utf8.sliced(at, std::min(close.size(), utf8.size() - at))
-                                          .toLower() == close)
+                    if (at < 0 ||
+                        utf8.sliced(at, std::min(close.size(), utf8.size() - at)).toLower() ==
+                            close)
                         break;
                     at += 2;
                 }

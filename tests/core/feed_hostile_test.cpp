@@ -66,11 +66,11 @@ TEST_CASE("a feed of 100,000 items is read to its first 10,000, and says so", "[
 TEST_CASE("a 10 MB title is cut at a word, and the feed's name too", "[feeds][hostile]")
 {
     const QByteArray huge = repeated("word ", 2 * 1024 * 1024);
-    const core::PreparedFetch p = prepared(
-        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>" + huge.left(1 << 20) +
-        "</title><item><title>" + huge +
-        "</title><guid>1</guid><description>ok</description></item>"
-        "<item><title>Two</title><guid>2</guid></item></channel></rss>");
+    const core::PreparedFetch p =
+        prepared("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>" +
+                 huge.left(1 << 20) + "</title><item><title>" + huge +
+                 "</title><guid>1</guid><description>ok</description></item>"
+                 "<item><title>Two</title><guid>2</guid></item></channel></rss>");
     INFO(p.update.error.toStdString());
     CHECK(p.update.kind == core::FeedUpdate::Kind::Fetched);
     REQUIRE(p.stories.size() == 2);
@@ -111,9 +111,9 @@ TEST_CASE("nesting 100,000 deep, in the XML, the HTML or the JSON, ends quickly 
         CHECK(safe.text.contains(u"deep text"));
         CHECK(clock.elapsed() < 20000); // seconds before, minutes for some; far less now
     }
-    const core::PreparedFetch html = prepared(rssOf(
-        "<item><title>Deep</title><guid>1</guid><description>" +
-        repeated("&lt;div&gt;", 100000) + "the end</description></item>"));
+    const core::PreparedFetch html =
+        prepared(rssOf("<item><title>Deep</title><guid>1</guid><description>" +
+                       repeated("&lt;div&gt;", 100000) + "the end</description></item>"));
     REQUIRE(html.stories.size() == 1);
     CHECK(html.stories[0].body == u"the end");
 

@@ -1,17 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "http_test_server.h"
+#include "parse/feed_articles.h"
+#include "parse/feed_parser.h"
 #include "reader_view.h"
 #include "remote_images.h"
 #include "test_support.h"
 
 #include <QBuffer>
 #include <QColor>
+#include <QDesktopServices>
 #include <QDir>
+#include <QDirIterator>
+#include <QFile>
 #include <QImage>
 #include <QPalette>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
 
 using namespace broadsheet;
 
@@ -228,4 +235,107 @@ TEST_CASE("always loading images is a setting the window keeps", "[ui][reader][i
               QStringLiteral("<span style=\"color: red; font-weight: bold;\" bgcolor=\"#000\">"
                              "color=\"x\"</span>")) ==
           QStringLiteral("<span style=\" font-weight: bold;\">color=\"x\"</span>"));
+}
+
+namespace {
+
+/// Every link the reader's document holds, and every image it names.
+QList<QUrl> linksShown(const QTextDocument& document)
+{
+    QList<QUrl> out;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextCharFormat format = it.fragment().charFormat();
+            if (format.isAnchor() && !format.anchorHref().isEmpty())
+                out.append(QUrl(format.anchorHref()));
+            if (format.isImageFormat())
+                out.append(QUrl(format.toImageFormat().name()));
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("the reader follows only web and mail links, whatever a story says: feedparser's "
+          "sanitize suite and links written to attack",
+          "[ui][reader][hostile]")
+{
+    test::UrlRecorder desktop;
+    const QStringList schemes{QStringLiteral("http"),       QStringLiteral("https"),
+                              QStringLiteral("mailto"),     QStringLiteral("file"),
+                              QStringLiteral("javascript"), QStringLiteral("data"),
+                              QStringLiteral("smb"),        QStringLiteral("evil-app")};
+    for (const QString& scheme : schemes)
+        QDesktopServices::setUrlHandler(scheme, &desktop, "open");
+    ui::ReaderView view;
+    view.resize(600, 800);
+    view.show();
+    QSignalSpy refused(&view, &ui::ReaderView::linkRefused);
+
+    SECTION("feedparser's sanitize cases show no link or image the desktop should not open")
+    {
+        REQUIRE_SHARED("data/feedparser-tests/tests/wellformed/sanitize");
+        QDirIterator it(
+            test::sharedPath(QStringLiteral("data/feedparser-tests/tests/wellformed/sanitize")),
+            QDir::Files);
+        int links = 0;
+        QStringList unsafe;
+        while (it.hasNext()) {
+            QFile file(it.next());
+            REQUIRE(file.open(QIODevice::ReadOnly));
+            auto feed = core::parseFeed(
+                file.readAll(), core::FeedSource::at(QStringLiteral("http://example.com/")));
+            REQUIRE(feed);
+            for (const core::Article& story : core::storiesOf(*feed).articles) {
+                view.showArticle(story);
+                view.loadImages();
+                for (const QUrl& url : linksShown(*view.document())) {
+                    ++links;
+                    if (!ui::ReaderView::isFollowable(url) &&
+                        !(url.isRelative() && url.path().isEmpty()))
+                        unsafe.append(it.fileName() + u' ' + url.toString());
+                }
+            }
+        }
+        INFO(unsafe.join(u'\n').toStdString());
+        CHECK(links > 100);
+        CHECK(unsafe.isEmpty());
+    }
+
+    SECTION("a story's own link, and links past the sanitiser, are refused unless web or mail")
+    {
+        core::Article story;
+        story.title = QStringLiteral("Attack");
+        story.url = QStringLiteral("file:///etc/passwd");
+        // Straight into the reader, as if the sanitiser had missed them all.
+        story.html = QStringLiteral(
+            "<p><a href=\"javascript:alert(1)\">js</a> <a href=\"file:///etc/shadow\">file</a> "
+            "<a href=\"JaVaScRiPt:alert(2)\">mixed</a> <a href=\"data:text/html,x\">data</a> "
+            "<a href=\"smb://host/share\">smb</a> <a href=\"evil-app:run\">app</a> "
+            "<a href=\"https:///nohost\">nohost</a> <a href=\"#end\">anchor</a> "
+            "<a href=\"https://ok.example/a\">web</a> <a href=\"mailto:ed@ok.example\">mail</a>"
+            "</p><p><a name=\"end\">end</a></p>");
+        view.showArticle(story);
+        const QList<QUrl> links = linksShown(*view.document());
+        REQUIRE(links.size() >= 11);
+        for (const QUrl& url : links)
+            view.followLink(url);
+        CHECK(desktop.opened == QList<QUrl>{QUrl(QStringLiteral("https://ok.example/a")),
+                                            QUrl(QStringLiteral("mailto:ed@ok.example"))});
+        CHECK(refused.size() == 8); // the story's file: link, six in its text, one without host
+
+        // A real click on a refused link goes through the same door.
+        desktop.opened.clear();
+        refused.clear();
+        QTextCursor cursor = view.document()->find(QStringLiteral("js"));
+        REQUIRE_FALSE(cursor.isNull());
+        cursor.setPosition(cursor.selectionStart() + 1);
+        const QPoint at = view.cursorRect(cursor).center();
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, at);
+        CHECK(refused.size() == 1);
+        CHECK(desktop.opened.isEmpty());
+    }
+    for (const QString& scheme : schemes)
+        QDesktopServices::unsetUrlHandler(scheme);
 }

@@ -2,6 +2,7 @@
 #include "export_job.h"
 
 #include "store/article_store.h"
+#include "store/write_failure.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -54,25 +55,8 @@ bool processRuns(qint64 pid)
 /// not, so the drive and the limits are asked as well.
 QString writeFailure(const QFileDevice& file)
 {
-    const QString folder = QFileInfo(file.fileName()).absolutePath();
-    QStorageInfo drive(folder);
-    drive.refresh();
-    if (drive.isValid() && drive.bytesAvailable() < qint64{1024} * 1024) {
-        return QStringLiteral("the disk is full (%1 KiB free on %2); free some space and try "
-                              "again")
-            .arg(drive.bytesAvailable() / 1024)
-            .arg(QDir::toNativeSeparators(drive.rootPath()));
-    }
-#ifdef Q_OS_UNIX
-    rlimit limit{};
-    if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
-        return QStringLiteral("the file reached the size limit set for this program (%1 "
-                              "bytes, ulimit -f)")
-            .arg(static_cast<qint64>(limit.rlim_cur));
-    }
-#endif
-    if (drive.isValid() && drive.isReadOnly())
-        return QStringLiteral("the drive is read-only");
+    if (QString cause = writeFailureCause(file.fileName()); !cause.isEmpty())
+        return cause;
     const QString said = file.errorString();
     return said.isEmpty() || said == u"Unknown error"
                ? QStringLiteral("the system refused the write")

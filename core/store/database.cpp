@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "database.h"
+#include "write_failure.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -489,9 +490,19 @@ Error Database::errorOf(sqlite3* db, const QString& doing)
             QStringLiteral("%1: %2 was cancelled").arg(QDir::toNativeSeparators(path), doing),
             true};
     ErrorCode kind = ErrorCode::Failed;
-    if ((code & 0xff) == SQLITE_FULL) {
-        kind = ErrorCode::DiskFull;
-        what = QStringLiteral("the disk is full; free some space and try again");
+    const bool writeFailed = code == SQLITE_IOERR_WRITE || code == SQLITE_IOERR_FSYNC ||
+                             code == SQLITE_IOERR_TRUNCATE || code == SQLITE_IOERR_SHMSIZE ||
+                             code == SQLITE_IOERR_SHMMAP || code == SQLITE_IOERR_DIR_FSYNC;
+    if ((code & 0xff) == SQLITE_FULL || writeFailed) {
+        // SQLite says "disk I/O error" for a size limit and a read-only drive, and only
+        // ENOSPC is SQLITE_FULL: the drive is asked what it was.
+        const QString cause = writeFailureCause(path);
+        if (!cause.isEmpty() || (code & 0xff) == SQLITE_FULL) {
+            kind = ErrorCode::DiskFull;
+            what = cause.isEmpty() ? QStringLiteral("the disk is full; free some space and "
+                                                    "try again")
+                                   : cause;
+        }
     } else if ((code & 0xff) == SQLITE_READONLY) {
         kind = ErrorCode::ReadOnly;
         what = QStringLiteral("the library is read-only (%1)").arg(what);

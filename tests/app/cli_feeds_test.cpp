@@ -5,12 +5,17 @@
 #include "test_support.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <random>
+
+#include <sys/resource.h>
 
 using namespace broadsheet;
 using Response = test::HttpTestServer::Response;
@@ -40,6 +45,73 @@ Run cliServing(const QTemporaryDir& dir, QStringList arguments, const QByteArray
     Run run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
     INFO("stderr: " << run.err.toStdString());
     return run;
+}
+
+/// The CLI started (not waited for), for a test that kills it.
+QProcess* startServing(const QTemporaryDir& dir, QStringList arguments, QObject* owner,
+                       qint64 fileSizeLimit = 0)
+{
+    arguments.prepend(dir.filePath(QStringLiteral("library.sqlite")));
+    arguments.prepend(QStringLiteral("--library"));
+    auto* process = new QProcess(owner);
+    if (fileSizeLimit > 0) {
+        process->setChildProcessModifier([fileSizeLimit] {
+            const rlimit limit{static_cast<rlim_t>(fileSizeLimit),
+                               static_cast<rlim_t>(fileSizeLimit)};
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+        });
+    }
+    process->start(QStringLiteral(BROADSHEET_CLI_PATH), arguments);
+    REQUIRE(process->waitForStarted(10000));
+    return process;
+}
+
+/// `count` feeds of `items` stories each, served at /feed-N.xml, and subscribed to through
+/// an OPML list (no fetch yet).
+void serveManyFeeds(test::HttpTestServer& server, const QTemporaryDir& dir, int count, int items)
+{
+    QByteArray opml = "<opml version=\"2.0\"><body>";
+    for (int f = 0; f < count; ++f) {
+        QByteArray body = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Feed " +
+                          QByteArray::number(f) + "</title><link>https://f" +
+                          QByteArray::number(f) + ".example/</link>";
+        for (int i = 0; i < items; ++i) {
+            const QByteArray n = QByteArray::number(f * items + i);
+            body += "<item><title>Report " + n + " on the harbour</title><guid>https://f.example/" +
+                    n + "</guid><description>&lt;p&gt;The harbour master of Quay said on " +
+                    "Tuesday that ship " + n + " came in late, and Anna Berg of the port " +
+                    "authority agreed.&lt;/p&gt;</description></item>";
+        }
+        body += "</channel></rss>";
+        const QByteArray path = "/feed-" + QByteArray::number(f) + ".xml";
+        server.route(path, Response{200, {{"Content-Type", "application/rss+xml"}}, body, 0});
+        opml += "<outline text=\"f\" xmlUrl=\"" + server.url(QString::fromLatin1(path)).toUtf8() +
+                "\"/>";
+    }
+    opml += "</body></opml>";
+    QFile list(dir.filePath(QStringLiteral("many.opml")));
+    REQUIRE(list.open(QIODevice::WriteOnly));
+    list.write(opml);
+    list.close();
+    REQUIRE(cliServing(dir, {QStringLiteral("import"), list.fileName()}).exitCode == 0);
+}
+
+qint64 storedCount(const QTemporaryDir& dir)
+{
+    const Run stats = cliServing(dir, {QStringLiteral("stats"), QStringLiteral("--json")});
+    REQUIRE(stats.exitCode == 0);
+    return QJsonDocument::fromJson(stats.out).object().value(QStringLiteral("articles")).toInteger();
+}
+
+void soundExceptTagging(const QTemporaryDir& dir, const char* after)
+{
+    const Run checked = cliServing(dir, {QStringLiteral("check")});
+    INFO("after " << after << ": " << checked.err.toStdString());
+    CHECK(checked.exitCode <= 1);
+    for (const QByteArray& line : checked.err.split('\n')) {
+        if (!line.isEmpty())
+            CHECK(line.contains("not tagged"));
+    }
 }
 
 QByteArray rss(const QList<int>& items, const QString& titleOfOne = QStringLiteral("One"))
@@ -327,4 +399,61 @@ TEST_CASE("cli: delete keeps a feed's story away, feed renames, moves and limits
     CHECK(*count == 0);
     Run check = cliServing(dir, {QStringLiteral("check")});
     CHECK(check.exitCode == 0);
+}
+
+TEST_CASE("cli: SIGKILL at random moments of a refresh leaves a sound library, and refreshing "
+          "again stores every story exactly once",
+          "[cli][feeds][http][crash]")
+{
+    // BROADSHEET_KILLS=50 for the full run; a few by default, to stay in CI's time.
+    const int kills = qEnvironmentVariableIsSet("BROADSHEET_KILLS")
+                          ? qEnvironmentVariableIntValue("BROADSHEET_KILLS")
+                          : 4;
+    const unsigned seed = std::random_device{}();
+    INFO("seed " << seed);
+    std::mt19937 random(seed);
+    test::HttpTestServer server;
+    REQUIRE(server.listen());
+    QTemporaryDir dir;
+    serveManyFeeds(server, dir, 40, 100);
+    QObject owner;
+    for (int i = 0; i < kills; ++i) {
+        QProcess* refresh = startServing(dir, {QStringLiteral("refresh")}, &owner);
+        QTest::qWait(std::uniform_int_distribution<int>(20, 1500)(random)); // serving meanwhile
+        refresh->kill();
+        REQUIRE(QTest::qWaitFor([refresh] { return refresh->state() == QProcess::NotRunning; },
+                                10000));
+        soundExceptTagging(dir, "a kill during a refresh");
+    }
+    const Run done = cliServing(dir, {QStringLiteral("refresh")});
+    INFO(done.err.toStdString());
+    CHECK(done.exitCode == 0);
+    CHECK(storedCount(dir) == 4000); // every story once: none twice, none lost
+    REQUIRE(cliServing(dir, {QStringLiteral("retag")}).exitCode == 0);
+    CHECK(cliServing(dir, {QStringLiteral("check")}).exitCode == 0);
+}
+
+TEST_CASE("cli: a full disk during a refresh says so by its cause, keeps the library sound, "
+          "and the next refresh completes it",
+          "[cli][feeds][http][crash]")
+{
+    test::HttpTestServer server;
+    REQUIRE(server.listen());
+    QTemporaryDir dir;
+    serveManyFeeds(server, dir, 20, 100);
+    const qint64 size = QFileInfo(dir.filePath(QStringLiteral("library.sqlite"))).size();
+    QObject owner;
+    QProcess* full = startServing(dir, {QStringLiteral("refresh")}, &owner, size + 256 * 1024);
+    REQUIRE(QTest::qWaitFor([full] { return full->state() == QProcess::NotRunning; }, 120000));
+    const QByteArray err = full->readAllStandardError();
+    INFO(err.toStdString());
+    CHECK(full->exitCode() != 0);
+    CHECK(err.contains("reached the size limit set for this program"));
+    soundExceptTagging(dir, "a full disk during a refresh");
+    CHECK(storedCount(dir) < 2000);
+
+    const Run again = cliServing(dir, {QStringLiteral("refresh")});
+    INFO(again.err.toStdString());
+    CHECK(again.exitCode == 0);
+    CHECK(storedCount(dir) == 2000);
 }

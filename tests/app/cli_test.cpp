@@ -5,6 +5,7 @@
 #include "test_support.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -13,6 +14,8 @@
 #include <chrono>
 #include <random>
 #include <thread>
+
+#include <sys/resource.h>
 
 using namespace broadsheet;
 using namespace broadsheet::test;
@@ -42,6 +45,24 @@ Run cli(const QStringList& arguments, const QString& libraryEnv = {})
     if (!libraryEnv.isEmpty())
         environment.insert(QStringLiteral("BROADSHEET_LIBRARY"), libraryEnv);
     process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(BROADSHEET_CLI_PATH), arguments);
+    REQUIRE(process.waitForFinished(120000));
+    REQUIRE(process.exitStatus() == QProcess::NormalExit);
+    return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+/// The CLI run with every file it writes held to `fileSizeLimit` bytes (RLIMIT_FSIZE, which
+/// binds root too): the full disk a test can make anywhere.
+Run cliLimited(const QStringList& arguments, qint64 fileSizeLimit)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("BROADSHEET_LIBRARY"));
+    process.setProcessEnvironment(environment);
+    process.setChildProcessModifier([fileSizeLimit] {
+        const rlimit limit{static_cast<rlim_t>(fileSizeLimit), static_cast<rlim_t>(fileSizeLimit)};
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+    });
     process.start(QStringLiteral(BROADSHEET_CLI_PATH), arguments);
     REQUIRE(process.waitForFinished(120000));
     REQUIRE(process.exitStatus() == QProcess::NormalExit);
@@ -493,6 +514,19 @@ qint64 storedCount(const QTemporaryDir& dir)
     return stats.json()[QStringLiteral("articles")].toInteger();
 }
 
+/// `check` finds nothing wrong but stories waiting for the tagger: no integrity, index,
+/// reference or rule problem (a row without its index entry, a tag without its story).
+void soundExceptTagging(const QTemporaryDir& dir, const char* after)
+{
+    const Run checked = cli(withLibrary(dir, {QStringLiteral("check")}));
+    INFO("after " << after << ": " << checked.err.toStdString());
+    CHECK(checked.exitCode <= 1);
+    for (const QByteArray& line : checked.err.split('\n')) {
+        if (!line.isEmpty())
+            CHECK(line.contains("not tagged"));
+    }
+}
+
 } // namespace
 
 TEST_CASE("cli: two imports into one library at once both succeed, and tag add during them",
@@ -681,16 +715,6 @@ TEST_CASE("cli: SIGKILL at random moments of an import and a tagging pass leaves
     std::mt19937 random(seed);
     QTemporaryDir dir;
     const QString folder = writeStories(dir, QStringLiteral("in"), 6000);
-    auto soundExceptTagging = [&](const char* after) {
-        const Run checked = cli(withLibrary(dir, {QStringLiteral("check")}));
-        INFO("after a kill during " << after << ": " << checked.err.toStdString());
-        // Only stories waiting for the tagger may be named: no integrity, index, reference
-        // or rule problem (a row without its index entry, a tag without its story).
-        for (const QByteArray& line : checked.err.split('\n')) {
-            if (!line.isEmpty())
-                CHECK(line.contains("not tagged"));
-        }
-    };
     QObject owner;
     for (int i = 0; i < kills; ++i) {
         QProcess* import = startCli(withLibrary(dir, {QStringLiteral("import"), folder}), &owner);
@@ -698,7 +722,7 @@ TEST_CASE("cli: SIGKILL at random moments of an import and a tagging pass leaves
             std::chrono::milliseconds(std::uniform_int_distribution<int>(20, 2500)(random)));
         import->kill();
         REQUIRE(import->waitForFinished(10000));
-        soundExceptTagging("an import");
+        soundExceptTagging(dir, "a kill during an import");
     }
     REQUIRE(cli(withLibrary(dir, {QStringLiteral("import"), QStringLiteral("--no-tags"), folder}))
                 .exitCode == 0);
@@ -710,13 +734,40 @@ TEST_CASE("cli: SIGKILL at random moments of an import and a tagging pass leaves
             std::chrono::milliseconds(std::uniform_int_distribution<int>(20, 1500)(random)));
         pass->kill();
         REQUIRE(pass->waitForFinished(10000));
-        soundExceptTagging("a tagging pass");
+        soundExceptTagging(dir, "a kill during a tagging pass");
     }
     REQUIRE(cli(withLibrary(dir, {QStringLiteral("retag")})).exitCode == 0);
     CHECK(storedCount(dir) == 6000); // every story once: none twice, none lost
     const Run checked = cli(withLibrary(dir, {QStringLiteral("check")}));
     INFO(checked.err.toStdString());
     CHECK(checked.exitCode == 0);
+}
+
+TEST_CASE("cli: a full disk during an import says so by its cause, keeps the library sound, "
+          "and the next import completes it with every story once",
+          "[cli][engine][crash]")
+{
+    QTemporaryDir dir;
+    const QString folder = writeStories(dir, QStringLiteral("in"), 3000);
+    REQUIRE(cli(withLibrary(dir, {QStringLiteral("import"), sampleDir()})).exitCode == 0);
+    const qint64 before = storedCount(dir);
+    const qint64 size = QFileInfo(dir.filePath(QStringLiteral("library.sqlite"))).size();
+    const Run full =
+        cliLimited(withLibrary(dir, {QStringLiteral("import"), folder}), size + 256 * 1024);
+    INFO(full.err.toStdString());
+    CHECK(full.exitCode != 0);
+    CHECK(full.err.contains("reached the size limit set for this program"));
+    CHECK_FALSE(full.err.contains("disk I/O error"));
+    soundExceptTagging(dir, "a full disk");
+    const qint64 kept = storedCount(dir);
+    CHECK(kept >= before);
+    CHECK(kept < before + 3000);
+
+    const Run again = cli(withLibrary(dir, {QStringLiteral("import"), folder}));
+    INFO(again.err.toStdString());
+    CHECK(again.exitCode == 0);
+    CHECK(storedCount(dir) == before + 3000);
+    CHECK(cli(withLibrary(dir, {QStringLiteral("check")})).exitCode == 0);
 }
 
 TEST_CASE("cli: a write-ahead log deleted while the library is open is found and said, and "

@@ -155,6 +155,13 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::open(const QString& path, Op
 ArticleStore::ArticleStore(Database db)
     : m_db(std::move(db))
 {
+    // Ids of sources and tags written in a transaction that rolled back (a full disk at
+    // COMMIT) name no row: the next batch would store stories under them.
+    m_db.setRollbackCallback([this] {
+        m_sourceIds.clear();
+        for (auto& ids : m_tagIds)
+            ids.clear();
+    });
 }
 
 ArticleStore::~ArticleStore() = default;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "database.h"
+
 #include "write_failure.h"
 
 #include <QDir>
@@ -312,6 +313,7 @@ Database::Database(Database&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
     , m_path(std::move(other.m_path))
     , m_busy(std::move(other.m_busy))
+    , m_onRollback(std::move(other.m_onRollback))
     , m_stop(std::move(other.m_stop))
 {
 }
@@ -325,6 +327,7 @@ Database& Database::operator=(Database&& other) noexcept
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
         m_busy = std::move(other.m_busy);
+        m_onRollback = std::move(other.m_onRollback);
         m_stop = std::move(other.m_stop);
     }
     return *this;
@@ -467,6 +470,17 @@ void Database::setWaitingCallback(WaitingCallback callback)
 {
     if (m_busy)
         m_busy->waiting = std::move(callback);
+}
+
+void Database::setRollbackCallback(std::function<void()> callback)
+{
+    m_onRollback =
+        callback ? std::make_unique<std::function<void()>>(std::move(callback)) : nullptr;
+    sqlite3_rollback_hook(
+        m_db,
+        m_onRollback ? +[](void* called) { (*static_cast<std::function<void()>*>(called))(); }
+                     : nullptr,
+        m_onRollback.get());
 }
 
 Result<qint64> Database::dataVersion()

@@ -138,6 +138,10 @@ public:
     void setStopToken(const std::stop_token* token, std::chrono::steady_clock::time_point deadline);
     /// Who hears that a write waits for another writer (a log line when none is set).
     void setWaitingCallback(WaitingCallback callback);
+    /// Called whenever a transaction on this connection rolls back, asked or not (a failed
+    /// COMMIT on a full disk): whoever keeps ids it wrote forgets them. It must not use the
+    /// connection.
+    void setRollbackCallback(std::function<void()> callback);
     /// SQLite's data_version: changes when another connection commits to the file. A
     /// reader polls it to notice another process's writes.
     Result<qint64> dataVersion();
@@ -154,6 +158,7 @@ private:
     sqlite3* m_db = nullptr;
     QString m_path;
     std::unique_ptr<BusyState> m_busy;
+    std::unique_ptr<std::function<void()>> m_onRollback; ///< on the heap, as m_busy
     struct StopState {
         const std::stop_token* token = nullptr;
         std::chrono::steady_clock::time_point deadline;

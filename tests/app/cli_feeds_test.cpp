@@ -13,9 +13,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <random>
-
 #include <sys/resource.h>
+
+#include <random>
 
 using namespace broadsheet;
 using Response = test::HttpTestServer::Response;
@@ -100,7 +100,10 @@ qint64 storedCount(const QTemporaryDir& dir)
 {
     const Run stats = cliServing(dir, {QStringLiteral("stats"), QStringLiteral("--json")});
     REQUIRE(stats.exitCode == 0);
-    return QJsonDocument::fromJson(stats.out).object().value(QStringLiteral("articles")).toInteger();
+    return QJsonDocument::fromJson(stats.out)
+        .object()
+        .value(QStringLiteral("articles"))
+        .toInteger();
 }
 
 void soundExceptTagging(const QTemporaryDir& dir, const char* after)
@@ -421,8 +424,8 @@ TEST_CASE("cli: SIGKILL at random moments of a refresh leaves a sound library, a
         QProcess* refresh = startServing(dir, {QStringLiteral("refresh")}, &owner);
         QTest::qWait(std::uniform_int_distribution<int>(20, 1500)(random)); // serving meanwhile
         refresh->kill();
-        REQUIRE(QTest::qWaitFor([refresh] { return refresh->state() == QProcess::NotRunning; },
-                                10000));
+        REQUIRE(
+            QTest::qWaitFor([refresh] { return refresh->state() == QProcess::NotRunning; }, 10000));
         soundExceptTagging(dir, "a kill during a refresh");
     }
     const Run done = cliServing(dir, {QStringLiteral("refresh")});

@@ -11,11 +11,11 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <sys/resource.h>
+
 #include <chrono>
 #include <random>
 #include <thread>
-
-#include <sys/resource.h>
 
 using namespace broadsheet;
 using namespace broadsheet::test;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/article_store.h"
+#include "store/database.h"
 #include "test_support.h"
 
 #include <QTemporaryDir>
@@ -214,4 +215,32 @@ TEST_CASE("the overview counts sources, sections and tags, and keeps saved searc
     CHECK(overview->savedSearches ==
           QList<SavedSearch>{
               {QStringLiteral("Sport news"), QStringLiteral("section:Sport -is:read")}});
+}
+
+TEST_CASE("a batch rolled back (a full disk at COMMIT) leaves no stale source or tag id behind",
+          "[store][crash][regression]")
+{
+    QTemporaryDir dir;
+    auto store = openNewLibrary(dir);
+    Article story = makeArticle(QStringLiteral("First"));
+    story.source = QStringLiteral("A source new to the library");
+    story.tags = {{QStringLiteral("A tag new to it"), QStringLiteral("manual")}};
+    {
+        auto transaction = Transaction::begin(store->database());
+        REQUIRE(transaction);
+        QList<Article> batch{story};
+        REQUIRE(store->addArticles(batch));
+        // Not committed: rolled back, as a COMMIT that failed is.
+    }
+    // Before, the ids cached for the source and tag named rows that were gone: the next
+    // batch failed with "FOREIGN KEY constraint failed".
+    QList<Article> again{story};
+    auto added = store->addArticles(again);
+    INFO((added ? "" : added.error().message.toStdString()));
+    REQUIRE(added);
+    auto stored = store->article(again[0].id);
+    REQUIRE(stored);
+    REQUIRE(stored->has_value());
+    CHECK((*stored)->source == story.source);
+    CHECK((*stored)->tags.size() == 1);
 }

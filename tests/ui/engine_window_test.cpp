@@ -14,7 +14,10 @@
 #include "test_support.h"
 
 #include <QAction>
+#include <QFileInfo>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -22,6 +25,10 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/resource.h>
+
+#include <csignal>
 
 using namespace broadsheet;
 using namespace broadsheet::test;
@@ -204,4 +211,55 @@ TEST_CASE("View → Always Load Images is kept for the next window, Load Images 
     CHECK(again.alwaysLoadImagesAction()->isChecked());
     CHECK(again.reader()->alwaysLoadImages());
     QSettings().clear();
+}
+
+TEST_CASE("a full disk during the window's import says why, keeps what was stored, and the "
+          "window goes on working",
+          "[ui][engine][crash]")
+{
+    Window w;
+    REQUIRE(w.import({sampleDir()}).added == 12);
+    ui::MainWindow& window = *w.window;
+    const QString folder = writeStories(w.dir, QStringLiteral("big"), 3000, 2010);
+    // The file size limit binds this process (root too) as a full disk does: every file it
+    // writes is held to a little more than the library is now.
+    std::signal(SIGXFSZ, SIG_IGN);
+    rlimit before{};
+    REQUIRE(::getrlimit(RLIMIT_FSIZE, &before) == 0);
+    const auto size = static_cast<rlim_t>(QFileInfo(w.path()).size());
+    const rlimit small{size + 128 * 1024, before.rlim_max};
+    REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
+    QSignalSpy done(&window, &ui::MainWindow::importFinished);
+    window.importPaths({folder});
+    const bool finished = done.wait(120000);
+    ::setrlimit(RLIMIT_FSIZE, &before);
+    REQUIRE(finished);
+
+    const QList<QMessageBox*> boxes = window.findChildren<QMessageBox*>();
+    REQUIRE(boxes.size() == 1);
+    INFO(boxes.front()->text().toStdString());
+    CHECK(boxes.front()->text().contains(u"reached the size limit set for this program"));
+    CHECK(window.statusBar()->currentMessage() == u"Import failed");
+    boxes.front()->button(QMessageBox::Ok)->click();
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+
+    // The window goes on: a star is stored, a search answers, a new import completes.
+    window.storyList()->setFocus();
+    window.storyList()->selectRow(0);
+    const core::ArticleId id = window.storyModel()->idAt(0);
+    QTest::keyClick(window.storyList(), Qt::Key_S);
+    CHECK(window.storyModel()->summaryOf(id)->starred);
+    const bool starStored = w.stored(id)->starred;
+    INFO("status: " << window.statusBar()->currentMessage().toStdString());
+    CHECK(starStored);
+    const core::ImportReport again = w.import({folder});
+    CHECK(again.added + again.duplicates == 3000);
+    w.waitForTagging();
+    REQUIRE(QTest::qWaitFor([&] { return window.storyModel()->rowCount() == 3012; }, 20000));
+    auto store = core::ArticleStore::open(w.path(), core::ArticleStore::OpenMode::OpenExisting);
+    REQUIRE(store.ok());
+    auto count = (*store)->count();
+    REQUIRE(count.ok());
+    CHECK(*count == 3012);
 }

@@ -21,7 +21,8 @@ int threadNice()
 
 } // namespace
 
-TEST_CASE("background work lowers its own thread and no other, when a window asks it to")
+TEST_CASE("background work lowers its own thread and no other, when a window asks it to",
+          "[engine]")
 {
     const int mine = threadNice();
     std::thread([] { CHECK_FALSE(broadsheet::core::runThisThreadInBackground()); }).join();

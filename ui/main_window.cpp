@@ -19,6 +19,7 @@
 #include "sidebar.h"
 #include "sidebar_controller.h"
 #include "store/article_store.h"
+#include "store/library_location.h"
 #include "store/library_writer.h"
 #include "story_editor.h"
 #include "tag_manager_dialog.h"
@@ -36,6 +37,7 @@
 #include <QHeaderView>
 #include <QIcon>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -50,7 +52,6 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
@@ -115,9 +116,8 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     m_reader = new ReaderView;
     // Images a story names load only when the user allows it, from a bounded cache of the
     // user's own (never a browser's, never with cookies).
-    m_reader->setRemoteImages(new RemoteImages(
-        QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/images"),
-        this));
+    m_reader->setRemoteImages(
+        new RemoteImages(core::cacheFolder() + QStringLiteral("/images"), this));
     connect(m_reader, &ReaderView::linkRefused, this, [this](const QUrl& url) {
         statusBar()->showMessage(tr("Not opened: %1 is not a web or mail link.")
                                      .arg(url.toDisplayString(QUrl::RemoveUserInfo).left(120)),
@@ -213,6 +213,8 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     m_searchDelay->setInterval(200);
     m_searcher = new SearchController(m_store->path(), this);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    m_search->installEventFilter(this);
+    m_list->installEventFilter(this);
     connect(m_searchDelay, &QTimer::timeout, this, [this] { search(m_search->text()); });
     connect(m_searcher, &SearchController::finished, this, &MainWindow::onSearchFinished);
     connect(m_timeline, &TimelineView::monthActivated, this, &MainWindow::narrowToMonth);
@@ -583,6 +585,31 @@ void MainWindow::updateCountLabel()
         m_count->setText(tr("%n match(es)", nullptr, static_cast<int>(m_matches)));
     else
         m_count->setText(tr("%n article(s)", nullptr, m_model->rowCount()));
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() != QEvent::KeyPress)
+        return QMainWindow::eventFilter(watched, event);
+    const auto* key = static_cast<QKeyEvent*>(event);
+    if (watched == m_search && key->modifiers() == Qt::NoModifier &&
+        (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter ||
+         key->key() == Qt::Key_Down)) {
+        if (m_searchDelay->isActive()) { // Enter searches now, not after the typing pause
+            m_searchDelay->stop();
+            search(m_search->text());
+        }
+        m_list->setFocus(Qt::OtherFocusReason);
+        if (!m_list->currentIndex().isValid() && m_model->rowCount() > 0)
+            m_list->selectRow(0);
+        return true;
+    }
+    if (watched == m_list && key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier) {
+        m_search->setFocus(Qt::OtherFocusReason);
+        m_search->selectAll();
+        return true;
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 } // namespace broadsheet::ui

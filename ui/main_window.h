@@ -175,6 +175,8 @@ Q_SIGNALS:
     void storiesRestored(int count);
 
 protected:
+    /// Enter and Down in the search field go to the story list; Escape there comes back.
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;

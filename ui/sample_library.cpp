@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sample_library.h"
 
+#include "store/library_location.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
-#include <QStandardPaths>
 
 namespace broadsheet::ui {
 
 QString installSampleLibrary()
 {
-    const QDir target(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                      QStringLiteral("/sample"));
+    const QDir target(core::dataFolder() + QStringLiteral("/sample"));
     if (!target.mkpath(QStringLiteral(".")))
         return {};
     QDirIterator it(QStringLiteral(":/sample"), QDir::Files);

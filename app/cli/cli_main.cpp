@@ -43,6 +43,7 @@ int main(int argc, char* argv[])
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
+    QCoreApplication::setOrganizationName(QStringLiteral("broadsheet")); // as the window
     QCoreApplication::setApplicationName(QStringLiteral("broadsheet"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BROADSHEET_VERSION));
     return broadsheet::app::runCli(QCoreApplication::arguments());

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "app_identity.h"
 #include "main_window.h"
 #include "sample_library.h"
 #include "store/article_store.h"
@@ -67,10 +68,8 @@ int main(int argc, char* argv[])
     std::signal(SIGXFSZ, SIG_IGN); // a file size limit fails a write with a message instead
 
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("broadsheet"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Broadsheet"));
+    broadsheet::ui::setApplicationIdentity();
     QApplication::setApplicationVersion(QStringLiteral(BROADSHEET_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("io.github.broadsheet.Broadsheet"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/broadsheet.svg")));
 
     QCommandLineParser parser;

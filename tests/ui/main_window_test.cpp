@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The window on the offscreen platform, with real widgets and a real library file.
+#include "app_identity.h"
 #include "article_list_model.h"
 #include "import_controller.h"
 #include "main_window.h"
@@ -755,4 +756,61 @@ TEST_CASE("a library opened for salvage shows its stories, read-only", "[ui][hea
     CHECK(window.windowTitle().contains(QStringLiteral("read-only")));
     QTRY_COMPARE_WITH_TIMEOUT(window.storyModel()->rowCount(), 3, 10000);
     CHECK(window.importer() == nullptr); // no writer: nothing can change it
+}
+
+TEST_CASE("settings land under the program's own name, and an earlier version's are taken over",
+          "[ui][settings][regression]")
+{
+    const QString organization = QCoreApplication::organizationName();
+    {
+        QSettings earlier(QSettings::NativeFormat, QSettings::UserScope,
+                          QStringLiteral("Unknown Organization"),
+                          QCoreApplication::applicationName());
+        earlier.setValue(QStringLiteral("reader/zoom"), 3);
+    }
+    QCoreApplication::setOrganizationName(QStringLiteral("broadsheet"));
+    QSettings().clear();
+    CHECK(ui::adoptSettingsFrom(QStringLiteral("Unknown Organization")));
+    CHECK(QSettings().value(QStringLiteral("reader/zoom")).toInt() == 3);
+    CHECK(QSettings().fileName().contains(u"/broadsheet/"));
+    CHECK_FALSE(QSettings().fileName().contains(u"Unknown Organization"));
+    // Once the current settings hold something, nothing is copied over them again.
+    QSettings().setValue(QStringLiteral("reader/zoom"), 5);
+    CHECK_FALSE(ui::adoptSettingsFrom(QStringLiteral("Unknown Organization")));
+    CHECK(QSettings().value(QStringLiteral("reader/zoom")).toInt() == 5);
+    QSettings().clear();
+    QCoreApplication::setOrganizationName(organization);
+}
+
+TEST_CASE("Enter or Down in the search field moves to the list, so j moves there; Escape comes "
+          "back",
+          "[ui][keys][regression]")
+{
+    forgetSettings();
+    QTemporaryDir dir;
+    ui::MainWindow window(openLibrary(dir));
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    REQUIRE(importAndWait(window, {sampleDir()}).added == 12);
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    QLineEdit* search = window.searchField();
+    for (const Qt::Key key : {Qt::Key_Return, Qt::Key_Down}) {
+        INFO("key " << key);
+        search->setFocus();
+        search->clear();
+        QSignalSpy searched(&window, &ui::MainWindow::searchFinished);
+        QTest::keyClicks(search, QStringLiteral("the"));
+        QTest::keyClick(search, key);
+        REQUIRE((searched.isEmpty() ? searched.wait(10000) : true));
+        CHECK(window.storyList()->hasFocus());
+        const int row = window.storyList()->currentIndex().row();
+        CHECK(row >= 0);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_J);
+        CHECK(search->text() == u"the"); // j went to the list, not into the search
+        CHECK(window.storyList()->currentIndex().row() == row + 1);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        CHECK(search->hasFocus());
+        CHECK(search->selectedText() == u"the");
+    }
 }

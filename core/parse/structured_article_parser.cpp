@@ -128,7 +128,11 @@ Result<void> readFrontMatter(const QString& yaml, int firstLine, Article& articl
         if (entry.second.IsNull() && !yamlLines.value(keyLine).contains(u':'))
             return Error{QStringLiteral("line %1 of the front matter is not 'key: value'")
                              .arg(firstLine + keyLine)};
-        const QString key = QString::fromStdString(entry.first.as<std::string>()).toLower();
+        if (!entry.first.IsScalar()) // "{a: b}: c" or "[a]: b": a key that is not a word
+            return Error{QStringLiteral("line %1 of the front matter: a key should be a word, "
+                                        "not a list or a mapping")
+                             .arg(firstLine + keyLine)};
+        const QString key = QString::fromStdString(entry.first.Scalar()).toLower();
         const YAML::Node& value = entry.second;
         const int line = firstLine + std::max(0, value.Mark().line);
         if (key == u"tags") {

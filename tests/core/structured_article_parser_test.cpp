@@ -3,6 +3,8 @@
 #include "parse/structured_article_parser.h"
 #include "test_support.h"
 
+#include <QFile>
+
 using namespace broadsheet::core;
 
 namespace {
@@ -192,4 +194,19 @@ TEST_CASE("front matter is YAML: block lists, multi-line strings, comments and a
     REQUIRE_FALSE(list.ok());
     CHECK(list.error().message.contains(QStringLiteral("line 3")));
     CHECK(list.error().message.contains(QStringLiteral("'title'")));
+}
+
+TEST_CASE("front matter whose key is a mapping or a list is refused with its line, not thrown "
+          "(found by fuzz_structured)",
+          "[parse][markdown][regression]")
+{
+    for (const char* name : {"structured-map-as-key.md", "structured-list-as-key.md"}) {
+        INFO(name);
+        QFile file(QStringLiteral(BROADSHEET_TEST_DATA_DIR "/fuzz/") + QLatin1String(name));
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        const auto parsed = StructuredArticleParser::parseMarkdown(QString::fromUtf8(file.readAll()));
+        REQUIRE_FALSE(parsed);
+        CHECK(parsed.error().message.contains(u"a key should be a word"));
+        CHECK(parsed.error().message.contains(u"line "));
+    }
 }

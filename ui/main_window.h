@@ -218,6 +218,8 @@ private:
     QStringList selectionTagNames() const;
     void toggleRead();
     void toggleStar();
+    /// Every story of the list as it stands (all its rows, not only those shown) read.
+    void markListRead();
     void moveSelection(int delta);
     void pageReader();
     void refreshSidebar();

@@ -135,7 +135,21 @@ void MainWindow::showTagManager()
 
 void MainWindow::toggleRead()
 {
-    toggleFlag(ArticleListModel::Flag::Read, selectedIds());
+    // One story, the current one: toggling a selection by its first story's flag marked a
+    // dozen stories unread after Ctrl+A (Mark Read and Mark Unread are for selections).
+    const QModelIndex current = m_list->currentIndex();
+    if (current.isValid())
+        toggleFlag(ArticleListModel::Flag::Read, {m_model->idAt(current.row())});
+}
+
+void MainWindow::markListRead()
+{
+    QList<core::ArticleId> ids;
+    ids.reserve(m_model->rowCount());
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        ids.append(m_model->idAt(row));
+    m_editor->setRead(ids, true);
+    statusBar()->showMessage(tr("Marked %n stories read.", nullptr, int(ids.size())), 5000);
 }
 
 void MainWindow::toggleStar()

@@ -18,6 +18,7 @@
 #include "store/article_store.h"
 #include "store/backups.h"
 #include "store/library_writer.h"
+#include "story_editor.h"
 #include "tag_manager_dialog.h"
 #include "tagging_controller.h"
 #include "timeline_view.h"
@@ -100,6 +101,12 @@ void MainWindow::createMenus()
     addKey(tr("&Previous Story"), QKeySequence(Qt::Key_K), [this] { moveSelection(-1); });
     QAction* read = addKey(tr("Toggle &Read"), QKeySequence(Qt::Key_M), [this] { toggleRead(); });
     read->setIcon(themedIcon("mail-mark-read", ":/icons/read.svg"));
+    addKey(tr("Mark R&ead"), QKeySequence(Qt::Key_R),
+           [this] { m_editor->setRead(selectedIds(), true); });
+    addKey(tr("Mark &Unread"), QKeySequence(Qt::Key_U),
+           [this] { m_editor->setRead(selectedIds(), false); });
+    addKey(tr("Mark &All Read"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A),
+           [this] { markListRead(); });
     QAction* star = addKey(tr("Toggle &Star"), QKeySequence(Qt::Key_S), [this] { toggleStar(); });
     star->setIcon(themedIcon("mail-mark-important", ":/icons/star.svg"));
     addKey(tr("Page Down, then Next Story"), QKeySequence(Qt::Key_Space), &MainWindow::pageReader);

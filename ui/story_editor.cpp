@@ -76,6 +76,20 @@ void StoryEditor::setFlag(ArticleListModel::Flag flag, const QList<core::Article
     m_counts->flagsChanged(read ? -delta : 0, read ? 0 : delta);
 }
 
+void StoryEditor::setRead(const QList<core::ArticleId>& ids, bool read)
+{
+    if (ids.isEmpty())
+        return;
+    const bool queued =
+        write([ids, read](core::ArticleStore& store) { return store.setRead(ids, read); },
+              [this, ids](const core::Result<void>&) {
+                  m_model->confirm(ids);
+                  m_counts->refresh();
+              });
+    if (queued)
+        m_model->setFlag(ids, ArticleListModel::Flag::Read, read);
+}
+
 // A tag change shows at once in the list's tags column and the reader's chips; the sidebar's
 // tag counts follow from a recount after the writer has stored it.
 bool StoryEditor::changeTag(const QList<core::ArticleId>& ids, const QString& name, bool add)

@@ -37,6 +37,9 @@ public:
     /// The stories (as they were shown) get `value`.
     void setFlag(ArticleListModel::Flag flag, const QList<core::ArticleSummary>& before,
                  bool value);
+    /// Every story in `ids` (loaded in the list or not: Mark All Read on a long list) gets
+    /// read or unread; the sidebar's counts are counted again once it is stored.
+    void setRead(const QList<core::ArticleId>& ids, bool read);
     /// Adds the tag to the stories, or takes it off.
     bool changeTag(const QList<core::ArticleId>& ids, const QString& name, bool add);
 

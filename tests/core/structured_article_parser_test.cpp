@@ -204,7 +204,8 @@ TEST_CASE("front matter whose key is a mapping or a list is refused with its lin
         INFO(name);
         QFile file(QStringLiteral(BROADSHEET_TEST_DATA_DIR "/fuzz/") + QLatin1String(name));
         REQUIRE(file.open(QIODevice::ReadOnly));
-        const auto parsed = StructuredArticleParser::parseMarkdown(QString::fromUtf8(file.readAll()));
+        const auto parsed =
+            StructuredArticleParser::parseMarkdown(QString::fromUtf8(file.readAll()));
         REQUIRE_FALSE(parsed);
         CHECK(parsed.error().message.contains(u"a key should be a word"));
         CHECK(parsed.error().message.contains(u"line "));

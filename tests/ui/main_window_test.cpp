@@ -28,6 +28,7 @@
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardItemModel>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -813,4 +814,47 @@ TEST_CASE("Enter or Down in the search field moves to the list, so j moves there
         CHECK(search->hasFocus());
         CHECK(search->selectedText() == u"the");
     }
+}
+
+TEST_CASE("m toggles the current story only; Mark Read, Mark Unread and Mark All Read are "
+          "commands of their own",
+          "[ui][keys][regression]")
+{
+    forgetSettings();
+    QTemporaryDir dir;
+    ui::MainWindow window(openLibrary(dir));
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    REQUIRE(importAndWait(window, {sampleDir()}).added == 12);
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    auto unread = [&] {
+        window.waitForWrites();
+        auto store = core::ArticleStore::open(dir.filePath(QStringLiteral("library.sqlite")),
+                                              core::ArticleStore::OpenMode::OpenExisting);
+        REQUIRE(store.ok());
+        auto stats = (*store)->stats();
+        REQUIRE(stats.ok());
+        return stats->unread;
+    };
+    QTableView* list = window.storyList();
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(list, Qt::Key_U);
+    CHECK(unread() == 12);
+    list->selectRow(3); // opened: read
+    const qint64 before = unread();
+    QTest::keyClick(list, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(list, Qt::Key_M);
+    // One story, the current one, unread again; before, all twelve took the opposite of the
+    // first one's flag (unread, so all became read).
+    CHECK(unread() == before + 1);
+    QTest::keyClick(list, Qt::Key_R);
+    CHECK(unread() == 0);
+    QTest::keyClick(list, Qt::Key_U);
+    CHECK(unread() == 12);
+    list->selectRow(3);
+    QTest::keyClick(list, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+    CHECK(unread() == 0); // the whole list, whatever is selected
+    CHECK(window.statusBar()->currentMessage() == u"Marked 12 stories read.");
 }

@@ -220,6 +220,8 @@ private:
     void toggleStar();
     /// Every story of the list as it stands (all its rows, not only those shown) read.
     void markListRead();
+    /// The selected stories read (or unread), whatever each was.
+    void markSelectionRead(bool read);
     void moveSelection(int delta);
     void pageReader();
     void refreshSidebar();

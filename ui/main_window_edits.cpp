@@ -142,6 +142,17 @@ void MainWindow::toggleRead()
         toggleFlag(ArticleListModel::Flag::Read, {m_model->idAt(current.row())});
 }
 
+void MainWindow::markSelectionRead(bool read)
+{
+    QList<core::ArticleSummary> before;
+    for (core::ArticleId id : selectedIds()) {
+        if (auto summary = m_model->summaryOf(id))
+            before.append(*summary);
+    }
+    if (!before.isEmpty())
+        setFlag(ArticleListModel::Flag::Read, before, read);
+}
+
 void MainWindow::markListRead()
 {
     QList<core::ArticleId> ids;

@@ -101,10 +101,8 @@ void MainWindow::createMenus()
     addKey(tr("&Previous Story"), QKeySequence(Qt::Key_K), [this] { moveSelection(-1); });
     QAction* read = addKey(tr("Toggle &Read"), QKeySequence(Qt::Key_M), [this] { toggleRead(); });
     read->setIcon(themedIcon("mail-mark-read", ":/icons/read.svg"));
-    addKey(tr("Mark R&ead"), QKeySequence(Qt::Key_R),
-           [this] { m_editor->setRead(selectedIds(), true); });
-    addKey(tr("Mark &Unread"), QKeySequence(Qt::Key_U),
-           [this] { m_editor->setRead(selectedIds(), false); });
+    addKey(tr("Mark R&ead"), QKeySequence(Qt::Key_R), [this] { markSelectionRead(true); });
+    addKey(tr("Mark &Unread"), QKeySequence(Qt::Key_U), [this] { markSelectionRead(false); });
     addKey(tr("Mark &All Read"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A),
            [this] { markListRead(); });
     QAction* star = addKey(tr("Toggle &Star"), QKeySequence(Qt::Key_S), [this] { toggleStar(); });

@@ -9,6 +9,8 @@
 #include <catch2/catch.hpp>
 
 #ifdef BROADSHEET_TEST_GUI
+#include "app_identity.h"
+
 #include <QApplication>
 using TestApplication = QApplication;
 #else
@@ -26,6 +28,9 @@ int main(int argc, char* argv[])
     QStandardPaths::setTestModeEnabled(true);
     TestApplication app(argc, argv);
     TestApplication::setApplicationName(QStringLiteral("broadsheet-tests"));
+#ifdef BROADSHEET_TEST_GUI
+    broadsheet::ui::installTranslations(); // the window's plural forms, as the program has
+#endif
     // Settings live in a folder of this process's own, so parallel test runs never share them.
     QTemporaryDir settingsDir;
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());

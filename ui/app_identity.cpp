@@ -2,7 +2,9 @@
 #include "app_identity.h"
 
 #include <QGuiApplication>
+#include <QLocale>
 #include <QSettings>
+#include <QTranslator>
 
 namespace broadsheet::ui {
 
@@ -14,6 +16,18 @@ void setApplicationIdentity()
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.broadsheet.Broadsheet"));
     // Versions before 0.2 named no organisation: Qt kept their settings here.
     adoptSettingsFrom(QStringLiteral("Unknown Organization"));
+    installTranslations();
+}
+
+bool installTranslations()
+{
+    auto* translator = new QTranslator(QCoreApplication::instance());
+    if (translator->load(QLocale(), QStringLiteral("broadsheet"), QStringLiteral("_"),
+                         QStringLiteral(":/i18n")) ||
+        translator->load(QStringLiteral(":/i18n/broadsheet_en.qm")))
+        return QCoreApplication::installTranslator(translator);
+    delete translator;
+    return false;
 }
 
 bool adoptSettingsFrom(const QString& organization)

@@ -10,6 +10,10 @@ namespace broadsheet::ui {
 /// under "Unknown Organization", and takes over the settings an earlier version kept there.
 void setApplicationIdentity();
 
+/// Installs the window's English plural forms (":/i18n/broadsheet_en.qm"), or the user's
+/// language when Broadsheet has it. True when one was installed.
+bool installTranslations();
+
 /// Copies the settings kept under `organization` (the application's name, the native
 /// format) into the current ones, when the current ones are still empty. True when some
 /// were copied.

@@ -295,7 +295,7 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     };
     connect(m_exporter, &ExportController::finished, this,
             [exportEnded](const core::ExportReport& report) {
-                exportEnded(true, tr("Exported %n story(s) to %1", nullptr, int(report.articles))
+                exportEnded(true, tr("Exported %n stories to %1", nullptr, int(report.articles))
                                       .arg(QDir::toNativeSeparators(report.destination)));
             });
     connect(m_exporter, &ExportController::failed, this,
@@ -582,9 +582,9 @@ void MainWindow::updateWelcome()
 void MainWindow::updateCountLabel()
 {
     if (m_matches >= 0)
-        m_count->setText(tr("%n match(es)", nullptr, static_cast<int>(m_matches)));
+        m_count->setText(tr("%n matches", nullptr, static_cast<int>(m_matches)));
     else
-        m_count->setText(tr("%n article(s)", nullptr, m_model->rowCount()));
+        m_count->setText(tr("%n articles", nullptr, m_model->rowCount()));
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)

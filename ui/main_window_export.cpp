@@ -111,16 +111,16 @@ void MainWindow::printSelection()
     }
     auto printer = std::make_shared<QPrinter>(QPrinter::HighResolution);
     QPrintDialog dialog(printer.get(), this);
-    dialog.setWindowTitle(tr("Print %n Story(s)", nullptr, int(ids.size())));
+    dialog.setWindowTitle(tr("Print %n Stories", nullptr, int(ids.size())));
     if (dialog.exec() != QDialog::Accepted)
         return;
-    statusBar()->showMessage(tr("Printing %n story(s)…", nullptr, int(ids.size())));
+    statusBar()->showMessage(tr("Printing %n stories…", nullptr, int(ids.size())));
     m_printWorker->start([this, printer, ids](core::ArticleStore& reader,
                                               std::stop_token) -> LibraryWorker::Delivery {
         auto printed = printStories(reader, *printer, ids);
         return [this, printed] {
             statusBar()->showMessage(printed
-                                         ? tr("Printed %n story(s).", nullptr, *printed)
+                                         ? tr("Printed %n stories.", nullptr, *printed)
                                          : tr("Printing failed: %1").arg(printed.error().message),
                                      10000);
         };

@@ -117,13 +117,13 @@ void MainWindow::onImportProgress(const core::ImportProgress& progress)
 void MainWindow::onImportFinished(const core::ImportReport& report)
 {
     m_importJob->ended();
-    QString summary = tr("%n new article(s)", nullptr, report.added);
+    QString summary = tr("%n new articles", nullptr, report.added);
     if (report.duplicates > 0)
         summary += tr(", %n already in the library", nullptr, report.duplicates);
     if (!report.skipped.isEmpty())
-        summary += tr(", %n file(s) skipped", nullptr, static_cast<int>(report.skipped.size()));
+        summary += tr(", %n files skipped", nullptr, static_cast<int>(report.skipped.size()));
     if (report.subscriptionsAdded + report.subscriptionsKnown > 0)
-        summary += tr(", %n new subscription(s)", nullptr, report.subscriptionsAdded);
+        summary += tr(", %n new subscriptions", nullptr, report.subscriptionsAdded);
     if (report.cancelled)
         summary += tr(" (cancelled)");
     statusBar()->showMessage(summary, 15000);

@@ -109,8 +109,8 @@ bool StoryEditor::changeTag(const QList<core::ArticleId>& ids, const QString& na
             Q_EMIT storiesChanged();
             if (outcome) {
                 const int count = static_cast<int>(ids.size());
-                Q_EMIT message(add ? tr("Tagged %n story(s) with %1.", nullptr, count).arg(trimmed)
-                                   : tr("Took %1 off %n story(s).", nullptr, count).arg(trimmed),
+                Q_EMIT message(add ? tr("Tagged %n stories with %1.", nullptr, count).arg(trimmed)
+                                   : tr("Took %1 off %n stories.", nullptr, count).arg(trimmed),
                                5000);
             }
         });

@@ -205,7 +205,7 @@ TEST_CASE("typing a query filters the list and shows the count and hints", "[ui]
     while (searched.last().at(0).toString() != QStringLiteral("village OR library"))
         REQUIRE(searched.wait(10000));
     CHECK(window.storyModel()->rowCount() == 5);
-    CHECK(window.countLabel()->text() == QStringLiteral("5 match(es)"));
+    CHECK(window.countLabel()->text() == QStringLiteral("5 matches"));
     CHECK(window.hintLabel()->isHidden());
     CHECK_FALSE(window.showsWelcome());
 
@@ -229,13 +229,13 @@ TEST_CASE("typing a query filters the list and shows the count and hints", "[ui]
     window.search(QStringLiteral("zeppelin"));
     REQUIRE(searched.wait(10000));
     CHECK(window.storyModel()->rowCount() == 0);
-    CHECK(window.countLabel()->text() == QStringLiteral("0 match(es)"));
+    CHECK(window.countLabel()->text() == QStringLiteral("0 matches"));
     CHECK_FALSE(window.showsWelcome()); // no matches is not an empty library
 
     window.search(QString());
     REQUIRE(searched.wait(10000));
     CHECK(window.storyModel()->rowCount() == 12);
-    CHECK(window.countLabel()->text() == QStringLiteral("12 article(s)"));
+    CHECK(window.countLabel()->text() == QStringLiteral("12 articles"));
 }
 
 TEST_CASE("opening a story marks it read, m and s toggle read and star in the store", "[ui]")
@@ -783,8 +783,8 @@ TEST_CASE("settings land under the program's own name, and an earlier version's 
     QCoreApplication::setOrganizationName(organization);
 }
 
-TEST_CASE("Enter or Down in the search field moves to the list, so j moves there; Escape comes "
-          "back",
+TEST_CASE("Enter or Down in the search field moves to the list, so j moves there, and Escape "
+          "comes back",
           "[ui][keys][regression]")
 {
     forgetSettings();
@@ -816,7 +816,7 @@ TEST_CASE("Enter or Down in the search field moves to the list, so j moves there
     }
 }
 
-TEST_CASE("m toggles the current story only; Mark Read, Mark Unread and Mark All Read are "
+TEST_CASE("m toggles the current story only, and Mark Read, Mark Unread and Mark All Read are "
           "commands of their own",
           "[ui][keys][regression]")
 {
@@ -857,4 +857,22 @@ TEST_CASE("m toggles the current story only; Mark Read, Mark Unread and Mark All
     QTest::keyClick(list, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
     CHECK(unread() == 0); // the whole list, whatever is selected
     CHECK(window.statusBar()->currentMessage() == u"Marked 12 stories read.");
+}
+
+TEST_CASE("counts read as English: one story, two stories, never story(s)", "[ui][regression]")
+{
+    const char* context = "broadsheet::ui::MainWindow";
+    CHECK(QCoreApplication::translate(context, "%n articles", nullptr, 1) == u"1 article");
+    CHECK(QCoreApplication::translate(context, "%n articles", nullptr, 2095) == u"2095 articles");
+    CHECK(QCoreApplication::translate(context, "%n matches", nullptr, 1) == u"1 match");
+    CHECK(QCoreApplication::translate(context, "%n new articles", nullptr, 1) == u"1 new article");
+    CHECK(QCoreApplication::translate(context, "Deleted %n stories (Ctrl+Z brings them back)",
+                                      nullptr, 1) == u"Deleted 1 story (Ctrl+Z brings it back)");
+    // Every numerus string of the window has its English forms.
+    QFile ts(QStringLiteral(BROADSHEET_TEST_DATA_DIR "/../../translations/broadsheet_en.ts"));
+    REQUIRE(ts.open(QIODevice::ReadOnly));
+    const QByteArray text = ts.readAll();
+    CHECK(text.count("numerus=\"yes\"") > 20);
+    CHECK(text.count("numerus=\"yes\"") * 2 == text.count("<numerusform>"));
+    CHECK_FALSE(text.contains("(s)"));
 }

@@ -126,9 +126,9 @@ int exportCommand(const QStringList& arguments, const QString& globalLibrary)
     }
     if (!report)
         return fail(report.error());
-    printOut(QStringLiteral("Exported %1 article(s) as %2 to %3\n")
-                 .arg(report->articles)
-                 .arg(pdf ? QStringLiteral("pdf") : core::export_format::nameOf(request.format),
+    printOut(QStringLiteral("Exported %1 as %2 to %3\n")
+                 .arg(counted(report->articles, "article", "articles"),
+                      pdf ? QStringLiteral("pdf") : core::export_format::nameOf(request.format),
                       QDir::toNativeSeparators(report->destination)));
     return ExitOk;
 }

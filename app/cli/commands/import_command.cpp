@@ -107,17 +107,17 @@ int importCommand(const QStringList& arguments, const QString& globalLibrary)
                         {QStringLiteral("storedSeconds"), storedSeconds},
                         {QStringLiteral("taggedSeconds"), taggedSeconds}}));
     } else {
-        printOut(QStringLiteral("Imported %1 new article(s) from %2 file(s) into %3; %4 already "
-                                "in the library, %5 file(s) skipped.\n")
-                     .arg(report->added)
-                     .arg(report->files)
-                     .arg(QDir::toNativeSeparators(cli.libraryPath()))
+        printOut(QStringLiteral("Imported %1 from %2 into %3; %4 already in the library, %5 "
+                                "skipped.\n")
+                     .arg(counted(report->added, "new article", "new articles"),
+                          counted(report->files, "file", "files"),
+                          QDir::toNativeSeparators(cli.libraryPath()))
                      .arg(report->duplicates)
-                     .arg(report->skipped.size()));
+                     .arg(counted(report->skipped.size(), "file", "files")));
         if (report->subscriptionsAdded + report->subscriptionsKnown > 0)
-            printOut(QStringLiteral("Subscribed to %1 new feed(s) (%2 already followed); "
-                                    "broadsheet-cli feeds lists them.\n")
-                         .arg(report->subscriptionsAdded)
+            printOut(QStringLiteral("Subscribed to %1 (%2 already followed); broadsheet-cli "
+                                    "feeds lists them.\n")
+                         .arg(counted(report->subscriptionsAdded, "new feed", "new feeds"))
                          .arg(report->subscriptionsKnown));
         QString phases = QStringLiteral("Stored in %1 s").arg(storedSeconds, 0, 'f', 1);
         if (tagging)

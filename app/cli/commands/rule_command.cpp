@@ -47,9 +47,8 @@ int ruleCommand(const QStringList& arguments, const QString& globalLibrary)
     });
     if (!tagged)
         return fail(tagged.error());
-    printOut(QStringLiteral("Rule '%1' tagged %2 article(s); it will tag new imports too.\n")
-                 .arg(rule.tag)
-                 .arg(*tagged));
+    printOut(QStringLiteral("Rule '%1' tagged %2; it will tag new imports too.\n")
+                 .arg(rule.tag, counted(*tagged, "article", "articles")));
     return ExitOk;
 }
 

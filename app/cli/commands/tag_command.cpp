@@ -50,13 +50,11 @@ int tagCommand(const QStringList& arguments, const QString& globalLibrary)
     });
     if (!changed)
         return fail(changed.error());
-    printOut(adding ? QStringLiteral("Tagged %1 article(s) with '%2' (%3 matched).\n")
-                          .arg(*changed)
-                          .arg(tag)
+    printOut(adding ? QStringLiteral("Tagged %1 with '%2' (%3 matched).\n")
+                          .arg(counted(*changed, "article", "articles"), tag)
                           .arg(ids.size())
-                    : QStringLiteral("Took '%2' off %1 article(s) (%3 matched).\n")
-                          .arg(*changed)
-                          .arg(tag)
+                    : QStringLiteral("Took '%2' off %1 (%3 matched).\n")
+                          .arg(counted(*changed, "article", "articles"), tag)
                           .arg(ids.size()));
     return ExitOk;
 }

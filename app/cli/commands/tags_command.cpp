@@ -36,7 +36,8 @@ int tagsCommand(const QStringList& arguments, const QString& globalLibrary)
         auto refreshed = core::TaggingPass(*writer, *store).run({}, true);
         if (!refreshed)
             return fail(refreshed.error());
-        printErr(QStringLiteral("Keywords computed again for %1 article(s).\n").arg(*refreshed));
+        printErr(QStringLiteral("Keywords computed again for %1.\n")
+                     .arg(counted(*refreshed, "article", "articles")));
     }
     auto tags = store->tags();
     if (!tags)

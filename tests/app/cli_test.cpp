@@ -46,7 +46,7 @@ Run cli(const QStringList& arguments, const QString& libraryEnv = {})
         environment.insert(QStringLiteral("BROADSHEET_LIBRARY"), libraryEnv);
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(BROADSHEET_CLI_PATH), arguments);
-    REQUIRE(process.waitForFinished(120000));
+    REQUIRE(process.waitForFinished(300000)); // an import under ASan on a busy machine
     REQUIRE(process.exitStatus() == QProcess::NormalExit);
     return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
 }

@@ -342,6 +342,28 @@ ImportJob::ImportJob(LibraryWriter& writer)
 {
 }
 
+namespace {
+
+/// What a README, licence or notes file beside the stories is ("a readme"), or empty: the
+/// files a folder of news carries about itself, which read as untitled stories of raw text.
+QString aboutTheFiles(const QFileInfo& info)
+{
+    const QString name = info.completeBaseName().toLower();
+    if (name == u"readme" || name.startsWith(u"readme."))
+        return QStringLiteral("a readme");
+    if (name == u"license" || name == u"licence" || name == u"copying" || name == u"notice" ||
+        name.startsWith(u"license.") || name.startsWith(u"licence."))
+        return QStringLiteral("a licence");
+    for (const char* notes : {"changelog", "changes", "authors", "contributing", "source",
+                              "sources", "credits", "install", "todo", "manifest"}) {
+        if (name == QLatin1String(notes))
+            return QStringLiteral("notes about the files (%1)").arg(info.fileName());
+    }
+    return {};
+}
+
+} // namespace
+
 ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& source, qint64 begin,
                                            qint64 end)
 {
@@ -401,6 +423,10 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
     }
     if (looksBinary(bytes))
         return skip(QStringLiteral("binary file (contains NUL bytes), not text"));
+    if (kind == FileKind::Text || kind == FileKind::Markdown) {
+        if (const QString what = aboutTheFiles(info); !what.isEmpty())
+            return skip(QStringLiteral("%1, not an article").arg(what));
+    }
 
     // Files Broadsheet exported bring their own tags: the taggers leave them as they are.
     bool ownTags = false;
@@ -415,6 +441,10 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
         auto parsed = StructuredArticleParser::parseMarkdown(decodeText(bytes).text);
         if (!parsed)
             return skip(parsed.error().message);
+        if (std::all_of(parsed->articles.cbegin(), parsed->articles.cend(),
+                        [](const Article& a) { return a.title.trimmed().isEmpty(); }))
+            return skip(QStringLiteral("no title found (no '# heading' and no title: in front "
+                                       "matter)"));
         result.articles = std::move(parsed->articles);
         ownTags = parsed->carriesTags;
     } else if (kind == FileKind::Csv) {
@@ -422,6 +452,7 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
         auto parsed = CsvArticleParser::parse(decoded.text);
         if (!parsed)
             return skip(QStringLiteral("not a news CSV file: %1").arg(parsed.error().message));
+        result.leftOut = std::move(parsed->rowsLeftOut);
         if (parsed->articles.isEmpty())
             return skip(QStringLiteral("the CSV file has no rows with a title or text"));
         result.articles = std::move(parsed->articles);
@@ -429,6 +460,8 @@ ImportJob::FileResult ImportJob::parseFile(const QString& path, const QString& s
         auto parsed = TextArticleParser::parse(decodeText(bytes).text);
         if (!parsed)
             return skip(parsed.error().message);
+        if (parsed->title.trimmed().isEmpty())
+            return skip(QStringLiteral("no title found (a story's first line is its title)"));
         result.articles.append(std::move(*parsed));
     }
     result.ownTags = ownTags;

@@ -93,8 +93,19 @@ Result<CsvArticleParser::Parsed> CsvArticleParser::parse(const QString& text)
     }
 
     Parsed parsed;
+    const qsizetype width = records->front().fields.size();
     for (qsizetype r = 1; r < records->size(); ++r) {
         const QStringList& fields = records->at(r).fields;
+        // A row that does not fit the header is not a story: a broken quote makes one
+        // title of "Broken CSV, 2020-01-01\"" and shifts every field after it.
+        if (fields.size() != width && !(fields.size() == 1 && fields.front().trimmed().isEmpty())) {
+            parsed.rowsLeftOut.append(QStringLiteral("the row at line %1 has %2 fields where the "
+                                                     "header has %3; left it out")
+                                          .arg(records->at(r).line)
+                                          .arg(fields.size())
+                                          .arg(width));
+            continue;
+        }
         Article article;
         article.title = fieldAt(fields, columns.title).simplified();
         article.published = parseWrittenDate(fieldAt(fields, columns.date));

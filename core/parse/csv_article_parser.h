@@ -18,6 +18,9 @@ public:
     struct Parsed {
         QList<Article> articles;
         int rowsWithoutText = 0;
+        /// Rows left out because they do not fit the header (a broken quote ran into the
+        /// next row, a field too many or too few), each with its line and why.
+        QStringList rowsLeftOut;
     };
 
     static Result<Parsed> parse(const QString& text);

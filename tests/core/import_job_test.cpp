@@ -348,3 +348,43 @@ TEST_CASE("an .xml feed given directly imports as a feed, not as text", "[import
     titles.sort();
     CHECK(titles == QStringList{QStringLiteral("First item"), QStringLiteral("Second item")});
 }
+
+TEST_CASE("a folder's readme, licence and notes, a file with no title and a CSV row that does "
+          "not fit the header are skipped with their reasons",
+          "[import][regression]")
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("news"));
+    REQUIRE(QDir().mkpath(folder));
+    writeFile(folder + QStringLiteral("/README.md"), "This folder holds the stories.\n");
+    writeFile(folder + QStringLiteral("/LICENSE.md"), "Permission is hereby granted...\n");
+    writeFile(folder + QStringLiteral("/license"), "CC BY 4.0\n");
+    writeFile(folder + QStringLiteral("/SOURCE.txt"), "From the BBC, 2005.\n");
+    writeFile(folder + QStringLiteral("/notes.md"), "no heading here, only words\n");
+    writeFile(folder + QStringLiteral("/story.txt"), "A good story\n\nIt has a body.\n");
+    writeFile(folder + QStringLiteral("/wire.csv"),
+              "title,date,text\n"
+              "First,2020-01-01,One.\n"
+              "\"Broken CSV, 2020-01-01\",Two.\n" // a quote closed too early: two fields
+              "Third,2020-01-03,Three.\n");
+    auto store = openNewLibrary(dir);
+    auto report = importPaths(*store, {folder}, Tagging::Off);
+    REQUIRE(report.ok());
+    CHECK(report->added == 3); // story.txt, First, Third
+    QStringList reasons;
+    for (const auto& skipped : report->skipped)
+        reasons.append(QFileInfo(skipped.path).fileName() + QStringLiteral(": ") + skipped.reason);
+    reasons.sort();
+    INFO(reasons.join(u'\n').toStdString());
+    REQUIRE(reasons.size() == 6);
+    CHECK(reasons[0] == u"LICENSE.md: a licence, not an article");
+    CHECK(reasons[1] == u"README.md: a readme, not an article");
+    CHECK(reasons[2] == u"SOURCE.txt: notes about the files (SOURCE.txt), not an article");
+    CHECK(reasons[3] == u"license: a licence, not an article");
+    CHECK(reasons[4].startsWith(u"notes.md: no title found"));
+    CHECK(reasons[5] ==
+          u"wire.csv: the row at line 3 has 2 fields where the header has 3; left it out");
+    auto count = store->count();
+    REQUIRE(count.ok());
+    CHECK(*count == 3);
+}

@@ -148,7 +148,7 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     connect(importButton, &QPushButton::clicked, this, &MainWindow::importFolder);
     auto* sampleButton = new QPushButton(tr("Open the Sample Library"));
     sampleButton->setAccessibleName(tr("Open the sample library"));
-    connect(sampleButton, &QPushButton::clicked, this, &MainWindow::importSampleLibrary);
+    connect(sampleButton, &QPushButton::clicked, this, &MainWindow::openSampleLibrary);
     welcomeLayout->addStretch();
     welcomeLayout->addWidget(welcomeText);
     welcomeLayout->addWidget(addFeedButton, 0, Qt::AlignHCenter);

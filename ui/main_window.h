@@ -70,8 +70,10 @@ public:
 
     /// Imports files and folders in the background; the list refreshes when it ends.
     void importPaths(const QStringList& paths);
-    /// Copies the sample stories into the application data folder and imports them.
-    void importSampleLibrary();
+    /// Opens the sample library in a window of its own: a library file of its own
+    /// (sample-library.sqlite in the data folder), made from the sample stories the first
+    /// time. The user's library never holds them. Returns the window (null on failure).
+    MainWindow* openSampleLibrary();
 
     QTableView* storyList() const { return m_list; }
     ReaderView* reader() const { return m_reader; }

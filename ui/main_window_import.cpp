@@ -38,6 +38,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QProgressBar>
@@ -57,16 +58,39 @@
 
 namespace broadsheet::ui {
 
-void MainWindow::importSampleLibrary()
+MainWindow* MainWindow::openSampleLibrary()
 {
-    const QString folder = installSampleLibrary();
-    if (folder.isEmpty()) {
-        statusBar()->showMessage(tr("The sample library could not be written to the application "
-                                    "data folder."),
-                                 10000);
-        return;
+    const QString path = sampleLibraryPath();
+    if (QFileInfo(m_store->path()).absoluteFilePath() == QFileInfo(path).absoluteFilePath()) {
+        raise();
+        activateWindow();
+        return this;
     }
-    importPaths({folder});
+    static QPointer<MainWindow> open; // one window on it, however often it is asked for
+    if (open) {
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    const QString folder = installSampleLibrary();
+    const bool fresh = !QFileInfo::exists(path);
+    auto store =
+        folder.isEmpty()
+            ? core::Result<std::unique_ptr<core::ArticleStore>>(
+                  core::Error{QStringLiteral("the data folder cannot be written")})
+            : core::ArticleStore::open(path, core::ArticleStore::OpenMode::CreateIfMissing);
+    if (!store) {
+        statusBar()->showMessage(
+            tr("The sample library could not be opened: %1").arg(store.error().message), 10000);
+        return nullptr;
+    }
+    auto* window = new MainWindow(std::move(*store));
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
+    open = window;
+    if (fresh)
+        window->importPaths({folder});
+    return window;
 }
 
 void MainWindow::importFolder()

@@ -84,6 +84,7 @@ void MainWindow::createMenus()
     print->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     file->addSeparator();
     file->addAction(tr("&Restore from Backup…"), this, &MainWindow::restoreFromBackup);
+    file->addAction(tr("Open &Sample Library"), this, &MainWindow::openSampleLibrary);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     // Ctrl+Q everywhere: QKeySequence::Quit is empty on some platforms (and offscreen).

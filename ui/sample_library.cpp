@@ -26,4 +26,9 @@ QString installSampleLibrary()
     return target.absolutePath();
 }
 
+QString sampleLibraryPath()
+{
+    return core::dataFolder() + QStringLiteral("/sample-library.sqlite");
+}
+
 } // namespace broadsheet::ui

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app_identity.h"
 #include "main_window.h"
-#include "sample_library.h"
 #include "store/article_store.h"
 #include "store/backups.h"
 #include "store/library_health.h"
@@ -85,9 +84,7 @@ int main(int argc, char* argv[])
                                  QStringLiteral("[PATH...]"));
     parser.process(app);
 
-    const bool explicitLibrary = parser.isSet(libraryOption);
     const QString library = broadsheet::core::resolveLibraryPath(parser.value(libraryOption));
-    const bool firstRun = !explicitLibrary && !QFileInfo::exists(library);
 
     QDir().mkpath(QFileInfo(library).absolutePath());
     auto store = ArticleStore::open(library, ArticleStore::OpenMode::CreateIfMissing);
@@ -126,12 +123,9 @@ int main(int argc, char* argv[])
         broadsheet::ui::MainWindow window(std::move(*store));
         window.show();
 
-        QStringList paths = parser.positionalArguments();
-        if (firstRun) {
-            const QString sample = broadsheet::ui::installSampleLibrary();
-            if (!sample.isEmpty())
-                paths.prepend(sample);
-        }
+        // A first run shows the welcome page (with Open the Sample Library): the sample
+        // stories are a library of their own, never put into the user's.
+        const QStringList paths = parser.positionalArguments();
         if (!paths.isEmpty())
             window.importPaths(paths);
         exitCode = QApplication::exec();

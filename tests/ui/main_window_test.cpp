@@ -5,6 +5,7 @@
 #include "import_controller.h"
 #include "main_window.h"
 #include "reader_view.h"
+#include "sample_library.h"
 #include "sidebar.h"
 #include "store/article_store.h"
 #include "store/backups.h"
@@ -15,6 +16,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFile>
 #include <QFont>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -875,4 +877,43 @@ TEST_CASE("counts read as English: one story, two stories, never story(s)", "[ui
     CHECK(text.count("numerus=\"yes\"") > 20);
     CHECK(text.count("numerus=\"yes\"") * 2 == text.count("<numerusform>"));
     CHECK_FALSE(text.contains("(s)"));
+}
+
+TEST_CASE("the sample library opens in a window and a library of its own, and the user's "
+          "library never holds its stories",
+          "[ui][regression]")
+{
+    forgetSettings();
+    QTemporaryDir dir;
+    QFile::remove(ui::sampleLibraryPath());
+    ui::MainWindow window(openLibrary(dir));
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QAction* open = nullptr;
+    for (QAction* action : window.findChildren<QAction*>()) {
+        if (action->text() == u"Open &Sample Library")
+            open = action;
+    }
+    REQUIRE(open);
+    open->trigger();
+    ui::MainWindow* sample = nullptr;
+    for (QWidget* top : QApplication::topLevelWidgets()) {
+        if (auto* other = qobject_cast<ui::MainWindow*>(top); other && other != &window)
+            sample = other;
+    }
+    REQUIRE(sample);
+    REQUIRE(QTest::qWaitFor([sample] { return sample->storyModel()->rowCount() == 12; }, 60000));
+    CHECK(window.storyModel()->rowCount() == 0);
+    CHECK(window.openSampleLibrary() == sample); // asked again: the same window
+    auto mine = core::ArticleStore::open(dir.filePath(QStringLiteral("library.sqlite")),
+                                         core::ArticleStore::OpenMode::OpenExisting);
+    REQUIRE(mine.ok());
+    CHECK(*(*mine)->count() == 0);
+    auto theirs = core::ArticleStore::open(ui::sampleLibraryPath(),
+                                           core::ArticleStore::OpenMode::OpenExisting);
+    REQUIRE(theirs.ok());
+    CHECK(*(*theirs)->count() == 12);
+    sample->close();
+    QTest::qWait(50);
+    QFile::remove(ui::sampleLibraryPath());
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app_identity.h"
 #include "main_window.h"
+#include "single_instance.h"
 #include "store/article_store.h"
 #include "store/backups.h"
 #include "store/library_health.h"
@@ -85,6 +86,10 @@ int main(int argc, char* argv[])
     parser.process(app);
 
     const QString library = broadsheet::core::resolveLibraryPath(parser.value(libraryOption));
+    // One window per library: a second start hands its files to the first, which comes up.
+    broadsheet::ui::SingleInstance instance(library);
+    if (instance.handOver(parser.positionalArguments()))
+        return 0;
 
     QDir().mkpath(QFileInfo(library).absolutePath());
     auto store = ArticleStore::open(library, ArticleStore::OpenMode::CreateIfMissing);
@@ -122,6 +127,15 @@ int main(int argc, char* argv[])
     {
         broadsheet::ui::MainWindow window(std::move(*store));
         window.show();
+        instance.listen();
+        QObject::connect(&instance, &broadsheet::ui::SingleInstance::activated, &window,
+                         [&window](const QStringList& more) {
+                             window.showNormal();
+                             window.raise();
+                             window.activateWindow();
+                             if (!more.isEmpty())
+                                 window.importPaths(more);
+                         });
 
         // A first run shows the welcome page (with Open the Sample Library): the sample
         // stories are a library of their own, never put into the user's.

@@ -262,10 +262,8 @@ void ArticleListModel::applyPending(core::ArticleSummary& summary) const
         summary.tags.removeIf(
             [&name](const QString& tag) { return tag.compare(name, Qt::CaseInsensitive) == 0; });
         if (added)
-            summary.tags.append(name);
+            summary.tags.prepend(name); // your own tag: among the most relevant, as stored
     }
-    if (!it->tags.isEmpty())
-        summary.tags.sort(Qt::CaseInsensitive);
 }
 
 void ArticleListModel::rowsChanged(const QList<core::ArticleId>& ids)
@@ -384,8 +382,10 @@ QVariant ArticleListModel::data(const QModelIndex& index, int role) const
         switch (index.column()) {
         case StarColumn:
             return summary->starred ? QStringLiteral("\u2605") : QString();
-        case TagsColumn:
-            return summary->tags.join(QStringLiteral(", "));
+        case TagsColumn: // the three most relevant (the store lists them so), and how many more
+            return summary->tags.size() <= 3 ? summary->tags.join(QStringLiteral(", "))
+                                             : summary->tags.first(3).join(QStringLiteral(", ")) +
+                                                   tr(" +%1").arg(summary->tags.size() - 3);
         case TitleColumn:
             return summary->title.isEmpty() ? tr("(untitled)") : summary->title;
         case DateColumn:

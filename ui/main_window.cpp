@@ -29,6 +29,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDate>
 #include <QDateTime>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -40,6 +41,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -96,7 +98,11 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     header->setSectionResizeMode(ArticleListModel::TitleColumn, QHeaderView::Stretch);
     header->setMinimumSectionSize(header->fontMetrics().height() + 12);
     header->resizeSection(ArticleListModel::StarColumn, header->minimumSectionSize());
-    header->resizeSection(ArticleListModel::DateColumn, 88);
+    // As wide as a date in this locale's short form needs, with room to spare.
+    header->resizeSection(ArticleListModel::DateColumn,
+                          m_list->fontMetrics().horizontalAdvance(
+                              QLocale().toString(QDate(2026, 12, 31), QLocale::ShortFormat)) +
+                              24);
     header->resizeSection(ArticleListModel::SourceColumn, 90);
     header->resizeSection(ArticleListModel::TagsColumn, 110);
     header->setHighlightSections(false);

@@ -344,9 +344,12 @@ Result<QList<ArticleSummary>> ArticleStore::summaries(const QList<ArticleId>& id
     auto stmt =
         m_db.prepare("SELECT a.id, a.title, coalesce(s.name, ''), a.section, a.published_at, "
                      "a.published_precision, a.is_read, a.is_starred, "
+                     // Most relevant first: your own tags and rules', then names by the
+                     // tagger's score, then keywords.
                      "(SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM article_tags "
                      "x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id "
-                     "ORDER BY t.name COLLATE NOCASE)) "
+                     "GROUP BY t.id ORDER BY CASE t.kind WHEN 'manual' THEN 0 WHEN 'rule' THEN 1 "
+                     "WHEN 'keyword' THEN 3 ELSE 2 END, max(x.score) DESC, t.name COLLATE NOCASE)) "
                      "FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?1");
     if (!stmt)
         return stmt.error();

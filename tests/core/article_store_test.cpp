@@ -244,3 +244,25 @@ TEST_CASE("a batch rolled back (a full disk at COMMIT) leaves no stale source or
     CHECK((*stored)->source == story.source);
     CHECK((*stored)->tags.size() == 1);
 }
+
+TEST_CASE("a summary lists a story's tags most relevant first: yours, then names, then keywords",
+          "[store][tags][regression]")
+{
+    QTemporaryDir dir;
+    auto store = openNewLibrary(dir);
+    Article story = makeArticle(QStringLiteral("Tagged"));
+    story.tags = {{QStringLiteral("alpha"), QStringLiteral("keyword")},
+                  {QStringLiteral("Bob Ray"), QStringLiteral("person")},
+                  {QStringLiteral("Zeta"), QStringLiteral("manual")},
+                  {QStringLiteral("Acme"), QStringLiteral("organization")},
+                  {QStringLiteral("Paris"), QStringLiteral("place")}};
+    QList<Article> batch{story};
+    REQUIRE(store->addArticles(batch));
+    auto summaries = store->summaries({batch[0].id});
+    REQUIRE(summaries);
+    REQUIRE(summaries->size() == 1);
+    // Before, alphabetical: the Tags column showed "Acme, alpha, Bob Ray" of many.
+    CHECK(summaries->front().tags == QStringList{QStringLiteral("Zeta"), QStringLiteral("Acme"),
+                                                 QStringLiteral("Bob Ray"), QStringLiteral("Paris"),
+                                                 QStringLiteral("alpha")});
+}

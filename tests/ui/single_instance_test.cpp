@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "single_instance.h"
 
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QFileInfo>
 #include <QTest>
+
+#include <catch2/catch.hpp>
 
 #include <optional>
 #include <thread>
-
-#include <catch2/catch.hpp>
 
 using namespace broadsheet;
 

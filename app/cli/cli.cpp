@@ -61,6 +61,8 @@ constexpr std::array kCommands{
             retentionCommand},
     Command{"export-opml", "FILE [--force]", "write your subscriptions as an OPML list",
             exportOpmlCommand},
+    Command{"mark", "read|unread|starred|unstarred [--json] (ID... | --query QUERY)",
+            "mark stories as the window's keys do", markCommand},
     Command{"delete", "[--json] (ID... | --query QUERY)",
             "delete stories (a feed does not bring them back)", deleteCommand},
     Command{"export",

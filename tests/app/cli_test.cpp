@@ -813,3 +813,34 @@ TEST_CASE("cli: a write-ahead log deleted while the library is open is found and
     CHECK(count.out.trimmed() == "20");
     CHECK(count.err.contains("read-only"));
 }
+
+TEST_CASE("cli: mark does what the window's keys do, by id or by query", "[cli][regression]")
+{
+    QTemporaryDir dir;
+    REQUIRE(cli(withLibrary(dir, {QStringLiteral("import"), sampleDir()})).exitCode == 0);
+    auto stats = [&] {
+        return cli(withLibrary(dir, {QStringLiteral("stats"), QStringLiteral("--json")})).json();
+    };
+    const Run read = cli(withLibrary(dir, {QStringLiteral("mark"), QStringLiteral("read"),
+                                           QStringLiteral("1"), QStringLiteral("2")}));
+    CHECK(read.exitCode == 0);
+    CHECK(read.out == "Marked 2 stories read.\n");
+    CHECK(stats()[QStringLiteral("unread")].toInteger() == 10);
+    const Run starred = cli(withLibrary(dir, {QStringLiteral("mark"), QStringLiteral("starred"),
+                                              QStringLiteral("--json"), QStringLiteral("--query"),
+                                              QStringLiteral("is:unread")}));
+    CHECK(starred.exitCode == 0);
+    CHECK(starred.json()[QStringLiteral("marked")].toInteger() == 10);
+    CHECK(stats()[QStringLiteral("starred")].toInteger() == 10);
+    CHECK(cli(withLibrary(dir,
+                          {QStringLiteral("mark"), QStringLiteral("unread"), QStringLiteral("1")}))
+              .out == "Marked 1 story unread.\n");
+    CHECK(stats()[QStringLiteral("unread")].toInteger() == 11);
+    CHECK(cli(withLibrary(
+                  dir, {QStringLiteral("mark"), QStringLiteral("sideways"), QStringLiteral("1")}))
+              .exitCode == 2);
+    CHECK(cli(withLibrary(dir, {QStringLiteral("mark"), QStringLiteral("read")})).exitCode == 2);
+    CHECK(cli(withLibrary(dir,
+                          {QStringLiteral("mark"), QStringLiteral("read"), QStringLiteral("9999")}))
+              .exitCode != 0);
+}

@@ -177,6 +177,20 @@ void MainWindow::createMenus()
     m_readerBelow->setIcon(themedIcon("view-split-top-bottom", ":/icons/layout.svg"));
     connect(m_readerBelow, &QAction::toggled, this, &MainWindow::setReaderBelow);
     view->addSeparator();
+    // The reader's text size, kept for every story and across restarts.
+    auto zoomBy = [this](int steps) {
+        m_reader->setZoom(steps == 0 ? 0 : m_reader->zoom() + steps);
+        QSettings().setValue(QStringLiteral("reader/zoom"), m_reader->zoom());
+    };
+    QAction* zoomIn = view->addAction(tr("Zoom &In"), this, [zoomBy] { zoomBy(1); });
+    zoomIn->setShortcuts(
+        {QKeySequence(QKeySequence::ZoomIn), QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    QAction* zoomOut = view->addAction(tr("Zoom &Out"), this, [zoomBy] { zoomBy(-1); });
+    zoomOut->setShortcut(QKeySequence(QKeySequence::ZoomOut));
+    QAction* zoomReset = view->addAction(tr("&Actual Size"), this, [zoomBy] { zoomBy(0); });
+    zoomReset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    m_reader->setZoom(QSettings().value(QStringLiteral("reader/zoom"), 0).toInt());
+    view->addSeparator();
     m_loadImages = view->addAction(tr("Load &Images"), this, [this] {
         if (!m_reader->hasRemoteImages()) {
             statusBar()->showMessage(tr("This story has no images to load."), 4000);

@@ -3,8 +3,10 @@
 
 #include "remote_images.h"
 
+#include <QApplication>
 #include <QDesktopServices>
 #include <QEvent>
+#include <QFont>
 #include <QLocale>
 #include <QPalette>
 #include <QRegularExpression>
@@ -13,6 +15,7 @@
 #include <QTextDocument>
 #include <QTimer>
 
+#include <algorithm>
 #include <utility>
 
 namespace broadsheet::ui {
@@ -252,6 +255,19 @@ QString ReaderView::markedHtml(const QString& text)
                                              "color:#000000\">"));
     html.replace(QChar(0x03), QStringLiteral("</span>"));
     return html;
+}
+
+void ReaderView::setZoom(int steps)
+{
+    steps = std::clamp(steps, kMinZoom, kMaxZoom);
+    if (steps == m_zoom)
+        return;
+    m_zoom = steps;
+    QFont font = QApplication::font(this);
+    font.setPointSizeF(font.pointSizeF() + steps);
+    setFont(font);
+    document()->setDefaultFont(font);
+    rerenderKeepingScroll();
 }
 
 bool ReaderView::isFollowable(const QUrl& url)

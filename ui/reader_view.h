@@ -49,6 +49,13 @@ public:
     /// The story's own colours (font color, bgcolor, colour in its styles) taken out, so its
     /// text reads on the palette's background, light or dark.
     static QString withoutStoryColours(const QString& html);
+    /// The reader's text size, in steps of one point from the desktop's (clamped to -4 … 12):
+    /// Ctrl+plus, Ctrl+minus and Ctrl+0 in the window, the same for every story.
+    void setZoom(int steps);
+    int zoom() const { return m_zoom; }
+    static constexpr int kMinZoom = -4;
+    static constexpr int kMaxZoom = 12;
+
     /// Whether a link may go to the desktop: http, https or mailto, with somewhere to go.
     static bool isFollowable(const QUrl& url);
 
@@ -75,6 +82,7 @@ private:
     bool m_alwaysLoadImages = false;
     bool m_loadImagesHere = false; ///< the user asked for this story's images
     bool m_rerenderQueued = false;
+    int m_zoom = 0;
 };
 
 } // namespace broadsheet::ui

@@ -922,3 +922,41 @@ TEST_CASE("the sample library opens in a window and a library of its own, and th
     QTest::qWait(50);
     QFile::remove(ui::sampleLibraryPath());
 }
+
+TEST_CASE("the reader zooms in and out with Ctrl+plus and Ctrl+minus, for every story and "
+          "across restarts, and Ctrl+0 goes back",
+          "[ui][reader][keys]")
+{
+    forgetSettings();
+    QTemporaryDir dir;
+    qreal base = 0;
+    {
+        ui::MainWindow window(openLibrary(dir));
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        REQUIRE(importAndWait(window, {sampleDir()}).added == 12);
+        window.activateWindow();
+        REQUIRE(QTest::qWaitForWindowActive(&window));
+        base = window.reader()->font().pointSizeF();
+        window.storyList()->setFocus();
+        QTest::keyClick(window.storyList(), Qt::Key_Plus, Qt::ControlModifier);
+        QTest::keyClick(window.storyList(), Qt::Key_Equal, Qt::ControlModifier);
+        CHECK(window.reader()->zoom() == 2);
+        CHECK(window.reader()->font().pointSizeF() == base + 2);
+        QTest::keyClick(window.storyList(), Qt::Key_J); // another story: the same size
+        CHECK(window.reader()->font().pointSizeF() == base + 2);
+        QTest::keyClick(window.storyList(), Qt::Key_Minus, Qt::ControlModifier);
+        CHECK(window.reader()->zoom() == 1);
+        window.close();
+    }
+    ui::MainWindow again(openLibrary(dir)); // a restart keeps it
+    CHECK(again.reader()->zoom() == 1);
+    CHECK(again.reader()->font().pointSizeF() == base + 1);
+    again.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&again));
+    again.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&again));
+    QTest::keyClick(again.storyList(), Qt::Key_0, Qt::ControlModifier);
+    CHECK(again.reader()->zoom() == 0);
+    CHECK(QSettings().value(QStringLiteral("reader/zoom")).toInt() == 0);
+}

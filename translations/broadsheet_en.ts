@@ -124,6 +124,36 @@
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> +%1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>broadsheet::ui::ExportDialog</name>
@@ -661,10 +691,6 @@ Everything in it will be replaced once the export is complete.</source>
         </translation>
     </message>
     <message>
-        <source>The sample library could not be written to the application data folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Import Folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -922,6 +948,26 @@ Everything in it will be replaced once the export is complete.</source>
     </message>
     <message>
         <source>Put this backup in the library&apos;s place? The library as it is now is moved aside, not deleted, and Broadsheet starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sample library could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Sample Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

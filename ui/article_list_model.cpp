@@ -305,6 +305,33 @@ core::SearchRequest::Sort ArticleListModel::sortFor(int column)
     }
 }
 
+QString ArticleListModel::shownDate(const core::PublishedDate& published, const QDateTime& now)
+{
+    if (!published.isKnown())
+        return {};
+    const QDate today = now.date();
+    if (published.precision() == core::PublishedDate::Precision::Moment) {
+        const QDateTime when = published.moment().toLocalTime();
+        const qint64 seconds = when.secsTo(now);
+        if (seconds >= 0 && seconds < 60)
+            return tr("just now");
+        if (seconds >= 0 && seconds < 3600)
+            return tr("%n min ago", nullptr, int(seconds / 60));
+        if (seconds >= 0 && seconds < 6 * 3600)
+            return tr("%n h ago", nullptr, int(seconds / 3600));
+        if (when.date() == today)
+            return QLocale().toString(when.time(), QLocale::ShortFormat);
+        if (when.date() == today.addDays(-1))
+            return tr("yesterday");
+        return QLocale().toString(when.date(), QLocale::ShortFormat);
+    }
+    if (published.date() == today)
+        return tr("today");
+    if (published.date() == today.addDays(-1))
+        return tr("yesterday");
+    return QLocale().toString(published.date(), QLocale::ShortFormat);
+}
+
 Qt::SortOrder ArticleListModel::naturalOrder(int column)
 {
     // Newest first and starred first are the larger values first.
@@ -389,9 +416,7 @@ QVariant ArticleListModel::data(const QModelIndex& index, int role) const
         case TitleColumn:
             return summary->title.isEmpty() ? tr("(untitled)") : summary->title;
         case DateColumn:
-            if (!summary->published.isKnown())
-                return QString();
-            return QLocale().toString(summary->published.date(), QLocale::ShortFormat);
+            return shownDate(summary->published, QDateTime::currentDateTime());
         case SourceColumn:
             return summary->source;
         }
@@ -404,6 +429,11 @@ QVariant ArticleListModel::data(const QModelIndex& index, int role) const
             return summary->starred ? tr("Starred") : tr("Not starred");
         if (index.column() == TagsColumn && role == Qt::ToolTipRole)
             return summary->tags.join(QLatin1Char('\n'));
+        if (index.column() == DateColumn && summary->published.isKnown()) // the full date
+            return summary->published.precision() == core::PublishedDate::Precision::Moment
+                       ? QLocale().toString(summary->published.moment().toLocalTime(),
+                                            QLocale::LongFormat)
+                       : QLocale().toString(summary->published.date(), QLocale::LongFormat);
         break;
     case Qt::TextAlignmentRole:
         if (index.column() == StarColumn)

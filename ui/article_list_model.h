@@ -33,6 +33,9 @@ public:
     /// direction is SearchRequest::reversed.
     static core::SearchRequest::Sort sortFor(int column);
     static Qt::SortOrder naturalOrder(int column);
+    /// How the Date column shows `published` at `now` (local time): recent ones relative
+    /// ("5 min ago", "3 h ago"), earlier today its time, "yesterday", then the short date.
+    static QString shownDate(const core::PublishedDate& published, const QDateTime& now);
 
     explicit ArticleListModel(core::ArticleStore& store, QObject* parent = nullptr);
 

@@ -5,6 +5,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFont>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
@@ -82,4 +83,34 @@ TEST_CASE("a large library shows its newest stories at once and loads the rest b
           QStringLiteral("Story 0"));
     CHECK(model.ids().size() == 10000);
     CHECK(kept.row() == 0); // rows shown before stay where they were
+}
+
+TEST_CASE("recent dates show relative, earlier today its time, then yesterday and the date",
+          "[ui][list]")
+{
+    using core::PublishedDate;
+    using ui::ArticleListModel;
+    const QDateTime now(QDate(2026, 12, 3), QTime(15, 30));
+    CHECK(ArticleListModel::shownDate({}, now).isEmpty());
+    CHECK(ArticleListModel::shownDate(PublishedDate::moment(now.addSecs(-20)), now) == u"just now");
+    CHECK(ArticleListModel::shownDate(PublishedDate::moment(now.addSecs(-60)), now) ==
+          u"1 min ago");
+    CHECK(ArticleListModel::shownDate(PublishedDate::moment(now.addSecs(-25 * 60)), now) ==
+          u"25 min ago");
+    CHECK(ArticleListModel::shownDate(PublishedDate::moment(now.addSecs(-3600)), now) ==
+          u"1 h ago");
+    CHECK(ArticleListModel::shownDate(PublishedDate::moment(now.addSecs(-5 * 3600)), now) ==
+          u"5 h ago");
+    CHECK(ArticleListModel::shownDate(PublishedDate::moment(QDateTime(now.date(), QTime(8, 5))),
+                                      now) ==
+          QLocale().toString(QTime(8, 5), QLocale::ShortFormat));
+    CHECK(ArticleListModel::shownDate(
+              PublishedDate::moment(QDateTime(now.date().addDays(-1), QTime(23, 0))), now) ==
+          u"yesterday");
+    CHECK(ArticleListModel::shownDate(PublishedDate::day(now.date()), now) == u"today");
+    CHECK(ArticleListModel::shownDate(PublishedDate::day(QDate(2026, 11, 1)), now) ==
+          QLocale().toString(QDate(2026, 11, 1), QLocale::ShortFormat));
+    // A story dated after now (a feed's clock ahead) shows its time or date, not "-3 min".
+    CHECK_FALSE(
+        ArticleListModel::shownDate(PublishedDate::moment(now.addSecs(180)), now).contains(u"ago"));
 }

@@ -51,6 +51,9 @@ struct FileTask {
     qint64 begin = 0;     ///< a part of a large NDJSON file: the lines that start in [begin, end)
     qint64 end = -1;      ///< -1: the whole file
     bool lastPart = true; ///< the whole file, or its last part: the file is done with it
+    /// The folder it is in, below the one imported (bbc/news/sport/1.txt: "sport"): the
+    /// section of its stories that name none.
+    QString section = {};
 };
 
 enum class FileKind { Text, Csv, Markdown, Json, Ndjson, Feed, Opml, Unsupported };
@@ -234,6 +237,12 @@ void collectFiles(const QStringList& paths, QList<FileTask>& tasks, QList<Skippe
         }
         QList<FileTask> found;
         walkFolder(root.absoluteFilePath(), source, found, skipped);
+        const QString rootPath = QDir::cleanPath(root.absoluteFilePath());
+        for (FileTask& task : found) {
+            const QFileInfo file(task.path);
+            if (QDir::cleanPath(file.absolutePath()) != rootPath)
+                task.section = file.dir().dirName();
+        }
         std::sort(found.begin(), found.end(),
                   [](const FileTask& a, const FileTask& b) { return a.path < b.path; });
         tasks.append(found);
@@ -250,7 +259,7 @@ void collectFiles(const QStringList& paths, QList<FileTask>& tasks, QList<Skippe
         for (qint64 begin = 0; begin < task.size; begin += ImportJob::kNdjsonPartBytes) {
             const qint64 end = begin + ImportJob::kNdjsonPartBytes;
             split.append({task.path, task.source, ImportJob::kNdjsonPartBytes, begin, end,
-                          end >= task.size});
+                          end >= task.size, task.section});
         }
     }
     tasks = std::move(split);
@@ -509,7 +518,14 @@ Result<ImportReport> ImportJob::run(const QStringList& paths, const std::stop_to
             tasks.mid(batchStarts[b], batchStarts[b + 1] - batchStarts[b]);
         return QtConcurrent::mapped(&backgroundPool(), batch, [](const FileTask& task) {
             runThisThreadInBackground();
-            return parseFile(task.path, task.source, task.begin, task.end);
+            FileResult result = parseFile(task.path, task.source, task.begin, task.end);
+            if (!task.section.isEmpty()) {
+                for (Article& article : result.articles) {
+                    if (article.section.isEmpty())
+                        article.section = task.section;
+                }
+            }
+            return result;
         });
     };
     auto abandon = [](QFuture<FileResult>& pending) {

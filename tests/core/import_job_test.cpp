@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QMap>
 #include <QTemporaryDir>
 
 #include <fcntl.h>
@@ -387,4 +388,30 @@ TEST_CASE("a folder's readme, licence and notes, a file with no title and a CSV 
     auto count = store->count();
     REQUIRE(count.ok());
     CHECK(*count == 3);
+}
+
+TEST_CASE("a folder's subfolders become the sections of stories that name none", "[import]")
+{
+    QTemporaryDir dir;
+    const QString root = dir.filePath(QStringLiteral("bbc"));
+    REQUIRE(QDir().mkpath(root + QStringLiteral("/news/sport")));
+    writeFile(root + QStringLiteral("/news/sport/1.txt"), "Cup final tonight\n\nThe match.\n");
+    writeFile(root + QStringLiteral("/news/sport/2.md"),
+              "---\ntitle: Own section\nsection: Tennis\n---\nA set.\n");
+    writeFile(root + QStringLiteral("/top.txt"), "At the top\n\nNo folder below the root.\n");
+    auto store = openNewLibrary(dir);
+    auto report = importPaths(*store, {root}, Tagging::Off);
+    REQUIRE(report.ok());
+    REQUIRE(report->added == 3);
+    auto ids = store->articleIds();
+    REQUIRE(ids.ok());
+    QMap<QString, QString> sections;
+    for (ArticleId id : *ids) {
+        auto article = store->article(id);
+        REQUIRE(article.ok());
+        sections.insert((*article)->title, (*article)->section);
+    }
+    CHECK(sections.value(QStringLiteral("Cup final tonight")) == u"sport");
+    CHECK(sections.value(QStringLiteral("Own section")) == u"Tennis"); // the file's own
+    CHECK(sections.value(QStringLiteral("At the top")).isEmpty());
 }

@@ -63,6 +63,8 @@ constexpr std::array kCommands{
             exportOpmlCommand},
     Command{"mark", "read|unread|starred|unstarred [--json] (ID... | --query QUERY)",
             "mark stories as the window's keys do", markCommand},
+    Command{"source", "rename OLD NEW", "rename a source (onto another: the two become one)",
+            sourceCommand},
     Command{"delete", "[--json] (ID... | --query QUERY)",
             "delete stories (a feed does not bring them back)", deleteCommand},
     Command{"export",

@@ -42,6 +42,7 @@ int retentionCommand(const QStringList& arguments, const QString& globalLibrary)
 int exportOpmlCommand(const QStringList& arguments, const QString& globalLibrary);
 int deleteCommand(const QStringList& arguments, const QString& globalLibrary);
 int markCommand(const QStringList& arguments, const QString& globalLibrary);
+int sourceCommand(const QStringList& arguments, const QString& globalLibrary);
 int exportCommand(const QStringList& arguments, const QString& globalLibrary);
 int checkCommand(const QStringList& arguments, const QString& globalLibrary);
 int backupCommand(const QStringList& arguments, const QString& globalLibrary);

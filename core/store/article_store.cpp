@@ -209,6 +209,78 @@ Result<qint64> ArticleStore::sourceId(const QString& name)
     return id;
 }
 
+Result<qint64> ArticleStore::renameSource(const QString& from, const QString& to)
+{
+    const QString name = to.simplified();
+    if (name.isEmpty())
+        return Error{ErrorCode::Invalid, QStringLiteral("a source needs a name")};
+    auto transaction = Transaction::beginOrJoin(m_db);
+    if (!transaction)
+        return transaction.error();
+    auto sources = m_db.prepare("SELECT id, kind, url FROM sources WHERE name = ?1");
+    if (!sources)
+        return sources.error();
+    sources->bind(1, from);
+    struct Named {
+        qint64 id;
+        QString kind;
+        QString url;
+    };
+    QList<Named> named;
+    while (true) {
+        auto row = sources->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        named.append({sources->int64(0), sources->text(1), sources->text(2)});
+    }
+    if (named.isEmpty())
+        return Error{ErrorCode::NotFound, QStringLiteral("there is no source '%1'").arg(from)};
+    m_sourceIds.clear();
+    qint64 stories = 0;
+    for (const Named& source : named) {
+        auto existing = m_db.prepare(
+            "SELECT id FROM sources WHERE name = ?1 AND kind = ?2 AND url = ?3 AND id != ?4");
+        if (!existing)
+            return existing.error();
+        existing->bind(1, name).bind(2, source.kind).bind(3, source.url).bind(4, source.id);
+        auto found = existing->step();
+        if (!found)
+            return found.error();
+        qint64 into = source.id;
+        if (*found) { // onto one of that name: its stories move there
+            into = existing->int64(0);
+            auto move = m_db.prepare("UPDATE articles SET source_id = ?1 WHERE source_id = ?2");
+            if (!move)
+                return move.error();
+            if (auto r = move->bind(1, into).bind(2, source.id).run(); !r)
+                return r.error();
+            auto drop = m_db.prepare("DELETE FROM sources WHERE id = ?1");
+            if (!drop)
+                return drop.error();
+            if (auto r = drop->bind(1, source.id).run(); !r)
+                return r.error();
+        } else {
+            auto rename = m_db.prepare("UPDATE sources SET name = ?1 WHERE id = ?2");
+            if (!rename)
+                return rename.error();
+            if (auto r = rename->bind(1, name).bind(2, source.id).run(); !r)
+                return r.error();
+        }
+        auto count = m_db.prepare("SELECT count(*) FROM articles WHERE source_id = ?1");
+        if (!count)
+            return count.error();
+        count->bind(1, into);
+        if (auto r = count->step(); !r)
+            return r.error();
+        stories += count->int64(0);
+    }
+    if (auto r = transaction->commit(); !r)
+        return r.error();
+    return stories;
+}
+
 Result<QList<AddOutcome>> ArticleStore::addArticles(QList<Article>& articles)
 {
     QList<QByteArray> hashes;

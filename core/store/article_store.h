@@ -145,6 +145,10 @@ public:
     /// Renames every tag of this name; where the new name exists in the same kind, the
     /// two merge. Fails when no tag has the old name.
     Result<void> renameTag(const QString& from, const QString& to);
+    /// Renames the source `from` (of any kind) to `to`; onto a source of that name and kind
+    /// the two become one. The number of stories it holds now; NotFound when none is named
+    /// `from`.
+    Result<qint64> renameSource(const QString& from, const QString& to);
     /// Moves every article of `from` to `into` (the kind of `into` is kept), then drops `from`.
     Result<void> mergeTags(const QString& from, const QString& into);
     /// Deletes every tag of this name from the library, and any rule that makes it.

@@ -844,3 +844,38 @@ TEST_CASE("cli: mark does what the window's keys do, by id or by query", "[cli][
                           {QStringLiteral("mark"), QStringLiteral("read"), QStringLiteral("9999")}))
               .exitCode != 0);
 }
+
+TEST_CASE("cli: source rename renames a source, and onto another makes them one", "[cli]")
+{
+    QTemporaryDir dir;
+    const QString a = writeStories(dir, QStringLiteral("wire"), 3);
+    const QString b = writeStories(dir, QStringLiteral("agency"), 2, 2017);
+    REQUIRE(cli(withLibrary(dir, {QStringLiteral("import"), QStringLiteral("--no-tags"), a, b}))
+                .exitCode == 0);
+    const Run renamed =
+        cli(withLibrary(dir, {QStringLiteral("source"), QStringLiteral("rename"),
+                              QStringLiteral("wire"), QStringLiteral("Wire Service")}));
+    INFO(renamed.err.toStdString());
+    CHECK(renamed.exitCode == 0);
+    CHECK(renamed.out == "Renamed 'wire' to 'Wire Service' (3 stories).\n");
+    auto count = [&](const QString& query) {
+        return cli(withLibrary(dir, {QStringLiteral("search"), QStringLiteral("--count"), query}))
+            .out.trimmed()
+            .toInt();
+    };
+    CHECK(count(QStringLiteral("source:\"Wire Service\"")) == 3);
+    CHECK(count(QStringLiteral("source:wire")) == 0);
+    const Run merged =
+        cli(withLibrary(dir, {QStringLiteral("source"), QStringLiteral("rename"),
+                              QStringLiteral("agency"), QStringLiteral("Wire Service")}));
+    CHECK(merged.exitCode == 0);
+    CHECK(merged.out.contains("(5 stories)"));
+    CHECK(count(QStringLiteral("source:\"Wire Service\"")) == 5);
+    CHECK(cli(withLibrary(dir, {QStringLiteral("source"), QStringLiteral("rename"),
+                                QStringLiteral("nobody"), QStringLiteral("x")}))
+              .exitCode != 0);
+    CHECK(cli(withLibrary(dir, {QStringLiteral("source"), QStringLiteral("rename"),
+                                QStringLiteral("Wire Service")}))
+              .exitCode == 2);
+    CHECK(cli(withLibrary(dir, {QStringLiteral("check")})).exitCode <= 1);
+}

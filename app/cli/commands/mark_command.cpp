@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// mark: what the window's keys do to stories (read, unread, starred, unstarred), through the
-// library's writer.
+// mark: what the window's keys do to stories (read, unread, starred, unstarred), and source
+// rename, through the library's writer.
 #include "cli_output.h"
 #include "command_line.h"
 #include "commands.h"
@@ -67,6 +67,34 @@ int markCommand(const QStringList& arguments, const QString& globalLibrary)
         return ExitOk;
     }
     printOut(QStringLiteral("Marked %1 %2.\n").arg(counted(ids.size(), "story", "stories"), what));
+    return ExitOk;
+}
+
+int sourceCommand(const QStringList& arguments, const QString& globalLibrary)
+{
+    CommandLine cli(QStringLiteral("source"),
+                    QStringLiteral("Renames a source; onto an existing one, the two become one.\n"
+                                   "  broadsheet-cli source rename bbc 'BBC News'"));
+    cli.parser().addPositionalArgument(QStringLiteral("rename"), QStringLiteral("rename"),
+                                       QStringLiteral("rename"));
+    cli.parser().addPositionalArgument(QStringLiteral("old"), QStringLiteral("Its name now."),
+                                       QStringLiteral("OLD"));
+    cli.parser().addPositionalArgument(QStringLiteral("new"), QStringLiteral("Its new name."),
+                                       QStringLiteral("NEW"));
+    if (auto exit = cli.parse(arguments, globalLibrary))
+        return *exit;
+    const QStringList words = cli.arguments();
+    if (words.size() != 3 || words[0] != u"rename")
+        return *cli.usageError(QStringLiteral("use: source rename OLD NEW"));
+    auto writer = openWriter(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
+    if (!writer)
+        return ExitFailure;
+    auto renamed = writer->call<qint64>(
+        [&](ArticleStore& library) { return library.renameSource(words[1], words[2]); });
+    if (!renamed)
+        return fail(renamed.error());
+    printOut(QStringLiteral("Renamed '%1' to '%2' (%3).\n")
+                 .arg(words[1], words[2].simplified(), counted(*renamed, "story", "stories")));
     return ExitOk;
 }
 

@@ -130,6 +130,8 @@ public:
     void unsubscribe(qint64 id, bool deleteStories);
     /// Marks every story the query matches as read.
     void markAllRead(const QString& query);
+    /// Asks for a source's new name and renames it (onto another: the two become one).
+    void renameSource(const QString& name);
     /// Edit → Delete (Delete): the selected stories, with Undo until the window closes.
     void deleteSelection();
     /// Edit → Undo Delete (Ctrl+Z): the last stories deleted come back.

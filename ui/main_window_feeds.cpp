@@ -18,6 +18,8 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -48,6 +50,7 @@ void MainWindow::setUpFeeds()
     });
     connect(m_sidebar, &Sidebar::refreshRequested, this, &MainWindow::refreshFeeds);
     connect(m_sidebar, &Sidebar::markAllReadRequested, this, &MainWindow::markAllRead);
+    connect(m_sidebar, &Sidebar::renameSourceRequested, this, &MainWindow::renameSource);
     connect(m_sidebar, &Sidebar::propertiesRequested, this, &MainWindow::showFeedProperties);
     connect(m_sidebar, &Sidebar::unsubscribeRequested, this, &MainWindow::confirmUnsubscribe);
     connect(m_sidebarCounts, &SidebarController::refreshed, this,
@@ -289,6 +292,30 @@ void MainWindow::markAllRead(const QString& query)
             if (!ids)
                 return ids.error();
             return store.setRead(*ids, true);
+        },
+        [this](const core::Result<void>& outcome) {
+            if (!outcome)
+                statusBar()->showMessage(outcome.error().message, 10000);
+            m_model->refreshAll();
+            refreshSidebar();
+        });
+}
+
+void MainWindow::renameSource(const QString& name)
+{
+    bool ok = false;
+    const QString to =
+        QInputDialog::getText(this, tr("Rename Source"), tr("New name for %1:").arg(name),
+                              QLineEdit::Normal, name, &ok)
+            .simplified();
+    if (!ok || to.isEmpty() || to == name)
+        return;
+    write(
+        [name, to](core::ArticleStore& store) -> core::Result<void> {
+            auto renamed = store.renameSource(name, to);
+            if (!renamed)
+                return renamed.error();
+            return {};
         },
         [this](const core::Result<void>& outcome) {
             if (!outcome)

@@ -94,8 +94,12 @@ void Sidebar::setOverview(const core::LibraryOverview& overview)
         if (names.isEmpty())
             return;
         QStandardItem* parent = group(title);
-        for (const core::CountedName& name : names)
-            parent->appendRow(entry(name.name, name.count, filterQuery(field, name.name)));
+        for (const core::CountedName& name : names) {
+            QStandardItem* item = entry(name.name, name.count, filterQuery(field, name.name));
+            if (field == u"source")
+                item->setData(name.name, SourceRole);
+            parent->appendRow(item);
+        }
     };
     fillSubscriptions(overview.subscriptions);
     fill(tr("Sources"), QStringLiteral("source"), overview.sources);
@@ -209,6 +213,13 @@ QModelIndex Sidebar::subscriptionIndex(qint64 id) const
 void Sidebar::contextMenuEvent(QContextMenuEvent* event)
 {
     const QModelIndex index = indexAt(event->pos());
+    if (const QString source = index.data(SourceRole).toString(); !source.isEmpty()) {
+        QMenu menu(this);
+        menu.addAction(tr("Re&name Source…"), this,
+                       [this, source] { Q_EMIT renameSourceRequested(source); });
+        menu.exec(event->globalPos());
+        return;
+    }
     const QList<qint64> ids = subscriptionsOf(index);
     if (ids.isEmpty() || (!index.data(SubscriptionRole).isValid() &&
                           !index.data(FolderRole).isValid() && index.parent().isValid()))

@@ -21,6 +21,7 @@ public:
         QueryRole = Qt::UserRole + 1,
         SubscriptionRole, ///< a subscription's id
         FolderRole,       ///< a folder's path, "a/b"
+        SourceRole,       ///< a source's name, on the Sources group's entries
     };
 
     explicit Sidebar(QWidget* parent = nullptr);
@@ -48,6 +49,8 @@ Q_SIGNALS:
     void markAllReadRequested(const QString& query);
     void propertiesRequested(qint64 subscription);
     void unsubscribeRequested(qint64 subscription);
+    /// A source's context menu: Rename….
+    void renameSourceRequested(const QString& name);
 
 protected:
     void contextMenuEvent(QContextMenuEvent* event) override;

@@ -960,3 +960,42 @@ TEST_CASE("the reader zooms in and out with Ctrl+plus and Ctrl+minus, for every 
     CHECK(again.reader()->zoom() == 0);
     CHECK(QSettings().value(QStringLiteral("reader/zoom")).toInt() == 0);
 }
+
+TEST_CASE("a source is renamed from its sidebar entry", "[ui][sidebar]")
+{
+    forgetSettings();
+    SampleWindow fixture;
+    ui::MainWindow& window = *fixture.window;
+    QStandardItemModel* entries = window.sidebar()->entries();
+    QString name;
+    for (const QModelIndex& index :
+         entries->match(entries->index(0, 0), ui::Sidebar::SourceRole, QStringLiteral("?*"), -1,
+                        Qt::MatchWildcard | Qt::MatchRecursive))
+        name = index.data(ui::Sidebar::SourceRole).toString();
+    REQUIRE_FALSE(name.isEmpty());
+    const int stories = window.storyModel()->rowCount();
+    QTimer::singleShot(200, [] {
+        if (auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget())) {
+            dialog->setTextValue(QStringLiteral("Renamed Wire"));
+            dialog->accept();
+        }
+    });
+    window.renameSource(name);
+    window.waitForWrites();
+    INFO("source " << name.toStdString()
+                   << ", status: " << window.statusBar()->currentMessage().toStdString());
+    REQUIRE(QTest::qWaitFor(
+        [&] {
+            return !entries
+                        ->match(entries->index(0, 0), ui::Sidebar::SourceRole,
+                                QStringLiteral("Renamed Wire"), 1,
+                                Qt::MatchExactly | Qt::MatchRecursive)
+                        .isEmpty();
+        },
+        10000));
+    CHECK(entries
+              ->match(entries->index(0, 0), ui::Sidebar::SourceRole, name, 1,
+                      Qt::MatchExactly | Qt::MatchRecursive)
+              .isEmpty());
+    CHECK(window.storyModel()->rowCount() == stories);
+}

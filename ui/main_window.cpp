@@ -31,6 +31,7 @@
 #include <QCloseEvent>
 #include <QDate>
 #include <QDateTime>
+#include <QDesktopServices>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -59,6 +60,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace broadsheet::ui {
@@ -213,6 +215,29 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     m_toolbar->addWidget(m_search);
     m_hint->setStyleSheet(QStringLiteral("color: palette(link)"));
     statusBar()->addWidget(m_hint, 1);
+    m_openExport = new QPushButton(tr("Open"));
+    m_showExport = new QPushButton(tr("Show in Folder"));
+    for (QPushButton* button : {m_openExport, m_showExport}) {
+        button->setFlat(true);
+        button->hide();
+        statusBar()->addPermanentWidget(button);
+    }
+    // They go with the export's message.
+    connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString& message) {
+        if (message.isEmpty() ||
+            !message.contains(m_openExport->property("destination").toString())) {
+            m_openExport->hide();
+            m_showExport->hide();
+        }
+    });
+    connect(m_openExport, &QPushButton::clicked, this, [this] {
+        QDesktopServices::openUrl(
+            QUrl::fromLocalFile(m_openExport->property("destination").toString()));
+    });
+    connect(m_showExport, &QPushButton::clicked, this, [this] {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(
+            QFileInfo(m_openExport->property("destination").toString()).absolutePath()));
+    });
     m_hint->hide();
     m_searchDelay = new QTimer(this);
     m_searchDelay->setSingleShot(true);
@@ -300,9 +325,14 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
         Q_EMIT exportFinished(written, message);
     };
     connect(m_exporter, &ExportController::finished, this,
-            [exportEnded](const core::ExportReport& report) {
-                exportEnded(true, tr("Exported %n stories to %1", nullptr, int(report.articles))
-                                      .arg(QDir::toNativeSeparators(report.destination)));
+            [this, exportEnded](const core::ExportReport& report) {
+                const QString shown = QDir::toNativeSeparators(report.destination);
+                m_openExport->setProperty("destination", report.destination);
+                exportEnded(
+                    true,
+                    tr("Exported %n stories to %1", nullptr, int(report.articles)).arg(shown));
+                m_openExport->show();
+                m_showExport->show();
             });
     connect(m_exporter, &ExportController::failed, this,
             [this, exportEnded](const QString& message, bool cancelled) {

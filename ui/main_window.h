@@ -17,6 +17,7 @@ class QAction;
 class QDragEnterEvent;
 class QDropEvent;
 class QLabel;
+class QPushButton;
 class QLineEdit;
 class QMenu;
 class QPrinter;
@@ -253,6 +254,9 @@ private:
     QLabel* m_count = nullptr;
     QLineEdit* m_search = nullptr;
     QLabel* m_hint = nullptr;
+    /// After an export, beside its message: open what it wrote, or the folder it is in.
+    QPushButton* m_openExport = nullptr;
+    QPushButton* m_showExport = nullptr;
     QTimer* m_searchDelay = nullptr;
     SearchController* m_searcher = nullptr;
     QStackedWidget* m_pages = nullptr;

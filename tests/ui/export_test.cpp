@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -20,13 +21,16 @@
 #include <QMenuBar>
 #include <QPrinter>
 #include <QProcess>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace broadsheet;
 using namespace broadsheet::test;
@@ -151,6 +155,31 @@ TEST_CASE("the window exports the selection from File → Export Selected… and
     CHECK(ended.first().at(1).toString().contains(QStringLiteral("3")));
     const QJsonArray written = QJsonDocument::fromJson(readFile(out)).array();
     REQUIRE(written.size() == 3);
+
+    // Its message has Open and Show in Folder, which hand the desktop the file and its folder.
+    {
+        QPushButton* open = nullptr;
+        QPushButton* show = nullptr;
+        for (QPushButton* button : window.statusBar()->findChildren<QPushButton*>()) {
+            if (button->text() == u"Open")
+                open = button;
+            if (button->text() == u"Show in Folder")
+                show = button;
+        }
+        REQUIRE(open);
+        REQUIRE(show);
+        CHECK(open->isVisible());
+        CHECK(show->isVisible());
+        test::UrlRecorder desktop;
+        QDesktopServices::setUrlHandler(QStringLiteral("file"), &desktop, "open");
+        open->click();
+        show->click();
+        QDesktopServices::unsetUrlHandler(QStringLiteral("file"));
+        CHECK(desktop.opened ==
+              QList<QUrl>{QUrl::fromLocalFile(out), QUrl::fromLocalFile(dir.path())});
+        window.statusBar()->showMessage(QStringLiteral("something else"));
+        CHECK_FALSE(open->isVisible()); // they go with the export's message
+    }
     CHECK(written.at(1).toObject().value(QStringLiteral("id")).toInteger() == chosen[1]);
 
     // The same path again, without the user's yes: the worker refuses and says why.

@@ -217,7 +217,10 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     statusBar()->addWidget(m_hint, 1);
     m_openExport = new QPushButton(tr("Open"));
     m_showExport = new QPushButton(tr("Show in Folder"));
-    for (QPushButton* button : {m_openExport, m_showExport}) {
+    m_importReport = new QPushButton(tr("Import Report"));
+    m_importReport->setToolTip(tr("What the last import added and skipped"));
+    connect(m_importReport, &QPushButton::clicked, this, &MainWindow::showImportReport);
+    for (QPushButton* button : {m_importReport, m_openExport, m_showExport}) {
         button->setFlat(true);
         button->hide();
         statusBar()->addPermanentWidget(button);

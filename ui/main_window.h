@@ -257,6 +257,11 @@ private:
     /// After an export, beside its message: open what it wrote, or the folder it is in.
     QPushButton* m_openExport = nullptr;
     QPushButton* m_showExport = nullptr;
+    /// The last import's report, to reopen from the status bar until the next import.
+    QPushButton* m_importReport = nullptr;
+    QString m_importSummary;
+    QStringList m_importSkipped;
+    void showImportReport();
     QTimer* m_searchDelay = nullptr;
     SearchController* m_searcher = nullptr;
     QStackedWidget* m_pages = nullptr;

@@ -126,6 +126,7 @@ void MainWindow::importPaths(const QStringList& paths)
         return;
     }
     m_importJob->started();
+    m_importReport->hide(); // the report to reopen is this import's, once it ends
     statusBar()->showMessage(tr("Importing…"));
 }
 
@@ -152,22 +153,29 @@ void MainWindow::onImportFinished(const core::ImportReport& report)
         summary += tr(" (cancelled)");
     statusBar()->showMessage(summary, 15000);
 
-    if (!report.skipped.isEmpty()) {
-        QStringList lines;
-        for (const auto& file : report.skipped)
-            lines.append(QStringLiteral("%1: %2").arg(file.path, file.reason));
-        auto* box = new QMessageBox(QMessageBox::Information, tr("Import"),
-                                    tr("Imported %1.").arg(summary), QMessageBox::Ok, this);
-        box->setDetailedText(lines.join(QLatin1Char('\n')));
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
-    }
+    m_importSummary = summary;
+    m_importSkipped.clear();
+    for (const auto& file : report.skipped)
+        m_importSkipped.append(QStringLiteral("%1: %2").arg(file.path, file.reason));
+    m_importReport->show();
+    if (!report.skipped.isEmpty())
+        showImportReport();
     // The new stories join the list where they belong (read on the search worker), and
     // importFinished() follows once they show; then the tagging pass finds their names.
     // One scan at a time: on two cores the list, the counts and the pass together starve
     // the GUI thread. The counts and the pass follow once the list shows the new stories.
     m_importShown = report;
     refreshInPlace();
+}
+
+void MainWindow::showImportReport()
+{
+    auto* box = new QMessageBox(QMessageBox::Information, tr("Import"),
+                                tr("Imported %1.").arg(m_importSummary), QMessageBox::Ok, this);
+    if (!m_importSkipped.isEmpty())
+        box->setDetailedText(m_importSkipped.join(QLatin1Char('\n')));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::onImportFailed(const QString& message)

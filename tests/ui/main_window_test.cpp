@@ -23,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QScrollBar>
@@ -998,4 +999,35 @@ TEST_CASE("a source is renamed from its sidebar entry", "[ui][sidebar]")
                       Qt::MatchExactly | Qt::MatchRecursive)
               .isEmpty());
     CHECK(window.storyModel()->rowCount() == stories);
+}
+
+TEST_CASE("an import's report can be reopened from the status bar until the next import",
+          "[ui][import]")
+{
+    forgetSettings();
+    QTemporaryDir dir;
+    ui::MainWindow window(openLibrary(dir));
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QPushButton* report = nullptr;
+    for (QPushButton* button : window.statusBar()->findChildren<QPushButton*>()) {
+        if (button->text() == u"Import Report")
+            report = button;
+    }
+    REQUIRE(report);
+    CHECK_FALSE(report->isVisible()); // no import yet
+    REQUIRE(importAndWait(window, {sampleDir()}).added == 12);
+    CHECK(report->isVisible());
+    CHECK(window.findChildren<QMessageBox*>().isEmpty()); // nothing skipped: no box by itself
+    report->click();
+    const QList<QMessageBox*> boxes = window.findChildren<QMessageBox*>();
+    REQUIRE(boxes.size() == 1);
+    CHECK(boxes.front()->text() == u"Imported 12 new articles.");
+    boxes.front()->button(QMessageBox::Ok)->click();
+    QTest::qWait(20);
+    window.importPaths({sampleDir()});
+    CHECK_FALSE(report->isVisible()); // the next import is running
+    QSignalSpy done(&window, &ui::MainWindow::importFinished);
+    REQUIRE(done.wait(60000));
+    CHECK(report->isVisible());
 }

@@ -459,7 +459,9 @@ TEST_CASE("the timeline shows stories per month and a click narrows the search",
     CHECK(window.searchField()->text() == QStringLiteral("village OR library date:2025-08"));
 }
 
-TEST_CASE("the welcome page opens the sample library", "[ui]")
+TEST_CASE("the welcome page and the menu's Open Sample Library open the sample library in a window "
+          "and a library of their own, and the user's library never holds its stories",
+          "[ui][regression]")
 {
     forgetSettings();
     QTemporaryDir dir;
@@ -479,6 +481,25 @@ TEST_CASE("the welcome page opens the sample library", "[ui]")
     REQUIRE(opened != &window);
     REQUIRE(QTest::qWaitFor([opened] { return opened->storyModel()->rowCount() == 12; }, 60000));
     CHECK(window.showsWelcome()); // the user's library is as empty as it was
+    // File → Open Sample Library: the same window, not a second one on it.
+    QAction* open = nullptr;
+    for (QAction* action : window.findChildren<QAction*>()) {
+        if (action->text() == u"Open &Sample Library")
+            open = action;
+    }
+    REQUIRE(open);
+    const qsizetype windows = QApplication::topLevelWidgets().size();
+    open->trigger();
+    CHECK(QApplication::topLevelWidgets().size() == windows);
+    auto mine = core::ArticleStore::open(dir.filePath(QStringLiteral("library.sqlite")),
+                                         core::ArticleStore::OpenMode::OpenExisting);
+    REQUIRE(mine.ok());
+    CHECK(*(*mine)->count() == 0);
+    auto theirs = core::ArticleStore::open(ui::sampleLibraryPath(),
+                                           core::ArticleStore::OpenMode::OpenExisting);
+    REQUIRE(theirs.ok());
+    CHECK(*(*theirs)->count() == 12);
+    theirs->reset();
     opened->close();
     QTest::qWait(50);
     QFile::remove(ui::sampleLibraryPath());
@@ -883,45 +904,6 @@ TEST_CASE("counts read as English: one story, two stories, never story(s)", "[ui
     CHECK(text.count("numerus=\"yes\"") > 20);
     CHECK(text.count("numerus=\"yes\"") * 2 == text.count("<numerusform>"));
     CHECK_FALSE(text.contains("(s)"));
-}
-
-TEST_CASE("the sample library opens in a window and a library of its own, and the user's "
-          "library never holds its stories",
-          "[ui][regression]")
-{
-    forgetSettings();
-    QTemporaryDir dir;
-    QFile::remove(ui::sampleLibraryPath());
-    ui::MainWindow window(openLibrary(dir));
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
-    QAction* open = nullptr;
-    for (QAction* action : window.findChildren<QAction*>()) {
-        if (action->text() == u"Open &Sample Library")
-            open = action;
-    }
-    REQUIRE(open);
-    open->trigger();
-    ui::MainWindow* sample = nullptr;
-    for (QWidget* top : QApplication::topLevelWidgets()) {
-        if (auto* other = qobject_cast<ui::MainWindow*>(top); other && other != &window)
-            sample = other;
-    }
-    REQUIRE(sample);
-    REQUIRE(QTest::qWaitFor([sample] { return sample->storyModel()->rowCount() == 12; }, 60000));
-    CHECK(window.storyModel()->rowCount() == 0);
-    CHECK(window.openSampleLibrary() == sample); // asked again: the same window
-    auto mine = core::ArticleStore::open(dir.filePath(QStringLiteral("library.sqlite")),
-                                         core::ArticleStore::OpenMode::OpenExisting);
-    REQUIRE(mine.ok());
-    CHECK(*(*mine)->count() == 0);
-    auto theirs = core::ArticleStore::open(ui::sampleLibraryPath(),
-                                           core::ArticleStore::OpenMode::OpenExisting);
-    REQUIRE(theirs.ok());
-    CHECK(*(*theirs)->count() == 12);
-    sample->close();
-    QTest::qWait(50);
-    QFile::remove(ui::sampleLibraryPath());
 }
 
 TEST_CASE("the reader zooms in and out with Ctrl+plus and Ctrl+minus, for every story and "

@@ -155,13 +155,22 @@ std::unique_ptr<core::LibraryWriter> openWriter(const QString& path, ArticleStor
     return std::move(*writer);
 }
 
-std::optional<QList<core::ArticleId>> namedStories(const CommandLine& cli, ArticleStore& store,
-                                                   const QStringList& idTexts,
-                                                   const std::optional<QString>& query,
+std::optional<QList<core::ArticleId>> namedStories(CommandLine& cli, const QStringList& idTexts,
+                                                   const QCommandLineOption& query,
                                                    const QString& noun, int& exit)
 {
-    if (query) {
-        auto found = core::Searcher(store.database()).matchingIds(*query);
+    if (idTexts.isEmpty() == !cli.parser().isSet(query)) {
+        exit = *cli.usageError(QStringLiteral("give either %1 ids or --query QUERY").arg(noun));
+        return std::nullopt;
+    }
+    auto opened = openStore(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
+    if (!opened) {
+        exit = ExitFailure;
+        return std::nullopt;
+    }
+    ArticleStore& store = *opened;
+    if (cli.parser().isSet(query)) {
+        auto found = core::Searcher(store.database()).matchingIds(cli.parser().value(query));
         if (!found) {
             exit = fail(found.error());
             return std::nullopt;

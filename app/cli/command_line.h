@@ -66,12 +66,12 @@ std::unique_ptr<ArticleStore> openStore(const QString& path, ArticleStore::OpenM
 std::unique_ptr<core::LibraryWriter> openWriter(const QString& path, ArticleStore::OpenMode mode);
 /// Prints the error; returns ExitFailure.
 int fail(const core::Error& error);
-/// The stories a command names: the ids given (each checked to be there) or, with `query`,
-/// every story it matches. Nothing after printing why; `exit` then says how to end. `noun`
-/// names them in messages ("article", "story").
-std::optional<QList<core::ArticleId>> namedStories(const CommandLine& cli, ArticleStore& store,
-                                                   const QStringList& idTexts,
-                                                   const std::optional<QString>& query,
+/// The stories a command names: the ids given (each checked to be there in the library) or,
+/// with the `query` option set, every story it matches; one of the two, or a usage error.
+/// Nothing after printing why; `exit` then says how to end. `noun` names them in messages
+/// ("article", "story").
+std::optional<QList<core::ArticleId>> namedStories(CommandLine& cli, const QStringList& idTexts,
+                                                   const QCommandLineOption& query,
                                                    const QString& noun, int& exit);
 /// `text`, cut with an ellipsis or padded with spaces to `width` characters.
 QString padded(const QString& text, int width);

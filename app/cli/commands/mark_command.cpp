@@ -37,17 +37,8 @@ int markCommand(const QStringList& arguments, const QString& globalLibrary)
     if (!kinds.contains(what))
         return *cli.usageError(QStringLiteral("say what to mark them: read, unread, starred or "
                                               "unstarred"));
-    if (idTexts.isEmpty() == !cli.parser().isSet(query))
-        return *cli.usageError(QStringLiteral("give either story ids or --query QUERY"));
-    auto store = openStore(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
-    if (!store)
-        return ExitFailure;
     int exit = ExitOk;
-    const auto named =
-        namedStories(cli, *store, idTexts,
-                     cli.parser().isSet(query) ? std::optional<QString>(cli.parser().value(query))
-                                               : std::nullopt,
-                     QStringLiteral("story"), exit);
+    const auto named = namedStories(cli, idTexts, query, QStringLiteral("story"), exit);
     if (!named)
         return exit;
     const QList<core::ArticleId> ids = *named;

@@ -365,17 +365,8 @@ int deleteCommand(const QStringList& arguments, const QString& globalLibrary)
     if (auto exit = cli.parse(arguments, globalLibrary))
         return *exit;
     const QStringList idTexts = cli.arguments();
-    if (idTexts.isEmpty() == !cli.parser().isSet(query))
-        return *cli.usageError(QStringLiteral("give either story ids or --query QUERY"));
-    auto store = openStore(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
-    if (!store)
-        return ExitFailure;
     int exit = ExitOk;
-    const auto named =
-        namedStories(cli, *store, idTexts,
-                     cli.parser().isSet(query) ? std::optional<QString>(cli.parser().value(query))
-                                               : std::nullopt,
-                     QStringLiteral("story"), exit);
+    const auto named = namedStories(cli, idTexts, query, QStringLiteral("story"), exit);
     if (!named)
         return exit;
     const QList<core::ArticleId> ids = *named;

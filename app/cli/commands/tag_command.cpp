@@ -28,17 +28,8 @@ int tagCommand(const QStringList& arguments, const QString& globalLibrary)
     if (tag.isEmpty())
         return *cli.usageError(QStringLiteral("the tag needs a name"));
     const QStringList idTexts = args.mid(2);
-    if (idTexts.isEmpty() == !cli.parser().isSet(query))
-        return *cli.usageError(QStringLiteral("give either article ids or --query QUERY"));
-    auto store = openStore(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
-    if (!store)
-        return ExitFailure;
     int exit = ExitOk;
-    const auto named =
-        namedStories(cli, *store, idTexts,
-                     cli.parser().isSet(query) ? std::optional<QString>(cli.parser().value(query))
-                                               : std::nullopt,
-                     QStringLiteral("article"), exit);
+    const auto named = namedStories(cli, idTexts, query, QStringLiteral("article"), exit);
     if (!named)
         return exit;
     const QList<core::ArticleId> ids = *named;

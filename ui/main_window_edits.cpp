@@ -144,13 +144,7 @@ void MainWindow::toggleRead()
 
 void MainWindow::markSelectionRead(bool read)
 {
-    QList<core::ArticleSummary> before;
-    for (core::ArticleId id : selectedIds()) {
-        if (auto summary = m_model->summaryOf(id))
-            before.append(*summary);
-    }
-    if (!before.isEmpty())
-        setFlag(ArticleListModel::Flag::Read, before, read);
+    m_editor->setFlag(ArticleListModel::Flag::Read, selectedIds(), read);
 }
 
 void MainWindow::markListRead()

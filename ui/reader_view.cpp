@@ -265,8 +265,7 @@ void ReaderView::setZoom(int steps)
     m_zoom = steps;
     QFont font = QApplication::font(this);
     font.setPointSizeF(font.pointSizeF() + steps);
-    setFont(font);
-    document()->setDefaultFont(font);
+    setFont(font); // the document's default font follows the widget's
     rerenderKeepingScroll();
 }
 

@@ -34,17 +34,31 @@ bool StoryEditor::write(std::function<core::Result<void>(core::ArticleStore&)> c
     return true;
 }
 
-void StoryEditor::toggleFlag(ArticleListModel::Flag flag, const QList<core::ArticleId>& ids)
+QList<core::ArticleSummary> StoryEditor::shown(const QList<core::ArticleId>& ids) const
 {
-    QList<core::ArticleSummary> before;
+    QList<core::ArticleSummary> out;
     for (core::ArticleId id : ids) {
         if (auto summary = m_model->summaryOf(id))
-            before.append(*summary);
+            out.append(*summary);
     }
+    return out;
+}
+
+void StoryEditor::toggleFlag(ArticleListModel::Flag flag, const QList<core::ArticleId>& ids)
+{
+    const QList<core::ArticleSummary> before = shown(ids);
     if (before.isEmpty())
         return;
     const bool read = flag == ArticleListModel::Flag::Read;
     setFlag(flag, before, !(read ? before.front().read : before.front().starred));
+}
+
+void StoryEditor::setFlag(ArticleListModel::Flag flag, const QList<core::ArticleId>& ids,
+                          bool value)
+{
+    const QList<core::ArticleSummary> before = shown(ids);
+    if (!before.isEmpty())
+        setFlag(flag, before, value);
 }
 
 // The list shows the change at once; the writer stores it between import batches. The

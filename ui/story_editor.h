@@ -37,6 +37,8 @@ public:
     /// The stories (as they were shown) get `value`.
     void setFlag(ArticleListModel::Flag flag, const QList<core::ArticleSummary>& before,
                  bool value);
+    /// The same, for the stories of `ids` the list has loaded.
+    void setFlag(ArticleListModel::Flag flag, const QList<core::ArticleId>& ids, bool value);
     /// Every story in `ids` (loaded in the list or not: Mark All Read on a long list) gets
     /// read or unread; the sidebar's counts are counted again once it is stored.
     void setRead(const QList<core::ArticleId>& ids, bool read);
@@ -50,6 +52,9 @@ Q_SIGNALS:
     void storiesChanged();
 
 private:
+    /// The summaries of `ids` as the list shows them (the loaded ones).
+    QList<core::ArticleSummary> shown(const QList<core::ArticleId>& ids) const;
+
     core::LibraryWriter* m_writer = nullptr;
     ArticleListModel* m_model = nullptr;
     SidebarController* m_counts = nullptr;

@@ -154,6 +154,10 @@
         <source> +%1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>broadsheet::ui::ExportDialog</name>
@@ -970,6 +974,299 @@ Everything in it will be replaced once the export is complete.</source>
         <source>&amp;Actual Size</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Starred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a keyword</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a rule&apos;s tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): click for every story with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the last import added and skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This story has no web page to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the saved search &quot;%1&quot; (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename Saved Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New name for %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feeds without their own setting keep: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the newest %n stories</source>
+        <translation>
+            <numerusform>the newest story</numerusform>
+            <numerusform>the newest %n stories</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>broadsheet::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Feeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;Changes apply at once and are kept for next time.&lt;/small&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desktop&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another font:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reader font:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load images in stories (from the sites that publish them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comfortable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roomy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Story list:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a line of each story under its title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best match first (newest first without words)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh feeds automatically, as each one is due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the feed suggests (else hourly)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New feeds refresh every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep every story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep stories for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the newest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This library cannot be changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> stories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feeds without their own setting:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;Starred stories and stories you tagged are always kept.&lt;/small&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desktop notifications for the feeds that ask for them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;No Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press the new key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already the key of &quot;%2&quot;: give that command another key first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now the key of &quot;%2&quot;: give that command another key first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>broadsheet::ui::ReaderView</name>
@@ -986,11 +1283,11 @@ Everything in it will be replaced once the export is complete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Original</source>
+        <source>image:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>image:</source>
+        <source>Open the original ↗</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1106,6 +1403,40 @@ Everything in it will be replaced once the export is complete.</source>
         <source>&amp;Unsubscribe…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n stories</source>
+        <translation>
+            <numerusform>%n story</numerusform>
+            <numerusform>%n stories</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n unread</source>
+        <translation>
+            <numerusform>, %n unread</numerusform>
+            <numerusform>, %n unread</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re&amp;name Source…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>broadsheet::ui::StoryEditor</name>
@@ -1183,10 +1514,6 @@ Everything in it will be replaced once the export is complete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Merge Tag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Merge %1 into:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1199,12 +1526,38 @@ Everything in it will be replaced once the export is complete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delete Tag</source>
+        <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delete the tag %1 from every story? The stories stay.</source>
+        <source>Put back what the last change took</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tag cannot be merged into itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Merge %n tags into %1? Their stories get %1 and the merged names go. Undo puts them back.</source>
+        <translation>
+            <numerusform>Merge %n tag into %1? Its stories get %1 and the merged name goes. Undo puts it back.</numerusform>
+            <numerusform>Merge %n tags into %1? Their stories get %1 and the merged names go. Undo puts them back.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n tags from every story? The stories stay, and Undo puts the tags back.</source>
+        <translation>
+            <numerusform>Delete %n tag from every story? The stories stay, and Undo puts the tag back.</numerusform>
+            <numerusform>Delete %n tags from every story? The stories stay, and Undo puts the tags back.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1220,6 +1573,21 @@ Everything in it will be replaced once the export is complete.</source>
     <message>
         <source>%1 to %2; click a month to narrow the search to it</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undated stories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stories with no date are not on the timeline, and a date filter (after:, before:, date:) leaves them out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n undated</source>
+        <translation>
+            <numerusform>%n undated</numerusform>
+            <numerusform>%n undated</numerusform>
+        </translation>
     </message>
 </context>
 <context>

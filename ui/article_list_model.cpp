@@ -296,6 +296,8 @@ core::SearchRequest::Sort ArticleListModel::sortFor(int column)
         return Sort::Title;
     case SourceColumn:
         return Sort::Source;
+    case AuthorColumn:
+        return Sort::Author;
     case DateColumn:
         return Sort::Date;
     case TagsColumn:
@@ -338,6 +340,14 @@ Qt::SortOrder ArticleListModel::naturalOrder(int column)
     return column == DateColumn || column == StarColumn ? Qt::DescendingOrder : Qt::AscendingOrder;
 }
 
+void ArticleListModel::setSnippets(bool shown)
+{
+    if (m_snippets == shown)
+        return;
+    m_snippets = shown;
+    refreshAll();
+}
+
 void ArticleListModel::refreshAll()
 {
     m_pages.clear();
@@ -374,7 +384,7 @@ const core::ArticleSummary* ArticleListModel::summaryAt(int row) const
     if (it == m_pages.constEnd()) {
         if (m_pages.size() >= kMaxPages)
             m_pages.clear();
-        auto summaries = m_store.summaries(m_ids.mid(page * kPageSize, kPageSize));
+        auto summaries = m_store.summaries(m_ids.mid(page * kPageSize, kPageSize), m_snippets);
         QList<core::ArticleSummary> fetched =
             summaries ? *summaries : QList<core::ArticleSummary>();
         if (!m_pending.isEmpty()) {
@@ -419,8 +429,12 @@ QVariant ArticleListModel::data(const QModelIndex& index, int role) const
             return shownDate(summary->published, QDateTime::currentDateTime());
         case SourceColumn:
             return summary->source;
+        case AuthorColumn:
+            return summary->author;
         }
         break;
+    case SnippetRole:
+        return index.column() == TitleColumn ? summary->snippet : QString();
     case Qt::ToolTipRole:
     case Qt::AccessibleTextRole:
         if (index.column() == TitleColumn)
@@ -473,6 +487,8 @@ QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Date");
     case SourceColumn:
         return tr("Source");
+    case AuthorColumn:
+        return tr("Author");
     }
     return {};
 }

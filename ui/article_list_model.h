@@ -25,8 +25,19 @@ class LibraryWorker;
 class ArticleListModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { StarColumn, TitleColumn, SourceColumn, DateColumn, TagsColumn, ColumnCount };
-    enum Role { ArticleIdRole = Qt::UserRole + 1 };
+    enum Column {
+        StarColumn,
+        TitleColumn,
+        SourceColumn,
+        AuthorColumn,
+        DateColumn,
+        TagsColumn,
+        ColumnCount
+    };
+    enum Role {
+        ArticleIdRole = Qt::UserRole + 1,
+        SnippetRole, ///< the title column's: the body's first line, when snippets are on
+    };
 
     /// The order a click on a column's header asks for. Its natural direction (newest
     /// first, A to Z, starred first) is the column's Qt::InitialSortOrderRole; the other
@@ -38,6 +49,10 @@ public:
     static QString shownDate(const core::PublishedDate& published, const QDateTime& now);
 
     explicit ArticleListModel(core::ArticleStore& store, QObject* parent = nullptr);
+
+    /// Rows carry a line of each story's body (SnippetRole) for the list to show.
+    void setSnippets(bool shown);
+    bool snippets() const { return m_snippets; }
 
     /// Reloads every id from the store, newest first; returns false on a store error.
     bool reload();
@@ -100,6 +115,7 @@ private:
     mutable QHash<int, QList<core::ArticleSummary>> m_pages;
     QHash<core::ArticleId, Pending> m_pending; ///< flags shown before the writer stored them
     bool m_loading = false;                    ///< older ids are still loading on a worker
+    bool m_snippets = false;
     LibraryWorker* m_loader = nullptr;
 };
 

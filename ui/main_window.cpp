@@ -22,6 +22,7 @@
 #include "store/library_location.h"
 #include "store/library_writer.h"
 #include "story_editor.h"
+#include "story_list_delegate.h"
 #include "tag_manager_dialog.h"
 #include "tagging_controller.h"
 #include "timeline_view.h"
@@ -43,6 +44,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -106,6 +108,26 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
                               QLocale().toString(QDate(2026, 12, 31), QLocale::ShortFormat)) +
                               24);
     header->resizeSection(ArticleListModel::SourceColumn, 90);
+    header->resizeSection(ArticleListModel::AuthorColumn, 90);
+    m_list->setItemDelegateForColumn(ArticleListModel::TitleColumn, new StoryTitleDelegate(m_list));
+    // The header's context menu shows and hides columns (the title always shows).
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QHeaderView::customContextMenuRequested, this, [this, header](QPoint at) {
+        QMenu menu;
+        for (int column = 0; column < ArticleListModel::ColumnCount; ++column) {
+            if (column == ArticleListModel::TitleColumn)
+                continue;
+            QString name = m_model->headerData(column, Qt::Horizontal).toString();
+            if (column == ArticleListModel::StarColumn)
+                name = tr("Starred");
+            QAction* shown = menu.addAction(name);
+            shown->setCheckable(true);
+            shown->setChecked(!header->isSectionHidden(column));
+            connect(shown, &QAction::toggled, header,
+                    [header, column](bool on) { header->setSectionHidden(column, !on); });
+        }
+        menu.exec(header->mapToGlobal(at));
+    });
     header->resizeSection(ArticleListModel::TagsColumn, 110);
     header->setHighlightSections(false);
     header->setSectionsMovable(true);
@@ -126,6 +148,26 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     // user's own (never a browser's, never with cookies).
     m_reader->setRemoteImages(
         new RemoteImages(core::cacheFolder() + QStringLiteral("/images"), this));
+    connect(m_reader, &ReaderView::tagClicked, this, [this](const QString& name) {
+        const QString query = Sidebar::filterQuery(QStringLiteral("tag"), name);
+        const QSignalBlocker blocker(m_search);
+        m_search->setText(query);
+        search(query);
+    });
+    connect(
+        m_reader, &ReaderView::tagHovered, this, [this](const QString& name, const QString& kind) {
+            if (name.isEmpty()) {
+                statusBar()->clearMessage();
+                return;
+            }
+            const QString what = kind == u"person"         ? tr("a person")
+                                 : kind == u"organization" ? tr("an organisation")
+                                 : kind == u"place"        ? tr("a place")
+                                 : kind == u"keyword"      ? tr("a keyword")
+                                 : kind == u"rule"         ? tr("a rule's tag")
+                                                           : tr("your tag");
+            statusBar()->showMessage(tr("%1 (%2): click for every story with it").arg(name, what));
+        });
     connect(m_reader, &ReaderView::linkRefused, this, [this](const QUrl& url) {
         statusBar()->showMessage(tr("Not opened: %1 is not a web or mail link.")
                                      .arg(url.toDisplayString(QUrl::RemoveUserInfo).left(120)),
@@ -172,7 +214,7 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
             [this](const core::LibraryOverview& overview) {
                 m_sidebar->selectQuery(m_matches >= 0 ? m_query : QString());
                 if (m_matches < 0) // the whole library is listed: its months are the timeline
-                    setTimelineMonths(overview.months);
+                    setTimelineMonths(overview.months, overview.undated);
                 Q_EMIT sidebarRefreshed();
             });
     m_editor = new StoryEditor(m_writer.get(), m_model, m_sidebarCounts, this);
@@ -278,6 +320,8 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
 
     createMenus();
     setUpFeeds();
+    rememberDefaultShortcuts();
+    applyPreferences(Preferences::load());
 
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showCurrentArticle);
@@ -457,6 +501,14 @@ QList<core::ArticleId> MainWindow::selectedIds() const
     return ids;
 }
 
+void MainWindow::openOriginal()
+{
+    if (!m_list->currentIndex().isValid())
+        return;
+    if (!m_reader->openOriginal())
+        statusBar()->showMessage(tr("This story has no web page to open."), 4000);
+}
+
 void MainWindow::moveSelection(int delta)
 {
     if (m_model->rowCount() == 0)
@@ -473,9 +525,10 @@ void MainWindow::refreshSidebar()
 }
 
 // The timeline only takes room when it has months to show.
-void MainWindow::setTimelineMonths(const QMap<QString, qint64>& months)
+void MainWindow::setTimelineMonths(const QMap<QString, qint64>& months, qint64 undated)
 {
     m_timeline->setMonths(months);
+    m_timeline->setUndated(undated);
     m_timeline->setVisible(!months.isEmpty());
 }
 
@@ -563,7 +616,7 @@ void MainWindow::onSearchFinished(const QString& query, const core::SearchResult
         if (m_list->rowAt(0) != m_model->rowOf(topId) && m_model->rowOf(topId) >= 0)
             m_list->scrollTo(m_model->index(m_model->rowOf(topId), 0),
                              QAbstractItemView::PositionAtTop);
-        setTimelineMonths(results.months);
+        setTimelineMonths(results.months, results.undated);
         updateCountLabel();
         updateWelcome();
         if (m_model->rowOf(current) >= 0 && m_list->currentIndex().row() != m_model->rowOf(current))
@@ -576,7 +629,7 @@ void MainWindow::onSearchFinished(const QString& query, const core::SearchResult
         return;
     }
     m_model->setIds(results.ids);
-    setTimelineMonths(results.months);
+    setTimelineMonths(results.months, results.undated);
     const QString hint = results.hints.join(QStringLiteral("; "));
     m_hint->setText(hint);
     m_hint->setToolTip(hint);
@@ -641,6 +694,11 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
         m_list->setFocus(Qt::OtherFocusReason);
         if (!m_list->currentIndex().isValid() && m_model->rowCount() > 0)
             m_list->selectRow(0);
+        return true;
+    }
+    if (watched == m_list && key->modifiers() == Qt::NoModifier &&
+        (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)) {
+        openOriginal();
         return true;
     }
     if (watched == m_list && key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier) {

@@ -4,11 +4,13 @@
 #include "article_list_model.h"
 #include "feeds/feed_fetcher.h"
 #include "importing/import_report.h"
+#include "preferences.h"
 #include "search/searcher.h"
 #include "search_controller.h"
 #include "store/article_store.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 #include <optional>
@@ -42,6 +44,7 @@ class FeedRefreshController;
 class ImportController;
 class JobIndicator;
 class LibraryWorker;
+class PreferencesDialog;
 class ReaderView;
 class TaggingController;
 class Sidebar;
@@ -107,6 +110,10 @@ public:
     void narrowToMonth(const QString& month);
     /// Saves the search the list shows under `name`, in the sidebar.
     bool saveCurrentSearch(const QString& name);
+    /// The sidebar's saved searches: rename, order (these names first), delete.
+    bool renameSavedSearch(const QString& name, const QString& newName);
+    bool orderSavedSearches(const QStringList& names);
+    bool deleteSavedSearch(const QString& name);
     /// Tags → Add Tag… (t) and Remove Tag… (Shift+T) on the selected stories.
     bool addTagToSelection(const QString& name);
     bool removeTagFromSelection(const QString& name);
@@ -138,6 +145,17 @@ public:
     /// Edit → Undo Delete (Ctrl+Z): the last stories deleted come back.
     void undoDelete();
     bool canUndoDelete() const { return !m_deleted.isEmpty(); }
+
+    // ---- Preferences (main_window_preferences.cpp) ----
+    /// Edit → Preferences… (Ctrl+,): a dialog whose changes apply at once.
+    void showPreferences();
+    PreferencesDialog* preferencesDialog() const;
+    /// Applies what the user chose (the dialog calls it on every change).
+    void applyPreferences(const Preferences& preferences);
+    const Preferences& preferences() const { return m_preferences; }
+    /// Every command of the menus (the Shortcuts page lists them), and its stable id.
+    QList<QAction*> commands() const;
+    static QString commandId(const QAction* action);
 
     /// Runs a search now (the field waits a moment after each key before it does).
     void search(const QString& query);
@@ -228,9 +246,11 @@ private:
     /// The selected stories read (or unread), whatever each was.
     void markSelectionRead(bool read);
     void moveSelection(int delta);
+    /// The shown story's page in the browser (o, Enter on the list).
+    void openOriginal();
     void pageReader();
     void refreshSidebar();
-    void setTimelineMonths(const QMap<QString, qint64>& months);
+    void setTimelineMonths(const QMap<QString, qint64>& months, qint64 undated);
     QList<core::ArticleId> selectedIds() const;
 
     std::unique_ptr<core::ArticleStore> m_store;
@@ -282,6 +302,11 @@ private:
     QString m_query;       ///< the query the list shows
     qint64 m_matches = -1; ///< its total, or -1 when the list shows the whole library
     QString m_pendingRestore;
+    Preferences m_preferences;
+    bool m_preferencesApplied = false;
+    QPointer<PreferencesDialog> m_preferencesDialog; ///< while it is open
+    void rememberDefaultShortcuts();
+    void applyDefaultSort();
 };
 
 } // namespace broadsheet::ui

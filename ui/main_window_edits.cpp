@@ -163,3 +163,56 @@ void MainWindow::toggleStar()
 }
 
 } // namespace broadsheet::ui
+
+namespace broadsheet::ui {
+
+// ---- Saved searches, from the sidebar's context menu ----
+
+bool MainWindow::renameSavedSearch(const QString& name, const QString& newName)
+{
+    const QString trimmed = newName.trimmed();
+    if (trimmed.isEmpty() || trimmed == name)
+        return false;
+    return write([name, trimmed](
+                     core::ArticleStore& store) { return store.renameSavedSearch(name, trimmed); },
+                 [this](const core::Result<void>& outcome) {
+                     if (!outcome)
+                         statusBar()->showMessage(outcome.error().message, 10000);
+                     refreshSidebar();
+                 });
+}
+
+bool MainWindow::orderSavedSearches(const QStringList& names)
+{
+    if (names.isEmpty())
+        return false;
+    return write([names](core::ArticleStore& store) { return store.orderSavedSearches(names); },
+                 [this](const core::Result<void>& outcome) {
+                     if (!outcome)
+                         statusBar()->showMessage(outcome.error().message, 10000);
+                     refreshSidebar();
+                 });
+}
+
+bool MainWindow::deleteSavedSearch(const QString& name)
+{
+    // No dialog: the message gives the query back, so a wrong click costs little (search
+    // for it and Ctrl+D saves it again).
+    const auto found = std::find_if(
+        m_sidebar->overview().savedSearches.cbegin(), m_sidebar->overview().savedSearches.cend(),
+        [&name](const core::SavedSearch& saved) { return saved.name == name; });
+    const QString query =
+        found != m_sidebar->overview().savedSearches.cend() ? found->query : QString();
+    return write([name](core::ArticleStore& store) { return store.removeSavedSearch(name); },
+                 [this, name, query](const core::Result<void>& outcome) {
+                     if (!outcome) {
+                         statusBar()->showMessage(outcome.error().message, 10000);
+                         return;
+                     }
+                     statusBar()->showMessage(
+                         tr("Deleted the saved search \"%1\" (%2)").arg(name, query), 10000);
+                     refreshSidebar();
+                 });
+}
+
+} // namespace broadsheet::ui

@@ -31,9 +31,7 @@
 namespace broadsheet::ui {
 
 namespace {
-constexpr int kScheduleMs = 60 * 1000; ///< how often what is due is looked for
-constexpr int kFirstLookMs = 3 * 1000; ///< after the window opens
-constexpr int kShowNewAfterMs = 3000;  ///< new stories are shown in place this soon
+constexpr int kShowNewAfterMs = 3000; ///< new stories are shown in place this soon
 } // namespace
 
 void MainWindow::setUpFeeds()
@@ -51,6 +49,15 @@ void MainWindow::setUpFeeds()
     connect(m_sidebar, &Sidebar::refreshRequested, this, &MainWindow::refreshFeeds);
     connect(m_sidebar, &Sidebar::markAllReadRequested, this, &MainWindow::markAllRead);
     connect(m_sidebar, &Sidebar::renameSourceRequested, this, &MainWindow::renameSource);
+    connect(m_sidebar, &Sidebar::renameSavedSearchRequested, this, [this](const QString& name) {
+        bool ok = false;
+        const QString newName = QInputDialog::getText(
+            this, tr("Rename Saved Search"), tr("New name:"), QLineEdit::Normal, name, &ok);
+        if (ok)
+            renameSavedSearch(name, newName);
+    });
+    connect(m_sidebar, &Sidebar::savedSearchOrderRequested, this, &MainWindow::orderSavedSearches);
+    connect(m_sidebar, &Sidebar::deleteSavedSearchRequested, this, &MainWindow::deleteSavedSearch);
     connect(m_sidebar, &Sidebar::propertiesRequested, this, &MainWindow::showFeedProperties);
     connect(m_sidebar, &Sidebar::unsubscribeRequested, this, &MainWindow::confirmUnsubscribe);
     connect(m_sidebarCounts, &SidebarController::refreshed, this,
@@ -90,15 +97,15 @@ void MainWindow::setUpFeeds()
             if (failed > 0)
                 message += tr("; %n feeds failed (see the sidebar)", nullptr, failed);
             statusBar()->showMessage(message, 10000);
-            if (!m_notifyTitles.isEmpty()) {
+            if (!m_notifyTitles.isEmpty() && m_preferences.notifications) {
                 desktop_notifier::notify(tr("New stories in Broadsheet"),
-                                         std::exchange(m_notifyTitles, {}).join(u'\n'));
+                                         m_notifyTitles.join(u'\n'));
             }
+            m_notifyTitles.clear();
             Q_EMIT feedsRefreshed(added, failed);
         });
     // Every minute what is due; soon after opening, what fell due while it was closed (or
-    // the computer slept).
-    m_feeds->setSchedule(kScheduleMs, kFirstLookMs);
+    // the computer slept): applyPreferences() starts the schedule, unless the user stopped it.
 }
 
 void MainWindow::addFeedActions(QMenu* file, QMenu* story)
@@ -166,17 +173,23 @@ void MainWindow::subscribeTo(const core::Subscription& subscription,
     auto id = std::make_shared<qint64>(0);
     auto added = std::make_shared<int>(0);
     const bool queued = write(
-        [subscription, answer, id, added](core::ArticleStore& store) -> core::Result<void> {
+        [subscription, answer, id, added, interval = m_preferences.newFeedInterval](
+            core::ArticleStore& store) -> core::Result<void> {
             auto stored = store.addSubscriptions({subscription});
             if (!stored)
                 return stored.error();
             auto states = store.subscriptionStates();
             if (!states)
                 return states.error();
-            for (const core::SubscriptionState& s : *states) {
+            for (core::SubscriptionState& s : *states) {
                 if (s.url != subscription.url)
                     continue;
                 *id = s.id;
+                if (s.intervalMinutes == 0 && interval > 0) { // the user's default for new feeds
+                    s.intervalMinutes = interval;
+                    if (auto r = store.updateSubscription(s); !r)
+                        return r.error();
+                }
                 const QDateTime now = QDateTime::currentDateTimeUtc();
                 auto update = core::storeFetch(store, core::prepareFetch(s, answer, now), now);
                 if (!update)

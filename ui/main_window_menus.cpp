@@ -91,6 +91,11 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
 
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferences->setMenuRole(QAction::PreferencesRole);
+
     QMenu* go = menuBar()->addMenu(tr("&Story"));
     auto addKey = [this, go](const QString& text, const QKeySequence& key, auto slot) {
         QAction* action = go->addAction(text, this, slot);
@@ -109,6 +114,7 @@ void MainWindow::createMenus()
     QAction* star = addKey(tr("Toggle &Star"), QKeySequence(Qt::Key_S), [this] { toggleStar(); });
     star->setIcon(themedIcon("mail-mark-important", ":/icons/star.svg"));
     addKey(tr("Page Down, then Next Story"), QKeySequence(Qt::Key_Space), &MainWindow::pageReader);
+    addKey(tr("Open &Original"), QKeySequence(Qt::Key_O), [this] { openOriginal(); });
     {
         // File → Add Feed…, Refresh; Story → Delete, Undo Delete (main_window_feeds.cpp).
         QMenu feedActions;

@@ -89,8 +89,10 @@ void MainWindow::restoreSettings()
     m_outer->restoreState(settings.value(QStringLiteral("sidebarSplitter")).toByteArray());
     {
         const QSignalBlocker blocker(m_list->horizontalHeader()); // one search, below
-        m_list->horizontalHeader()->restoreState(
-            settings.value(QStringLiteral("columns")).toByteArray());
+        const QByteArray columns = settings.value(QStringLiteral("columns")).toByteArray();
+        // The order last used; the first time, the one Preferences gives.
+        if (!m_list->horizontalHeader()->restoreState(columns))
+            applyDefaultSort();
     }
     const QString query = settings.value(QStringLiteral("query")).toString();
     settings.endGroup();

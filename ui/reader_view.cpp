@@ -11,9 +11,12 @@
 #include <QPalette>
 #include <QRegularExpression>
 #include <QScrollBar>
+#include <QTextBlockFormat>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTextFrame>
 #include <QTimer>
+#include <QUrlQuery>
 
 #include <algorithm>
 #include <utility>
@@ -27,8 +30,81 @@ ReaderView::ReaderView(QWidget* parent)
     setOpenExternalLinks(false);
     setOpenLinks(false);
     connect(this, &QTextBrowser::anchorClicked, this, &ReaderView::followLink);
+    connect(this, qOverload<const QUrl&>(&QTextBrowser::highlighted), this,
+            [this](const QUrl& url) {
+                const auto [name, kind] = tagOfLink(url);
+                Q_EMIT tagHovered(name, kind);
+            });
     setAccessibleName(tr("Article"));
+    setUndoRedoEnabled(false);
     document()->setDocumentMargin(16);
+}
+
+QUrl ReaderView::tagLink(const QString& name, const QString& kind)
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("broadsheet-tag"));
+    url.setPath(name);
+    url.setQuery(QStringLiteral("kind=") + kind);
+    return url;
+}
+
+std::pair<QString, QString> ReaderView::tagOfLink(const QUrl& url)
+{
+    if (url.scheme() != u"broadsheet-tag")
+        return {};
+    return {url.path(), QUrlQuery(url).queryItemValue(QStringLiteral("kind"))};
+}
+
+void ReaderView::setBaseFont(const QFont& font)
+{
+    m_baseFont = font;
+    m_hasBaseFont = true;
+    const int steps = std::exchange(m_zoom, kMaxZoom + 1); // applied again, on the new font
+    setZoom(steps);
+}
+
+qreal ReaderView::textWidth() const
+{
+    const QTextFrameFormat format = document()->rootFrame()->frameFormat();
+    return document()->textWidth() - format.leftMargin() - format.rightMargin();
+}
+
+// The measure: side margins that leave about kMeasure characters of the reader's font on a
+// line (never less than the document's margin), so a wide pane does not make long lines.
+void ReaderView::layOut()
+{
+    static const QString sample =
+        QStringLiteral("the quick brown fox jumps over the lazy dog, then reads the news");
+    const QFontMetricsF metrics(document()->defaultFont());
+    const qreal measure = metrics.horizontalAdvance(sample) / sample.size() * kMeasure;
+    const qreal width = viewport()->width();
+    const qreal side = std::max<qreal>(16, (width - measure) / 2);
+    QTextFrameFormat format = document()->rootFrame()->frameFormat();
+    if (std::abs(format.leftMargin() - side) < 1 && std::abs(format.rightMargin() - side) < 1)
+        return;
+    format.setLeftMargin(side);
+    format.setRightMargin(side);
+    document()->rootFrame()->setFrameFormat(format);
+}
+
+void ReaderView::resizeEvent(QResizeEvent* event)
+{
+    QTextBrowser::resizeEvent(event);
+    layOut();
+}
+
+bool ReaderView::openOriginal()
+{
+    if (!m_article || m_article->url.isEmpty())
+        return false;
+    const QUrl url(m_article->url);
+    if (!isFollowable(url)) {
+        Q_EMIT linkRefused(url);
+        return false;
+    }
+    QDesktopServices::openUrl(url);
+    return true;
 }
 
 void ReaderView::showArticle(const core::Article& article)
@@ -127,11 +203,19 @@ void ReaderView::render()
         else if (!shown.html.isEmpty())
             shown.html = withoutStoryColours(withoutRemoteImages(shown.html));
         setHtml(articleHtml(shown, palette(), false));
+        // Lines a little apart, as print sets them; the title keeps its own.
+        QTextCursor all(document());
+        all.select(QTextCursor::Document);
+        QTextBlockFormat spacing;
+        spacing.setLineHeight(135, QTextBlockFormat::ProportionalHeight);
+        all.mergeBlockFormat(spacing);
+        layOut();
         markMatchesInHtml();
         return;
     }
     setHtml(QStringLiteral("<p style=\"color:%1\">%2</p>")
                 .arg(palette().color(QPalette::PlaceholderText).name(), m_message.toHtmlEscaped()));
+    layOut();
     markMatchesInHtml();
 }
 
@@ -157,7 +241,12 @@ QString ReaderView::articleHtml(const core::Article& article, const QPalette& pa
 {
     QString html = QStringLiteral("<h2>%1</h2>")
                        .arg(markedHtml(article.title.isEmpty() ? tr("(untitled)") : article.title));
+    // One line: where it is from, who wrote it, when (and the section it ran in).
     QStringList meta;
+    if (!article.source.isEmpty())
+        meta.append(article.source);
+    if (!article.author.isEmpty())
+        meta.append(tr("by %1").arg(article.author));
     if (article.published.isKnown()) {
         meta.append(
             article.published.precision() == core::PublishedDate::Precision::Moment
@@ -166,31 +255,46 @@ QString ReaderView::articleHtml(const core::Article& article, const QPalette& pa
     }
     if (!article.section.isEmpty())
         meta.append(article.section);
-    if (!article.author.isEmpty())
-        meta.append(tr("by %1").arg(article.author));
-    if (!article.source.isEmpty())
-        meta.append(article.source);
     for (QString& part : meta)
         part = part.toHtmlEscaped();
-    if (!article.url.isEmpty()) {
-        meta.append(QStringLiteral("<a href=\"%1\">%2</a>")
-                        .arg(article.url.toHtmlEscaped(), tr("Original").toHtmlEscaped()));
-    }
     if (!meta.isEmpty())
-        html += QStringLiteral("<p style=\"color:%1\"><small>%2</small></p>")
+        html += QStringLiteral("<p style=\"color:%1\">%2</p>")
                     .arg(palette.color(QPalette::PlaceholderText).name(),
                          meta.join(QStringLiteral(" · ")));
-    if (!article.tags.isEmpty()) { // tag chips
-        // A chip is the text's background tinted a quarter of the way to the highlight.
+    if (!article.url.isEmpty()) { // the story's own page, as a button (o opens it too)
+        html += QStringLiteral("<table border=\"0\" cellspacing=\"0\" cellpadding=\"5\">"
+                               "<tr><td bgcolor=\"%1\"><a href=\"%2\" style=\"color:%3; "
+                               "text-decoration:none\">%4</a></td></tr></table>")
+                    .arg(palette.color(QPalette::Button).name(), article.url.toHtmlEscaped(),
+                         palette.color(QPalette::ButtonText).name(),
+                         tr("Open the original \u2197").toHtmlEscaped());
+    }
+    if (!article.tags.isEmpty()) { // tag chips: each a link that searches for its tag
+        // A chip is the text's background tinted a quarter of the way to its kind's colour:
+        // the highlight for the user's own tags and rules, blue for people, violet for
+        // organisations, green for places, grey for keywords.
         const QColor base = palette.color(QPalette::Base);
-        const QColor tint = palette.color(QPalette::Highlight);
-        const QString chip = QColor::fromRgbF(base.redF() * 0.75f + tint.redF() * 0.25f,
-                                              base.greenF() * 0.75f + tint.greenF() * 0.25f,
-                                              base.blueF() * 0.75f + tint.blueF() * 0.25f)
-                                 .name();
+        const auto tinted = [&base](const QColor& tint) {
+            return QColor::fromRgbF(base.redF() * 0.75f + tint.redF() * 0.25f,
+                                    base.greenF() * 0.75f + tint.greenF() * 0.25f,
+                                    base.blueF() * 0.75f + tint.blueF() * 0.25f)
+                .name();
+        };
+        const auto chipOf = [&](const QString& kind) {
+            if (kind == u"person")
+                return tinted(QColor(0x3a, 0x7b, 0xd5));
+            if (kind == u"organization")
+                return tinted(QColor(0x8e, 0x4e, 0xc6));
+            if (kind == u"place")
+                return tinted(QColor(0x2e, 0x9e, 0x5b));
+            if (kind == u"keyword" || kind == u"category")
+                return tinted(palette.color(QPalette::Mid));
+            return tinted(palette.color(QPalette::Highlight));
+        };
         const QString chipText = palette.color(QPalette::Text).name();
         QStringList chips;
         for (const core::Tag& tag : article.tags) {
+            const QString chip = chipOf(tag.kind);
             // A tag the user coloured wears its colour, with text that stays readable on it.
             const QColor own(tag.color);
             const bool coloured = !tag.color.isEmpty() && own.isValid();
@@ -200,9 +304,12 @@ QString ReaderView::articleHtml(const core::Article& article, const QPalette& pa
             const QString text = !coloured    ? chipText
                                  : luma > 0.5 ? QStringLiteral("#000000")
                                               : QStringLiteral("#ffffff");
-            chips.append(QStringLiteral("<span style=\"background-color:%1; color:%2\">"
-                                        "&nbsp;%3&nbsp;</span>")
-                             .arg(background, text, tag.name.toHtmlEscaped()));
+            chips.append(
+                QStringLiteral("<a href=\"%4\" style=\"text-decoration:none; color:%2\">"
+                               "<span style=\"background-color:%1; color:%2\">"
+                               "&nbsp;%3&nbsp;</span></a>")
+                    .arg(background, text, tag.name.toHtmlEscaped(),
+                         tagLink(tag.name, tag.kind).toString(QUrl::FullyEncoded).toHtmlEscaped()));
         }
         html += QStringLiteral("<p>%1</p>").arg(chips.join(QStringLiteral(" ")));
     }
@@ -263,7 +370,7 @@ void ReaderView::setZoom(int steps)
     if (steps == m_zoom)
         return;
     m_zoom = steps;
-    QFont font = QApplication::font(this);
+    QFont font = m_hasBaseFont ? m_baseFont : QApplication::font(this);
     font.setPointSizeF(font.pointSizeF() + steps);
     setFont(font); // the document's default font follows the widget's
     rerenderKeepingScroll();
@@ -283,6 +390,10 @@ void ReaderView::followLink(const QUrl& url)
 {
     if (url.isRelative() && url.path().isEmpty() && url.hasFragment()) {
         scrollToAnchor(url.fragment());
+        return;
+    }
+    if (const auto [name, kind] = tagOfLink(url); !name.isEmpty()) {
+        Q_EMIT tagClicked(name);
         return;
     }
     if (!isFollowable(url)) {

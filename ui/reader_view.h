@@ -49,12 +49,26 @@ public:
     /// The story's own colours (font color, bgcolor, colour in its styles) taken out, so its
     /// text reads on the palette's background, light or dark.
     static QString withoutStoryColours(const QString& html);
+    /// The link a tag chip carries, and the tag a link names (empty when it is no chip).
+    static QUrl tagLink(const QString& name, const QString& kind);
+    static std::pair<QString, QString> tagOfLink(const QUrl& url);
     /// The reader's text size, in steps of one point from the desktop's (clamped to -4 … 12):
     /// Ctrl+plus, Ctrl+minus and Ctrl+0 in the window, the same for every story.
     void setZoom(int steps);
     int zoom() const { return m_zoom; }
     static constexpr int kMinZoom = -4;
     static constexpr int kMaxZoom = 12;
+
+    /// The font the reader starts from (the user's choice; zoom steps from it).
+    void setBaseFont(const QFont& font);
+    /// The widest a line of text gets, in characters: however wide the pane, the text keeps
+    /// a measure that reads well, centred.
+    static constexpr int kMeasure = 70;
+    /// The text's width now, in pixels (tests).
+    qreal textWidth() const;
+    /// Opens the shown story's own page in the browser (o, or Enter on the list); false when
+    /// it has none that may be followed.
+    bool openOriginal();
 
     /// Whether a link may go to the desktop: http, https or mailto, with somewhere to go.
     static bool isFollowable(const QUrl& url);
@@ -66,15 +80,21 @@ public:
 Q_SIGNALS:
     /// A link was not followed (its scheme is not http, https or mailto).
     void linkRefused(const QUrl& url);
+    /// A tag chip was clicked: search for the stories with this tag.
+    void tagClicked(const QString& name);
+    /// The pointer is over a tag chip (empty name: it left): its kind, for the status bar.
+    void tagHovered(const QString& name, const QString& kind);
 
 protected:
     QVariant loadResource(int type, const QUrl& name) override;
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void render();
     void rerenderKeepingScroll();
     void markMatchesInHtml();
+    void layOut();
 
     std::optional<core::Article> m_article; ///< shown, or a message when empty
     QString m_message;
@@ -83,6 +103,8 @@ private:
     bool m_loadImagesHere = false; ///< the user asked for this story's images
     bool m_rerenderQueued = false;
     int m_zoom = 0;
+    QFont m_baseFont; ///< empty family: the desktop's
+    bool m_hasBaseFont = false;
 };
 
 } // namespace broadsheet::ui

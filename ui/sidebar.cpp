@@ -8,6 +8,8 @@
 #include <QHeaderView>
 #include <QLocale>
 #include <QMenu>
+#include <QScrollBar>
+#include <QSettings>
 #include <QStandardItemModel>
 
 #include <algorithm>
@@ -25,6 +27,22 @@ Sidebar::Sidebar(QWidget* parent)
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setSelectionMode(QAbstractItemView::SingleSelection);
     setUniformRowHeights(true);
+    // Groups and folders fold; what the user folded stays folded, across restarts too.
+    m_folded = QSettings().value(QStringLiteral("sidebar/folded")).toStringList();
+    auto remember = [this](const QModelIndex& index, bool folded) {
+        const QString key = index.data(FoldKeyRole).toString();
+        if (m_filling || key.isEmpty() || m_folded.contains(key) == folded)
+            return;
+        if (folded)
+            m_folded.append(key);
+        else
+            m_folded.removeAll(key);
+        QSettings().setValue(QStringLiteral("sidebar/folded"), m_folded);
+    };
+    connect(this, &QTreeView::collapsed, this,
+            [remember](const QModelIndex& index) { remember(index, true); });
+    connect(this, &QTreeView::expanded, this,
+            [remember](const QModelIndex& index) { remember(index, false); });
     connect(selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex& current) {
                 const QVariant query = current.data(QueryRole);
@@ -38,10 +56,11 @@ QString Sidebar::filterQuery(const QString& field, const QString& value)
     return core::query_text::filter(field, value); // escapes a quote in the name
 }
 
-QStandardItem* Sidebar::group(const QString& title)
+QStandardItem* Sidebar::group(const QString& title, const QString& key)
 {
     auto* item = new QStandardItem(title);
     item->setSelectable(false);
+    item->setData(QStringLiteral("group:") + key, FoldKeyRole);
     QFont font = item->font();
     font.setBold(true);
     item->setFont(font);
@@ -78,32 +97,42 @@ void Sidebar::adjustFlagCounts(qint64 unreadDelta, qint64 starredDelta)
 void Sidebar::setOverview(const core::LibraryOverview& overview)
 {
     const QVariant selected = currentIndex().data(QueryRole);
+    const int scrolled = verticalScrollBar()->value(); // fresh counts keep the place
     m_filling = true;
     m_model->clear();
     m_overview = overview;
 
-    QStandardItem* library = group(tr("Library"));
+    QStandardItem* library = group(tr("Library"), QStringLiteral("library"));
     library->appendRow(entry(tr("All"), overview.articles, QString()));
     m_unread = entry(tr("Unread"), overview.unread, QStringLiteral("is:unread"));
     m_starred = entry(tr("Starred"), overview.starred, QStringLiteral("is:starred"));
     library->appendRow(m_unread);
     library->appendRow(m_starred);
 
-    auto fill = [this](const QString& title, const QString& field,
+    auto fill = [this](const QString& title, const QString& key, const QString& field,
                        const QList<core::CountedName>& names) {
         if (names.isEmpty())
             return;
-        QStandardItem* parent = group(title);
+        QStandardItem* parent = group(title, key);
         for (const core::CountedName& name : names) {
             QStandardItem* item = entry(name.name, name.count, filterQuery(field, name.name));
-            if (field == u"source")
+            if (field == u"source") { // what is left to read; the total on hover
                 item->setData(name.name, SourceRole);
+                item->setText(
+                    name.unread > 0
+                        ? QStringLiteral("%1  (%2)").arg(name.name, QLocale().toString(name.unread))
+                        : name.name);
+                item->setToolTip(tr("%n stories", nullptr, static_cast<int>(name.count)) +
+                                 tr(", %n unread", nullptr, static_cast<int>(name.unread)));
+                item->setAccessibleText(
+                    tr("%1, %n unread", nullptr, static_cast<int>(name.unread)).arg(name.name));
+            }
             parent->appendRow(item);
         }
     };
     fillSubscriptions(overview.subscriptions);
-    fill(tr("Sources"), QStringLiteral("source"), overview.sources);
-    fill(tr("Sections"), QStringLiteral("section"), overview.sections);
+    fill(tr("Sources"), QStringLiteral("sources"), QStringLiteral("source"), overview.sources);
+    fill(tr("Sections"), QStringLiteral("sections"), QStringLiteral("section"), overview.sections);
     // Tags by kind: the user's own first, then what the tagger found (the most used of each).
     const std::pair<const char*, QString> kinds[] = {
         {"manual", tr("Tags")},         {"rule", tr("Rules")},
@@ -117,28 +146,54 @@ void Sidebar::setOverview(const core::LibraryOverview& overview)
             if (tag.kind == QLatin1String(kind))
                 ofKind.append(core::CountedName{tag.name, QString(), tag.count});
         }
-        fill(title, QStringLiteral("tag"), ofKind);
+        fill(title, QStringLiteral("tags:") + QLatin1String(kind), QStringLiteral("tag"), ofKind);
     }
     if (!overview.savedSearches.isEmpty()) {
-        QStandardItem* saved = group(tr("Saved Searches"));
+        QStandardItem* saved = group(tr("Saved Searches"), QStringLiteral("saved"));
         for (const core::SavedSearch& search : overview.savedSearches) {
             auto* item = new QStandardItem(search.name);
             item->setData(search.query, QueryRole);
+            item->setData(search.name, SavedSearchRole);
             item->setToolTip(search.query);
             saved->appendRow(item);
         }
     }
-    expandAll();
+    restoreFolding();
     if (selected.isValid())
         selectQuery(selected.toString());
+    verticalScrollBar()->setValue(scrolled);
     m_filling = false;
+}
+
+void Sidebar::restoreFolding()
+{
+    expandAll();
+    for (const QString& key : std::as_const(m_folded)) {
+        const QModelIndexList found = m_model->match(m_model->index(0, 0), FoldKeyRole, key, 1,
+                                                     Qt::MatchExactly | Qt::MatchRecursive);
+        if (!found.isEmpty())
+            collapse(found.front());
+    }
+}
+
+QStringList Sidebar::savedSearchesMoved(const QString& name, int delta) const
+{
+    QStringList names;
+    for (const core::SavedSearch& search : m_overview.savedSearches)
+        names.append(search.name);
+    const qsizetype from = names.indexOf(name);
+    const qsizetype to = from + delta;
+    if (from < 0 || to < 0 || to >= names.size())
+        return {};
+    names.move(from, to);
+    return names;
 }
 
 void Sidebar::fillSubscriptions(const QList<core::SubscriptionState>& subscriptions)
 {
     if (subscriptions.isEmpty())
         return;
-    QStandardItem* root = group(tr("Subscriptions"));
+    QStandardItem* root = group(tr("Subscriptions"), QStringLiteral("subscriptions"));
     QHash<QString, QStandardItem*> folders; // "a/b" → its entry
     QHash<QStandardItem*, qint64> unread;   // a folder's unread, summed below
     std::function<QStandardItem*(const QStringList&)> folderOf =
@@ -152,6 +207,7 @@ void Sidebar::fillSubscriptions(const QList<core::SubscriptionState>& subscripti
         auto* item = new QStandardItem(path.back());
         item->setData(filterQuery(QStringLiteral("folder"), key), QueryRole);
         item->setData(key, FolderRole);
+        item->setData(QStringLiteral("folder:") + key, FoldKeyRole);
         parent->appendRow(item);
         folders.insert(key, item);
         return item;
@@ -217,6 +273,24 @@ void Sidebar::contextMenuEvent(QContextMenuEvent* event)
         QMenu menu(this);
         menu.addAction(tr("Re&name Source…"), this,
                        [this, source] { Q_EMIT renameSourceRequested(source); });
+        menu.exec(event->globalPos());
+        return;
+    }
+    if (const QString saved = index.data(SavedSearchRole).toString(); !saved.isEmpty()) {
+        QMenu menu(this);
+        menu.addAction(tr("Re&name…"), this,
+                       [this, saved] { Q_EMIT renameSavedSearchRequested(saved); });
+        QAction* up = menu.addAction(tr("Move &Up"), this, [this, saved] {
+            Q_EMIT savedSearchOrderRequested(savedSearchesMoved(saved, -1));
+        });
+        up->setEnabled(!savedSearchesMoved(saved, -1).isEmpty());
+        QAction* down = menu.addAction(tr("Move &Down"), this, [this, saved] {
+            Q_EMIT savedSearchOrderRequested(savedSearchesMoved(saved, 1));
+        });
+        down->setEnabled(!savedSearchesMoved(saved, 1).isEmpty());
+        menu.addSeparator();
+        menu.addAction(tr("&Delete"), this,
+                       [this, saved] { Q_EMIT deleteSavedSearchRequested(saved); });
         menu.exec(event->globalPos());
         return;
     }

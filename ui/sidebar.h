@@ -22,6 +22,8 @@ public:
         SubscriptionRole, ///< a subscription's id
         FolderRole,       ///< a folder's path, "a/b"
         SourceRole,       ///< a source's name, on the Sources group's entries
+        SavedSearchRole,  ///< a saved search's name
+        FoldKeyRole,      ///< what a group or folder is called for its folded state
     };
 
     explicit Sidebar(QWidget* parent = nullptr);
@@ -42,6 +44,11 @@ public:
     /// The entry of a subscription (tests).
     QModelIndex subscriptionIndex(qint64 id) const;
 
+    /// The groups and folders the user folded (kept across fills and restarts).
+    QStringList foldedKeys() const { return m_folded; }
+    /// The saved searches' names as the sidebar orders them, with `name` moved by `delta`.
+    QStringList savedSearchesMoved(const QString& name, int delta) const;
+
 Q_SIGNALS:
     void querySelected(const QString& query);
     // The context menu of a subscription or folder.
@@ -51,12 +58,17 @@ Q_SIGNALS:
     void unsubscribeRequested(qint64 subscription);
     /// A source's context menu: Rename….
     void renameSourceRequested(const QString& name);
+    /// A saved search's context menu: Rename…, Move Up / Down, Delete.
+    void renameSavedSearchRequested(const QString& name);
+    void savedSearchOrderRequested(const QStringList& names);
+    void deleteSavedSearchRequested(const QString& name);
 
 protected:
     void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
-    QStandardItem* group(const QString& title);
+    QStandardItem* group(const QString& title, const QString& key);
+    void restoreFolding();
     void fillSubscriptions(const QList<core::SubscriptionState>& subscriptions);
     QStandardItem* entry(const QString& title, qint64 count, const QString& query);
     static void setCount(QStandardItem* item, const QString& title, qint64 count);
@@ -66,6 +78,7 @@ private:
     QStandardItem* m_unread = nullptr;
     QStandardItem* m_starred = nullptr;
     bool m_filling = false;
+    QStringList m_folded;
 };
 
 } // namespace broadsheet::ui

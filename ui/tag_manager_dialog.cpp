@@ -46,7 +46,7 @@ TagManagerDialog::TagManagerDialog(core::LibraryWriter& writer, QWidget* parent)
     m_table->setModel(m_proxy);
     m_table->setAccessibleName(tr("Tags"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSortingEnabled(true);
     m_table->verticalHeader()->hide();
@@ -55,6 +55,10 @@ TagManagerDialog::TagManagerDialog(core::LibraryWriter& writer, QWidget* parent)
     auto* merge = new QPushButton(tr("&Merge Into…"));
     auto* color = new QPushButton(tr("&Colour…"));
     auto* remove = new QPushButton(tr("&Delete"));
+    m_undoButton = new QPushButton(tr("&Undo"));
+    m_undoButton->setEnabled(false);
+    m_undoButton->setToolTip(tr("Put back what the last change took"));
+    connect(m_undoButton, &QPushButton::clicked, this, &TagManagerDialog::undo);
     connect(rename, &QPushButton::clicked, this, &TagManagerDialog::askRename);
     connect(merge, &QPushButton::clicked, this, &TagManagerDialog::askMerge);
     connect(color, &QPushButton::clicked, this, &TagManagerDialog::askColor);
@@ -62,6 +66,8 @@ TagManagerDialog::TagManagerDialog(core::LibraryWriter& writer, QWidget* parent)
     auto* buttons = new QVBoxLayout;
     for (QPushButton* button : {rename, merge, color, remove})
         buttons->addWidget(button);
+    buttons->addSpacing(12);
+    buttons->addWidget(m_undoButton);
     buttons->addStretch();
 
     auto* close = new QDialogButtonBox(QDialogButtonBox::Close);
@@ -122,6 +128,19 @@ QString TagManagerDialog::selectedName() const
     return current.isValid() ? current.siblingAtColumn(NameColumn).data().toString() : QString();
 }
 
+QStringList TagManagerDialog::selectedNames() const
+{
+    QStringList names;
+    for (const QModelIndex& row : m_table->selectionModel()->selectedRows(NameColumn)) {
+        const QString name = row.data().toString();
+        if (!names.contains(name, Qt::CaseInsensitive))
+            names.append(name);
+    }
+    if (names.isEmpty() && !selectedName().isEmpty())
+        names.append(selectedName());
+    return names;
+}
+
 bool TagManagerDialog::knows(const QString& name) const
 {
     const QString wanted = name.trimmed();
@@ -134,50 +153,117 @@ bool TagManagerDialog::knows(const QString& name) const
 
 // The change goes to the writer and the dialog carries on; it counts again once the change
 // is stored. A name the table does not hold is refused at once, with the reason.
-bool TagManagerDialog::change(const QString& name,
+bool TagManagerDialog::change(const QStringList& names, const QStringList& touched,
                               std::function<core::Result<void>(core::ArticleStore&)> command)
 {
-    if (!knows(name)) {
-        m_lastError = tr("No tag is called '%1'.").arg(name.trimmed());
-        return false;
+    for (const QString& name : names) {
+        if (!knows(name)) {
+            m_lastError = tr("No tag is called '%1'.").arg(name.trimmed());
+            return false;
+        }
     }
     m_lastError.clear();
-    m_writer.post(std::move(command), this, [this](const core::Result<void>& outcome) {
-        if (!outcome) {
-            m_lastError = outcome.error().message;
-            Q_EMIT failed(m_lastError);
-        }
-        reload();
-        Q_EMIT tagsChanged();
-    });
+    auto before = std::make_shared<core::TagSnapshot>();
+    m_writer.post(
+        [touched, before,
+         command = std::move(command)](core::ArticleStore& store) -> core::Result<void> {
+            auto snapshot = store.snapshotTags(touched);
+            if (!snapshot)
+                return snapshot.error();
+            *before = std::move(*snapshot);
+            return command(store);
+        },
+        this,
+        [this, before](const core::Result<void>& outcome) {
+            if (!outcome) {
+                m_lastError = outcome.error().message;
+                Q_EMIT failed(m_lastError);
+            } else {
+                m_undo.append(*before);
+                m_undoButton->setEnabled(true);
+            }
+            reload();
+            Q_EMIT tagsChanged();
+        });
+    return true;
+}
+
+bool TagManagerDialog::undo()
+{
+    if (m_undo.isEmpty())
+        return false;
+    const core::TagSnapshot snapshot = m_undo.takeLast();
+    m_undoButton->setEnabled(!m_undo.isEmpty());
+    m_writer.post([snapshot](core::ArticleStore& store) { return store.restoreTags(snapshot); },
+                  this,
+                  [this](const core::Result<void>& outcome) {
+                      if (!outcome) {
+                          m_lastError = outcome.error().message;
+                          Q_EMIT failed(m_lastError);
+                      }
+                      reload();
+                      Q_EMIT tagsChanged();
+                  });
     return true;
 }
 
 bool TagManagerDialog::renameTag(const QString& from, const QString& to)
 {
-    return change(from,
+    return change({from}, {from, to},
                   [from, to](core::ArticleStore& store) { return store.renameTag(from, to); });
 }
 
 bool TagManagerDialog::mergeTags(const QString& from, const QString& into)
 {
+    return mergeTags(QStringList{from}, into);
+}
+
+bool TagManagerDialog::mergeTags(const QStringList& from, const QString& into)
+{
     if (!knows(into)) {
         m_lastError = tr("No tag is called '%1'.").arg(into.trimmed());
         return false;
     }
-    return change(from,
-                  [from, into](core::ArticleStore& store) { return store.mergeTags(from, into); });
+    QStringList sources;
+    for (const QString& name : from) {
+        if (name.compare(into.trimmed(), Qt::CaseInsensitive) != 0)
+            sources.append(name);
+    }
+    if (sources.isEmpty()) {
+        m_lastError = tr("A tag cannot be merged into itself.");
+        return false;
+    }
+    return change(sources, sources + QStringList{into},
+                  [sources, into](core::ArticleStore& store) -> core::Result<void> {
+                      for (const QString& name : sources) {
+                          if (auto r = store.mergeTags(name, into); !r)
+                              return r;
+                      }
+                      return {};
+                  });
 }
 
 bool TagManagerDialog::deleteTag(const QString& name)
 {
-    return change(name, [name](core::ArticleStore& store) { return store.deleteTag(name); });
+    return deleteTags({name});
+}
+
+bool TagManagerDialog::deleteTags(const QStringList& names)
+{
+    return change(names, names, [names](core::ArticleStore& store) -> core::Result<void> {
+        for (const QString& name : names) {
+            if (auto r = store.deleteTag(name); !r)
+                return r;
+        }
+        return {};
+    });
 }
 
 bool TagManagerDialog::setTagColor(const QString& name, const QString& color)
 {
-    return change(
-        name, [name, color](core::ArticleStore& store) { return store.setTagColor(name, color); });
+    return change({name}, {name}, [name, color](core::ArticleStore& store) {
+        return store.setTagColor(name, color);
+    });
 }
 
 // The ask… slots are the buttons: they ask, then call the methods above.
@@ -195,20 +281,38 @@ void TagManagerDialog::askRename()
 
 void TagManagerDialog::askMerge()
 {
-    const QString name = selectedName();
-    if (name.isEmpty())
+    const QStringList names = selectedNames();
+    if (names.isEmpty())
         return;
+    // Several selected: the first is offered as the one to keep, the others go into it.
     QStringList others;
+    if (names.size() > 1)
+        others.append(names);
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const QString other = m_model->item(row, NameColumn)->text();
-        if (other.compare(name, Qt::CaseInsensitive) != 0 && !others.contains(other))
+        if (!names.contains(other, Qt::CaseInsensitive) && !others.contains(other))
             others.append(other);
     }
     bool ok = false;
     const QString into = QInputDialog::getItem(
-        this, tr("Merge Tag"), tr("Merge %1 into:").arg(name), others, 0, true, &ok);
-    if (ok && !into.isEmpty() && !mergeTags(name, into))
-        QMessageBox::warning(this, tr("Merge Tag"), m_lastError);
+        this, tr("Merge Tags"), tr("Merge %1 into:").arg(names.join(QStringLiteral(", "))), others,
+        0, true, &ok);
+    if (!ok || into.isEmpty())
+        return;
+    QStringList going;
+    for (const QString& name : names) {
+        if (name.compare(into, Qt::CaseInsensitive) != 0)
+            going.append(name);
+    }
+    const auto answer = QMessageBox::question(
+        this, tr("Merge Tags"),
+        tr("Merge %n tags into %1? Their stories get %1 and the merged names go. Undo puts "
+           "them back.",
+           nullptr, static_cast<int>(going.size()))
+                .arg(into) +
+            QStringLiteral("\n\n") + going.join(QStringLiteral(", ")));
+    if (answer == QMessageBox::Yes && !mergeTags(going, into))
+        QMessageBox::warning(this, tr("Merge Tags"), m_lastError);
 }
 
 void TagManagerDialog::askColor()
@@ -223,14 +327,16 @@ void TagManagerDialog::askColor()
 
 void TagManagerDialog::askDelete()
 {
-    const QString name = selectedName();
-    if (name.isEmpty())
+    const QStringList names = selectedNames();
+    if (names.isEmpty())
         return;
     const auto answer = QMessageBox::question(
-        this, tr("Delete Tag"),
-        tr("Delete the tag %1 from every story? The stories stay.").arg(name));
-    if (answer == QMessageBox::Yes && !deleteTag(name))
-        QMessageBox::warning(this, tr("Delete Tag"), m_lastError);
+        this, tr("Delete Tags"),
+        tr("Delete %n tags from every story? The stories stay, and Undo puts the tags back.",
+           nullptr, static_cast<int>(names.size())) +
+            QStringLiteral("\n\n") + names.join(QStringLiteral(", ")));
+    if (answer == QMessageBox::Yes && !deleteTags(names))
+        QMessageBox::warning(this, tr("Delete Tags"), m_lastError);
 }
 
 } // namespace broadsheet::ui

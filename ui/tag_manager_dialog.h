@@ -3,6 +3,7 @@
 
 #include "article/library_values.h"
 #include "result.h"
+#include "store/article_store.h"
 
 #include <QDialog>
 
@@ -23,7 +24,8 @@ namespace broadsheet::ui {
 class LibraryWorker;
 
 /// Tags → Manage Tags…: every tag with its kind, count and colour, filtered as you type;
-/// rename (onto an existing name merges), merge into another, recolour and delete. Counts
+/// rename (onto an existing name merges), merge many into another (after asking), recolour
+/// and delete many; Undo puts back what the last changes took, one at a time. Counts
 /// on a worker (reloaded() follows); changes go through the library's writer without
 /// waiting for it. Emits tagsChanged() once each change is stored, so the window can recount.
 class TagManagerDialog final : public QDialog {
@@ -40,7 +42,14 @@ public:
     /// says so through failed().
     bool renameTag(const QString& from, const QString& to);
     bool mergeTags(const QString& from, const QString& into);
+    bool mergeTags(const QStringList& from, const QString& into);
     bool deleteTag(const QString& name);
+    bool deleteTags(const QStringList& names);
+    /// Puts back the tags the last rename, merge or delete changed (until the dialog closes).
+    bool undo();
+    bool canUndo() const { return !m_undo.isEmpty(); }
+    /// The names of the selected rows.
+    QStringList selectedNames() const;
     bool setTagColor(const QString& name, const QString& color);
 
     QTableView* table() const { return m_table; }
@@ -58,7 +67,8 @@ private:
     void showTags(const core::Result<QList<core::TagSummary>>& tags);
     QString selectedName() const;
     bool knows(const QString& name) const;
-    bool change(const QString& name,
+    /// Queues `command`; what it changes (the tags `touched`) is kept first, for undo().
+    bool change(const QStringList& names, const QStringList& touched,
                 std::function<core::Result<void>(core::ArticleStore&)> command);
     void askRename();
     void askMerge();
@@ -72,6 +82,8 @@ private:
     QTableView* m_table = nullptr;
     QLineEdit* m_filter = nullptr;
     QString m_lastError;
+    QList<core::TagSnapshot> m_undo; ///< newest last
+    class QPushButton* m_undoButton = nullptr;
 };
 
 } // namespace broadsheet::ui

@@ -7,6 +7,8 @@
 #include <QChart>
 #include <QDate>
 #include <QEvent>
+#include <QLabel>
+#include <QLocale>
 #include <QPalette>
 #include <QValueAxis>
 
@@ -24,7 +26,27 @@ TimelineView::TimelineView(QWidget* parent)
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->setBackgroundRoundness(0);
     setChart(chart);
+    m_undated = new QLabel(this);
+    m_undated->setAccessibleName(tr("Undated stories"));
+    m_undated->setToolTip(tr("Stories with no date are not on the timeline, and a date filter "
+                             "(after:, before:, date:) leaves them out"));
+    m_undated->hide();
     applyPalette();
+}
+
+void TimelineView::setUndated(qint64 count)
+{
+    m_undatedCount = count;
+    m_undated->setText(tr("%n undated", nullptr, static_cast<int>(count)));
+    m_undated->adjustSize();
+    m_undated->setVisible(count > 0);
+    m_undated->move(width() - m_undated->width() - 8, 4);
+}
+
+void TimelineView::resizeEvent(QResizeEvent* event)
+{
+    QChartView::resizeEvent(event);
+    m_undated->move(width() - m_undated->width() - 8, 4);
 }
 
 // The chart takes the widget's palette (a dark desktop gets dark bars and labels), again

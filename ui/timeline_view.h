@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QValueAxis>
 
+class QLabel;
+
 namespace broadsheet::ui {
 
 /// The timeline above the story list: how many of the shown stories were published each
@@ -19,6 +21,10 @@ public:
     /// "YYYY-MM" → stories; months without stories between the first and last show as 0.
     void setMonths(const QMap<QString, qint64>& months);
     QStringList months() const { return m_months; }
+    /// Stories with no date: not on the chart, counted beside it as "N undated".
+    void setUndated(qint64 count);
+    qint64 undated() const { return m_undatedCount; }
+    QLabel* undatedLabel() const { return m_undated; }
     /// What a click on the bar of month `index` does.
     void activateMonth(int index);
 
@@ -27,6 +33,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void applyPalette();
@@ -35,6 +42,8 @@ private:
     QMap<QString, qint64> m_counts; ///< what the chart shows
     QPointer<QBarSet> m_bars;       ///< its bars, while the chart holds them
     QPointer<QValueAxis> m_axisY;
+    QLabel* m_undated = nullptr;
+    qint64 m_undatedCount = 0;
 };
 
 } // namespace broadsheet::ui

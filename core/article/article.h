@@ -65,10 +65,12 @@ struct ArticleSummary {
     QString title;
     QString source;
     QString section;
+    QString author;
     PublishedDate published;
     bool read = false;
     bool starred = false;
-    QStringList tags; ///< names A to Z; filled by ArticleStore::summaries() only
+    QStringList tags; ///< most relevant first; filled by ArticleStore::summaries() only
+    QString snippet;  ///< the body's first line or so; by summaries(ids, true) only
 
     friend bool operator==(const ArticleSummary&, const ArticleSummary&) = default;
 };

@@ -34,6 +34,7 @@ struct CountedName {
     QString name;
     QString kind; ///< tags only
     qint64 count = 0;
+    qint64 unread = 0; ///< sources only: how many of them are unread
 
     friend bool operator==(const CountedName&, const CountedName&) = default;
 };
@@ -116,6 +117,7 @@ struct LibraryOverview {
     /// The subscriptions with their counts and state, without their passwords.
     QList<SubscriptionState> subscriptions;
     QMap<QString, qint64> months; ///< "YYYY-MM" → stories published then, for the timeline
+    qint64 undated = 0;           ///< stories with no date (the timeline counts them apart)
 };
 
 /// A tag with the number of articles that carry it.

@@ -38,6 +38,34 @@ constexpr const char* kByRank = " ORDER BY rank LIMIT ?4 OFFSET ?5";
 constexpr const char* kInWindow = " AND articles_fts.rowid >= ?6";
 constexpr const char* kPage = " LIMIT ?4 OFFSET ?5";
 
+/// The first date filter (after:, before:, date:) the query keeps stories by, as typed; ""
+/// when there is none outside a NOT (there, undated stories do match).
+QString dateFilterOf(const ParsedQuery& parsed)
+{
+    const auto find = [](const auto& self, const QueryNode& node) -> QString {
+        if (node.type == QueryNode::Type::Not)
+            return {};
+        if (node.type == QueryNode::Type::Filter) {
+            switch (node.filter) {
+            case QueryNode::Filter::After:
+                return QStringLiteral("after:") + node.text;
+            case QueryNode::Filter::Before:
+                return QStringLiteral("before:") + node.text;
+            case QueryNode::Filter::Date:
+                return QStringLiteral("date:") + node.text;
+            default:
+                return {};
+            }
+        }
+        for (const QueryNode& child : node.children) {
+            if (QString found = self(self, child); !found.isEmpty())
+                return found;
+        }
+        return {};
+    };
+    return parsed.root.empty() ? QString() : find(find, parsed.root.front());
+}
+
 // The ORDER BY of a listing that is not ranked. Newest first is the published index's own
 // order (NULLs sort last in DESC order, so undated articles come last); the other orders
 // sort the matches, which is why the window asks for them on a worker.
@@ -56,6 +84,10 @@ QByteArray orderBy(const SearchRequest& request)
                         : " ORDER BY a.title COLLATE NOCASE, a.id";
     case SearchRequest::Sort::Source:
         order = " ORDER BY coalesce(s.name, '') COLLATE NOCASE";
+        order += reversed ? " DESC" : "";
+        return order + ", " + kNewest;
+    case SearchRequest::Sort::Author: // stories without an author last, either way
+        order = " ORDER BY a.author = '', a.author COLLATE NOCASE";
         order += reversed ? " DESC" : "";
         return order + ", " + kNewest;
     case SearchRequest::Sort::Starred:
@@ -123,6 +155,7 @@ constexpr std::array kSortNames{
     std::pair{u"date", SearchRequest::Sort::Date},
     std::pair{u"title", SearchRequest::Sort::Title},
     std::pair{u"source", SearchRequest::Sort::Source},
+    std::pair{u"author", SearchRequest::Sort::Author},
     std::pair{u"starred", SearchRequest::Sort::Starred},
     std::pair{u"tags", SearchRequest::Sort::Tags},
 };
@@ -202,6 +235,17 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, const std::
     SearchResults results;
     const ParsedQuery parsed = QueryParser::parse(request.query);
     results.hints = parsed.hints;
+    if (const QString filter = dateFilterOf(parsed); !filter.isEmpty()) {
+        // A date filter can only keep dated stories: say so when some have no date.
+        if (auto undated =
+                m_db.queryInt("SELECT count(*) FROM articles WHERE published_at IS NULL");
+            undated && *undated > 0) {
+            results.hints.append(QStringLiteral("%1 leaves out stories with no date (%2 in the "
+                                                "library)")
+                                     .arg(filter)
+                                     .arg(*undated));
+        }
+    }
     const CompiledQuery compiled = QueryCompiler::compile(parsed);
     const Query query(compiled, request.minimumId);
 
@@ -339,15 +383,20 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, const std::
     }
 
     if (request.facets & SearchRequest::kMonths) {
+        // Undated matches are one more group (the NULL month), counted apart.
         auto months =
             m_db.prepare(("SELECT strftime('%Y-%m', a.published_at, 'unixepoch'), count(*)" +
-                          query.from() + " AND a.published_at IS NOT NULL GROUP BY 1")
+                          query.from() + " GROUP BY 1")
                              .constData());
         if (!months)
             return failed(months.error());
         query.bind(*months);
-        auto monthRows = months->forEachRow(
-            [&results](const Statement& row) { results.months.insert(row.text(0), row.int64(1)); });
+        auto monthRows = months->forEachRow([&results](const Statement& row) {
+            if (row.isNull(0))
+                results.undated = row.int64(1);
+            else
+                results.months.insert(row.text(0), row.int64(1));
+        });
         if (!monthRows)
             return failed(monthRows.error());
     }

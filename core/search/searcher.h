@@ -21,7 +21,7 @@ class Database;
 struct SearchRequest {
     /// Relevance needs words to rank; without them the matches come newest first. The
     /// others: newest first, title A to Z, source A to Z, starred first, first tag A to Z.
-    enum class Sort { Relevance, Date, Title, Source, Starred, Tags };
+    enum class Sort { Relevance, Date, Title, Source, Author, Starred, Tags };
 
     QString query;
     Sort sort = Sort::Relevance;
@@ -51,7 +51,7 @@ struct SearchRequest {
     QString markClose = QStringLiteral("\x03");
 };
 
-/// The names the CLI's --sort takes: relevance, date, title, source, starred, tags.
+/// The names the CLI's --sort takes: relevance, date, title, source, author, starred, tags.
 std::optional<SearchRequest::Sort> sortFromName(QStringView name);
 QStringList sortNames();
 
@@ -74,6 +74,7 @@ struct SearchResults {
     /// matches newest first), for the window's lazy story list.
     QList<ArticleId> ids;
     QMap<QString, qint64> months; ///< "YYYY-MM" → matches published that month
+    qint64 undated = 0;           ///< matches with no date (with the months)
     QList<FacetCount> tags;       ///< most frequent first
     QList<FacetCount> sources;    ///< most frequent first
 };

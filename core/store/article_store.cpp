@@ -398,37 +398,42 @@ Result<QList<ArticleSummary>> ArticleStore::listArticles(int limit, int offset)
 {
     auto stmt =
         m_db.prepare("SELECT a.id, a.title, coalesce(s.name, ''), a.section, a.published_at, "
-                     "a.published_precision, a.is_read, a.is_starred FROM articles a "
+                     "a.published_precision, a.is_read, a.is_starred, a.author FROM articles a "
                      "LEFT JOIN sources s ON s.id = a.source_id "
                      "ORDER BY a.published_at DESC, a.id DESC LIMIT ?1 OFFSET ?2");
     if (!stmt)
         return stmt.error();
     stmt->bind(1, limit < 0 ? qint64{-1} : qint64{limit}).bind(2, offset);
     QList<ArticleSummary> result;
-    auto r = stmt->forEachRow([&result](const Statement& row) { result.append(readSummary(row)); });
+    auto r = stmt->forEachRow([&result](const Statement& row) {
+        result.append(readSummary(row));
+        result.back().author = row.text(8);
+    });
     if (!r)
         return r.error();
     return result;
 }
 
-Result<QList<ArticleSummary>> ArticleStore::summaries(const QList<ArticleId>& ids)
+Result<QList<ArticleSummary>> ArticleStore::summaries(const QList<ArticleId>& ids,
+                                                      bool withSnippets)
 {
-    auto stmt =
-        m_db.prepare("SELECT a.id, a.title, coalesce(s.name, ''), a.section, a.published_at, "
-                     "a.published_precision, a.is_read, a.is_starred, "
-                     // Most relevant first: your own tags and rules', then names by the
-                     // tagger's score, then keywords.
-                     "(SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM article_tags "
-                     "x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id "
-                     "GROUP BY t.id ORDER BY CASE t.kind WHEN 'manual' THEN 0 WHEN 'rule' THEN 1 "
-                     "WHEN 'keyword' THEN 3 ELSE 2 END, max(x.score) DESC, t.name COLLATE NOCASE)) "
-                     "FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?1");
+    auto stmt = m_db.prepare(
+        "SELECT a.id, a.title, coalesce(s.name, ''), a.section, a.published_at, "
+        "a.published_precision, a.is_read, a.is_starred, "
+        // Most relevant first: your own tags and rules', then names by the
+        // tagger's score, then keywords.
+        "(SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM article_tags "
+        "x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id "
+        "GROUP BY t.id ORDER BY CASE t.kind WHEN 'manual' THEN 0 WHEN 'rule' THEN 1 "
+        "WHEN 'keyword' THEN 3 ELSE 2 END, max(x.score) DESC, t.name COLLATE NOCASE)), "
+        "a.author, CASE WHEN ?2 THEN substr(a.body, 1, 400) ELSE '' END "
+        "FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?1");
     if (!stmt)
         return stmt.error();
     QList<ArticleSummary> result;
     result.reserve(ids.size());
     for (ArticleId id : ids) {
-        stmt->bind(1, id);
+        stmt->bind(1, id).bind(2, qint64{withSnippets ? 1 : 0});
         auto row = stmt->step();
         if (!row)
             return row.error();
@@ -436,6 +441,9 @@ Result<QList<ArticleSummary>> ArticleStore::summaries(const QList<ArticleId>& id
             ArticleSummary summary = readSummary(*stmt);
             if (const QString tags = stmt->text(8); !tags.isEmpty())
                 summary.tags = tags.split(QChar(31));
+            summary.author = stmt->text(9);
+            // One line of the body: its words as they run, the length a row can show.
+            summary.snippet = stmt->text(10).simplified().left(240);
             result.append(std::move(summary));
         }
         stmt->reset();
@@ -586,11 +594,19 @@ Result<LibraryOverview> ArticleStore::overview()
             out.append(CountedName{row.text(0), row.text(1), row.int64(2)});
         });
     };
-    if (auto r = collect("SELECT s.name, '', count(a.id) FROM sources s JOIN articles a "
-                         "ON a.source_id = s.id GROUP BY s.id ORDER BY s.name COLLATE NOCASE",
-                         overview.sources);
-        !r)
-        return r.error();
+    {
+        auto stmt = m_db.prepare("SELECT s.name, count(a.id), total(a.is_read = 0) FROM sources s "
+                                 "JOIN articles a ON a.source_id = s.id GROUP BY s.id "
+                                 "ORDER BY s.name COLLATE NOCASE");
+        if (!stmt)
+            return stmt.error();
+        if (auto r = stmt->forEachRow([&overview](const Statement& row) {
+                overview.sources.append(CountedName{row.text(0), QString(), row.int64(1),
+                                                    static_cast<qint64>(row.real(2))});
+            });
+            !r)
+            return r.error();
+    }
     if (auto r = collect("SELECT section, '', count(*) FROM articles WHERE section <> '' "
                          "GROUP BY section COLLATE NOCASE ORDER BY section COLLATE NOCASE",
                          overview.sections);
@@ -618,14 +634,18 @@ Result<LibraryOverview> ArticleStore::overview()
         });
         !r)
         return r.error();
+    auto undated = m_db.queryInt("SELECT count(*) FROM articles WHERE published_at IS NULL");
+    if (!undated)
+        return undated.error();
+    overview.undated = *undated;
     auto subscriptions = subscriptionStates();
     if (!subscriptions)
         return subscriptions.error();
     for (SubscriptionState& s : *subscriptions)
         s.password.clear(); // a window shows it nowhere
     overview.subscriptions = std::move(*subscriptions);
-    auto saved =
-        m_db.prepare("SELECT name, query FROM saved_searches ORDER BY name COLLATE NOCASE");
+    auto saved = m_db.prepare("SELECT name, query FROM saved_searches "
+                              "ORDER BY position, name COLLATE NOCASE");
     if (!saved)
         return saved.error();
     auto rows = saved->forEachRow([&overview](const Statement& row) {
@@ -643,6 +663,45 @@ Result<void> ArticleStore::saveSearch(const SavedSearch& search)
     if (!stmt)
         return stmt.error();
     return stmt->bind(1, search.name).bind(2, search.query).run();
+}
+
+Result<void> ArticleStore::renameSavedSearch(const QString& name, const QString& newName)
+{
+    const QString trimmed = newName.trimmed();
+    if (trimmed.isEmpty())
+        return Error{ErrorCode::Invalid, QStringLiteral("A saved search needs a name.")};
+    if (trimmed == name)
+        return {};
+    auto taken = m_db.prepare("SELECT 1 FROM saved_searches WHERE name = ?1");
+    if (!taken)
+        return taken.error();
+    taken->bind(1, trimmed);
+    auto row = taken->step();
+    if (!row)
+        return row.error();
+    if (*row) {
+        return Error{ErrorCode::Exists,
+                     QStringLiteral("There is already a saved search called \"%1\".").arg(trimmed)};
+    }
+    auto stmt = m_db.prepare("UPDATE saved_searches SET name = ?2 WHERE name = ?1");
+    if (!stmt)
+        return stmt.error();
+    return stmt->bind(1, name).bind(2, trimmed).run();
+}
+
+Result<void> ArticleStore::orderSavedSearches(const QStringList& names)
+{
+    auto transaction = Transaction::beginOrJoin(m_db);
+    if (!transaction)
+        return transaction.error();
+    auto stmt = m_db.prepare("UPDATE saved_searches SET position = ?2 WHERE name = ?1");
+    if (!stmt)
+        return stmt.error();
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        if (auto r = stmt->bind(1, names[i]).bind(2, qint64{i + 1}).run(); !r)
+            return r.error();
+    }
+    return transaction->commit();
 }
 
 Result<void> ArticleStore::removeSavedSearch(const QString& name)

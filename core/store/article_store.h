@@ -25,6 +25,25 @@ enum class AddOutcome {
     Deleted, ///< a feed story the user deleted (or retention removed): left out
 };
 
+/// Tags as they stood before a rename, merge or delete: what restoreTags() puts back (the
+/// tag manager's undo). Every tag of each name (any kind), its taggings and its rule.
+struct TagSnapshot {
+    struct Tagging {
+        ArticleId article = 0;
+        QString origin;
+        double score = 1.0;
+    };
+    struct Tag {
+        QString name;
+        QString kind;
+        QString color;
+        QList<Tagging> taggings;
+    };
+    QStringList names; ///< as asked for: a name without tags then had none
+    QList<Tag> tags;
+    QList<std::pair<QString, QString>> rules; ///< tag, query
+};
+
 /// A story as deleteArticles() removed it, whole: what restoreArticles() puts back (the
 /// window's undo), with its id, flags, tags and place in the tagging pass.
 struct DeletedStory {
@@ -87,7 +106,8 @@ public:
     Result<QList<ArticleId>> articleIds(int limit = -1);
     Result<QList<ArticleSummary>> listArticles(int limit, int offset = 0);
     /// Summaries of the given ids, in the order given; unknown ids are left out.
-    Result<QList<ArticleSummary>> summaries(const QList<ArticleId>& ids);
+    /// With `withSnippets`, each carries the beginning of its body as one line.
+    Result<QList<ArticleSummary>> summaries(const QList<ArticleId>& ids, bool withSnippets = false);
     Result<std::optional<Article>> article(ArticleId id);
     /// Whole articles (with tags) of the given ids, in the order given; unknown ids are
     /// left out. For exports, which fetch a chunk at a time.
@@ -131,6 +151,10 @@ public:
     /// Saves (or replaces) a search under a name.
     Result<void> saveSearch(const SavedSearch& search);
     Result<void> removeSavedSearch(const QString& name);
+    /// Renames a saved search (refused when the new name is taken or empty).
+    Result<void> renameSavedSearch(const QString& name, const QString& newName);
+    /// The sidebar's order of the saved searches: these names first, in this order.
+    Result<void> orderSavedSearches(const QStringList& names);
     // ---- Tags (article_store_tags.cpp) ----
     /// Tags the articles (the tag is made when new); returns how many were not tagged before.
     /// An article's own `tags` are stored by addArticles() the same way.
@@ -154,6 +178,12 @@ public:
     /// Deletes every tag of this name from the library, and any rule that makes it.
     Result<void> deleteTag(const QString& name);
     Result<void> setTagColor(const QString& name, const QString& color);
+    /// Every tag of these names as it stands now (before a change the user may undo).
+    Result<TagSnapshot> snapshotTags(const QStringList& names);
+    /// Puts the tags of a snapshot's names back as they were: those it holds with their
+    /// taggings and rules (taggings of stories deleted since are left out), and those it
+    /// does not hold gone.
+    Result<void> restoreTags(const TagSnapshot& snapshot);
 
     /// Saves (or replaces) a rule; the caller applies it (tagging/rule_tagger.h).
     /// Stores subscriptions (an OPML import); one already there by its URL is left as it is.

@@ -378,4 +378,89 @@ Result<QList<TaggingRule>> ArticleStore::rules()
     return result;
 }
 
+Result<TagSnapshot> ArticleStore::snapshotTags(const QStringList& names)
+{
+    // Called in the writer's transaction, before the change it lets the user undo.
+    TagSnapshot out;
+    auto tags =
+        m_db.prepare("SELECT id, name, kind, color FROM tags WHERE name = ?1 COLLATE NOCASE");
+    auto taggings =
+        m_db.prepare("SELECT article_id, origin, score FROM article_tags WHERE tag_id = ?1");
+    auto rules = m_db.prepare("SELECT tag, query FROM rules WHERE tag = ?1 COLLATE NOCASE");
+    if (!tags || !taggings || !rules)
+        return !tags ? tags.error() : !taggings ? taggings.error() : rules.error();
+    for (const QString& name : names) {
+        const QString trimmed = name.trimmed();
+        out.names.append(trimmed);
+        QList<std::pair<qint64, TagSnapshot::Tag>> found;
+        if (auto r = tags->bind(1, trimmed).forEachRow([&found](const Statement& row) {
+                found.append({row.int64(0), {row.text(1), row.text(2), row.text(3), {}}});
+            });
+            !r)
+            return r.error();
+        tags->reset();
+        for (auto& [id, tag] : found) {
+            if (auto r = taggings->bind(1, id).forEachRow([&tag](const Statement& row) {
+                    tag.taggings.append({row.int64(0), row.text(1), row.real(2)});
+                });
+                !r)
+                return r.error();
+            taggings->reset();
+            out.tags.append(std::move(tag));
+        }
+        if (auto r = rules->bind(1, trimmed).forEachRow([&out](const Statement& row) {
+                out.rules.append({row.text(0), row.text(1)});
+            });
+            !r)
+            return r.error();
+        rules->reset();
+    }
+    return out;
+}
+
+Result<void> ArticleStore::restoreTags(const TagSnapshot& snapshot)
+{
+    auto transaction = Transaction::beginOrJoin(m_db); // or the writer's
+    if (!transaction)
+        return transaction.error();
+    auto drop = m_db.prepare("DELETE FROM tags WHERE name = ?1 COLLATE NOCASE");
+    auto dropRule = m_db.prepare("DELETE FROM rules WHERE tag = ?1 COLLATE NOCASE");
+    auto insertTag = m_db.prepare("INSERT INTO tags(name, kind, color) VALUES (?1, ?2, ?3)");
+    // Only stories still in the library take their tags back.
+    auto insertTagging =
+        m_db.prepare("INSERT OR IGNORE INTO article_tags(article_id, tag_id, origin, score) "
+                     "SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?1)");
+    auto insertRule = m_db.prepare("INSERT OR REPLACE INTO rules(tag, query) VALUES (?1, ?2)");
+    for (const auto* stmt : {&drop, &dropRule, &insertTag, &insertTagging, &insertRule}) {
+        if (!*stmt)
+            return stmt->error();
+    }
+    for (const QString& name : snapshot.names) {
+        if (auto r = drop->bind(1, name).run(); !r)
+            return r.error();
+        if (auto r = dropRule->bind(1, name).run(); !r)
+            return r.error();
+    }
+    for (const TagSnapshot::Tag& tag : snapshot.tags) {
+        if (auto r = insertTag->bind(1, tag.name).bind(2, tag.kind).bind(3, tag.color).run(); !r)
+            return r.error();
+        const qint64 id = m_db.lastInsertRowId();
+        for (const TagSnapshot::Tagging& tagging : tag.taggings) {
+            if (auto r = insertTagging->bind(1, tagging.article)
+                             .bind(2, id)
+                             .bind(3, tagging.origin)
+                             .bind(4, tagging.score)
+                             .run();
+                !r)
+                return r.error();
+        }
+    }
+    for (const auto& [tag, query] : snapshot.rules) {
+        if (auto r = insertRule->bind(1, tag).bind(2, query).run(); !r)
+            return r.error();
+    }
+    forgetTagIds();
+    return transaction->commit();
+}
+
 } // namespace broadsheet::core

@@ -174,13 +174,17 @@ CREATE TABLE settings (
     value  TEXT NOT NULL
 ) WITHOUT ROWID;
 )sql",
+    // v8: saved searches keep the order the user gave them in the sidebar.
+    R"sql(
+ALTER TABLE saved_searches ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 // PRAGMA user_version takes no bound parameters; the value is one of ours, never user text.
 constexpr std::array kSetVersion = {
     "PRAGMA user_version = 1", "PRAGMA user_version = 2", "PRAGMA user_version = 3",
     "PRAGMA user_version = 4", "PRAGMA user_version = 5", "PRAGMA user_version = 6",
-    "PRAGMA user_version = 7",
+    "PRAGMA user_version = 7", "PRAGMA user_version = 8",
 };
 static_assert(kSetVersion.size() == kMigrations.size());
 

@@ -257,7 +257,8 @@ TEST_CASE("cli: search prints ranked results, counts and JSON", "[cli][search]")
     CHECK(json.exitCode == 0);
     const QJsonObject object = json.json().object();
     CHECK(object.keys() == QStringList{QStringLiteral("hint"), QStringLiteral("months"),
-                                       QStringLiteral("results"), QStringLiteral("total")});
+                                       QStringLiteral("results"), QStringLiteral("total"),
+                                       QStringLiteral("undated")});
     CHECK(object.value(QStringLiteral("total")).toInt() == 5); // "villages" too: stemmed
     CHECK(object.value(QStringLiteral("hint")).isNull());
     const QJsonArray results = object.value(QStringLiteral("results")).toArray();

@@ -206,8 +206,9 @@ TEST_CASE("the overview counts sources, sections and tags, and keeps saved searc
     CHECK(overview->articles == 3);
     CHECK(overview->unread == 2);
     CHECK(overview->starred == 1);
-    CHECK(overview->sources == QList<CountedName>{{QStringLiteral("Agency"), QString(), 1},
-                                                  {QStringLiteral("wire"), QString(), 2}});
+    // Each source with its stories and how many of them are unread (a was read).
+    CHECK(overview->sources == QList<CountedName>{{QStringLiteral("Agency"), QString(), 1, 1},
+                                                  {QStringLiteral("wire"), QString(), 2, 1}});
     CHECK(overview->sections == QList<CountedName>{{QStringLiteral("Sport"), QString(), 1},
                                                    {QStringLiteral("World"), QString(), 2}});
     CHECK(overview->tags ==
@@ -265,4 +266,58 @@ TEST_CASE("a summary lists a story's tags most relevant first: yours, then names
     CHECK(summaries->front().tags == QStringList{QStringLiteral("Zeta"), QStringLiteral("Acme"),
                                                  QStringLiteral("Bob Ray"), QStringLiteral("Paris"),
                                                  QStringLiteral("alpha")});
+}
+
+TEST_CASE("saved searches are renamed and ordered, and tags come back as they were from a "
+          "snapshot",
+          "[store][tags]")
+{
+    QTemporaryDir dir;
+    auto store = openNewLibrary(dir);
+    REQUIRE(store->saveSearch({QStringLiteral("b"), QStringLiteral("one")}).ok());
+    REQUIRE(store->saveSearch({QStringLiteral("a"), QStringLiteral("two")}).ok());
+    auto names = [&store] {
+        QStringList out;
+        for (const SavedSearch& saved : store->overview()->savedSearches)
+            out.append(saved.name);
+        return out;
+    };
+    CHECK(names() == QStringList{QStringLiteral("a"), QStringLiteral("b")}); // by name at first
+    REQUIRE(store->orderSavedSearches({QStringLiteral("b"), QStringLiteral("a")}).ok());
+    CHECK(names() == QStringList{QStringLiteral("b"), QStringLiteral("a")});
+    REQUIRE(store->renameSavedSearch(QStringLiteral("a"), QStringLiteral(" c ")).ok());
+    CHECK(names() == QStringList{QStringLiteral("b"), QStringLiteral("c")});
+    CHECK(store->renameSavedSearch(QStringLiteral("c"), QStringLiteral("b")).error().code ==
+          ErrorCode::Exists);
+    CHECK(store->renameSavedSearch(QStringLiteral("c"), QStringLiteral("  ")).error().code ==
+          ErrorCode::Invalid);
+
+    QList<Article> batch{makeArticle(QStringLiteral("x")), makeArticle(QStringLiteral("y")),
+                         makeArticle(QStringLiteral("z"))};
+    REQUIRE(store->addArticles(batch).ok());
+    REQUIRE(store->addTag({batch[0].id, batch[1].id}, QStringLiteral("Soon")).ok());
+    REQUIRE(store->addTag({batch[2].id}, QStringLiteral("Later")).ok());
+    REQUIRE(store->setTagColor(QStringLiteral("Soon"), QStringLiteral("#ff0000")).ok());
+    auto before = store->tags();
+    REQUIRE(before.ok());
+    auto snapshot = store->snapshotTags({QStringLiteral("Soon"), QStringLiteral("Later")});
+    REQUIRE(snapshot.ok());
+    REQUIRE(store->mergeTags(QStringLiteral("Soon"), QStringLiteral("Later")).ok());
+    CHECK(store->tags()->size() == 1);
+    // A story deleted meanwhile does not come back through its tags.
+    REQUIRE(store->deleteArticles({batch[1].id}).ok());
+    REQUIRE(store->restoreTags(*snapshot).ok());
+    auto after = store->tags();
+    REQUIRE(after.ok());
+    REQUIRE(after->size() == 2);
+    for (const TagSummary& tag : *after) {
+        if (tag.name == u"Soon") {
+            CHECK(tag.count == 1);
+            CHECK(tag.color == QStringLiteral("#ff0000"));
+        } else {
+            CHECK(tag.name == QStringLiteral("Later"));
+            CHECK(tag.count == 1);
+        }
+    }
+    CHECK(store->check()->isEmpty());
 }

@@ -4,6 +4,7 @@
 #include "article_list_model.h"
 #include "import_controller.h"
 #include "main_window.h"
+#include "preferences_dialog.h"
 #include "reader_view.h"
 #include "sample_library.h"
 #include "sidebar.h"
@@ -16,8 +17,12 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDesktopServices>
 #include <QFile>
 #include <QFont>
+#include <QFontInfo>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -29,6 +34,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QStatusBar>
@@ -398,8 +404,10 @@ TEST_CASE("the sidebar lists flags, sources and sections with counts, and saved 
     CHECK(find(QString()).data().toString() == QStringLiteral("All  (12)"));
     CHECK(find(QStringLiteral("is:unread")).data().toString() ==
           QStringLiteral("Unread  (11)")); // one opened
-    CHECK(find(QStringLiteral("source:\"sample\"")).data().toString() ==
-          QStringLiteral("sample  (12)"));
+    // A source shows what is left to read; its total on hover.
+    const QModelIndex sample = find(QStringLiteral("source:\"sample\""));
+    CHECK(sample.data().toString() == QStringLiteral("sample  (11)"));
+    CHECK(sample.data(Qt::ToolTipRole).toString() == QStringLiteral("12 stories, 11 unread"));
     const QModelIndex sport = find(QStringLiteral("section:\"Sport\""));
     REQUIRE(sport.isValid());
     CHECK(sport.data().toString() == QStringLiteral("Sport  (2)"));
@@ -426,6 +434,60 @@ TEST_CASE("the sidebar lists flags, sources and sections with counts, and saved 
     CHECK(saved.front().data(ui::Sidebar::QueryRole).toString() ==
           QStringLiteral("section:\"Sport\""));
     CHECK_FALSE(window.saveCurrentSearch(QStringLiteral("  ")));
+
+    // Saved searches are renamed, ordered and deleted from the sidebar.
+    window.search(QStringLiteral("film"));
+    REQUIRE(searched.wait(10000));
+    CHECK(window.saveCurrentSearch(QStringLiteral("Films")));
+    fixture.waitForSidebar();
+    auto savedNames = [&window] {
+        QStringList names;
+        for (const core::SavedSearch& search : window.sidebar()->overview().savedSearches)
+            names.append(search.name);
+        return names;
+    };
+    CHECK(savedNames() == QStringList{QStringLiteral("Films"), QStringLiteral("Sport")});
+    CHECK(window.orderSavedSearches(
+        window.sidebar()->savedSearchesMoved(QStringLiteral("Sport"), -1)));
+    window.waitForWrites();
+    fixture.waitForSidebar();
+    CHECK(savedNames() == QStringList{QStringLiteral("Sport"), QStringLiteral("Films")});
+    CHECK(window.sidebar()->savedSearchesMoved(QStringLiteral("Sport"), -1).isEmpty());
+    CHECK(window.renameSavedSearch(QStringLiteral("Films"), QStringLiteral("Cinema")));
+    window.waitForWrites();
+    fixture.waitForSidebar();
+    CHECK(savedNames() == QStringList{QStringLiteral("Sport"), QStringLiteral("Cinema")});
+    // Onto a name that is taken: refused, and said.
+    CHECK(window.renameSavedSearch(QStringLiteral("Cinema"), QStringLiteral("Sport")));
+    window.waitForWrites();
+    fixture.waitForSidebar();
+    CHECK(savedNames() == QStringList{QStringLiteral("Sport"), QStringLiteral("Cinema")});
+    CHECK(window.statusBar()->currentMessage().contains(QStringLiteral("already")));
+    CHECK(window.deleteSavedSearch(QStringLiteral("Sport")));
+    window.waitForWrites();
+    fixture.waitForSidebar();
+    CHECK(savedNames() == QStringList{QStringLiteral("Cinema")});
+
+    // A group the user folds stays folded when the counts change, and the scroll stays.
+    ui::Sidebar* sidebar = window.sidebar();
+    const QModelIndexList sections = entries->match(
+        entries->index(0, 0), Qt::DisplayRole, QStringLiteral("Sections"), 1, Qt::MatchExactly);
+    REQUIRE(sections.size() == 1);
+    sidebar->collapse(sections.front());
+    CHECK(sidebar->foldedKeys().contains(QStringLiteral("group:sections")));
+    QTest::keyClick(window.storyList(), Qt::Key_S); // a count changes: the sidebar refills
+    window.waitForWrites();
+    fixture.waitForSidebar();
+    const QModelIndexList again = entries->match(entries->index(0, 0), Qt::DisplayRole,
+                                                 QStringLiteral("Sections"), 1, Qt::MatchExactly);
+    REQUIRE(again.size() == 1);
+    CHECK_FALSE(sidebar->isExpanded(again.front()));
+    CHECK(QSettings()
+              .value(QStringLiteral("sidebar/folded"))
+              .toStringList()
+              .contains(QStringLiteral("group:sections")));
+    sidebar->expand(again.front());
+    CHECK_FALSE(sidebar->foldedKeys().contains(QStringLiteral("group:sections")));
 }
 
 TEST_CASE("the timeline shows stories per month and a click narrows the search", "[ui][timeline]")
@@ -634,8 +696,11 @@ TEST_CASE("a large library counts its sidebar after its ids have loaded", "[ui][
     CHECK_FALSE(window.storyModel()->isLoading());
     CHECK(window.storyModel()->rowCount() == 5000);
     CHECK(window.sidebar()->overview().articles == 5000);
-    CHECK(window.sidebar()->overview().sources ==
-          QList<core::CountedName>{{QStringLiteral("Wire"), {}, 5000}});
+    const QList<core::CountedName> sources = window.sidebar()->overview().sources;
+    REQUIRE(sources.size() == 1);
+    CHECK(sources[0].name == u"Wire");
+    CHECK(sources[0].count == 5000);
+    CHECK(sources[0].unread >= 4999); // the story shown first may be read by now
 }
 
 TEST_CASE("tags go on and off the selected stories, and the tag manager renames, merges and "
@@ -730,6 +795,32 @@ TEST_CASE("tags go on and off the selected stories, and the tag manager renames,
               .isEmpty());
     CHECK_FALSE(manager->deleteTag(QStringLiteral("Later"))); // gone: refused with a reason
     CHECK_FALSE(manager->lastError().isEmpty());
+
+    // Undo puts the deleted tag back on its stories, then undoes the merge before it.
+    manager->filter()->clear();
+    auto tagsOf = [&window](int row) {
+        return window.storyModel()->index(row, ui::ArticleListModel::TagsColumn).data().toString();
+    };
+    REQUIRE(manager->canUndo());
+    REQUIRE(manager->undo());
+    REQUIRE(reloaded.wait(10000));
+    CHECK(rowsNamed(QStringLiteral("Later")) == 1);
+    CHECK(tagsOf(0).contains(QStringLiteral("Later")));
+    CHECK(tagsOf(5) == QStringLiteral("Later"));
+    REQUIRE(manager->undo());
+    REQUIRE(reloaded.wait(10000));
+    CHECK(rowsNamed(QStringLiteral("Soon")) == 1);
+    CHECK(tagsOf(5) == QStringLiteral("Soon"));
+    CHECK(tagsOf(0).contains(QStringLiteral("Later")));
+    // Many at once: both deleted in one change, and both back with one undo.
+    REQUIRE(manager->deleteTags({QStringLiteral("Soon"), QStringLiteral("Later")}));
+    REQUIRE(reloaded.wait(10000));
+    CHECK(rowsNamed(QStringLiteral("Soon")) + rowsNamed(QStringLiteral("Later")) == 0);
+    REQUIRE(manager->undo());
+    REQUIRE(reloaded.wait(10000));
+    CHECK(rowsNamed(QStringLiteral("Soon")) + rowsNamed(QStringLiteral("Later")) == 2);
+    CHECK(tagsOf(5) == QStringLiteral("Soon"));
+    CHECK(manager->table()->selectionMode() == QAbstractItemView::ExtendedSelection);
     CHECK(window.shortcutList().join(u'\n').contains(QStringLiteral("Add Tag…: T")));
 }
 
@@ -1012,4 +1103,218 @@ TEST_CASE("an import's report can be reopened from the status bar until the next
     QSignalSpy done(&window, &ui::MainWindow::importFinished);
     REQUIRE(done.wait(60000));
     CHECK(report->isVisible());
+}
+
+TEST_CASE("Preferences apply at once: reader font, colours, density, snippets, order, and "
+          "shortcuts with conflicts refused",
+          "[ui][preferences]")
+{
+    forgetSettings();
+    SampleWindow fixture;
+    ui::MainWindow& window = *fixture.window;
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    QAction* preferencesAction = nullptr;
+    for (QAction* action : window.commands()) {
+        if (action->objectName() == u"preferences")
+            preferencesAction = action;
+    }
+    REQUIRE(preferencesAction != nullptr);
+    CHECK(preferencesAction->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferencesAction->trigger();
+    ui::PreferencesDialog* dialog = window.preferencesDialog();
+    REQUIRE(dialog != nullptr);
+    CHECK(dialog->isVisible());
+
+    // A serif reader at 15 pt, at once.
+    auto* typeface = dialog->findChild<QComboBox*>(QStringLiteral("typeface"));
+    auto* size = dialog->findChild<QSpinBox*>(QStringLiteral("pointSize"));
+    REQUIRE(typeface);
+    REQUIRE(size);
+    typeface->setCurrentIndex(int(ui::Preferences::Typeface::Serif));
+    size->setValue(15);
+    CHECK(window.reader()->font().pointSize() == 15);
+    CHECK((QFontInfo(window.reader()->font()).styleHint() == QFont::Serif ||
+           window.reader()->font().families().contains(QStringLiteral("serif"))));
+    CHECK(window.preferences().typeface == ui::Preferences::Typeface::Serif);
+
+    // Dark colours for the whole window; the reader follows.
+    auto* theme = dialog->findChild<QComboBox*>(QStringLiteral("theme"));
+    REQUIRE(theme);
+    theme->setCurrentIndex(int(ui::Preferences::Theme::Dark));
+    CHECK(QApplication::palette().color(QPalette::Base).lightness() < 60);
+    CHECK(QTest::qWaitFor(
+        [&window] { return window.reader()->palette().color(QPalette::Base).lightness() < 60; },
+        5000));
+
+    // Density and snippets change the rows; the title cell gets the story's first line.
+    const int comfortable = window.storyList()->verticalHeader()->defaultSectionSize();
+    auto* density = dialog->findChild<QComboBox*>(QStringLiteral("density"));
+    REQUIRE(density);
+    density->setCurrentIndex(int(ui::Preferences::Density::Compact));
+    CHECK(window.storyList()->verticalHeader()->defaultSectionSize() < comfortable);
+    auto* snippets = dialog->findChild<QCheckBox*>(QStringLiteral("snippets"));
+    REQUIRE(snippets);
+    snippets->setChecked(true);
+    CHECK(window.storyList()->verticalHeader()->defaultSectionSize() > comfortable);
+    const QString snippet = window.storyModel()
+                                ->index(0, ui::ArticleListModel::TitleColumn)
+                                .data(ui::ArticleListModel::SnippetRole)
+                                .toString();
+    CHECK(snippet.size() > 20);
+    CHECK_FALSE(snippet.contains(u'\n'));
+
+    // The order: oldest first, now.
+    QSignalSpy searched(&window, &ui::MainWindow::searchFinished);
+    auto* sort = dialog->findChild<QComboBox*>(QStringLiteral("sort"));
+    REQUIRE(sort);
+    sort->setCurrentIndex(int(ui::Preferences::Sort::Oldest));
+    REQUIRE(searched.wait(10000));
+    CHECK(window.storyList()->horizontalHeader()->sortIndicatorSection() ==
+          ui::ArticleListModel::DateColumn);
+    CHECK(window.storyList()->horizontalHeader()->sortIndicatorOrder() == Qt::AscendingOrder);
+
+    // Shortcuts: a key another command has is refused, with the reason; a free one works
+    // at once; Default puts the old one back.
+    QAction* star = nullptr;
+    for (QAction* action : window.commands()) {
+        if (action->objectName() == u"toggle-star")
+            star = action;
+    }
+    REQUIRE(star != nullptr);
+    const QString refused =
+        dialog->assignKey(QStringLiteral("toggle-star"), QKeySequence(Qt::Key_J));
+    CHECK(refused.contains(QStringLiteral("Next Story")));
+    CHECK(dialog->findChild<QLabel*>(QStringLiteral("keyMessage"))->text() == refused);
+    CHECK(star->shortcut() == QKeySequence(Qt::Key_S));
+    CHECK(dialog->assignKey(QStringLiteral("toggle-star"), QKeySequence(Qt::Key_X)).isEmpty());
+    CHECK(star->shortcut() == QKeySequence(Qt::Key_X));
+    CHECK(ui::Preferences::load().shortcuts.value(QStringLiteral("toggle-star")) ==
+          QList<QKeySequence>{QKeySequence(Qt::Key_X)});
+    // S is free now: another command may take it, and then Default for Star is refused.
+    CHECK(dialog->assignKey(QStringLiteral("mark-read"), QKeySequence(Qt::Key_S)).isEmpty());
+    dialog->resetKeys(QStringLiteral("toggle-star"));
+    CHECK(star->shortcut() == QKeySequence(Qt::Key_X));
+    dialog->resetAllKeys();
+    CHECK(star->shortcut() == QKeySequence(Qt::Key_S));
+    CHECK(ui::Preferences::load().shortcuts.isEmpty());
+
+    // Kept for next time: a new window opens as the user left it.
+    dialog->close();
+    const ui::Preferences kept = ui::Preferences::load();
+    CHECK(kept.pointSize == 15);
+    CHECK(kept.theme == ui::Preferences::Theme::Dark);
+    CHECK(kept.snippets);
+    CHECK(kept.sort == ui::Preferences::Sort::Oldest);
+    ui::Preferences light = kept;
+    light.theme = ui::Preferences::Theme::System;
+    window.applyPreferences(light); // back to the desktop's colours for the tests after
+    CHECK(QApplication::palette().color(QPalette::Base).lightness() > 200);
+}
+
+TEST_CASE("the reader keeps a readable measure, puts source, author and date on one line, "
+          "opens the original with o or Enter, and its tag chips search",
+          "[ui][reader]")
+{
+    forgetSettings();
+    SampleWindow fixture;
+    ui::MainWindow& window = *fixture.window;
+    window.resize(1800, 900);
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    window.storyList()->selectRow(0);
+    QApplication::processEvents();
+    ui::ReaderView* reader = window.reader();
+    // However wide the pane, a line holds about 70 characters.
+    const QFontMetricsF metrics(reader->document()->defaultFont());
+    const qreal perCharacter =
+        metrics.horizontalAdvance(QStringLiteral("abcdefghij klmnopqrst")) / 21;
+    CHECK(reader->viewport()->width() > 100 * perCharacter);
+    CHECK(reader->textWidth() < 80 * perCharacter);
+    CHECK(reader->textWidth() > 60 * perCharacter);
+
+    // One line of where, who and when.
+    core::Article story;
+    story.title = QStringLiteral("Rates rise");
+    story.source = QStringLiteral("Wire");
+    story.author = QStringLiteral("Ann Lee");
+    story.published = core::PublishedDate::day(QDate(2024, 3, 5));
+    story.url = QStringLiteral("https://example.com/rates");
+    story.tags = {core::Tag{QStringLiteral("Bank of England"), QStringLiteral("organization")},
+                  core::Tag{QStringLiteral("London"), QStringLiteral("place")}};
+    const QString html = ui::ReaderView::articleHtml(story);
+    CHECK(html.contains(QStringLiteral("Wire · by Ann Lee · ") +
+                        QLocale().toString(QDate(2024, 3, 5), QLocale::LongFormat)));
+    CHECK(html.contains(QStringLiteral("Open the original")));
+    // Each kind has its own tint.
+    QTextDocument document;
+    document.setHtml(html);
+    CHECK(document.toPlainText().contains(QStringLiteral("Bank of England")));
+
+    // o and Enter open the story's page in the browser; only web links go.
+    test::UrlRecorder desktop;
+    QDesktopServices::setUrlHandler(QStringLiteral("https"), &desktop, "open");
+    QDesktopServices::setUrlHandler(QStringLiteral("http"), &desktop, "open");
+    reader->showArticle(story);
+    window.storyList()->setFocus();
+    QTest::keyClick(window.storyList(), Qt::Key_O);
+    CHECK(desktop.opened == QList<QUrl>{QUrl(story.url)});
+    QTest::keyClick(window.storyList(), Qt::Key_Return);
+    CHECK(desktop.opened.size() == 2);
+    QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
+    QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
+
+    // A chip searches for its tag.
+    QSignalSpy searched(&window, &ui::MainWindow::searchFinished);
+    reader->followLink(
+        ui::ReaderView::tagLink(QStringLiteral("Bank of England"), QStringLiteral("organization")));
+    REQUIRE(searched.wait(10000));
+    CHECK(window.searchField()->text() == QStringLiteral("tag:\"Bank of England\""));
+    const auto [name, kind] = ui::ReaderView::tagOfLink(
+        ui::ReaderView::tagLink(QStringLiteral("a \"b\" c"), QStringLiteral("person")));
+    CHECK(name == QStringLiteral("a \"b\" c"));
+    CHECK(kind == QStringLiteral("person"));
+}
+
+TEST_CASE("the list has an author column that sorts, and the timeline counts undated stories",
+          "[ui][list]")
+{
+    forgetSettings();
+    QTemporaryDir dir;
+    auto store = openLibrary(dir);
+    QList<core::Article> batch;
+    for (int i = 0; i < 4; ++i) {
+        core::Article a;
+        a.title = QStringLiteral("story %1").arg(i);
+        a.body = QStringLiteral("body of story %1").arg(i);
+        a.source = QStringLiteral("Wire");
+        a.author = i == 0 ? QString() : QStringLiteral("Writer %1").arg(QChar(u'D' - i));
+        if (i < 3)
+            a.published = core::PublishedDate::day(QDate(2024, 1 + i, 1));
+        batch.append(a);
+    }
+    REQUIRE(store->addArticles(batch).ok());
+    ui::MainWindow window(std::move(store));
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    REQUIRE(QTest::qWaitFor([&window] { return window.sidebarIsCurrent(); }, 10000));
+    CHECK(window.timeline()->undated() == 1);
+    CHECK(window.timeline()->undatedLabel()->isVisible());
+    CHECK(window.timeline()->undatedLabel()->text() == QStringLiteral("1 undated"));
+
+    QSignalSpy searched(&window, &ui::MainWindow::searchFinished);
+    window.storyList()->horizontalHeader()->setSortIndicator(ui::ArticleListModel::AuthorColumn,
+                                                             Qt::AscendingOrder);
+    REQUIRE(searched.wait(10000));
+    QStringList authors;
+    for (int row = 0; row < window.storyModel()->rowCount(); ++row)
+        authors.append(
+            window.storyModel()->index(row, ui::ArticleListModel::AuthorColumn).data().toString());
+    CHECK(authors == QStringList{QStringLiteral("Writer A"), QStringLiteral("Writer B"),
+                                 QStringLiteral("Writer C"), QString()});
+
+    // A date filter says it leaves the undated story out.
+    window.search(QStringLiteral("after:2024-01"));
+    REQUIRE(searched.wait(10000));
+    CHECK(window.hintLabel()->text().contains(QStringLiteral("no date")));
 }

@@ -123,7 +123,8 @@ int searchCommand(const QStringList& arguments, const QString& globalLibrary)
                         {QStringLiteral("hint"),
                          hint.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(hint)},
                         {QStringLiteral("results"), hits},
-                        {QStringLiteral("months"), months}}));
+                        {QStringLiteral("months"), months},
+                        {QStringLiteral("undated"), results->undated}}));
         return ExitOk;
     }
     QString table;

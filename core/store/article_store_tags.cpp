@@ -399,8 +399,9 @@ Result<TagSnapshot> ArticleStore::snapshotTags(const QStringList& names)
             !r)
             return r.error();
         tags->reset();
-        for (auto& [id, tag] : found) {
-            if (auto r = taggings->bind(1, id).forEachRow([&tag](const Statement& row) {
+        for (auto& entry : found) { // clang 14 captures no structured binding
+            TagSnapshot::Tag& tag = entry.second;
+            if (auto r = taggings->bind(1, entry.first).forEachRow([&tag](const Statement& row) {
                     tag.taggings.append({row.int64(0), row.text(1), row.real(2)});
                 });
                 !r)

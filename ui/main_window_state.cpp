@@ -91,8 +91,11 @@ void MainWindow::restoreSettings()
         const QSignalBlocker blocker(m_list->horizontalHeader()); // one search, below
         const QByteArray columns = settings.value(QStringLiteral("columns")).toByteArray();
         // The order last used; the first time, the one Preferences gives.
-        if (!m_list->horizontalHeader()->restoreState(columns))
+        if (!m_list->horizontalHeader()->restoreState(columns)) {
             applyDefaultSort();
+            // The author column waits in the header's menu: most feeds name none.
+            m_list->horizontalHeader()->setSectionHidden(ArticleListModel::AuthorColumn, true);
+        }
     }
     const QString query = settings.value(QStringLiteral("query")).toString();
     settings.endGroup();

@@ -70,14 +70,19 @@ qreal ReaderView::textWidth() const
     return document()->textWidth() - format.leftMargin() - format.rightMargin();
 }
 
-// The measure: side margins that leave about kMeasure characters of the reader's font on a
-// line (never less than the document's margin), so a wide pane does not make long lines.
-void ReaderView::layOut()
+qreal ReaderView::measureWidth() const
 {
     static const QString sample =
         QStringLiteral("the quick brown fox jumps over the lazy dog, then reads the news");
     const QFontMetricsF metrics(document()->defaultFont());
-    const qreal measure = metrics.horizontalAdvance(sample) / sample.size() * kMeasure;
+    return metrics.horizontalAdvance(sample) / static_cast<qreal>(sample.size()) * kMeasure;
+}
+
+// The measure: side margins that leave about kMeasure characters of the reader's font on a
+// line (never less than the document's margin), so a wide pane does not make long lines.
+void ReaderView::layOut()
+{
+    const qreal measure = measureWidth();
     const qreal width = viewport()->width();
     const qreal side = std::max<qreal>(16, (width - measure) / 2);
     QTextFrameFormat format = document()->rootFrame()->frameFormat();
@@ -410,8 +415,15 @@ QVariant ReaderView::loadResource(int type, const QUrl& name)
     if (type != QTextDocument::ImageResource || !imagesShown())
         return {};
     const QImage image = m_images->image(name);
-    if (!image.isNull())
+    if (!image.isNull()) {
+        // Never wider than the measure: a large photo fits the text's width.
+        const int width =
+            static_cast<int>(std::min(measureWidth(), static_cast<qreal>(viewport()->width()) -
+                                                          2 * document()->documentMargin()));
+        if (width > 32 && image.width() > width)
+            return image.scaledToWidth(width, Qt::SmoothTransformation);
         return image;
+    }
     m_images->fetch(name); // shows when it comes (finished → render)
     return {};
 }

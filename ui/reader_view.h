@@ -95,6 +95,7 @@ private:
     void rerenderKeepingScroll();
     void markMatchesInHtml();
     void layOut();
+    qreal measureWidth() const; ///< kMeasure characters of the reader's font, in pixels
 
     std::optional<core::Article> m_article; ///< shown, or a message when empty
     QString m_message;

@@ -24,10 +24,11 @@ constexpr std::array kCommands{
             retagCommand},
     Command{"list", "[--json] [--limit N]", "list articles, newest first", listCommand},
     Command{"show", "[--json] ID", "show one article", showCommand},
-    Command{"search",
-            "[--json] [--count] [--sort relevance|date|title|source|starred|tags] [--reverse]\n"
-            "[--limit N] [--offset N] QUERY",
-            "find articles (see 'search --help' for the language)", searchCommand},
+    Command{
+        "search",
+        "[--json] [--count] [--sort relevance|date|title|source|author|starred|tags] [--reverse]\n"
+        "[--limit N] [--offset N] QUERY",
+        "find articles (see 'search --help' for the language)", searchCommand},
     Command{"stats", "[--json]", "count what the library holds", statsCommand},
     Command{"tag", "add|remove TAG (ID... | --query QUERY)",
             "tag articles by hand, or take a tag off", tagCommand},

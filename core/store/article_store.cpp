@@ -679,7 +679,9 @@ Result<void> ArticleStore::renameSavedSearch(const QString& name, const QString&
     auto row = taken->step();
     if (!row)
         return row.error();
-    if (*row) {
+    const bool exists = *row;
+    taken->reset(); // a cached statement: ready for the next call
+    if (exists) {
         return Error{ErrorCode::Exists,
                      QStringLiteral("There is already a saved search called \"%1\".").arg(trimmed)};
     }

@@ -278,7 +278,8 @@ TEST_CASE("saved searches are renamed and ordered, and tags come back as they we
     REQUIRE(store->saveSearch({QStringLiteral("a"), QStringLiteral("two")}).ok());
     auto names = [&store] {
         QStringList out;
-        for (const SavedSearch& saved : store->overview()->savedSearches)
+        const auto overview = store->overview(); // kept: the loop reads into it
+        for (const SavedSearch& saved : overview->savedSearches)
             out.append(saved.name);
         return out;
     };

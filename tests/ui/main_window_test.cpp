@@ -1302,6 +1302,9 @@ TEST_CASE("the list has an author column that sorts, and the timeline counts und
     CHECK(window.timeline()->undatedLabel()->isVisible());
     CHECK(window.timeline()->undatedLabel()->text() == QStringLiteral("1 undated"));
 
+    // Shown from the header's menu; most feeds name no author, so it starts hidden.
+    CHECK(window.storyList()->horizontalHeader()->isSectionHidden(
+        ui::ArticleListModel::AuthorColumn));
     QSignalSpy searched(&window, &ui::MainWindow::searchFinished);
     window.storyList()->horizontalHeader()->setSortIndicator(ui::ArticleListModel::AuthorColumn,
                                                              Qt::AscendingOrder);

@@ -259,12 +259,11 @@ int subscribeCommand(const QStringList& arguments, const QString& globalLibrary)
     auto update = core::applyFetch(*store, *state, answer, QDateTime::currentDateTimeUtc());
     if (!update)
         return fail(update.error());
-    printOut(QStringLiteral("%1 %2 (%3): %4 new stories.\n")
+    printOut(QStringLiteral("%1 %2 (%3): %4.\n")
                  .arg(*added > 0 ? QStringLiteral("Subscribed to")
                                  : QStringLiteral("Already subscribed to"),
                       subscription.title.isEmpty() ? subscription.url : subscription.title,
-                      subscription.url)
-                 .arg(update->added));
+                      subscription.url, counted(update->added, "new story", "new stories")));
     return ExitOk;
 }
 

@@ -72,6 +72,17 @@ void PreferencesDialog::update(const std::function<void(Preferences&)>& change)
     Q_EMIT changed(m_preferences);
 }
 
+QCheckBox* PreferencesDialog::checkBox(const QString& text, const QString& name,
+                                       bool Preferences::*field)
+{
+    auto* box = new QCheckBox(text);
+    box->setObjectName(name);
+    box->setChecked(m_preferences.*field);
+    connect(box, &QCheckBox::toggled, this,
+            [this, field](bool on) { update([on, field](Preferences& p) { p.*field = on; }); });
+    return box;
+}
+
 QWidget* PreferencesDialog::readingPage()
 {
     auto* page = new QWidget;
@@ -114,12 +125,9 @@ QWidget* PreferencesDialog::readingPage()
     });
     form->addRow(tr("Text size:"), m_size);
 
-    auto* images = new QCheckBox(tr("Load images in stories (from the sites that publish them)"));
-    images->setObjectName(QStringLiteral("loadImages"));
-    images->setChecked(m_preferences.loadImages);
-    connect(images, &QCheckBox::toggled, this,
-            [this](bool on) { update([on](Preferences& p) { p.loadImages = on; }); });
-    form->addRow(QString(), images);
+    form->addRow(QString(),
+                 checkBox(tr("Load images in stories (from the sites that publish them)"),
+                          QStringLiteral("loadImages"), &Preferences::loadImages));
 
     auto* theme = choices({tr("Follow the system"), tr("Light"), tr("Dark")},
                           static_cast<int>(m_preferences.theme), QStringLiteral("theme"));
@@ -135,12 +143,8 @@ QWidget* PreferencesDialog::readingPage()
     });
     form->addRow(tr("Story list:"), density);
 
-    auto* snippets = new QCheckBox(tr("Show a line of each story under its title"));
-    snippets->setObjectName(QStringLiteral("snippets"));
-    snippets->setChecked(m_preferences.snippets);
-    connect(snippets, &QCheckBox::toggled, this,
-            [this](bool on) { update([on](Preferences& p) { p.snippets = on; }); });
-    form->addRow(QString(), snippets);
+    form->addRow(QString(), checkBox(tr("Show a line of each story under its title"),
+                                     QStringLiteral("snippets"), &Preferences::snippets));
 
     auto* sort = choices({tr("Best match first (newest first without words)"), tr("Newest first"),
                           tr("Oldest first")},
@@ -157,12 +161,9 @@ QWidget* PreferencesDialog::feedsPage(const std::optional<core::Retention>& rete
     auto* page = new QWidget;
     auto* form = new QFormLayout(page);
 
-    auto* automatic = new QCheckBox(tr("Refresh feeds automatically, as each one is due"));
-    automatic->setObjectName(QStringLiteral("refreshAutomatically"));
-    automatic->setChecked(m_preferences.refreshAutomatically);
-    connect(automatic, &QCheckBox::toggled, this,
-            [this](bool on) { update([on](Preferences& p) { p.refreshAutomatically = on; }); });
-    form->addRow(QString(), automatic);
+    form->addRow(QString(), checkBox(tr("Refresh feeds automatically, as each one is due"),
+                                     QStringLiteral("refreshAutomatically"),
+                                     &Preferences::refreshAutomatically));
 
     auto* interval = new QSpinBox;
     interval->setObjectName(QStringLiteral("newFeedInterval"));
@@ -209,12 +210,8 @@ QWidget* PreferencesDialog::feedsPage(const std::optional<core::Retention>& rete
     form->addRow(QString(), new QLabel(tr("<small>Starred stories and stories you tagged are "
                                           "always kept.</small>")));
 
-    auto* notify = new QCheckBox(tr("Desktop notifications for the feeds that ask for them"));
-    notify->setObjectName(QStringLiteral("notifications"));
-    notify->setChecked(m_preferences.notifications);
-    connect(notify, &QCheckBox::toggled, this,
-            [this](bool on) { update([on](Preferences& p) { p.notifications = on; }); });
-    form->addRow(QString(), notify);
+    form->addRow(QString(), checkBox(tr("Desktop notifications for the feeds that ask for them"),
+                                     QStringLiteral("notifications"), &Preferences::notifications));
     return page;
 }
 

@@ -50,6 +50,8 @@ private:
     QWidget* feedsPage(const std::optional<core::Retention>& retention);
     QWidget* shortcutsPage();
     void update(const std::function<void(Preferences&)>& change);
+    /// A check box for one of the on/off preferences, named `name` (tests find it so).
+    QCheckBox* checkBox(const QString& text, const QString& name, bool Preferences::*field);
     void fillShortcuts();
     void emitRetention();
     QString currentCommand() const;

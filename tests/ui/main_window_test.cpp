@@ -1164,6 +1164,17 @@ TEST_CASE("Preferences apply at once: reader font, colours, density, snippets, o
     CHECK(snippet.size() > 20);
     CHECK_FALSE(snippet.contains(u'\n'));
 
+    // Feeds: notifications off, and no automatic refresh, at once.
+    auto* notifications = dialog->findChild<QCheckBox*>(QStringLiteral("notifications"));
+    auto* automatic = dialog->findChild<QCheckBox*>(QStringLiteral("refreshAutomatically"));
+    REQUIRE(notifications);
+    REQUIRE(automatic);
+    notifications->setChecked(false);
+    automatic->setChecked(false);
+    CHECK_FALSE(window.preferences().notifications);
+    CHECK_FALSE(window.preferences().refreshAutomatically);
+    CHECK_FALSE(ui::Preferences::load().notifications);
+
     // The order: oldest first, now.
     QSignalSpy searched(&window, &ui::MainWindow::searchFinished);
     auto* sort = dialog->findChild<QComboBox*>(QStringLiteral("sort"));

@@ -213,6 +213,7 @@ void MainWindow::createMenus()
     m_reader->setAlwaysLoadImages(m_alwaysLoadImages->isChecked());
     connect(m_alwaysLoadImages, &QAction::toggled, this, [this](bool always) {
         QSettings().setValue(QStringLiteral("reader/alwaysLoadImages"), always);
+        m_preferences.loadImages = always; // the dialog shows what the menu chose
         m_reader->setAlwaysLoadImages(always);
     });
 

@@ -77,7 +77,6 @@ void MainWindow::showPreferences()
         if (auto r = m_store->defaultRetention())
             retention = *r;
     }
-    m_preferences.loadImages = m_alwaysLoadImages->isChecked(); // the View menu may have changed it
     m_preferencesDialog = new PreferencesDialog(m_preferences, list, retention, this);
     m_preferencesDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_preferencesDialog, &PreferencesDialog::changed, this, &MainWindow::applyPreferences);

@@ -59,7 +59,6 @@ std::pair<QString, QString> ReaderView::tagOfLink(const QUrl& url)
 void ReaderView::setBaseFont(const QFont& font)
 {
     m_baseFont = font;
-    m_hasBaseFont = true;
     const int steps = std::exchange(m_zoom, kMaxZoom + 1); // applied again, on the new font
     setZoom(steps);
 }
@@ -375,7 +374,7 @@ void ReaderView::setZoom(int steps)
     if (steps == m_zoom)
         return;
     m_zoom = steps;
-    QFont font = m_hasBaseFont ? m_baseFont : QApplication::font(this);
+    QFont font = m_baseFont.value_or(QApplication::font(this));
     font.setPointSizeF(font.pointSizeF() + steps);
     setFont(font); // the document's default font follows the widget's
     rerenderKeepingScroll();

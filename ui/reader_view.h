@@ -104,8 +104,7 @@ private:
     bool m_loadImagesHere = false; ///< the user asked for this story's images
     bool m_rerenderQueued = false;
     int m_zoom = 0;
-    QFont m_baseFont; ///< empty family: the desktop's
-    bool m_hasBaseFont = false;
+    std::optional<QFont> m_baseFont; ///< the user's; none: the desktop's
 };
 
 } // namespace broadsheet::ui

@@ -11,6 +11,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+
 #ifdef Q_OS_UNIX
 #include <unistd.h>
 #endif
@@ -634,10 +636,11 @@ Result<LibraryOverview> ArticleStore::overview()
         });
         !r)
         return r.error();
-    auto undated = m_db.queryInt("SELECT count(*) FROM articles WHERE published_at IS NULL");
-    if (!undated)
-        return undated.error();
-    overview.undated = *undated;
+    // What the months do not count has no date.
+    qint64 dated = 0;
+    for (const qint64 count : std::as_const(overview.months))
+        dated += count;
+    overview.undated = std::max<qint64>(0, overview.articles - dated);
     auto subscriptions = subscriptionStates();
     if (!subscriptions)
         return subscriptions.error();

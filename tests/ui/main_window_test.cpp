@@ -1332,3 +1332,29 @@ TEST_CASE("the list has an author column that sorts, and the timeline counts und
     REQUIRE(searched.wait(10000));
     CHECK(window.hintLabel()->text().contains(QStringLiteral("no date")));
 }
+
+TEST_CASE("Preferences read from damaged settings fall back to the defaults", "[ui][preferences]")
+{
+    forgetSettings();
+    {
+        QSettings settings;
+        settings.setValue(QStringLiteral("reader/typeface"), 99);
+        settings.setValue(QStringLiteral("reader/pointSize"), 100000);
+        settings.setValue(QStringLiteral("appearance/theme"), -3);
+        settings.setValue(QStringLiteral("appearance/density"), QStringLiteral("\x01garbage"));
+        settings.setValue(QStringLiteral("feeds/newFeedInterval"), -50);
+        settings.setValue(QStringLiteral("shortcuts/toggle-star"),
+                          QStringList{QString(), QStringLiteral("\xff\xfe")});
+    }
+    const ui::Preferences read = ui::Preferences::load();
+    const ui::Preferences defaults;
+    CHECK(read.typeface == defaults.typeface);
+    CHECK(read.pointSize == 72); // held to the largest the reader takes
+    CHECK(read.theme == defaults.theme);
+    CHECK(read.density == ui::Preferences::Density::Compact); // not a number: 0
+    CHECK(read.newFeedInterval == 0);
+    // Keys that are no key at all are dropped: the command has none, not a broken one.
+    for (const QKeySequence& key : read.shortcuts.value(QStringLiteral("toggle-star")))
+        CHECK_FALSE(key.isEmpty());
+    forgetSettings();
+}

@@ -231,6 +231,10 @@ public:
         ArticleId id = 0;
         QList<Tag> entities;  ///< person, organization or place
         QStringList keywords; ///< best first
+        /// Its profile for related stories (discovery/term_profile.h): stems and weights.
+        QList<std::pair<QByteArray, int>> profile;
+        /// Its near-duplicate signature (discovery/near_duplicates.h); empty: too short.
+        QByteArray signature;
     };
     /// Replaces each story's entity and keyword tags with these and records `generation`
     /// on it, in the caller's transaction: a story is tagged whole or not at all. Manual,
@@ -243,6 +247,23 @@ public:
     /// Every stem of the index with the number of stories it occurs in (read once: cheaper
     /// than looking most of them up one by one).
     Result<QHash<QByteArray, qint64>> vocabulary();
+
+    // ---- Discovery: related stories and versions of one story (article_store_discovery.cpp)
+    /// A story found like another, with how alike (the cosine of their profiles, 0 to 1).
+    struct Related {
+        ArticleId id = 0;
+        double score = 0;
+    };
+    /// The stories most like this one, most alike first: by their profiles' terms, then by
+    /// the people, organisations and places they share. Its own versions are left out.
+    /// Empty when the story has no profile yet (the tagging pass has not reached it).
+    Result<QList<Related>> relatedStories(ArticleId id, int limit = 10);
+    /// The other versions of this story (its near-duplicates), newest first.
+    Result<QList<ArticleId>> versions(ArticleId id);
+    /// Every story that has versions, with the key it shares with them.
+    Result<QHash<ArticleId, ArticleId>> clusterKeys();
+    /// Drops the profiles of deleted stories, with their postings and bands.
+    Result<void> dropOrphanedProfiles();
 
     /// Runs SQLite's and FTS5's integrity checks; returns the problems found (empty = sound).
     Result<QStringList> check();
@@ -257,6 +278,9 @@ private:
     Result<qint64> tagId(const QString& name, const QString& kind);
     Result<void> storeTags(const QList<Article>& articles, const QList<AddOutcome>& outcomes,
                            const QList<bool>& ownTags);
+    /// Stores the stories' profiles and signatures, and joins each to the versions of it
+    /// stored before (article_store_discovery.cpp): in storeDerivedTags()'s transaction.
+    Result<void> storeProfiles(const QList<const DerivedTags*>& stories);
 
     Database m_db;
     bool m_readOnly = false;

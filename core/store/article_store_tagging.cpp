@@ -93,7 +93,17 @@ Result<QList<Article>> ArticleStore::staleArticles(qint64 generation, ArticleId 
 
 Result<void> ArticleStore::markAllStale()
 {
-    return m_db.exec("UPDATE articles SET tagged_with = 0 WHERE tagged_with > 0");
+    // Every profile is made again: the old ones go in one sweep rather than one by one.
+    auto transaction = Transaction::beginOrJoin(m_db);
+    if (!transaction)
+        return transaction.error();
+    auto cleared = m_db.exec("UPDATE articles SET tagged_with = 0 WHERE tagged_with > 0; "
+                             "DELETE FROM term_postings; DELETE FROM near_duplicate_bands; "
+                             "DELETE FROM article_profiles; DELETE FROM deleted_profiles; "
+                             "UPDATE articles SET cluster_id = NULL WHERE cluster_id IS NOT NULL");
+    if (!cleared)
+        return cleared;
+    return transaction->commit();
 }
 
 Result<void> ArticleStore::storeDerivedTags(const QList<DerivedTags>& tagged, qint64 generation)
@@ -101,6 +111,7 @@ Result<void> ArticleStore::storeDerivedTags(const QList<DerivedTags>& tagged, qi
     auto transaction = Transaction::beginOrJoin(m_db); // or the writer's
     if (!transaction)
         return transaction.error();
+    QList<const DerivedTags*> marked;
     auto clear = m_db.prepare(
         "DELETE FROM article_tags WHERE article_id = ?1 AND origin IN ('entity', 'keyword')");
     if (!clear)
@@ -120,11 +131,13 @@ Result<void> ArticleStore::storeDerivedTags(const QList<DerivedTags>& tagged, qi
     if (!mark)
         return mark.error();
     const QString keywordKind = QString::fromLatin1(tag_kind::kKeyword);
+    marked.reserve(tagged.size());
     for (const DerivedTags& story : tagged) {
         if (auto r = mark->bind(1, story.id).bind(2, generation).run(); !r)
             return r.error();
         if (m_db.changes() == 0)
             continue; // gone meanwhile, or tagged by its file
+        marked.append(&story);
         if (auto r = clear->bind(1, story.id).run(); !r)
             return r.error();
         for (const Tag& tag : story.entities) {
@@ -145,6 +158,8 @@ Result<void> ArticleStore::storeDerivedTags(const QList<DerivedTags>& tagged, qi
                 return r.error();
         }
     }
+    if (auto r = storeProfiles(marked); !r)
+        return r.error();
     return transaction->commit();
 }
 

@@ -178,13 +178,50 @@ CREATE TABLE settings (
     R"sql(
 ALTER TABLE saved_searches ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
 )sql",
+    // v9: discovery (issue 17), written by the tagging pass. Each story's profile: its
+    // most telling terms as a unit tf-idf vector (term ids, hashes of the stems, and weights) and
+    // its MinHash
+    // signature over word shingles. term_postings is the vectors' inverted index, each
+    // term's stories by weight, for "more like this"; near_duplicate_bands the signatures'
+    // LSH bands (of the first story of each group only), to find a new story's
+    // near-duplicates without reading the library.
+    // cluster_id: the key its near-duplicates share (NULL: it has none). Profiles of deleted
+    // stories are dropped by the next pass, with their postings and bands (deleted_profiles
+    // names them, so the pass need not look through every profile).
+    R"sql(
+CREATE TABLE article_profiles (
+    article_id INTEGER PRIMARY KEY,
+    terms      BLOB NOT NULL,
+    signature  BLOB,
+    bucket     INTEGER NOT NULL DEFAULT -1
+);
+CREATE TABLE term_postings (
+    term_id    INTEGER NOT NULL,
+    weight     INTEGER NOT NULL,
+    article_id INTEGER NOT NULL,
+    PRIMARY KEY (term_id, weight, article_id)
+) WITHOUT ROWID;
+CREATE TABLE near_duplicate_bands (
+    band       INTEGER NOT NULL,
+    article_id INTEGER NOT NULL,
+    PRIMARY KEY (band, article_id)
+) WITHOUT ROWID;
+ALTER TABLE articles ADD COLUMN cluster_id INTEGER;
+CREATE INDEX articles_cluster ON articles(cluster_id) WHERE cluster_id IS NOT NULL;
+CREATE TABLE deleted_profiles (
+    article_id INTEGER PRIMARY KEY
+);
+CREATE TRIGGER articles_profile_delete AFTER DELETE ON articles BEGIN
+    INSERT OR IGNORE INTO deleted_profiles(article_id) VALUES (old.id);
+END;
+)sql",
 };
 
 // PRAGMA user_version takes no bound parameters; the value is one of ours, never user text.
 constexpr std::array kSetVersion = {
     "PRAGMA user_version = 1", "PRAGMA user_version = 2", "PRAGMA user_version = 3",
     "PRAGMA user_version = 4", "PRAGMA user_version = 5", "PRAGMA user_version = 6",
-    "PRAGMA user_version = 7", "PRAGMA user_version = 8",
+    "PRAGMA user_version = 7", "PRAGMA user_version = 8", "PRAGMA user_version = 9",
 };
 static_assert(kSetVersion.size() == kMigrations.size());
 

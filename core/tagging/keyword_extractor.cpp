@@ -409,6 +409,26 @@ KeywordExtractor::Analysis KeywordExtractor::analyse(const QString& title, const
     std::vector<TermCounter::Term> terms = counter.terms();
     Analysis analysis;
     counter.appendStems(terms, analysis.stems);
+    {
+        // Most frequent first (a title's words count three times); ties by stem.
+        std::vector<const TermCounter::Term*> byCount;
+        byCount.reserve(terms.size());
+        for (const TermCounter::Term& term : terms)
+            byCount.push_back(&term);
+        const auto keep = std::min<size_t>(byCount.size(), kFrequent);
+        std::partial_sort(byCount.begin(), byCount.begin() + static_cast<std::ptrdiff_t>(keep),
+                          byCount.end(),
+                          [](const TermCounter::Term* a, const TermCounter::Term* b) {
+                              return a->count != b->count ? a->count > b->count : a->stem < b->stem;
+                          });
+        analysis.frequent.reserve(static_cast<qsizetype>(keep));
+        for (size_t i = 0; i < keep; ++i) { // the stem and count are what a profile needs
+            const TermCounter::Term& term = *byCount[i];
+            analysis.frequent.append(
+                KeywordTerm{QByteArray(term.stem.data(), static_cast<qsizetype>(term.stem.size())),
+                            QString(), term.count});
+        }
+    }
     if (!excluded.empty()) {
         std::erase_if(terms, [&excluded](const TermCounter::Term& t) {
             return excluded.find(t.word) != excluded.end();

@@ -51,7 +51,12 @@ public:
     struct Analysis {
         QList<KeywordTerm> candidates;
         QByteArray stems;
+        /// The article's kFrequent most frequent terms, names' words included, stems and
+        /// counts only: what its profile for related stories is chosen from
+        /// (discovery/term_profile.h).
+        QList<KeywordTerm> frequent;
     };
+    static constexpr int kFrequent = 150;
     static Analysis analyse(const QString& title, const QString& body,
                             const QStringList& entityNames);
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tagging_pass.h"
 
+#include "discovery/near_duplicates.h"
+#include "discovery/term_profile.h"
 #include "entity_extractor.h"
 #include "keyword_extractor.h"
 #include "store/article_store.h"
@@ -38,9 +40,11 @@ struct Analysed {
     ArticleId id = 0;
     QList<Tag> entities;
     QList<KeywordTerm> candidates;
+    QList<KeywordTerm> frequent; ///< what its profile is chosen from
+    QByteArray signature;        ///< near-duplicates' (empty: too short)
 };
 
-Analysed analyse(const Article& article)
+Analysed analyse(const Article& article, bool findVersions)
 {
     static const EntityExtractor extractor; // immutable: shared by the pool's threads
     Analysed out;
@@ -50,7 +54,14 @@ Analysed analyse(const Article& article)
         out.entities.append(Tag{entity.name, entityKindName(entity.kind)});
         names.append(entity.name);
     }
-    out.candidates = KeywordExtractor::candidates(article.title, article.body, names);
+    KeywordExtractor::Analysis terms =
+        KeywordExtractor::analyse(article.title, article.body, names);
+    out.candidates = std::move(terms.candidates);
+    out.frequent = std::move(terms.frequent);
+    if (!findVersions)
+        return out;
+    if (const auto signature = NearDuplicates::signature(article.body))
+        out.signature = NearDuplicates::toBytes(*signature);
     return out;
 }
 
@@ -112,8 +123,13 @@ Result<qint64> TaggingPass::run(const std::stop_token& stop, bool all)
     if (!stale)
         return stale.error();
     progress.total = *stale;
-    if (progress.total == 0)
+    if (progress.total == 0) {
+        // Nothing to tag; what deleted stories left in the indexes still goes.
+        if (auto r = m_writer.run([](ArticleStore& store) { return store.dropOrphanedProfiles(); });
+            !r)
+            return r.error();
         return 0;
+    }
     auto library = m_reader.count();
     if (!library)
         return library.error();
@@ -135,8 +151,9 @@ Result<qint64> TaggingPass::run(const std::stop_token& stop, bool all)
     auto readChunk = [this, &generation](ArticleId after) {
         return m_reader.staleArticles(*generation, after, kChunk);
     };
-    auto startAnalysis = [](const QList<Article>& chunk) {
-        return QtConcurrent::mapped(&taggingPool(), chunk, analyse);
+    auto startAnalysis = [find = m_findVersions](const QList<Article>& chunk) {
+        return QtConcurrent::mapped(&taggingPool(), chunk,
+                                    [find](const Article& a) { return analyse(a, find); });
     };
 
     auto chunk = readChunk(0);
@@ -158,13 +175,27 @@ Result<qint64> TaggingPass::run(const std::stop_token& stop, bool all)
         KeywordQueue queue;
         for (const Analysed& a : results)
             queue.add(a.id, a.candidates);
+        // Every stem the chunk needs a frequency for: its keyword candidates' and the terms
+        // its profiles are chosen from.
+        QList<QByteArray> stems = queue.stems();
+        {
+            QSet<QByteArray> seen(stems.cbegin(), stems.cend());
+            for (const Analysed& a : results) {
+                for (const KeywordTerm& term : a.frequent) {
+                    if (!seen.contains(term.stem)) {
+                        seen.insert(term.stem);
+                        stems.append(term.stem);
+                    }
+                }
+            }
+        }
         QList<qint64> frequencies;
         if (large) {
-            frequencies.reserve(queue.stems().size());
-            for (const QByteArray& stem : queue.stems())
+            frequencies.reserve(stems.size());
+            for (const QByteArray& stem : stems)
                 frequencies.append(vocabulary.value(stem, 0));
         } else {
-            auto looked = m_reader.documentFrequencies(queue.stems());
+            auto looked = m_reader.documentFrequencies(stems);
             if (!looked) {
                 analysing.waitForFinished();
                 return looked.error();
@@ -172,13 +203,27 @@ Result<qint64> TaggingPass::run(const std::stop_token& stop, bool all)
             frequencies = std::move(*looked);
         }
         QHash<ArticleId, QStringList> keywords;
-        for (auto& [id, words] : queue.choose(frequencies, *library))
+        for (auto& [id, words] : queue.choose(frequencies.mid(0, queue.stems().size()), *library))
             keywords.emplace(id, std::move(words));
+        QHash<QByteArray, qint64> frequencyOf;
+        frequencyOf.reserve(stems.size());
+        for (qsizetype i = 0; i < stems.size(); ++i)
+            frequencyOf.insert(stems[i], frequencies[i]);
 
         QList<ArticleStore::DerivedTags> derived;
         derived.reserve(results.size());
-        for (const Analysed& a : results)
-            derived.append({a.id, a.entities, keywords.value(a.id)});
+        for (const Analysed& a : results) {
+            QList<qint64> termFrequencies;
+            termFrequencies.reserve(a.frequent.size());
+            for (const KeywordTerm& term : a.frequent)
+                termFrequencies.append(frequencyOf.value(term.stem));
+            QList<std::pair<QByteArray, int>> profile;
+            for (const TermProfile::Term& term :
+                 TermProfile::build(a.frequent, termFrequencies, *library))
+                profile.append({term.stem, term.weight});
+            derived.append(
+                {a.id, a.entities, keywords.value(a.id), std::move(profile), a.signature});
+        }
         auto stored = m_writer.run([&derived, gen = *generation](ArticleStore& store) {
             return store.storeDerivedTags(derived, gen);
         });
@@ -195,7 +240,12 @@ Result<qint64> TaggingPass::run(const std::stop_token& stop, bool all)
             break;
     }
     analysing.waitForFinished();
-    if (auto r = m_writer.run([](ArticleStore& store) { return store.dropUnusedTags(); }); !r)
+    if (auto r = m_writer.run([](ArticleStore& store) -> Result<void> {
+            if (auto dropped = store.dropUnusedTags(); !dropped)
+                return dropped;
+            return store.dropOrphanedProfiles();
+        });
+        !r)
         return r.error();
     qCDebug(lcTagging) << "tagged" << tagged << "stories";
     return tagged;

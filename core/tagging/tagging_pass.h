@@ -33,7 +33,7 @@ public:
     /// Stories per chunk (and per transaction).
     static constexpr int kChunk = 512;
     /// Bump when the tagger's code changes what it finds; the word lists' checksums join it.
-    static constexpr int kCodeVersion = 1;
+    static constexpr int kCodeVersion = 2;
     /// What identifies this tagger: its code version and its word lists' checksums.
     static QString signature();
 
@@ -43,6 +43,9 @@ public:
     TaggingPass& operator=(const TaggingPass&) = delete;
 
     void setProgressCallback(ProgressCallback callback) { m_progress = std::move(callback); }
+    /// Whether the pass also finds each story's near-duplicates (on unless turned off: the
+    /// benchmark measures what finding them costs).
+    void setFindVersions(bool find) { m_findVersions = find; }
 
     /// Tags every stale story (with `all`, every story the tagger tags: `retag --all`);
     /// returns how many were tagged. A stop request ends it after the chunk in hand.
@@ -55,6 +58,7 @@ private:
     LibraryWriter& m_writer;
     ArticleStore& m_reader;
     ProgressCallback m_progress;
+    bool m_findVersions = true;
 };
 
 } // namespace broadsheet::core

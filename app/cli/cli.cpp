@@ -23,7 +23,9 @@ constexpr std::array kCommands{
             "every story)",
             retagCommand},
     Command{"list", "[--json] [--limit N]", "list articles, newest first", listCommand},
-    Command{"show", "[--json] ID", "show one article", showCommand},
+    Command{"show", "[--json] ID", "show one article (and its other versions)", showCommand},
+    Command{"related", "[--json] [--limit N] ID", "list the stories most like one story",
+            relatedCommand},
     Command{
         "search",
         "[--json] [--count] [--sort relevance|date|title|source|author|starred|tags] [--reverse]\n"

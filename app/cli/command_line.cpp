@@ -105,6 +105,23 @@ int fail(const core::Error& error)
 }
 
 /// Every article the query matches, newest first (for `tag --query` and `export --query`).
+std::optional<core::ArticleId> singleArticleId(CommandLine& cli, int& exit)
+{
+    const QString command = cli.parser().positionalArguments().value(0);
+    if (cli.arguments().size() != 1) {
+        exit = *cli.usageError(QStringLiteral("%1 needs exactly one ID").arg(command));
+        return std::nullopt;
+    }
+    bool ok = false;
+    const qint64 id = cli.arguments().front().toLongLong(&ok);
+    if (!ok || id <= 0) {
+        exit = *cli.usageError(QStringLiteral("'%1' is not an article id (a positive number)")
+                                   .arg(cli.arguments().front()));
+        return std::nullopt;
+    }
+    return id;
+}
+
 QString padded(const QString& text, int width)
 {
     if (text.size() > width)

@@ -73,6 +73,9 @@ int fail(const core::Error& error);
 std::optional<QList<core::ArticleId>> namedStories(CommandLine& cli, const QStringList& idTexts,
                                                    const QCommandLineOption& query,
                                                    const QString& noun, int& exit);
+/// The one article id a command takes (`show ID`, `related ID`), or nothing after printing
+/// a usage error; `exit` then says how to end.
+std::optional<core::ArticleId> singleArticleId(CommandLine& cli, int& exit);
 /// `text`, cut with an ellipsis or padded with spaces to `width` characters.
 QString padded(const QString& text, int width);
 

@@ -113,12 +113,12 @@ TEST_CASE("cli: import, list, show and stats speak the documented JSON", "[cli]"
     CHECK(shown.exitCode == 0);
     const QJsonObject article = shown.json().object();
     QStringList keys = article.keys();
-    CHECK(keys == QStringList{QStringLiteral("author"), QStringLiteral("body"),
-                              QStringLiteral("id"), QStringLiteral("path"),
-                              QStringLiteral("published"), QStringLiteral("read"),
-                              QStringLiteral("section"), QStringLiteral("source"),
-                              QStringLiteral("starred"), QStringLiteral("tags"),
-                              QStringLiteral("title"), QStringLiteral("url")});
+    CHECK(keys ==
+          QStringList{QStringLiteral("author"), QStringLiteral("body"), QStringLiteral("id"),
+                      QStringLiteral("path"), QStringLiteral("published"), QStringLiteral("read"),
+                      QStringLiteral("section"), QStringLiteral("source"),
+                      QStringLiteral("starred"), QStringLiteral("tags"), QStringLiteral("title"),
+                      QStringLiteral("url"), QStringLiteral("versions")});
     CHECK(article.value(QStringLiteral("published")).toString() == QStringLiteral("2014-12-22"));
     CHECK(article.value(QStringLiteral("section")).toString() == QStringLiteral("Top Stories"));
     CHECK(article.value(QStringLiteral("path")).toString() == seed);
@@ -879,4 +879,58 @@ TEST_CASE("cli: source rename renames a source, and onto another makes them one"
                                 QStringLiteral("Wire Service")}))
               .exitCode == 2);
     CHECK(cli(withLibrary(dir, {QStringLiteral("check")})).exitCode <= 1);
+}
+
+TEST_CASE("cli: related lists the stories most like one, show lists its other versions",
+          "[cli][discovery]")
+{
+    REQUIRE_SHARED("data/bbc/news/business");
+    QTemporaryDir dir;
+    REQUIRE(cli(withLibrary(dir, {QStringLiteral("import"),
+                                  sharedPath(QStringLiteral("data/bbc/news/business"))}))
+                .exitCode == 0);
+    // The corpus has this story twice, under two headlines.
+    const Run found = cli(withLibrary(dir, {QStringLiteral("search"), QStringLiteral("--json"),
+                                            QStringLiteral("title:\"UK interest rates held\"")}));
+    REQUIRE(found.exitCode == 0);
+    const QJsonArray hits = found.json().object().value(QStringLiteral("results")).toArray();
+    REQUIRE(hits.size() == 1);
+    const QString id = QString::number(hits[0].toObject().value(QStringLiteral("id")).toInteger());
+
+    const Run related = cli(withLibrary(dir, {QStringLiteral("related"), QStringLiteral("--json"),
+                                              QStringLiteral("--limit"), QStringLiteral("5"), id}));
+    REQUIRE(related.exitCode == 0);
+    const QJsonArray stories = related.json().array();
+    REQUIRE(stories.size() == 5);
+    double previous = 1.0;
+    for (const QJsonValue& story : stories) {
+        const QJsonObject object = story.toObject();
+        CHECK(QString::number(object.value(QStringLiteral("id")).toInteger()) != id);
+        CHECK(object.value(QStringLiteral("score")).toDouble() <= previous);
+        previous = object.value(QStringLiteral("score")).toDouble();
+        CHECK(object.contains(QStringLiteral("title")));
+    }
+    const Run table = cli(withLibrary(dir, {QStringLiteral("related"), id}));
+    REQUIRE(table.exitCode == 0);
+    CHECK(table.out.count('\n') == 10);
+    CHECK(table.out.contains("rate"));
+
+    const Run shown = cli(withLibrary(dir, {QStringLiteral("show"), QStringLiteral("--json"), id}));
+    REQUIRE(shown.exitCode == 0);
+    const QJsonArray versions = shown.json().object().value(QStringLiteral("versions")).toArray();
+    REQUIRE(versions.size() == 1);
+    const Run text = cli(withLibrary(dir, {QStringLiteral("show"), id}));
+    CHECK(text.out.contains("Versions: "));
+    CHECK(text.out.contains("Bank holds interest rate at 4.75%"));
+    // Its other version is not among the related stories.
+    for (const QJsonValue& story : stories)
+        CHECK(story.toObject().value(QStringLiteral("id")) != versions[0]);
+
+    CHECK(cli(withLibrary(dir, {QStringLiteral("related"), QStringLiteral("x")})).exitCode == 2);
+    CHECK(cli(withLibrary(dir, {QStringLiteral("related"), QStringLiteral("--limit"),
+                                QStringLiteral("0"), id}))
+              .exitCode == 2);
+    const Run absent = cli(withLibrary(dir, {QStringLiteral("related"), QStringLiteral("99999")}));
+    CHECK(absent.exitCode == 1);
+    CHECK(absent.err.contains("no article with id 99999"));
 }

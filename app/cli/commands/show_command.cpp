@@ -5,6 +5,8 @@
 #include "commands.h"
 
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonObject>
 
 namespace broadsheet::app {
 
@@ -17,29 +19,35 @@ int showCommand(const QStringList& arguments, const QString& globalLibrary)
                                        QStringLiteral("ID"));
     if (auto exit = cli.parse(arguments, globalLibrary))
         return *exit;
-    if (cli.arguments().size() != 1)
-        return *cli.usageError(QStringLiteral("show needs exactly one ID"));
-    bool ok = false;
-    const qint64 id = cli.arguments().front().toLongLong(&ok);
-    if (!ok || id <= 0)
-        return *cli.usageError(QStringLiteral("'%1' is not an article id (a positive number)")
-                                   .arg(cli.arguments().front()));
+    int exit = ExitOk;
+    const auto id = singleArticleId(cli, exit);
+    if (!id)
+        return exit;
 
     auto store = openStore(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
     if (!store)
         return ExitFailure;
-    auto article = store->article(id);
+    auto article = store->article(*id);
     if (!article)
         return fail(article.error());
     if (!*article) {
         printErr(QStringLiteral("broadsheet-cli: no article with id %1 in %2\n")
-                     .arg(id)
+                     .arg(*id)
                      .arg(QDir::toNativeSeparators(cli.libraryPath())));
         return ExitFailure;
     }
     const core::Article& a = **article;
+    // The other versions of the story (its near-duplicates), newest first.
+    auto versions = store->versions(*id);
+    if (!versions)
+        return fail(versions.error());
     if (cli.parser().isSet(json)) {
-        printJson(QJsonDocument(core::articleToJson(a)));
+        QJsonObject object = core::articleToJson(a);
+        QJsonArray others;
+        for (const core::ArticleId other : *versions)
+            others.append(other);
+        object.insert(QStringLiteral("versions"), others);
+        printJson(QJsonDocument(object));
         return ExitOk;
     }
     QString text = a.title + QLatin1Char('\n');
@@ -57,6 +65,13 @@ int showCommand(const QStringList& arguments, const QString& globalLibrary)
     for (const auto& tag : a.tags)
         tags.append(QStringLiteral("%1 (%2)").arg(tag.name, tag.kind));
     field(QStringLiteral("Tags"), tags.join(QStringLiteral(", ")));
+    auto others = store->summaries(*versions);
+    if (!others)
+        return fail(others.error());
+    QStringList listed;
+    for (const core::ArticleSummary& other : *others)
+        listed.append(QStringLiteral("%1 (%2)").arg(other.id).arg(other.title));
+    field(QStringLiteral("Versions"), listed.join(QStringLiteral(", ")));
     text += QLatin1Char('\n') + a.body + QLatin1Char('\n');
     printOut(text);
     return ExitOk;

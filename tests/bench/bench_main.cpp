@@ -3,6 +3,7 @@
 // baseline measured in the same run, on a library built from real texts.
 #include "article_printer.h"
 #include "bench_corpus.h"
+#include "bench_discovery.h"
 #include "bench_feeds.h"
 #include "bench_refresh.h"
 #include "bench_window.h"
@@ -365,10 +366,29 @@ int main(int argc, char* argv[])
         QStringLiteral("refresh-window-on"),
         QStringLiteral("Only time a refresh in the window on an existing library."),
         QStringLiteral("FILE"));
+    const QCommandLineOption discoveryOnly(
+        QStringLiteral("discovery-only"),
+        QStringLiteral("Only the discovery measurement: related stories and versions on the BBC "
+                       "corpus, then at --articles stories (0: skip that part)."));
     parser.addOptions({articles, corpus, generate, rounds, workdir, json, perQuery, windowOption,
                        windowOn, writes, writesOnly, feedsOnly, refreshOnly, feedCount,
-                       refreshWindowOn});
+                       refreshWindowOn, discoveryOnly});
     parser.process(app);
+
+    if (parser.isSet(discoveryOnly)) {
+        QTemporaryDir temporary(parser.isSet(workdir)
+                                    ? parser.value(workdir) + QStringLiteral("/bench-XXXXXX")
+                                    : QString());
+        check(temporary.isValid(), QStringLiteral("cannot create a working folder"));
+        const QJsonObject d =
+            measureDiscovery(QStringLiteral(BROADSHEET_SHARED_DIR "/data/bbc/news"),
+                             parser.value(articles).toInt(), temporary.path());
+        if (parser.isSet(json))
+            std::fputs(QJsonDocument(d).toJson().constData(), stdout);
+        else
+            printDiscoveryFigures(d);
+        return 0;
+    }
 
     if (parser.isSet(refreshWindowOn)) {
         QTemporaryDir settings;

@@ -1290,6 +1290,14 @@ Everything in it will be replaced once the export is complete.</source>
         <source>Open the original ↗</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Other versions of this story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Related stories</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>broadsheet::ui::Sidebar</name>

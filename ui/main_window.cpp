@@ -154,6 +154,7 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
         m_search->setText(query);
         search(query);
     });
+    connect(m_reader, &ReaderView::storyClicked, this, &MainWindow::openStory);
     connect(
         m_reader, &ReaderView::tagHovered, this, [this](const QString& name, const QString& kind) {
             if (name.isEmpty()) {
@@ -482,6 +483,7 @@ void MainWindow::showCurrentArticle()
             shown.tags.append(core::Tag{name, QString::fromLatin1(core::tag_kind::kManual)});
     }
     m_reader->showArticle(shown);
+    showRelatedStories(id);
     if (auto images = m_store->loadsImages(id); images && *images)
         m_reader->loadImages(); // its subscription says so
     if (!shown.read) {          // opening a story marks it read
@@ -489,6 +491,41 @@ void MainWindow::showCurrentArticle()
         before.id = id;
         setFlag(ArticleListModel::Flag::Read, {before}, true);
     }
+}
+
+void MainWindow::showRelatedStories(core::ArticleId id)
+{
+    // From the reader's own connection, like the story itself: a few milliseconds even in a
+    // large library (measured by broadsheet-bench --discovery-only).
+    auto versions = m_store->versions(id);
+    auto related = m_store->relatedStories(id, 10);
+    if (!versions || !related) {
+        m_reader->setRelatedStories({}, {});
+        return;
+    }
+    QList<core::ArticleId> relatedIds;
+    for (const auto& r : *related)
+        relatedIds.append(r.id);
+    auto versionSummaries = m_store->summaries(*versions);
+    auto relatedSummaries = m_store->summaries(relatedIds);
+    m_reader->setRelatedStories(
+        versionSummaries ? *versionSummaries : QList<core::ArticleSummary>(),
+        relatedSummaries ? *relatedSummaries : QList<core::ArticleSummary>());
+}
+
+void MainWindow::openStory(core::ArticleId id)
+{
+    // In the list: select it there. Outside what the list shows: in the reader alone.
+    if (const int row = m_model->rowOf(id); row >= 0) {
+        m_list->setCurrentIndex(m_model->index(row, 0));
+        m_list->scrollTo(m_list->currentIndex());
+        return;
+    }
+    auto article = m_store->article(id);
+    if (!article || !*article)
+        return;
+    m_reader->showArticle(**article);
+    showRelatedStories(id);
 }
 
 QList<core::ArticleId> MainWindow::selectedIds() const

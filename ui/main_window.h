@@ -213,6 +213,10 @@ private:
     void saveSettings() const;
     void restoreSettings();
     void showCurrentArticle();
+    /// The reader's lists under the story: its other versions and the stories most like it.
+    void showRelatedStories(core::ArticleId id);
+    /// Shows a story the reader links to (selected in the list when the list has it).
+    void openStory(core::ArticleId id);
     void importFolder();
     void importFiles();
     void onImportProgress(const core::ImportProgress& progress);

@@ -113,6 +113,10 @@ bool ReaderView::openOriginal()
 
 void ReaderView::showArticle(const core::Article& article)
 {
+    if (!m_article || m_article->id != article.id) {
+        m_versions.clear();
+        m_related.clear();
+    }
     m_article = article;
     m_loadImagesHere = false;
     render();
@@ -206,7 +210,8 @@ void ReaderView::render()
             shown.html = withoutStoryColours(shown.html);
         else if (!shown.html.isEmpty())
             shown.html = withoutStoryColours(withoutRemoteImages(shown.html));
-        setHtml(articleHtml(shown, palette(), false));
+        setHtml(articleHtml(shown, palette(), false) +
+                relatedHtml(m_versions, m_related, palette()));
         // Lines a little apart, as print sets them; the title keeps its own.
         QTextCursor all(document());
         all.select(QTextCursor::Document);
@@ -238,6 +243,63 @@ void ReaderView::showMessage(const QString& text)
     m_article.reset();
     m_message = text;
     render();
+}
+
+void ReaderView::setRelatedStories(const QList<core::ArticleSummary>& versions,
+                                   const QList<core::ArticleSummary>& related)
+{
+    if (versions == m_versions && related == m_related)
+        return;
+    m_versions = versions;
+    m_related = related;
+    if (m_article)
+        rerenderKeepingScroll();
+}
+
+QUrl ReaderView::storyLink(core::ArticleId id)
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("broadsheet-story"));
+    url.setPath(QString::number(id));
+    return url;
+}
+
+core::ArticleId ReaderView::storyOfLink(const QUrl& url)
+{
+    if (url.scheme() != u"broadsheet-story")
+        return 0;
+    bool ok = false;
+    const qint64 id = url.path().toLongLong(&ok);
+    return ok && id > 0 ? id : 0;
+}
+
+QString ReaderView::relatedHtml(const QList<core::ArticleSummary>& versions,
+                                const QList<core::ArticleSummary>& related, const QPalette& palette)
+{
+    if (versions.isEmpty() && related.isEmpty())
+        return {};
+    const QString muted = palette.color(QPalette::PlaceholderText).name();
+    auto list = [&muted](const QString& heading, const QList<core::ArticleSummary>& stories) {
+        if (stories.isEmpty())
+            return QString();
+        QString html = QStringLiteral("<h4 style=\"margin-top:1.5em\">%1</h4><ul>")
+                           .arg(heading.toHtmlEscaped());
+        for (const core::ArticleSummary& story : stories) {
+            QStringList meta;
+            if (story.published.isKnown())
+                meta.append(QLocale().toString(story.published.date(), QLocale::ShortFormat));
+            if (!story.source.isEmpty())
+                meta.append(story.source);
+            html +=
+                QStringLiteral("<li><a href=\"%1\">%2</a> <span style=\"color:%3\">%4</span></li>")
+                    .arg(storyLink(story.id).toString(QUrl::FullyEncoded),
+                         (story.title.isEmpty() ? tr("(untitled)") : story.title).toHtmlEscaped(),
+                         muted, meta.join(QStringLiteral(" · ")).toHtmlEscaped());
+        }
+        return html + QStringLiteral("</ul>");
+    };
+    return QStringLiteral("<hr/>") + list(tr("Other versions of this story"), versions) +
+           list(tr("Related stories"), related);
 }
 
 QString ReaderView::articleHtml(const core::Article& article, const QPalette& palette,
@@ -398,6 +460,10 @@ void ReaderView::followLink(const QUrl& url)
     }
     if (const auto [name, kind] = tagOfLink(url); !name.isEmpty()) {
         Q_EMIT tagClicked(name);
+        return;
+    }
+    if (const core::ArticleId story = storyOfLink(url); story > 0) {
+        Q_EMIT storyClicked(story);
         return;
     }
     if (!isFollowable(url)) {

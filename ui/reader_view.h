@@ -25,6 +25,18 @@ public:
 
     void showArticle(const core::Article& article);
     void showMessage(const QString& text);
+    /// Below the story shown: its other versions (near-duplicates) and the stories most like
+    /// it, each a link with its date and source (storyClicked). Kept while the same story
+    /// shows again (new tag chips); another story starts without them.
+    void setRelatedStories(const QList<core::ArticleSummary>& versions,
+                           const QList<core::ArticleSummary>& related);
+    /// The HTML of those two lists (empty when both are).
+    static QString relatedHtml(const QList<core::ArticleSummary>& versions,
+                               const QList<core::ArticleSummary>& related,
+                               const QPalette& palette = {});
+    /// The link a listed story carries, and the story a link names (0 when it is none).
+    static QUrl storyLink(core::ArticleId id);
+    static core::ArticleId storyOfLink(const QUrl& url);
 
     /// Where images come from once allowed; null (the default) loads none.
     void setRemoteImages(RemoteImages* images);
@@ -82,6 +94,8 @@ Q_SIGNALS:
     void linkRefused(const QUrl& url);
     /// A tag chip was clicked: search for the stories with this tag.
     void tagClicked(const QString& name);
+    /// A related story or another version was clicked: show it.
+    void storyClicked(core::ArticleId id);
     /// The pointer is over a tag chip (empty name: it left): its kind, for the status bar.
     void tagHovered(const QString& name, const QString& kind);
 
@@ -98,6 +112,8 @@ private:
     qreal measureWidth() const; ///< kMeasure characters of the reader's font, in pixels
 
     std::optional<core::Article> m_article; ///< shown, or a message when empty
+    QList<core::ArticleSummary> m_versions;
+    QList<core::ArticleSummary> m_related;
     QString m_message;
     RemoteImages* m_images = nullptr;
     bool m_alwaysLoadImages = false;

@@ -3,7 +3,6 @@
 // term) and near-duplicate signature (its LSH bands, indexed by band), related stories,
 // and the versions of one story.
 #include "article_store.h"
-
 #include "discovery/near_duplicates.h"
 #include "discovery/term_profile.h"
 
@@ -13,6 +12,8 @@
 #include <cmath>
 #include <functional>
 #include <numeric>
+#include <tuple>
+#include <vector>
 
 namespace broadsheet::core {
 
@@ -77,11 +78,10 @@ Result<ProfileStatements> prepareProfileStatements(Database& db)
             return stmt.error();
         prepared[i] = std::move(*stmt);
     }
-    return ProfileStatements{std::move(prepared[0]), std::move(prepared[1]),
-                             std::move(prepared[2]), std::move(prepared[3]),
-                             std::move(prepared[4]), std::move(prepared[5]),
-                             std::move(prepared[6]), std::move(prepared[7]),
-                             std::move(prepared[8]), std::move(prepared[9])};
+    return ProfileStatements{std::move(prepared[0]), std::move(prepared[1]), std::move(prepared[2]),
+                             std::move(prepared[3]), std::move(prepared[4]), std::move(prepared[5]),
+                             std::move(prepared[6]), std::move(prepared[7]), std::move(prepared[8]),
+                             std::move(prepared[9])};
 }
 
 /// Runs a statement that returns nothing, and makes it ready for the next.
@@ -97,8 +97,8 @@ Result<void> dropIndexed(ProfileStatements& s, ArticleId id, const QByteArray& t
                          const QByteArray& signature, qint64 bucket)
 {
     const QList<TermProfile::StoredTerm> profile = TermProfile::fromBytes(terms);
-    for (const TermProfile::StoredTerm& term : profile.first(
-             std::min<qsizetype>(profile.size(), TermProfile::kIndexed))) {
+    for (const TermProfile::StoredTerm& term :
+         profile.first(std::min<qsizetype>(profile.size(), TermProfile::kIndexed))) {
         s.deletePosting.bind(1, term.term).bind(2, term.weight).bind(3, id);
         if (auto r = runOnce(s.deletePosting); !r)
             return r;
@@ -154,11 +154,10 @@ Result<std::optional<ArticleId>> clusterFor(ProfileStatements& s, ArticleId id,
             std::optional<qint64> daysApart;
             if (published && when)
                 daysApart = (*published - *when) / kSecondsPerDay;
-            const double similarity =
-                theirs ? NearDuplicates::similarity(signature, *theirs) : 0.0;
+            const double similarity = theirs ? NearDuplicates::similarity(signature, *theirs) : 0.0;
             if (NearDuplicates::sameStory(similarity, daysApart) &&
-                (similarity > bestSimilarity || (similarity == bestSimilarity && best &&
-                                                 other < *best))) {
+                (similarity > bestSimilarity ||
+                 (similarity == bestSimilarity && best && other < *best))) {
                 bestSimilarity = similarity;
                 best = s.candidate.optionalInt64(2).value_or(other);
             }
@@ -258,6 +257,8 @@ Result<void> ArticleStore::storeProfiles(const QList<const DerivedTags*>& storie
     if (!prepared)
         return prepared.error();
     ProfileStatements& s = *prepared;
+    std::vector<std::tuple<qint64, int, ArticleId>> postings;
+    postings.reserve(static_cast<size_t>(stories.size()) * TermProfile::kIndexed);
     for (const DerivedTags* story : stories) {
         const ArticleId id = story->id;
         // What an earlier pass stored for it comes out of the indexes first.
@@ -283,11 +284,8 @@ Result<void> ArticleStore::storeProfiles(const QList<const DerivedTags*>& storie
         for (const auto& [stem, weight] : story->profile) {
             const qint64 term = TermProfile::termId(stem);
             stored.append({term, weight});
-            if (stored.size() > TermProfile::kIndexed)
-                continue;
-            s.insertPosting.bind(1, term).bind(2, weight).bind(3, id);
-            if (auto r = runOnce(s.insertPosting); !r)
-                return r.error();
+            if (stored.size() <= TermProfile::kIndexed)
+                postings.push_back({term, weight, id});
         }
 
         s.published.bind(1, id);
@@ -346,6 +344,14 @@ Result<void> ArticleStore::storeProfiles(const QList<const DerivedTags*>& storie
         if (auto r = runOnce(s.saveProfile); !r)
             return r.error();
     }
+    // The batch's postings in the index's order: each insert lands beside the last one
+    // instead of on a page of its own somewhere in a large index.
+    std::sort(postings.begin(), postings.end());
+    for (const auto& [term, weight, id] : postings) {
+        s.insertPosting.bind(1, term).bind(2, weight).bind(3, id);
+        if (auto r = runOnce(s.insertPosting); !r)
+            return r.error();
+    }
     return {};
 }
 
@@ -382,7 +388,9 @@ Result<void> ArticleStore::dropOrphanedProfiles()
     if (!drop)
         return drop.error();
     for (const Orphan& orphan : found) {
-        if (auto r = dropIndexed(*prepared, orphan.id, orphan.terms, orphan.signature, orphan.bucket); !r)
+        if (auto r =
+                dropIndexed(*prepared, orphan.id, orphan.terms, orphan.signature, orphan.bucket);
+            !r)
             return r.error();
         drop->bind(1, orphan.id);
         if (auto r = runOnce(*drop); !r)
@@ -418,8 +426,8 @@ Result<QList<ArticleStore::Related>> ArticleStore::relatedStories(ArticleId id, 
         return postings.error();
     QHash<ArticleId, qint64> partial;
     partial.reserve(8192);
-    for (const TermProfile::StoredTerm& term : own.terms.first(
-             std::min<qsizetype>(own.terms.size(), TermProfile::kIndexed))) {
+    for (const TermProfile::StoredTerm& term :
+         own.terms.first(std::min<qsizetype>(own.terms.size(), TermProfile::kIndexed))) {
         postings->bind(1, term.term).bind(2, kPostingsPerTerm);
         auto rows = postings->forEachRow([&partial, &term](const Statement& r) {
             partial[r.int64(0)] += static_cast<qint64>(term.weight) * r.int64(1);
@@ -434,7 +442,8 @@ Result<QList<ArticleStore::Related>> ArticleStore::relatedStories(ArticleId id, 
     if (!members)
         return members.error();
     members->bind(1, cluster);
-    if (auto r = members->forEachRow([&partial](const Statement& m) { partial.remove(m.int64(0)); });
+    if (auto r =
+            members->forEachRow([&partial](const Statement& m) { partial.remove(m.int64(0)); });
         !r)
         return r.error();
     QList<std::pair<qint64, ArticleId>> shortlist;
@@ -475,8 +484,9 @@ Result<QList<ArticleStore::Related>> ArticleStore::relatedStories(ArticleId id, 
     QList<qsizetype> order(scored.size());
     std::iota(order.begin(), order.end(), 0);
     const qsizetype neighbours = std::min<qsizetype>(order.size(), kFeedback);
-    std::partial_sort(order.begin(), order.begin() + neighbours, order.end(),
-                      [&scored](qsizetype a, qsizetype b) { return scored[a].score > scored[b].score; });
+    std::partial_sort(
+        order.begin(), order.begin() + neighbours, order.end(),
+        [&scored](qsizetype a, qsizetype b) { return scored[a].score > scored[b].score; });
     QList<double> feedback(scored.size(), 0.0);
     for (qsizetype n = 0; n < neighbours; ++n) {
         const Profile& neighbour = candidates[order[n]];
@@ -484,9 +494,10 @@ Result<QList<ArticleStore::Related>> ArticleStore::relatedStories(ArticleId id, 
             feedback[i] += neighbour.dot(candidates[i]);
     }
     for (qsizetype i = 0; i < scored.size(); ++i)
-        scored[i].score = (scored[i].score + kFeedbackWeight * feedback[i] /
-                                                 static_cast<double>(std::max<qsizetype>(neighbours, 1))) /
-                          (1.0 + kFeedbackWeight);
+        scored[i].score =
+            (scored[i].score + kFeedbackWeight * feedback[i] /
+                                   static_cast<double>(std::max<qsizetype>(neighbours, 1))) /
+            (1.0 + kFeedbackWeight);
 
     if (auto named = addSharedNames(m_db, id, scored); !named)
         return named.error();

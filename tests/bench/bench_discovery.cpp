@@ -239,9 +239,9 @@ QHash<std::pair<qsizetype, qsizetype>, double> exactSimilarities(const QList<cor
     QHash<std::pair<qsizetype, qsizetype>, double> similarity;
     for (auto it = shared.cbegin(); it != shared.cend(); ++it) {
         const auto n = static_cast<double>(it.value());
-        similarity.insert(it.key(), n / (static_cast<double>(sizes[it.key().first] +
-                                                             sizes[it.key().second]) -
-                                         n));
+        similarity.insert(
+            it.key(),
+            n / (static_cast<double>(sizes[it.key().first] + sizes[it.key().second]) - n));
     }
     return similarity;
 }
@@ -388,8 +388,7 @@ QJsonObject measureRelatedQuality(const QString& bbcNews, const QDir& work)
     q.insert(QStringLiteral("storiesWithTen"), storiesWithTen);
     q.insert(QStringLiteral("sameCategory"),
              counted ? static_cast<double>(same) / static_cast<double>(counted) : 0.0);
-    q.insert(QStringLiteral("plainCosineSameCategory"),
-             plainCosineShare(*library.store, stories));
+    q.insert(QStringLiteral("plainCosineSameCategory"), plainCosineShare(*library.store, stories));
     return q;
 }
 
@@ -398,8 +397,7 @@ QJsonObject measureAtScale(const QString& bbcNews, int count, const QDir& work)
     const QList<BenchArticle> bases = loadCorpus(bbcNews);
     const QString folder = work.filePath(QStringLiteral("scale"));
     for (int i = 0; i < count; ++i) {
-        const QString sub =
-            folder + QStringLiteral("/%1").arg(i / 1000, 4, 10, QLatin1Char('0'));
+        const QString sub = folder + QStringLiteral("/%1").arg(i / 1000, 4, 10, QLatin1Char('0'));
         if (i % 1000 == 0)
             QDir().mkpath(sub);
         QFile file(QStringLiteral("%1/%2.txt").arg(sub).arg(i));

@@ -190,8 +190,8 @@ TEST_CASE("related stories on the BBC corpus are of the story's own category, an
     for (const auto& r : *related)
         CHECK(r.id != second);
     // ...and what is related to a rate decision is about rates.
-    CHECK(titleOf(*store, related->front().id).contains(QStringLiteral("rate"),
-                                                         Qt::CaseInsensitive));
+    CHECK(
+        titleOf(*store, related->front().id).contains(QStringLiteral("rate"), Qt::CaseInsensitive));
     auto keys = store->clusterKeys();
     REQUIRE(keys.ok());
     CHECK(keys->value(first) == keys->value(second));
@@ -213,15 +213,15 @@ TEST_CASE("an edited copy joins its original, the same text a month later does n
 
     const QString stories = dir.filePath(QStringLiteral("bridge"));
     QDir().mkpath(stories);
-    writeFile(stories + QStringLiteral("/original.txt"),
-              (QStringLiteral("Council closes the old bridge\n\n3 March 2016\n\n") + kStory)
-                  .toUtf8());
+    writeFile(
+        stories + QStringLiteral("/original.txt"),
+        (QStringLiteral("Council closes the old bridge\n\n3 March 2016\n\n") + kStory).toUtf8());
     QString edited = kStory;
     edited.replace(QStringLiteral("for months"), QStringLiteral("for most of the spring"));
-    writeFile(stories + QStringLiteral("/copy.txt"),
-              (QStringLiteral("Bridge to close for repairs, council says\n\n4 March 2016\n\n") +
-               edited)
-                  .toUtf8());
+    writeFile(
+        stories + QStringLiteral("/copy.txt"),
+        (QStringLiteral("Bridge to close for repairs, council says\n\n4 March 2016\n\n") + edited)
+            .toUtf8());
     writeFile(stories + QStringLiteral("/later.txt"),
               (QStringLiteral("A year on: the bridge closes again\n\n20 April 2016\n\n") + kStory +
                QStringLiteral(" It happened again."))

@@ -7,6 +7,7 @@
 #include "preferences_dialog.h"
 #include "reader_view.h"
 #include "sample_library.h"
+#include "search/searcher.h"
 #include "sidebar.h"
 #include "store/article_store.h"
 #include "store/backups.h"
@@ -1357,4 +1358,45 @@ TEST_CASE("Preferences read from damaged settings fall back to the defaults", "[
     for (const QKeySequence& key : read.shortcuts.value(QStringLiteral("toggle-star")))
         CHECK_FALSE(key.isEmpty());
     forgetSettings();
+}
+
+TEST_CASE("the reader lists a story's other versions and related stories, and a click shows one",
+          "[ui][reader][discovery]")
+{
+    REQUIRE_SHARED("data/bbc/news/business");
+    forgetSettings();
+    QTemporaryDir dir;
+    {
+        auto store = openLibrary(dir);
+        REQUIRE(importPaths(*store, {sharedPath(QStringLiteral("data/bbc/news/business"))}).ok());
+    }
+    ui::MainWindow window(openLibrary(dir));
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    // The corpus has this story twice, under two headlines.
+    const QString query = QStringLiteral("title:\"UK interest rates held\"");
+    window.search(query);
+    REQUIRE(QTest::qWaitFor([&] { return window.storyModel()->rowCount() == 1; }, 10000));
+    window.storyList()->selectRow(0);
+    const QString shown = window.reader()->toPlainText();
+    CHECK(shown.startsWith(QStringLiteral("UK interest rates held at 4.75%")));
+    CHECK(shown.contains(QStringLiteral("Other versions of this story")));
+    CHECK(shown.contains(QStringLiteral("Bank holds interest rate at 4.75%")));
+    CHECK(shown.contains(QStringLiteral("Related stories")));
+    const QString html = window.reader()->toHtml();
+    CHECK(html.count(QStringLiteral("broadsheet-story:")) == 11); // one version, ten related
+
+    // A click on the other version (outside the search's list) shows it, with the first
+    // among its versions.
+    auto store = openLibrary(dir);
+    auto found = core::Searcher(store->database())
+                     .matchingIds(QStringLiteral("title:\"Bank holds interest rate\""));
+    REQUIRE(found.ok());
+    REQUIRE(found->size() == 1);
+    window.reader()->followLink(ui::ReaderView::storyLink(found->front()));
+    CHECK(window.reader()->toPlainText().startsWith(
+        QStringLiteral("Bank holds interest rate at 4.75%")));
+    CHECK(window.reader()->toPlainText().contains(QStringLiteral("UK interest rates held")));
+    CHECK(ui::ReaderView::storyOfLink(QUrl(QStringLiteral("broadsheet-story:x"))) == 0);
+    CHECK(ui::ReaderView::storyOfLink(QUrl(QStringLiteral("https://example.com/1"))) == 0);
 }

@@ -285,7 +285,7 @@ Result<void> ArticleStore::storeProfiles(const QList<const DerivedTags*>& storie
             const qint64 term = TermProfile::termId(stem);
             stored.append({term, weight});
             if (stored.size() <= TermProfile::kIndexed)
-                postings.push_back({term, weight, id});
+                postings.emplace_back(term, weight, id);
         }
 
         s.published.bind(1, id);

@@ -26,6 +26,9 @@ constexpr std::array kCommands{
     Command{"show", "[--json] ID", "show one article (and its other versions)", showCommand},
     Command{"related", "[--json] [--limit N] ID", "list the stories most like one story",
             relatedCommand},
+    Command{"entity", "[--json] NAME",
+            "a person, organisation or place: its stories by\nmonth and the names found with it",
+            entityCommand},
     Command{
         "search",
         "[--json] [--count] [--sort relevance|date|title|source|author|starred|tags] [--reverse]\n"

@@ -28,6 +28,7 @@ int retagCommand(const QStringList& arguments, const QString& globalLibrary);
 int listCommand(const QStringList& arguments, const QString& globalLibrary);
 int showCommand(const QStringList& arguments, const QString& globalLibrary);
 int relatedCommand(const QStringList& arguments, const QString& globalLibrary);
+int entityCommand(const QStringList& arguments, const QString& globalLibrary);
 int searchCommand(const QStringList& arguments, const QString& globalLibrary);
 int statsCommand(const QStringList& arguments, const QString& globalLibrary);
 int tagCommand(const QStringList& arguments, const QString& globalLibrary);

@@ -262,6 +262,18 @@ public:
     Result<QList<ArticleId>> versions(ArticleId id);
     /// Every story that has versions, with the key it shares with them.
     Result<QHash<ArticleId, ArticleId>> clusterKeys();
+    /// A person, organisation or place as the library knows it: the entity page.
+    struct EntityOverview {
+        QString name; ///< as tagged (the case the tags use)
+        QString kind; ///< person, organization or place
+        qint64 stories = 0;
+        QMap<QString, qint64> months; ///< "YYYY-MM" → stories that month
+        qint64 undated = 0;
+        QList<CountedName> alongside; ///< the names most often in the same stories
+    };
+    /// The entity tag of this name (any case; of the kinds, the one with most stories), or
+    /// nothing when no person, organisation or place has it.
+    Result<std::optional<EntityOverview>> entityOverview(const QString& name, int alongside = 10);
     /// Drops the profiles of deleted stories, with their postings and bands.
     Result<void> dropOrphanedProfiles();
 

@@ -538,4 +538,57 @@ Result<QHash<ArticleId, ArticleId>> ArticleStore::clusterKeys()
     return keys;
 }
 
+Result<std::optional<ArticleStore::EntityOverview>>
+ArticleStore::entityOverview(const QString& name, int alongside)
+{
+    auto find = m_db.prepare(
+        "SELECT t.id, t.name, t.kind, (SELECT count(*) FROM article_tags x WHERE x.tag_id = t.id) "
+        "AS n FROM tags t WHERE t.name = ?1 COLLATE NOCASE AND t.kind IN ('person', "
+        "'organization', 'place') ORDER BY n DESC LIMIT 1");
+    if (!find)
+        return find.error();
+    find->bind(1, name);
+    auto row = find->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<EntityOverview>();
+    const qint64 tag = find->int64(0);
+    EntityOverview overview;
+    overview.name = find->text(1);
+    overview.kind = find->text(2);
+    overview.stories = find->int64(3);
+    find->reset();
+
+    auto months = m_db.prepare(
+        "SELECT strftime('%Y-%m', a.published_at, 'unixepoch'), count(DISTINCT a.id) FROM "
+        "article_tags x JOIN articles a ON a.id = x.article_id WHERE x.tag_id = ?1 GROUP BY 1");
+    if (!months)
+        return months.error();
+    months->bind(1, tag);
+    if (auto r = months->forEachRow([&overview](const Statement& m) {
+            if (m.isNull(0))
+                overview.undated += m.int64(1);
+            else
+                overview.months.insert(m.text(0), m.int64(1));
+        });
+        !r)
+        return r.error();
+
+    auto with = m_db.prepare(
+        "SELECT t.name, t.kind, count(DISTINCT y.article_id) AS n FROM article_tags x JOIN "
+        "article_tags y ON y.article_id = x.article_id AND y.tag_id != x.tag_id JOIN tags t ON "
+        "t.id = y.tag_id WHERE x.tag_id = ?1 AND t.kind IN ('person', 'organization', 'place') "
+        "GROUP BY t.id ORDER BY n DESC, t.name LIMIT ?2");
+    if (!with)
+        return with.error();
+    with->bind(1, tag).bind(2, alongside);
+    if (auto r = with->forEachRow([&overview](const Statement& w) {
+            overview.alongside.append({w.text(0), w.text(1), w.int64(2), 0});
+        });
+        !r)
+        return r.error();
+    return std::optional<EntityOverview>(std::move(overview));
+}
+
 } // namespace broadsheet::core

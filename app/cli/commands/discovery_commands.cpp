@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Discovery: `related ID` (more like this).
+// Discovery: `related ID` (more like this) and `entity NAME` (a name's page).
 #include "article/article_json.h"
 #include "cli_output.h"
 #include "command_line.h"
@@ -92,6 +92,71 @@ int relatedCommand(const QStringList& arguments, const QString& globalLibrary)
                           padded(summary.source, 16), summary.title);
     }
     printOut(table);
+    return ExitOk;
+}
+
+int entityCommand(const QStringList& arguments, const QString& globalLibrary)
+{
+    CommandLine cli(QStringLiteral("entity"),
+                    QStringLiteral("Shows what the library knows of a person, organisation or "
+                                   "place: how many stories name it, in which months, and the "
+                                   "names most often found with it."));
+    QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print a JSON object."));
+    cli.parser().addOption(json);
+    cli.parser().addPositionalArgument(QStringLiteral("name"), QStringLiteral("The name."),
+                                       QStringLiteral("NAME"));
+    if (auto exit = cli.parse(arguments, globalLibrary))
+        return *exit;
+    const QString name = cli.arguments().join(u' ').trimmed();
+    if (name.isEmpty())
+        return *cli.usageError(QStringLiteral("entity needs a NAME"));
+    auto store = openStore(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
+    if (!store)
+        return ExitFailure;
+    auto found = store->entityOverview(name);
+    if (!found)
+        return fail(found.error());
+    if (!*found) {
+        printErr(QStringLiteral("broadsheet-cli: no person, organisation or place named '%1' "
+                                "in %2\n")
+                     .arg(name, QDir::toNativeSeparators(cli.libraryPath())));
+        return ExitFailure;
+    }
+    const ArticleStore::EntityOverview& e = **found;
+    if (cli.parser().isSet(json)) {
+        QJsonObject object{{QStringLiteral("name"), e.name},
+                           {QStringLiteral("kind"), e.kind},
+                           {QStringLiteral("stories"), e.stories},
+                           {QStringLiteral("undated"), e.undated}};
+        QJsonObject months;
+        for (auto it = e.months.cbegin(); it != e.months.cend(); ++it)
+            months.insert(it.key(), it.value());
+        object.insert(QStringLiteral("months"), months);
+        QJsonArray with;
+        for (const core::CountedName& other : e.alongside)
+            with.append(QJsonObject{{QStringLiteral("name"), other.name},
+                                    {QStringLiteral("kind"), other.kind},
+                                    {QStringLiteral("stories"), other.count}});
+        object.insert(QStringLiteral("alongside"), with);
+        printJson(QJsonDocument(object));
+        return ExitOk;
+    }
+    QString text =
+        QStringLiteral("%1 (%2): %3\n").arg(e.name, e.kind, counted(e.stories, "story", "stories"));
+    if (!e.months.isEmpty()) {
+        text += QStringLiteral("\nBy month:\n");
+        for (auto it = e.months.cbegin(); it != e.months.cend(); ++it)
+            text += QStringLiteral("  %1  %2\n").arg(it.key()).arg(it.value(), 6);
+    }
+    if (e.undated > 0)
+        text += QStringLiteral("  undated  %1\n").arg(e.undated);
+    if (!e.alongside.isEmpty()) {
+        text += QStringLiteral("\nMost often with:\n");
+        for (const core::CountedName& other : e.alongside)
+            text +=
+                QStringLiteral("  %1  %2 (%3)\n").arg(other.count, 6).arg(other.name, other.kind);
+    }
+    printOut(text);
     return ExitOk;
 }
 

@@ -122,6 +122,17 @@ std::optional<core::ArticleId> singleArticleId(CommandLine& cli, int& exit)
     return id;
 }
 
+QString summaryRow(const core::ArticleSummary& summary, const QString& extra)
+{
+    return QStringLiteral("%1  %2%3  %4  %5\n")
+        .arg(summary.id, 7)
+        .arg(extra.isEmpty() ? QString() : extra + QStringLiteral("  "),
+             padded(summary.published.isKnown() ? summary.published.date().toString(Qt::ISODate)
+                                                : QStringLiteral("-"),
+                    10),
+             padded(summary.source, 16), summary.title);
+}
+
 QString padded(const QString& text, int width)
 {
     if (text.size() > width)

@@ -76,6 +76,8 @@ std::optional<QList<core::ArticleId>> namedStories(CommandLine& cli, const QStri
 /// The one article id a command takes (`show ID`, `related ID`), or nothing after printing
 /// a usage error; `exit` then says how to end.
 std::optional<core::ArticleId> singleArticleId(CommandLine& cli, int& exit);
+/// One story as a table row: id, date (or "-"), source, then `extra` columns, then title.
+QString summaryRow(const core::ArticleSummary& summary, const QString& extra = {});
 /// `text`, cut with an ellipsis or padded with spaces to `width` characters.
 QString padded(const QString& text, int width);
 

@@ -35,7 +35,7 @@ static_assert(NearDuplicates::kBands == 20, "the band statements bind 20 bands")
 
 /// The statements that store profiles, prepared once per batch.
 struct ProfileStatements {
-    Statement oldProfile;
+    Statement story; ///< its date, its group, its stored profile
     Statement deletePosting;
     Statement insertPosting;
     Statement deleteBand;
@@ -43,14 +43,14 @@ struct ProfileStatements {
     Statement saveProfile;
     Statement bandMembers;
     Statement candidate;
-    Statement published;
     Statement setCluster;
 };
 
 Result<ProfileStatements> prepareProfileStatements(Database& db)
 {
     const char* const sql[] = {
-        "SELECT terms, signature, bucket FROM article_profiles WHERE article_id = ?1",
+        "SELECT a.published_at, a.cluster_id, p.terms, p.signature, p.bucket FROM articles a "
+        "LEFT JOIN article_profiles p ON p.article_id = a.id WHERE a.id = ?1",
         "DELETE FROM term_postings WHERE term_id = ?1 AND weight = ?2 AND article_id = ?3",
         "INSERT OR IGNORE INTO term_postings(term_id, weight, article_id) VALUES (?1, ?2, ?3)",
         "DELETE FROM near_duplicate_bands WHERE band = ?1 AND article_id = ?2",
@@ -68,7 +68,6 @@ Result<ProfileStatements> prepareProfileStatements(Database& db)
         "?60) LIMIT 256",
         "SELECT p.signature, a.published_at, a.cluster_id FROM article_profiles p "
         "JOIN articles a ON a.id = p.article_id WHERE p.article_id = ?1",
-        "SELECT published_at, cluster_id FROM articles WHERE id = ?1",
         "UPDATE articles SET cluster_id = ?2 WHERE id = ?1",
     };
     std::array<Statement, std::size(sql)> prepared;
@@ -78,10 +77,10 @@ Result<ProfileStatements> prepareProfileStatements(Database& db)
             return stmt.error();
         prepared[i] = std::move(*stmt);
     }
-    return ProfileStatements{std::move(prepared[0]), std::move(prepared[1]), std::move(prepared[2]),
-                             std::move(prepared[3]), std::move(prepared[4]), std::move(prepared[5]),
-                             std::move(prepared[6]), std::move(prepared[7]), std::move(prepared[8]),
-                             std::move(prepared[9])};
+    return ProfileStatements{
+        std::move(prepared[0]), std::move(prepared[1]), std::move(prepared[2]),
+        std::move(prepared[3]), std::move(prepared[4]), std::move(prepared[5]),
+        std::move(prepared[6]), std::move(prepared[7]), std::move(prepared[8])};
 }
 
 /// Runs a statement that returns nothing, and makes it ready for the next.
@@ -261,22 +260,25 @@ Result<void> ArticleStore::storeProfiles(const QList<const DerivedTags*>& storie
     postings.reserve(static_cast<size_t>(stories.size()) * TermProfile::kIndexed);
     for (const DerivedTags* story : stories) {
         const ArticleId id = story->id;
-        // What an earlier pass stored for it comes out of the indexes first.
-        s.oldProfile.bind(1, id);
-        auto old = s.oldProfile.step();
-        if (!old) {
-            s.oldProfile.reset();
-            return old.error();
+        // Its date, its group so far, and what an earlier pass stored for it, in one read.
+        s.story.bind(1, id);
+        auto row = s.story.step();
+        if (!row) {
+            s.story.reset();
+            return row.error();
         }
-        if (*old) {
-            const QByteArray terms = s.oldProfile.blob(0);
-            const QByteArray signature = s.oldProfile.blob(1);
-            const qint64 bucket = s.oldProfile.int64(2);
-            s.oldProfile.reset();
-            if (auto r = dropIndexed(s, id, terms, signature, bucket); !r)
+        const std::optional<qint64> published = *row ? s.story.optionalInt64(0) : std::nullopt;
+        // The key it had (0: none; ids start at 1).
+        const qint64 wasIn = *row && !s.story.isNull(1) ? s.story.int64(1) : 0;
+        const bool profiled = *row && !s.story.isNull(2);
+        const QByteArray oldTerms = profiled ? s.story.blob(2) : QByteArray();
+        const QByteArray oldSignature = profiled ? s.story.blob(3) : QByteArray();
+        const qint64 oldBucket = profiled ? s.story.int64(4) : NearDuplicates::kUndated;
+        s.story.reset();
+        // What an earlier pass stored comes out of the indexes first.
+        if (profiled) {
+            if (auto r = dropIndexed(s, id, oldTerms, oldSignature, oldBucket); !r)
                 return r.error();
-        } else {
-            s.oldProfile.reset();
         }
 
         QList<TermProfile::StoredTerm> stored;
@@ -287,17 +289,6 @@ Result<void> ArticleStore::storeProfiles(const QList<const DerivedTags*>& storie
             if (stored.size() <= TermProfile::kIndexed)
                 postings.emplace_back(term, weight, id);
         }
-
-        s.published.bind(1, id);
-        auto row = s.published.step();
-        if (!row) {
-            s.published.reset();
-            return row.error();
-        }
-        const std::optional<qint64> published = *row ? s.published.optionalInt64(0) : std::nullopt;
-        // The key it had (0: none; ids start at 1).
-        const qint64 wasIn = *row && !s.published.isNull(1) ? s.published.int64(1) : 0;
-        s.published.reset();
 
         const auto signature = NearDuplicates::fromBytes(story->signature);
         std::optional<ArticleId> cluster;

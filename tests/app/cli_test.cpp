@@ -881,7 +881,8 @@ TEST_CASE("cli: source rename renames a source, and onto another makes them one"
     CHECK(cli(withLibrary(dir, {QStringLiteral("check")})).exitCode <= 1);
 }
 
-TEST_CASE("cli: related lists the stories most like one, show lists its other versions",
+TEST_CASE("cli: related lists the stories most like one, show lists its other versions, "
+          "entity shows a name's page",
           "[cli][discovery]")
 {
     REQUIRE_SHARED("data/bbc/news/business");
@@ -925,6 +926,27 @@ TEST_CASE("cli: related lists the stories most like one, show lists its other ve
     // Its other version is not among the related stories.
     for (const QJsonValue& story : stories)
         CHECK(story.toObject().value(QStringLiteral("id")) != versions[0]);
+
+    // A name's page: its stories by month (these are undated) and the names beside it.
+    const Run entity = cli(withLibrary(
+        dir, {QStringLiteral("entity"), QStringLiteral("--json"), QStringLiteral("yukos")}));
+    REQUIRE(entity.exitCode == 0);
+    const QJsonObject page = entity.json().object();
+    CHECK(page.value(QStringLiteral("name")).toString() == QStringLiteral("Yukos"));
+    CHECK(page.value(QStringLiteral("stories")).toInteger() >= 20);
+    CHECK(page.value(QStringLiteral("undated")).toInteger() ==
+          page.value(QStringLiteral("stories")).toInteger());
+    const QJsonArray alongside = page.value(QStringLiteral("alongside")).toArray();
+    REQUIRE_FALSE(alongside.isEmpty());
+    bool russia = false;
+    for (const QJsonValue& name : alongside)
+        russia = russia || name.toObject().value(QStringLiteral("name")).toString() == u"Russia";
+    CHECK(russia);
+    const Run nobody =
+        cli(withLibrary(dir, {QStringLiteral("entity"), QStringLiteral("Nobody Atall")}));
+    CHECK(nobody.exitCode == 1);
+    CHECK(nobody.err.contains("no person, organisation or place named 'Nobody Atall'"));
+    CHECK(cli(withLibrary(dir, {QStringLiteral("entity")})).exitCode == 2);
 
     CHECK(cli(withLibrary(dir, {QStringLiteral("related"), QStringLiteral("x")})).exitCode == 2);
     CHECK(cli(withLibrary(dir, {QStringLiteral("related"), QStringLiteral("--limit"),

@@ -80,17 +80,8 @@ int relatedCommand(const QStringList& arguments, const QString& globalLibrary)
         return ExitOk;
     }
     QString table;
-    for (qsizetype i = 0; i < summaries->size(); ++i) {
-        const core::ArticleSummary& summary = (*summaries)[i];
-        table += QStringLiteral("%1  %2  %3  %4  %5\n")
-                     .arg(summary.id, 7)
-                     .arg((*related)[i].score, 4, 'f', 2)
-                     .arg(padded(summary.published.isKnown()
-                                     ? summary.published.date().toString(Qt::ISODate)
-                                     : QStringLiteral("-"),
-                                 10),
-                          padded(summary.source, 16), summary.title);
-    }
+    for (qsizetype i = 0; i < summaries->size(); ++i)
+        table += summaryRow((*summaries)[i], QString::number((*related)[i].score, 'f', 2));
     printOut(table);
     return ExitOk;
 }

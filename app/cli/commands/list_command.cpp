@@ -40,15 +40,8 @@ int listCommand(const QStringList& arguments, const QString& globalLibrary)
         return ExitOk;
     }
     QString table;
-    for (const auto& summary : *articles) {
-        table += QStringLiteral("%1  %2  %3  %4\n")
-                     .arg(summary.id, 7)
-                     .arg(padded(summary.published.isKnown()
-                                     ? summary.published.date().toString(Qt::ISODate)
-                                     : QStringLiteral("-"),
-                                 10),
-                          padded(summary.source, 16), summary.title);
-    }
+    for (const auto& summary : *articles)
+        table += summaryRow(summary);
     printOut(table);
     return ExitOk;
 }

@@ -8,31 +8,30 @@
 
 namespace broadsheet::core {
 
-QList<TermProfile::Term> TermProfile::build(const QList<KeywordTerm>& frequent,
-                                            const QList<qint64>& frequencies, qint64 total)
+QList<TermProfile::Term> TermProfile::build(const QList<Candidate>& terms, qint64 total)
 {
     struct Weighted {
         qsizetype index;
         double weight;
     };
     QList<Weighted> weighted;
-    weighted.reserve(frequent.size());
+    weighted.reserve(terms.size());
     const double stories = static_cast<double>(std::max<qint64>(total, 1)) + 1.0;
-    for (qsizetype i = 0; i < frequent.size() && i < frequencies.size(); ++i) {
-        if (frequencies[i] < 2 || frequent[i].count <= 0)
+    for (qsizetype i = 0; i < terms.size(); ++i) {
+        if (terms[i].stories < 2 || terms[i].count <= 0)
             continue;
-        const double tf = 1.0 + std::log(static_cast<double>(frequent[i].count));
+        const double tf = 1.0 + std::log(static_cast<double>(terms[i].count));
         const double idf =
-            std::min(std::log(stories / static_cast<double>(frequencies[i])), kRareIdf);
+            std::min(std::log(stories / static_cast<double>(terms[i].stories)), kRareIdf);
         if (idf > 0)
             weighted.append({i, tf * idf});
     }
     const auto keep = std::min<qsizetype>(weighted.size(), kTerms);
     std::partial_sort(weighted.begin(), weighted.begin() + keep, weighted.end(),
-                      [&frequent](const Weighted& a, const Weighted& b) {
+                      [&terms](const Weighted& a, const Weighted& b) {
                           if (a.weight != b.weight)
                               return a.weight > b.weight;
-                          return frequent[a.index].stem < frequent[b.index].stem;
+                          return terms[a.index].stem < terms[b.index].stem;
                       });
     weighted.resize(keep);
     double norm = 0;
@@ -43,7 +42,7 @@ QList<TermProfile::Term> TermProfile::build(const QList<KeywordTerm>& frequent,
     profile.reserve(keep);
     for (const Weighted& w : weighted) {
         const int scaled = static_cast<int>(std::lround(w.weight / norm * kScale));
-        profile.append({frequent[w.index].stem, std::clamp(scaled, 1, kScale)});
+        profile.append({terms[w.index].stem, std::clamp(scaled, 1, kScale)});
     }
     return profile;
 }

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "tagging/keyword_extractor.h"
-
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
@@ -32,12 +30,17 @@ public:
         int weight = 0; ///< 1 to kScale
     };
 
-    /// The profile of a story from its most frequent terms (KeywordExtractor::Analysis's
-    /// `frequent`), `frequencies[i]` the number of the library's `total` stories that hold
-    /// `frequent[i]`. A term in no other story says nothing about what is like it: left
+    /// A term of a story as the profile is chosen from it.
+    struct Candidate {
+        QByteArray stem;
+        int count = 0;      ///< times in the story
+        qint64 stories = 0; ///< the library's stories that hold it
+    };
+
+    /// The profile of a story from its most frequent terms (the tagger's), in a library of
+    /// `total` stories. A term in no other story says nothing about what is like it: left
     /// out. Best first.
-    static QList<Term> build(const QList<KeywordTerm>& frequent, const QList<qint64>& frequencies,
-                             qint64 total);
+    static QList<Term> build(const QList<Candidate>& terms, qint64 total);
 
     /// A term's id in the library: a 32-bit FNV-1a hash of its stem, fixed forever (profiles
     /// in libraries were stored with it). Two stems that share one (a few among a million)

@@ -213,13 +213,12 @@ Result<qint64> TaggingPass::run(const std::stop_token& stop, bool all)
         QList<ArticleStore::DerivedTags> derived;
         derived.reserve(results.size());
         for (const Analysed& a : results) {
-            QList<qint64> termFrequencies;
-            termFrequencies.reserve(a.frequent.size());
+            QList<TermProfile::Candidate> candidates;
+            candidates.reserve(a.frequent.size());
             for (const KeywordTerm& term : a.frequent)
-                termFrequencies.append(frequencyOf.value(term.stem));
+                candidates.append({term.stem, term.count, frequencyOf.value(term.stem)});
             QList<std::pair<QByteArray, int>> profile;
-            for (const TermProfile::Term& term :
-                 TermProfile::build(a.frequent, termFrequencies, *library))
+            for (const TermProfile::Term& term : TermProfile::build(candidates, *library))
                 profile.append({term.stem, term.weight});
             derived.append(
                 {a.id, a.entities, keywords.value(a.id), std::move(profile), a.signature});

@@ -105,14 +105,13 @@ TEST_CASE("a near-duplicate's signature is close to its original's, another stor
 
 TEST_CASE("a profile is a unit vector of a story's telling terms", "[discovery][related]")
 {
-    const QList<KeywordTerm> terms{{"bridg", QStringLiteral("bridge"), 5},
-                                   {"council", QStringLiteral("council"), 3},
-                                   {"year", QStringLiteral("year"), 4},
-                                   {"zzyzx", QStringLiteral("zzyzx"), 2},
-                                   {"mayor", QStringLiteral("mayor"), 1}};
     // In a library of 10,000: "year" is everywhere, "zzyzx" only here.
-    const QList<qint64> frequencies{40, 300, 9000, 1, 60};
-    const QList<TermProfile::Term> profile = TermProfile::build(terms, frequencies, 10000);
+    const QList<TermProfile::Candidate> terms{{"bridg", 5, 40},
+                                              {"council", 3, 300},
+                                              {"year", 4, 9000},
+                                              {"zzyzx", 2, 1},
+                                              {"mayor", 1, 60}};
+    const QList<TermProfile::Term> profile = TermProfile::build(terms, 10000);
     REQUIRE(profile.size() == 4); // the term no other story has says nothing
     CHECK(profile.front().stem == "bridg");
     double norm = 0;

@@ -4,16 +4,56 @@
 #include "entity_mentions.h"
 #include "entity_tokenizer.h"
 
+#include <algorithm>
+
 namespace broadsheet::core {
 
 using namespace entity_detail;
 
-EntityExtractor::EntityExtractor(const Gazetteer& gazetteer)
+namespace {
+
+/// Most mentioned first, then by name.
+void sortEntities(QList<Entity>& entities)
+{
+    std::stable_sort(entities.begin(), entities.end(), [](const Entity& a, const Entity& b) {
+        if (a.mentions != b.mentions)
+            return a.mentions > b.mentions;
+        return a.name < b.name;
+    });
+}
+
+} // namespace
+
+EntityExtractor::EntityExtractor(const Gazetteer& gazetteer, const EntityModel& model)
     : m_gazetteer(gazetteer)
+    , m_model(model)
 {
 }
 
 QList<Entity> EntityExtractor::extract(const QString& title, const QString& body) const
+{
+    if (m_model.isEmpty()) {
+        QList<Entity> result;
+        for (EntityCandidate& candidate : candidates(title, body, false, false))
+            result.append(std::move(candidate.entity));
+        sortEntities(result);
+        return result;
+    }
+    QList<Entity> result;
+    for (EntityCandidate& candidate :
+         candidates(title, body, m_model.judgesUnruled(), m_model.judgesAll())) {
+        const std::optional<EntityKind> kind = m_model.decide(candidate.features);
+        if (!kind)
+            continue;
+        candidate.entity.kind = *kind;
+        result.append(std::move(candidate.entity));
+    }
+    sortEntities(result);
+    return result;
+}
+
+QList<EntityCandidate> EntityExtractor::candidates(const QString& title, const QString& body,
+                                                   bool unruled, bool all) const
 {
     const QList<Token> bodyTokens = tokenize(body);
     const QList<Token> titleTokens = tokenize(title);
@@ -33,7 +73,7 @@ QList<Entity> EntityExtractor::extract(const QString& title, const QString& body
     Extraction extraction(m_gazetteer, lowercase);
     extraction.scan(titleTokens, titleCase, titleTokens.size());
     extraction.scan(bodyTokens, false, kLeadWords);
-    return extraction.entities(bodyTokens.size() > kLongStoryWords);
+    return extraction.candidates(bodyTokens.size() > kLongStoryWords, unruled, all);
 }
 
 } // namespace broadsheet::core

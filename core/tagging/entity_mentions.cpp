@@ -27,12 +27,13 @@ bool Extraction::isCommon(const Token& token) const
     return m_lowercase.containsLowered(token.text);
 }
 
-void Extraction::add(const QString& name, EntityKind kind, bool canonical)
+void Extraction::add(const QString& name, EntityKind kind, bool canonical, const char* cue)
 {
     Mention mention;
     mention.words = name.split(u' ');
     mention.kind = kind;
     mention.canonical = canonical;
+    mention.cue = cue;
     m_mentions.append(mention);
 }
 
@@ -64,8 +65,18 @@ void Extraction::scan(const QList<Token>& tokens, bool headline, qsizetype leadT
         }
         const qsizetype before = m_mentions.size();
         consider(tokens, i, last, headline);
-        for (qsizetype k = before; k < m_mentions.size(); ++k)
-            m_mentions[k].lead = i < leadTokens;
+        const bool atBreak = i == 0 || tokens[i - 1].breakAfter;
+        for (qsizetype k = before; k < m_mentions.size(); ++k) {
+            Mention& mention = m_mentions[k];
+            mention.lead = i < leadTokens;
+            mention.before = atBreak ? QString() : tokens[i - 1].text.toLower();
+            mention.after = tokens[last].breakAfter || last + 1 >= n
+                                ? QString()
+                                : tokens[last + 1].text.toLower();
+            mention.possessive = tokens[last].possessive;
+            mention.sentenceStart = tokens[i].sentenceStart;
+            mention.quoted = tokens[i].quoteBefore;
+        }
         i = last + 1;
     }
 }
@@ -117,7 +128,10 @@ void Extraction::consider(const QList<Token>& tokens, qsizetype first, qsizetype
             break;
         }
     }
-    while (last >= first && (isCalendarWord(tokens[last].text) || isConnector(tokens[last].text)))
+    // "Theresa May", "Brian May": a month after a given name is a surname.
+    while (last >= first && ((isCalendarWord(tokens[last].text) &&
+                              !(last > first && m_gazetteer.isGivenName(tokens[last - 1].text))) ||
+                             isConnector(tokens[last].text)))
         --last;
     if (first > last)
         return;
@@ -209,6 +223,7 @@ void Extraction::classify(QStringList words, const QList<Token>& tokens, qsizety
         if (initials == phrase || allInitials == phrase) {
             m_acronyms.insert(phrase, m_mentions.last());
             m_mentions.append(m_mentions.last());
+            m_mentions.last().cue = "acronym-defined";
             return;
         }
     }
@@ -225,6 +240,10 @@ void Extraction::classify(QStringList words, const QList<Token>& tokens, qsizety
     }
     if (m_gazetteer.isDemonym(phrase))
         return;
+    // "Davis Cup", "US Open", "Golden Globes": an event's name is one name, and none of the
+    // three kinds, even when a place's name starts it.
+    if (words.size() > 1 && isEventSuffix(words.back()) && !titled)
+        return;
     // A place, demonym or known organisation in front of another name: "US National Security
     // Council", "Chinese state-run newspaper The Global Times".
     for (qsizetype split = std::min<qsizetype>(words.size() - 1, 3); split >= 1; --split) {
@@ -238,7 +257,7 @@ void Extraction::classify(QStringList words, const QList<Token>& tokens, qsizety
         if (demonym && organizationSuffixes().contains(rest.back()))
             break;
         if (entry && entry->kind == EntityKind::Organization && rest.size() == 1 && !titled) {
-            add(words.join(u' '), EntityKind::Organization, false); // "CNN Style"
+            add(words.join(u' '), EntityKind::Organization, false, "known-org-head"); // "CNN Style"
             return;
         }
         if (entry)
@@ -300,43 +319,63 @@ void Extraction::classify(QStringList words, const QList<Token>& tokens, qsizety
     // NOLINTBEGIN(bugprone-branch-clone)
     if (titled) {
         mention.kind = EntityKind::Person;
-    } else if (!single && isEventSuffix(lastWord)) {
-        return; // "World Cup", "Academy Awards": an event, none of the three kinds
+        mention.cue = "titled";
     } else if (organizationSuffixes().contains(lastWord) && !single) {
         mention.kind = EntityKind::Organization;
+        mention.cue = "org-suffix";
     } else if (!single && (isPlaceSuffix(lastWord) || isPlacePrefix(words.front()))) {
         mention.kind = EntityKind::Place;
+        mention.cue = "place-word";
     } else if (!single && first > 0 && isPlacePreposition(tokens[first - 1].text) &&
                !m_gazetteer.isGivenName(words.front())) {
         mention.kind = EntityKind::Place; // "in Castelfranco Veneto"
+        mention.cue = "place-preposition";
     } else if (single && tokens[first].allCaps && lastWord.size() <= 6) {
         if (lastWord.size() < 2 || commonWords().contains(lastWord))
             return;
         mention.kind = EntityKind::Organization;
+        mention.cue = "acronym";
     } else if (!single && m_gazetteer.isGivenName(words.front())) {
+        // "Marc Forster for Finding Neverland": no one's name runs on through "for" or "of";
+        // the person is the part before it.
+        for (qsizetype k = 2; k + 1 < words.size(); ++k) {
+            if (words[k] == u"for" || words[k] == u"of" || words[k] == u"&") {
+                classify(words.mid(0, k), tokens, first, first + k - 1, headline, titled);
+                classify(words.mid(k + 1), tokens, first + k + 1, last, headline, false);
+                return;
+            }
+        }
         mention.kind = EntityKind::Person;
+        mention.cue = "given-name";
     } else if (last + 1 < tokens.size() && isSpeechVerb(tokens[last + 1].text) &&
                words.size() <= 3 && (!single || looksLikeSurname(lastWord))) {
         mention.kind = EntityKind::Person; // "Mailis said"
+        mention.cue = "speech-after";
     } else if (first > 0 && tokens[first - 1].text == u"said" && words.size() <= 3 &&
                (!single || looksLikeSurname(lastWord)) && !tokens[first - 1].breakAfter) {
         mention.kind = EntityKind::Person; // "said Joe Sternlieb"
+        mention.cue = "said-before";
     } else if (!single && words.size() <= 3 &&
                std::none_of(words.begin(), words.end(), [](const QString& w) {
                    return isConnector(w) || notNamesAlone().contains(w) ||
-                          commonWords().contains(w);
+                          commonWords().contains(w) || isNumberWord(w);
                })) {
         mention.kind = EntityKind::Person; // two or three capitalised words: most often a name
+        mention.cue = "capitalised-words";
     } else if (!single) {
         mention.kind = EntityKind::Organization;
+        mention.cue = "long-name";
     } else if (tokens[last].possessive && looksLikeSurname(lastWord) &&
                !m_lowercase.containsLowered(lastWord)) {
         mention.kind = EntityKind::Person; // "in Duffy's fraud trial"
+        mention.cue = "possessive";
     } else if (first > 0 && isPlacePreposition(tokens[first - 1].text)) {
         mention.kind = EntityKind::Place; // "in Sunderland"; may yet be someone met later
+        mention.cue = "preposition";
     } else if (!tokens[first].sentenceStart && !m_lowercase.containsLowered(lastWord) &&
                !(first > 0 && isDeterminer(tokens[first - 1].text)) && looksLikeSurname(lastWord)) {
         mention.kind = EntityKind::Person; // a surname on its own: "Knightley's", "Trump"
+        mention.cue = "surname";
         mention.guess = !m_gazetteer.isGivenName(lastWord); // "Andy" is someone
     }
     // NOLINTEND(bugprone-branch-clone)

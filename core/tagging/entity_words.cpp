@@ -142,4 +142,19 @@ bool looksLikeSurname(const QString& word)
     return true;
 }
 
+bool isNumberWord(QStringView word)
+{
+    static const WordSet words = [] {
+        WordSet set;
+        for (const char16_t* w :
+             {u"One",     u"Two",     u"Three", u"Four",  u"Five",    u"Six",
+              u"Seven",   u"Eight",   u"Nine",  u"Ten",   u"Eleven",  u"Twelve",
+              u"Twenty",  u"Thirty",  u"Forty", u"Fifty", u"Hundred", u"Thousand",
+              u"Million", u"Billion", u"Dozen", u"Zero"})
+            set.insert(QString::fromUtf16(w));
+        return set;
+    }();
+    return words.contains(word);
+}
+
 } // namespace broadsheet::core::entity_words

@@ -46,6 +46,10 @@ bool isDeterminer(QStringView word);
 
 bool isSpeechVerb(QStringView word);
 
+/// "Million", "Seven", "Hundred": a name with one is a title ("Million Dollar Baby"), not a
+/// person's.
+bool isNumberWord(QStringView word);
+
 /// Words that name no one when they stand alone, though they begin names ("Republican
 /// Party", "State Department"): parties' and faiths' adjectives, institutions' nouns.
 const WordSet& notNamesAlone();

@@ -58,6 +58,7 @@ const std::unordered_set<std::string_view, FastStringHash>& stopWords()
               "wednesday", "thursday", "friday",    "saturday", "sunday",   "january",
               "february",  "march",    "april",     "june",     "july",     "august",
               "september", "october",  "november",  "december", "bbc",      "news",
+              "dies",      "died",     "utd",       "lib",      "dems",     "dem",
               "saying",    "asked",    "called",    "become",   "became",   "else"})
             set.insert(w);
         return set;

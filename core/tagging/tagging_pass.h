@@ -33,7 +33,7 @@ public:
     /// Stories per chunk (and per transaction).
     static constexpr int kChunk = 512;
     /// Bump when the tagger's code changes what it finds; the word lists' checksums join it.
-    static constexpr int kCodeVersion = 2;
+    static constexpr int kCodeVersion = 3;
     /// What identifies this tagger: its code version and its word lists' checksums.
     static QString signature();
 

@@ -53,8 +53,10 @@ QList<Document> read(const QString& path, QString* error)
         QJsonParseError parseError;
         const QJsonObject object = QJsonDocument::fromJson(line, &parseError).object();
         if (parseError.error != QJsonParseError::NoError) {
-            *error = QStringLiteral("%1: line %2: %3").arg(path).arg(number).arg(
-                parseError.errorString());
+            *error = QStringLiteral("%1: line %2: %3")
+                         .arg(path)
+                         .arg(number)
+                         .arg(parseError.errorString());
             return {};
         }
         Document document;
@@ -66,12 +68,10 @@ QList<Document> read(const QString& path, QString* error)
             const QString name = entity.value(QStringLiteral("text")).toString();
             if (!kind)
                 continue;
-            const bool seen =
-                std::any_of(document.entities.begin(), document.entities.end(),
-                            [&](const Named& g) {
-                                return g.kind == *kind &&
-                                       g.name.compare(name, Qt::CaseInsensitive) == 0;
-                            });
+            const bool seen = std::any_of(
+                document.entities.begin(), document.entities.end(), [&](const Named& g) {
+                    return g.kind == *kind && g.name.compare(name, Qt::CaseInsensitive) == 0;
+                });
             if (!seen)
                 document.entities.append({name, *kind});
         }

@@ -35,7 +35,7 @@ struct Example {
 };
 
 struct DocumentExamples {
-    int set = 0;  ///< which gold file
+    int set = 0; ///< which gold file
     int fold = 0;
     QList<gold::Named> gold;
     QList<core::EntityCandidate> candidates;
@@ -114,9 +114,9 @@ public:
     {
         std::array<int, 4> out{};
         for (size_t c = 0; c < 4; ++c) {
-            const double average = static_cast<double>(m_weights[feature][c]) -
-                                   static_cast<double>(m_totals[feature][c]) /
-                                       static_cast<double>(m_steps);
+            const double average =
+                static_cast<double>(m_weights[feature][c]) -
+                static_cast<double>(m_totals[feature][c]) / static_cast<double>(m_steps);
             out[c] = static_cast<int>(std::lround(average * 1000.0));
         }
         return out;
@@ -125,8 +125,8 @@ public:
 private:
     static std::array<double, 4> toDouble(const std::array<qint64, 4>& w)
     {
-        return {static_cast<double>(w[0]), static_cast<double>(w[1]),
-                static_cast<double>(w[2]), static_cast<double>(w[3])};
+        return {static_cast<double>(w[0]), static_cast<double>(w[1]), static_cast<double>(w[2]),
+                static_cast<double>(w[3])};
     }
 
     QList<std::array<qint64, 4>> m_weights;
@@ -245,8 +245,7 @@ int main(int argc, char* argv[])
                                      QStringLiteral("Cross-validate each of these margins."),
                                      QStringLiteral("M,M,…"));
     const QCommandLineOption unruled(
-        QStringLiteral("unruled"),
-        QStringLiteral("Also judge the names the rules gave no kind."));
+        QStringLiteral("unruled"), QStringLiteral("Also judge the names the rules gave no kind."));
     const QCommandLineOption weights(
         QStringLiteral("weights"),
         QStringLiteral("How many times each gold file's examples count (1,1,…)."),
@@ -261,7 +260,8 @@ int main(int argc, char* argv[])
         QStringLiteral("all"),
         QStringLiteral("Also judge the guesses and passing mentions the rules leave out."));
     parser.addOption(all);
-    parser.addOptions({out, check, folds, epochs, margin, margins, unruled, weights, drop, explain});
+    parser.addOptions(
+        {out, check, folds, epochs, margin, margins, unruled, weights, drop, explain});
     parser.addPositionalArgument(QStringLiteral("gold"), QStringLiteral("Gold JSONL files."),
                                  QStringLiteral("GOLD…"));
     parser.process(app);
@@ -307,8 +307,7 @@ int main(int argc, char* argv[])
     }
     const int k = parser.value(folds).toInt();
 
-    const QStringList dropped =
-        parser.isSet(drop) ? parser.value(drop).split(u',') : QStringList();
+    const QStringList dropped = parser.isSet(drop) ? parser.value(drop).split(u',') : QStringList();
     static const EntityModel noModel;
     const core::EntityExtractor rules(core::Gazetteer::builtIn(), noModel);
     QHash<QString, int> featureIds;
@@ -318,9 +317,9 @@ int main(int argc, char* argv[])
         QString error;
         const QList<gold::Document> read = gold::read(files[set], &error);
         if (read.isEmpty()) {
-            std::fprintf(stderr, "%s\n",
-                         qPrintable(error.isEmpty() ? files[set] + QStringLiteral(": empty")
-                                                    : error));
+            std::fprintf(
+                stderr, "%s\n",
+                qPrintable(error.isEmpty() ? files[set] + QStringLiteral(": empty") : error));
             return 1;
         }
         for (qsizetype i = 0; i < read.size(); ++i) {
@@ -328,14 +327,14 @@ int main(int argc, char* argv[])
             d.set = set;
             d.fold = k > 0 ? static_cast<int>(i % k) : 0;
             d.gold = read[i].entities;
-            d.candidates = rules.candidates(QString(), read[i].text, settings.unruled, settings.all);
+            d.candidates =
+                rules.candidates(QString(), read[i].text, settings.unruled, settings.all);
             for (const core::EntityCandidate& c : d.candidates) {
                 Example e;
                 e.label = labelOf(c, d.gold);
                 for (const QString& feature : c.features) {
-                    if (std::any_of(dropped.begin(), dropped.end(), [&](const QString& p) {
-                            return feature.startsWith(p);
-                        }))
+                    if (std::any_of(dropped.begin(), dropped.end(),
+                                    [&](const QString& p) { return feature.startsWith(p); }))
                         continue;
                     auto it = featureIds.find(feature);
                     if (it == featureIds.end()) {
@@ -379,8 +378,8 @@ int main(int argc, char* argv[])
                         const int label = d.examples[c].label;
                         if (decided != ruled && (decided == label || ruled == label))
                             std::printf("%s %-30s rules %d model %d gold %d  %s\n",
-                                        decided == label ? "+" : "-",
-                                        qPrintable(cand.entity.name), ruled, decided, label,
+                                        decided == label ? "+" : "-", qPrintable(cand.entity.name),
+                                        ruled, decided, label,
                                         qPrintable(cand.features.join(u' ')));
                     }
                 }
@@ -408,8 +407,7 @@ int main(int argc, char* argv[])
                 static_cast<long long>(text.size()));
     if (parser.isSet(out)) {
         QSaveFile file(parser.value(out));
-        if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() ||
-            !file.commit()) {
+        if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
             std::fprintf(stderr, "%s: %s\n", qPrintable(file.fileName()),
                          qPrintable(file.errorString()));
             return 1;

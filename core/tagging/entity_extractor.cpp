@@ -32,20 +32,17 @@ EntityExtractor::EntityExtractor(const Gazetteer& gazetteer, const EntityModel& 
 
 QList<Entity> EntityExtractor::extract(const QString& title, const QString& body) const
 {
-    if (m_model.isEmpty()) {
-        QList<Entity> result;
-        for (EntityCandidate& candidate : candidates(title, body, false, false))
-            result.append(std::move(candidate.entity));
-        sortEntities(result);
-        return result;
-    }
+    // Without a model the rules decide, and leave out their guesses and passing mentions.
+    const bool judged = !m_model.isEmpty();
     QList<Entity> result;
-    for (EntityCandidate& candidate :
-         candidates(title, body, m_model.judgesUnruled(), m_model.judgesAll())) {
-        const std::optional<EntityKind> kind = m_model.decide(candidate.features);
-        if (!kind)
-            continue;
-        candidate.entity.kind = *kind;
+    for (EntityCandidate& candidate : candidates(title, body, judged && m_model.judgesUnruled(),
+                                                 judged && m_model.judgesAll())) {
+        if (judged) {
+            const std::optional<EntityKind> kind = m_model.decide(candidate.features);
+            if (!kind)
+                continue;
+            candidate.entity.kind = *kind;
+        }
         result.append(std::move(candidate.entity));
     }
     sortEntities(result);

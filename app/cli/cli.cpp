@@ -32,7 +32,7 @@ constexpr std::array kCommands{
     Command{
         "search",
         "[--json] [--count] [--sort relevance|date|title|source|author|starred|tags] [--reverse]\n"
-        "[--limit N] [--offset N] QUERY",
+        "[--group] [--limit N] [--offset N] QUERY",
         "find articles (see 'search --help' for the language)", searchCommand},
     Command{"stats", "[--json]", "count what the library holds", statsCommand},
     Command{"tag", "add|remove TAG (ID... | --query QUERY)",

@@ -103,6 +103,116 @@ QByteArray orderBy(const SearchRequest& request)
     return {};
 }
 
+/// A row of kSummaryColumns plus the snippet (8) and the rank (9).
+SearchHit hitFromRow(const Statement& row)
+{
+    SearchHit hit;
+    hit.article.id = row.int64(0);
+    hit.article.title = row.text(1);
+    hit.article.source = row.text(2);
+    hit.article.section = row.text(3);
+    hit.article.published =
+        PublishedDate::fromStorage(row.optionalInt64(4), static_cast<int>(row.int64(5)));
+    hit.article.read = row.int64(6) != 0;
+    hit.article.starred = row.int64(7) != 0;
+    hit.score = row.real(9);
+    hit.snippet = row.text(8).simplified();
+    if (hit.score == 0 && hit.snippet.size() >= kLeadLength - 1) {
+        // A lead cut from the body (no text to match): end it at a word, with an ellipsis.
+        const qsizetype space = hit.snippet.lastIndexOf(u' ');
+        if (space > kLeadLength / 2)
+            hit.snippet.truncate(space);
+        hit.snippet += QChar(0x2026);
+    }
+    return hit;
+}
+
+/// SearchRequest::group: walks every match in result order and keeps the first of each
+/// story's versions (the best placed) to stand for the others, which go to
+/// SearchResults::versions; the page of hits is then read by id, in that order.
+template <typename ForEachMatch>
+Result<void> groupMatches(Database& db, const ForEachMatch& forEachMatch,
+                          const SearchRequest& request, const CompiledQuery& compiled,
+                          SearchResults& results)
+{
+    QList<ArticleId> shown;
+    QHash<ArticleId, ArticleId> shownFor; // cluster key → the version that stands for it
+    auto walked = forEachMatch("a.id, a.cluster_id", [&](const Statement& row) {
+        const ArticleId id = row.int64(0);
+        if (row.isNull(1)) { // a story with no other version stands alone
+            shown.append(id);
+            return;
+        }
+        const ArticleId key = row.int64(1);
+        if (const auto found = shownFor.constFind(key); found != shownFor.cend()) {
+            results.versions[*found].append(id);
+        } else {
+            shownFor.insert(key, id);
+            shown.append(id);
+        }
+    });
+    if (!walked)
+        return walked.error();
+    results.total = shown.size();
+    const QList<ArticleId> page = request.limit > 0 && request.offset < shown.size()
+                                      ? shown.mid(std::max(request.offset, 0), request.limit)
+                                      : QList<ArticleId>();
+    if (request.allIds)
+        results.ids = std::move(shown);
+    if (page.isEmpty())
+        return {};
+
+    // The conditions held when the ids were found: only the snippet needs the index again.
+    const bool withText = !compiled.match.isEmpty();
+    QByteArray sql = kSummaryColumns;
+    sql += withText ? "snippet(articles_fts, -1, ?1, ?2, '…', 24), rank FROM articles_fts "
+                      "JOIN articles a ON a.id = articles_fts.rowid LEFT JOIN sources s ON "
+                      "s.id = a.source_id WHERE articles_fts MATCH ?3 AND rank MATCH "
+                      "'bm25(10.0, 1.0, 2.0)' AND articles_fts.rowid = ?4"
+                    : "substr(a.body, 1, 240), 0.0 FROM articles a LEFT JOIN sources s ON "
+                      "s.id = a.source_id WHERE a.id = ?4";
+    auto hit = db.prepare(sql.constData());
+    if (!hit)
+        return hit.error();
+    auto version = db.prepare("SELECT a.id, a.title, coalesce(s.name, ''), a.published_at, "
+                              "a.published_precision FROM articles a LEFT JOIN sources s ON "
+                              "s.id = a.source_id WHERE a.id = ?1");
+    if (!version)
+        return version.error();
+    for (ArticleId id : page) {
+        if (withText) // reset() clears the bindings
+            hit->bind(1, request.markOpen).bind(2, request.markClose).bind(3, compiled.match);
+        hit->bind(4, id);
+        auto found = hit->step();
+        if (!found)
+            return found.error();
+        if (!*found) { // gone since the walk (another process deleted it)
+            hit->reset();
+            continue;
+        }
+        SearchHit shownHit = hitFromRow(*hit);
+        hit->reset();
+        for (ArticleId other : results.versions.value(id)) {
+            version->bind(1, other);
+            auto row = version->step();
+            if (!row)
+                return row.error();
+            if (*row) {
+                ArticleSummary summary;
+                summary.id = other;
+                summary.title = version->text(1);
+                summary.source = version->text(2);
+                summary.published = PublishedDate::fromStorage(version->optionalInt64(3),
+                                                               static_cast<int>(version->int64(4)));
+                shownHit.versions.append(std::move(summary));
+            }
+            version->reset();
+        }
+        results.hits.append(std::move(shownHit));
+    }
+    return {};
+}
+
 class Query {
 public:
     Query(const CompiledQuery& compiled, qint64 minimumId)
@@ -296,77 +406,71 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, const std::
         }
     }
 
-    // The page of hits.
-    QByteArray sql = kSummaryColumns;
-    sql += query.hasMatch() ? QByteArray("snippet(articles_fts, -1, ?1, ?2, '…', 24), rank")
-                            : QByteArray("substr(a.body, 1, 240), 0.0"); // kLeadLength
-    sql += query.from();
-    if (windowStart)
-        sql += kInWindow;
-    sql += byRank ? QByteArray(kByRank) : orderBy(request) + kPage;
-    auto hits = m_db.prepare(sql.constData());
-    if (!hits)
-        return failed(hits.error());
-    query.bind(*hits);
-    if (query.hasMatch())
-        hits->bind(1, request.markOpen).bind(2, request.markClose);
-    hits->bind(4, qint64{std::max(request.limit, 0)}).bind(5, qint64{std::max(request.offset, 0)});
-    if (windowStart)
-        hits->bind(6, *windowStart);
-    auto rows = hits->forEachRow([&results](const Statement& row) {
-        SearchHit hit;
-        hit.article.id = row.int64(0);
-        hit.article.title = row.text(1);
-        hit.article.source = row.text(2);
-        hit.article.section = row.text(3);
-        hit.article.published =
-            PublishedDate::fromStorage(row.optionalInt64(4), static_cast<int>(row.int64(5)));
-        hit.article.read = row.int64(6) != 0;
-        hit.article.starred = row.int64(7) != 0;
-        hit.score = row.real(9);
-        hit.snippet = row.text(8).simplified();
-        if (hit.score == 0 && hit.snippet.size() >= kLeadLength - 1) {
-            // A lead cut from the body (no text to match): end it at a word, with an ellipsis.
-            const qsizetype space = hit.snippet.lastIndexOf(u' ');
-            if (space > kLeadLength / 2)
-                hit.snippet.truncate(space);
-            hit.snippet += QChar(0x2026);
-        }
-        results.hits.append(std::move(hit));
-    });
-    if (!rows)
-        return failed(rows.error());
-
-    if (request.allIds) {
-        QByteArray idSql = "SELECT a.id" + query.from();
+    // Every match in result order, as (id, cluster key): the ranked window first, then the
+    // matches older than it, newest first. For allIds, and for grouping.
+    const auto forEachMatch = [&](const char* columns, auto&& take) -> Result<void> {
+        QByteArray idSql = QByteArray("SELECT ") + columns + query.from();
         if (windowStart)
             idSql += kInWindow;
         idSql += byRank ? QByteArray(" ORDER BY rank") : orderBy(request);
         auto ids = m_db.prepare(idSql.constData());
         if (!ids)
-            return failed(ids.error());
+            return ids.error();
         query.bind(*ids);
         if (windowStart)
             ids->bind(6, *windowStart);
-        auto collect = [&results](const Statement& row) {
-            results.ids.append(row.int64(0));
-        };
-        if (auto r = ids->forEachRow(collect); !r)
-            return failed(r.error());
-        if (windowStart) { // the matches older than the ranked window, newest first
-            auto older = m_db.prepare(
-                ("SELECT a.id" + query.from() + " AND articles_fts.rowid < ?6 ORDER BY a.id DESC")
-                    .constData());
+        if (auto r = ids->forEachRow(take); !r)
+            return r.error();
+        if (windowStart) {
+            auto older = m_db.prepare((QByteArray("SELECT ") + columns + query.from() +
+                                       " AND articles_fts.rowid < ?6 ORDER BY a.id DESC")
+                                          .constData());
             if (!older)
-                return failed(older.error());
+                return older.error();
             query.bind(*older);
             older->bind(6, *windowStart);
-            if (auto r = older->forEachRow(collect); !r)
-                return failed(r.error());
+            if (auto r = older->forEachRow(take); !r)
+                return r.error();
+        }
+        return {};
+    };
+
+    if (request.group) {
+        if (auto grouped = groupMatches(m_db, forEachMatch, request, compiled, results); !grouped)
+            return failed(grouped.error());
+    } else {
+        // The page of hits.
+        QByteArray sql = kSummaryColumns;
+        sql += query.hasMatch() ? QByteArray("snippet(articles_fts, -1, ?1, ?2, '…', 24), rank")
+                                : QByteArray("substr(a.body, 1, 240), 0.0"); // kLeadLength
+        sql += query.from();
+        if (windowStart)
+            sql += kInWindow;
+        sql += byRank ? QByteArray(kByRank) : orderBy(request) + kPage;
+        auto hits = m_db.prepare(sql.constData());
+        if (!hits)
+            return failed(hits.error());
+        query.bind(*hits);
+        if (query.hasMatch())
+            hits->bind(1, request.markOpen).bind(2, request.markClose);
+        hits->bind(4, qint64{std::max(request.limit, 0)})
+            .bind(5, qint64{std::max(request.offset, 0)});
+        if (windowStart)
+            hits->bind(6, *windowStart);
+        auto rows = hits->forEachRow(
+            [&results](const Statement& row) { results.hits.append(hitFromRow(row)); });
+        if (!rows)
+            return failed(rows.error());
+
+        if (request.allIds) {
+            auto all = forEachMatch(
+                "a.id", [&results](const Statement& row) { results.ids.append(row.int64(0)); });
+            if (!all)
+                return failed(all.error());
         }
     }
 
-    if (request.countTotal) {
+    if (request.countTotal && !request.group) {
         // Without conditions the index alone counts, without touching the articles.
         const QByteArray countSql =
             query.hasMatch() && compiled.condition.isEmpty() && request.minimumId <= 0

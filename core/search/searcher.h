@@ -5,6 +5,7 @@
 #include "article/library_values.h"
 #include "result.h"
 
+#include <QHash>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -40,6 +41,11 @@ struct SearchRequest {
     enum Facet : unsigned { kNoFacets = 0, kMonths = 1, kTags = 2, kSources = 4, kAllFacets = 7 };
     unsigned facets = kAllFacets;
     bool allIds = false; ///< fill SearchResults::ids with every match, in result order
+    /// One row per story: the versions of one story (ArticleStore::versions) that match
+    /// count once, in the place of the best placed of them, which lists the others
+    /// (SearchHit::versions, SearchResults::versions). The total counts stories; the facets
+    /// still count every matching article.
+    bool group = false;
     /// Only articles with this id or above (rules applied to what an import added).
     qint64 minimumId = 0;
     /// Stop after this long (0: no limit), with what was found and a hint: a query that
@@ -59,6 +65,9 @@ struct SearchHit {
     ArticleSummary article;
     QString snippet;
     double score = 0; ///< bm25: lower is better; 0 when sorted by date without text
+    /// With SearchRequest::group: the other versions of this story that match, in result
+    /// order (id, title, source and date only).
+    QList<ArticleSummary> versions;
 };
 
 /// A tag or source with the number of matches under it.
@@ -73,6 +82,9 @@ struct SearchResults {
     /// With SearchRequest::allIds: every match in order (the ranked window first, then older
     /// matches newest first), for the window's lazy story list.
     QList<ArticleId> ids;
+    /// With SearchRequest::group: for every story shown for others, the other versions
+    /// that match, in result order (only stories that have some).
+    QHash<ArticleId, QList<ArticleId>> versions;
     QMap<QString, qint64> months; ///< "YYYY-MM" → matches published that month
     qint64 undated = 0;           ///< matches with no date (with the months)
     QList<FacetCount> tags;       ///< most frequent first

@@ -927,6 +927,51 @@ TEST_CASE("cli: related lists the stories most like one, show lists its other ve
     for (const QJsonValue& story : stories)
         CHECK(story.toObject().value(QStringLiteral("id")) != versions[0]);
 
+    // Grouped, the two versions are one result that lists the other; nothing else changes.
+    auto search = [&](QStringList arguments) {
+        const Run run = cli(withLibrary(dir, QStringList{QStringLiteral("search")} + arguments));
+        REQUIRE(run.exitCode == 0);
+        return run;
+    };
+    const QString topic = QStringLiteral("\"interest rate\"");
+    const QJsonObject plain =
+        search({QStringLiteral("--json"), QStringLiteral("--limit"), QStringLiteral("500"), topic})
+            .json()
+            .object();
+    const QJsonObject grouped = search({QStringLiteral("--json"), QStringLiteral("--group"),
+                                        QStringLiteral("--limit"), QStringLiteral("500"), topic})
+                                    .json()
+                                    .object();
+    const qint64 matches = plain.value(QStringLiteral("total")).toInteger();
+    REQUIRE(matches > 2);
+    CHECK(grouped.value(QStringLiteral("total")).toInteger() < matches);
+    qint64 listed = 0;
+    bool bothAsOne = false;
+    for (const QJsonValue& hit : grouped.value(QStringLiteral("results")).toArray()) {
+        const QJsonArray others = hit.toObject().value(QStringLiteral("versions")).toArray();
+        listed += 1 + others.size();
+        const QJsonValue shownId = hit.toObject().value(QStringLiteral("id"));
+        auto lists = [&others](const QJsonValue& wanted) {
+            for (const QJsonValue& other : others) {
+                if (other.toObject().value(QStringLiteral("id")).toInteger() == wanted.toInteger())
+                    return true;
+            }
+            return false;
+        };
+        bothAsOne =
+            bothAsOne || (shownId.toInteger() == id.toLongLong() && lists(versions[0])) ||
+            (shownId.toInteger() == versions[0].toInteger() && lists(QJsonValue(id.toLongLong())));
+    }
+    CHECK(bothAsOne);
+    CHECK(listed == matches); // every match is shown or listed under the one shown for it
+    const Run rows = search({QStringLiteral("--group"), topic});
+    CHECK(rows.out.contains("and 1 more: "));
+    CHECK(rows.out.contains("of " +
+                            QByteArray::number(grouped.value(QStringLiteral("total")).toInteger()) +
+                            " stories"));
+    CHECK(search({QStringLiteral("--count"), QStringLiteral("--group"), topic}).out.trimmed() ==
+          QByteArray::number(grouped.value(QStringLiteral("total")).toInteger()));
+
     // A name's page: its stories by month (these are undated) and the names beside it.
     const Run entity = cli(withLibrary(
         dir, {QStringLiteral("entity"), QStringLiteral("--json"), QStringLiteral("yukos")}));

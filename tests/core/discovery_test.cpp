@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "discovery/near_duplicates.h"
 #include "discovery/term_profile.h"
+#include "search/searcher.h"
 #include "store/article_store.h"
 #include "test_support.h"
 
@@ -47,6 +48,28 @@ ArticleId idOf(ArticleStore& store, const QString& title)
     REQUIRE(row.ok());
     REQUIRE(*row);
     return stmt->int64(0);
+}
+
+/// Three stories: the bridge story, an edited copy of it a day later (another title, a
+/// changed phrase), and the same text with a line added six weeks later.
+QString writeBridgeStories(const QTemporaryDir& dir)
+{
+    const QString stories = dir.filePath(QStringLiteral("bridge"));
+    QDir().mkpath(stories);
+    writeFile(
+        stories + QStringLiteral("/original.txt"),
+        (QStringLiteral("Council closes the old bridge\n\n3 March 2016\n\n") + kStory).toUtf8());
+    QString edited = kStory;
+    edited.replace(QStringLiteral("for months"), QStringLiteral("for most of the spring"));
+    writeFile(
+        stories + QStringLiteral("/copy.txt"),
+        (QStringLiteral("Bridge to close for repairs, council says\n\n4 March 2016\n\n") + edited)
+            .toUtf8());
+    writeFile(stories + QStringLiteral("/later.txt"),
+              (QStringLiteral("A year on: the bridge closes again\n\n20 April 2016\n\n") + kStory +
+               QStringLiteral(" It happened again."))
+                  .toUtf8());
+    return stories;
 }
 
 } // namespace
@@ -210,21 +233,7 @@ TEST_CASE("an edited copy joins its original, the same text a month later does n
     const QString folder = writeStories(dir, QStringLiteral("background"), 30);
     REQUIRE(importPaths(*store, {folder}).ok());
 
-    const QString stories = dir.filePath(QStringLiteral("bridge"));
-    QDir().mkpath(stories);
-    writeFile(
-        stories + QStringLiteral("/original.txt"),
-        (QStringLiteral("Council closes the old bridge\n\n3 March 2016\n\n") + kStory).toUtf8());
-    QString edited = kStory;
-    edited.replace(QStringLiteral("for months"), QStringLiteral("for most of the spring"));
-    writeFile(
-        stories + QStringLiteral("/copy.txt"),
-        (QStringLiteral("Bridge to close for repairs, council says\n\n4 March 2016\n\n") + edited)
-            .toUtf8());
-    writeFile(stories + QStringLiteral("/later.txt"),
-              (QStringLiteral("A year on: the bridge closes again\n\n20 April 2016\n\n") + kStory +
-               QStringLiteral(" It happened again."))
-                  .toUtf8());
+    const QString stories = writeBridgeStories(dir);
     REQUIRE(importPaths(*store, {stories}).ok());
 
     const ArticleId original = idOf(*store, QStringLiteral("Council closes the old bridge"));
@@ -289,4 +298,96 @@ TEST_CASE("thousands of copies of one text make one group and cost one lookup ea
     CHECK(groups.size() < 200);
     CHECK(queryInt(*store, "SELECT count(*) FROM near_duplicate_bands") <
           NearDuplicates::kBands * 400);
+}
+
+TEST_CASE("a grouped search shows each story once, in the place of its best placed version, "
+          "and names the others",
+          "[discovery][versions][search]")
+{
+    QTemporaryDir dir;
+    auto store = openNewLibrary(dir);
+    REQUIRE(importPaths(*store, {writeStories(dir, QStringLiteral("background"), 30)}).ok());
+    REQUIRE(importPaths(*store, {writeBridgeStories(dir)}).ok());
+    const ArticleId original = idOf(*store, QStringLiteral("Council closes the old bridge"));
+    const ArticleId copy =
+        idOf(*store, QStringLiteral("Bridge to close for repairs, council says"));
+    const ArticleId later = idOf(*store, QStringLiteral("A year on: the bridge closes again"));
+    REQUIRE(*store->versions(original) == QList<ArticleId>{copy});
+
+    Searcher searcher(store->database());
+    auto search = [&searcher](const QString& text, bool group, SearchRequest::Sort sort) {
+        SearchRequest request;
+        request.query = text;
+        request.group = group;
+        request.sort = sort;
+        request.allIds = true;
+        auto results = searcher.search(request);
+        INFO((results.ok() ? QString() : results.error().message).toStdString());
+        REQUIRE(results.ok());
+        return *results;
+    };
+    auto idsOf = [](const SearchResults& results) {
+        QList<ArticleId> ids;
+        for (const SearchHit& hit : results.hits)
+            ids.append(hit.article.id);
+        return ids;
+    };
+
+    for (const auto sort : {SearchRequest::Sort::Relevance, SearchRequest::Sort::Date}) {
+        const SearchResults all = search(QStringLiteral("repairs"), false, sort);
+        const SearchResults grouped = search(QStringLiteral("repairs"), true, sort);
+        REQUIRE(all.total == 3);
+        CHECK(grouped.total == 2);
+        // The first of the two versions in the ungrouped order stands for both.
+        const ArticleId first = all.ids.indexOf(original) < all.ids.indexOf(copy) ? original : copy;
+        const ArticleId second = first == original ? copy : original;
+        QList<ArticleId> expected = all.ids;
+        expected.removeOne(second);
+        CHECK(grouped.ids == expected);
+        CHECK(idsOf(grouped) == expected);
+        CHECK(grouped.versions == QHash<ArticleId, QList<ArticleId>>{{first, {second}}});
+        for (const SearchHit& hit : grouped.hits) {
+            CHECK(!hit.snippet.isEmpty());
+            if (hit.article.id == later)
+                CHECK(hit.versions.isEmpty());
+        }
+        const SearchHit& shown = grouped.hits.at(static_cast<int>(grouped.ids.indexOf(first)));
+        REQUIRE(shown.versions.size() == 1);
+        CHECK(shown.versions.front().id == second);
+        CHECK(shown.versions.front().title == titleOf(*store, second));
+        CHECK(shown.versions.front().published.isKnown());
+        // Ungrouped, nothing is listed as another version.
+        CHECK(all.versions.isEmpty());
+        for (const SearchHit& hit : all.hits)
+            CHECK(hit.versions.isEmpty());
+    }
+
+    // Without words (the whole library, newest first), and a page at a time. The background's
+    // stories are a few texts told again and again within a week: they group too.
+    const qint64 stories =
+        queryInt(*store, "SELECT count(DISTINCT coalesce(cluster_id, -id)) FROM articles");
+    REQUIRE(stories < 32);
+    const SearchResults everything = search(QString(), true, SearchRequest::Sort::Date);
+    CHECK(everything.total == stories);
+    CHECK(everything.ids.size() == stories);
+    qint64 listed = everything.ids.size();
+    for (const auto& others : everything.versions)
+        listed += others.size();
+    CHECK(listed == 33);
+    SearchRequest paged;
+    paged.group = true;
+    paged.sort = SearchRequest::Sort::Date;
+    QList<ArticleId> walked;
+    for (paged.offset = 0; paged.offset < 40; paged.offset += 7) {
+        paged.limit = 7;
+        auto page = searcher.search(paged);
+        REQUIRE(page.ok());
+        CHECK(page->total == stories);
+        walked += idsOf(*page);
+    }
+    CHECK(walked == everything.ids);
+    // Not a word either version holds: no group to make.
+    const SearchResults none = search(QStringLiteral("zzyzx"), true, SearchRequest::Sort::Date);
+    CHECK(none.total == 0);
+    CHECK(none.hits.isEmpty());
 }

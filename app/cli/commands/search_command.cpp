@@ -30,6 +30,27 @@ const QString kQueryHelp = QStringLiteral(
 namespace {
 // Far above what any query the caps let through takes (under 0.1 s at 100,000 stories).
 constexpr int kSearchTimeLimitMs = 2000;
+
+/// "and 2 more: 1234 (BBC, 2016-03-04), 1240 (Reuters, 2016-03-05)": the other versions of a
+/// grouped result, each by the id `show` takes.
+QString otherVersionsLine(const QList<core::ArticleSummary>& versions)
+{
+    QStringList named;
+    for (const auto& version : versions) {
+        QStringList about;
+        if (!version.source.isEmpty())
+            about.append(version.source);
+        if (version.published.isKnown())
+            about.append(version.published.date().toString(Qt::ISODate));
+        named.append(
+            about.isEmpty()
+                ? QString::number(version.id)
+                : QStringLiteral("%1 (%2)").arg(version.id).arg(about.join(QStringLiteral(", "))));
+    }
+    return QStringLiteral("and %1 more: %2")
+        .arg(versions.size())
+        .arg(named.join(QStringLiteral(", ")));
+}
 } // namespace
 
 int searchCommand(const QStringList& arguments, const QString& globalLibrary)
@@ -50,7 +71,11 @@ int searchCommand(const QStringList& arguments, const QString& globalLibrary)
                              QStringLiteral("N"), QStringLiteral("20"));
     QCommandLineOption offset(QStringLiteral("offset"), QStringLiteral("Skip the first N results."),
                               QStringLiteral("N"), QStringLiteral("0"));
-    cli.parser().addOptions({json, count, sort, reverse, limit, offset});
+    QCommandLineOption group(
+        QStringLiteral("group"),
+        QStringLiteral("One result per story: the versions of one story (near-duplicates, "
+                       "see 'show') count once, listed under the best placed of them."));
+    cli.parser().addOptions({json, count, sort, reverse, limit, offset, group});
     cli.parser().addPositionalArgument(QStringLiteral("query"), QStringLiteral("What to find."),
                                        QStringLiteral("QUERY..."));
     if (auto exit = cli.parse(arguments, globalLibrary))
@@ -64,6 +89,7 @@ int searchCommand(const QStringList& arguments, const QString& globalLibrary)
         return *cli.usageError(QStringLiteral("--sort is one of %1, not '%2'")
                                    .arg(core::sortNames().join(QStringLiteral(", ")), order));
     request.reversed = cli.parser().isSet(reverse);
+    request.group = cli.parser().isSet(group);
     bool limitOk = false;
     bool offsetOk = false;
     request.limit = cli.parser().value(limit).toInt(&limitOk);
@@ -107,13 +133,25 @@ int searchCommand(const QStringList& arguments, const QString& globalLibrary)
     if (asJson) {
         QJsonArray hits;
         for (const auto& hit : results->hits) {
-            hits.append(QJsonObject{
+            QJsonObject object{
                 {QStringLiteral("id"), hit.article.id},
                 {QStringLiteral("title"), hit.article.title},
                 {QStringLiteral("published"), core::publishedToJson(hit.article.published)},
                 {QStringLiteral("source"), hit.article.source},
                 {QStringLiteral("snippet"), hit.snippet},
-                {QStringLiteral("score"), hit.score}});
+                {QStringLiteral("score"), hit.score}};
+            if (request.group) {
+                QJsonArray versions;
+                for (const auto& version : hit.versions) {
+                    versions.append(QJsonObject{
+                        {QStringLiteral("id"), version.id},
+                        {QStringLiteral("title"), version.title},
+                        {QStringLiteral("published"), core::publishedToJson(version.published)},
+                        {QStringLiteral("source"), version.source}});
+                }
+                object.insert(QStringLiteral("versions"), versions);
+            }
+            hits.append(object);
         }
         QJsonObject months;
         for (auto it = results->months.cbegin(); it != results->months.cend(); ++it)
@@ -136,8 +174,14 @@ int searchCommand(const QStringList& arguments, const QString& globalLibrary)
                                      : QStringLiteral("-"),
                                  10),
                           hit.article.title, QString(), hit.snippet);
+        if (!hit.versions.isEmpty())
+            table +=
+                QStringLiteral("%1        %2\n").arg(QString(), otherVersionsLine(hit.versions));
     }
-    table += QStringLiteral("%1 of %2 match(es)").arg(results->hits.size()).arg(results->total);
+    table +=
+        (request.group ? QStringLiteral("%1 of %2 stories") : QStringLiteral("%1 of %2 match(es)"))
+            .arg(results->hits.size())
+            .arg(results->total);
     if (results->rankingLimited)
         table +=
             QStringLiteral(", ranked among the %1 most recently added").arg(request.rankWindow);

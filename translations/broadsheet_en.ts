@@ -2,6 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>EntityPage</name>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stories</source>
+        <translation type="unfinished">
+            <numerusform>%n story</numerusform>
+            <numerusform>%n stories</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mentions over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the stories have no date.</source>
+        <translation>
+            <numerusform>%n of the stories has no date.</numerusform>
+            <numerusform>%n of the stories have no date.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Found with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its stories are in the list; pick one to read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>%1 is a web page that names no feed.</source>
@@ -156,6 +197,38 @@
     </message>
     <message>
         <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more from %1</source>
+        <translation>
+            <numerusform>and %n more from %1</numerusform>
+            <numerusform>and %n more from %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more from %1…</source>
+        <translation>
+            <numerusform>and %n more from %1…</numerusform>
+            <numerusform>and %n more from %1…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n others</source>
+        <translation>
+            <numerusform>and %n other</numerusform>
+            <numerusform>and %n others</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Also told in:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1080,6 +1153,32 @@ Everything in it will be replaced once the export is complete.</source>
             <numerusform>the newest %n stories</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No person, organisation or place is called %1 any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stories match</source>
+        <translation>
+            <numerusform>%n story matches</numerusform>
+            <numerusform>%n stories match</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stories</source>
+        <translation type="unfinished">
+            <numerusform>%n story</numerusform>
+            <numerusform>%n stories</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Group Versions of a Story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a story told by several sources, or updated, once, with the others named</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>broadsheet::ui::PreferencesDialog</name>
@@ -1596,21 +1695,6 @@ Everything in it will be replaced once the export is complete.</source>
             <numerusform>%n undated</numerusform>
             <numerusform>%n undated</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>This library is damaged, and Broadsheet will not write to it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the Backup of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open Read-Only to Export</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

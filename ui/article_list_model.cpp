@@ -82,6 +82,58 @@ bool ArticleListModel::reload()
     return ids.ok();
 }
 
+void ArticleListModel::setVersions(QHash<core::ArticleId, QList<core::ArticleId>> versions)
+{
+    if (versions == m_versions)
+        return;
+    m_versions = std::move(versions);
+    m_versionsText.clear();
+    if (!m_ids.isEmpty()) // the rows kept by updateIds() say what they stand for now
+        Q_EMIT dataChanged(index(0, TitleColumn), index(rowCount() - 1, TitleColumn));
+}
+
+const std::pair<QString, QString>& ArticleListModel::versionsText(core::ArticleId id) const
+{
+    static const std::pair<QString, QString> kNone;
+    const auto versions = m_versions.constFind(id);
+    if (versions == m_versions.cend())
+        return kNone;
+    if (const auto known = m_versionsText.constFind(id); known != m_versionsText.cend())
+        return *known;
+    // Named by their sources (the first few); the tooltip lists the first versions in full.
+    constexpr int kListed = 12;
+    constexpr int kSourcesNamed = 3;
+    auto summaries =
+        m_store.summaries(versions->first(std::min<qsizetype>(versions->size(), kListed)));
+    QStringList sources;
+    QStringList lines;
+    for (const core::ArticleSummary& other :
+         summaries ? *summaries : QList<core::ArticleSummary>()) {
+        if (!other.source.isEmpty() && !sources.contains(other.source))
+            sources.append(other.source);
+        const QString date = shownDate(other.published, QDateTime::currentDateTime());
+        QStringList parts;
+        for (const QString& part : {other.source, other.title, date}) {
+            if (!part.isEmpty())
+                parts.append(part);
+        }
+        lines.append(parts.join(QStringLiteral(" · ")));
+    }
+    const int count = static_cast<int>(versions->size());
+    QString line;
+    if (sources.isEmpty())
+        line = tr("and %n more", nullptr, count);
+    else if (sources.size() <= kSourcesNamed)
+        line = tr("and %n more from %1", nullptr, count).arg(sources.join(QStringLiteral(", ")));
+    else
+        line = tr("and %n more from %1…", nullptr, count)
+                   .arg(sources.first(kSourcesNamed).join(QStringLiteral(", ")));
+    if (count > lines.size())
+        lines.append(tr("and %n others", nullptr, count - static_cast<int>(lines.size())));
+    return *m_versionsText.insert(
+        id, {line, tr("Also told in:") + QLatin1Char('\n') + lines.join(QLatin1Char('\n'))});
+}
+
 void ArticleListModel::setIds(QList<core::ArticleId> ids)
 {
     beginResetModel();
@@ -435,10 +487,19 @@ QVariant ArticleListModel::data(const QModelIndex& index, int role) const
         break;
     case SnippetRole:
         return index.column() == TitleColumn ? summary->snippet : QString();
+    case VersionsRole:
+        return index.column() == TitleColumn ? versionsText(summary->id).first : QString();
+    case VersionCountRole:
+        return static_cast<int>(m_versions.value(summary->id).size());
     case Qt::ToolTipRole:
     case Qt::AccessibleTextRole:
-        if (index.column() == TitleColumn)
-            return summary->title;
+        if (index.column() == TitleColumn) {
+            const auto& [line, list] = versionsText(summary->id);
+            if (line.isEmpty())
+                return summary->title;
+            return summary->title + (role == Qt::ToolTipRole ? QStringLiteral("\n\n") + list
+                                                             : QStringLiteral(", ") + line);
+        }
         if (index.column() == StarColumn)
             return summary->starred ? tr("Starred") : tr("Not starred");
         if (index.column() == TagsColumn && role == Qt::ToolTipRole)

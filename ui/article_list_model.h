@@ -37,6 +37,9 @@ public:
     enum Role {
         ArticleIdRole = Qt::UserRole + 1,
         SnippetRole, ///< the title column's: the body's first line, when snippets are on
+        /// The title column's, when versions are grouped: "and 2 more from BBC, Reuters".
+        VersionsRole,
+        VersionCountRole, ///< how many other versions the row stands for (0: none)
     };
 
     /// The order a click on a column's header asks for. Its natural direction (newest
@@ -62,6 +65,9 @@ public:
     bool isLoading() const { return m_loading; }
     /// Shows these ids, in this order (a search's matches).
     void setIds(QList<core::ArticleId> ids);
+    /// The other versions each shown story stands for (SearchResults::versions of a grouped
+    /// search; empty when versions are not grouped). Set before the ids they go with.
+    void setVersions(QHash<core::ArticleId, QList<core::ArticleId>> versions);
     /// Shows these ids in place of the ones shown: when they are the old ones with some
     /// added and some gone (an import, another process's writes), rows are inserted and
     /// removed, so the selection and the scroll position stay; otherwise the model resets.
@@ -99,6 +105,8 @@ Q_SIGNALS:
 
 private:
     const core::ArticleSummary* summaryAt(int row) const;
+    /// What the row says of the versions it stands for: the line, and the tooltip's list.
+    const std::pair<QString, QString>& versionsText(core::ArticleId id) const;
     void onIdsLoaded(QList<core::ArticleId> ids);
     void applyPending(core::ArticleSummary& summary) const;
     void rowsChanged(const QList<core::ArticleId>& ids);
@@ -113,6 +121,8 @@ private:
     QList<core::ArticleId> m_ids;
     // Pages of summaries fetched on demand; dropped wholesale when too many are held.
     mutable QHash<int, QList<core::ArticleSummary>> m_pages;
+    QHash<core::ArticleId, QList<core::ArticleId>> m_versions;
+    mutable QHash<core::ArticleId, std::pair<QString, QString>> m_versionsText;
     QHash<core::ArticleId, Pending> m_pending; ///< flags shown before the writer stored them
     bool m_loading = false;                    ///< older ids are still loading on a worker
     bool m_snippets = false;

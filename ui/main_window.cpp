@@ -148,12 +148,17 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     // user's own (never a browser's, never with cookies).
     m_reader->setRemoteImages(
         new RemoteImages(core::cacheFolder() + QStringLiteral("/images"), this));
-    connect(m_reader, &ReaderView::tagClicked, this, [this](const QString& name) {
-        const QString query = Sidebar::filterQuery(QStringLiteral("tag"), name);
-        const QSignalBlocker blocker(m_search);
-        m_search->setText(query);
-        search(query);
-    });
+    connect(m_reader, &ReaderView::tagClicked, this,
+            [this](const QString& name, const QString& kind) {
+                if (kind == u"person" || kind == u"organization" || kind == u"place") {
+                    openEntity(name);
+                    return;
+                }
+                const QString query = Sidebar::filterQuery(QStringLiteral("tag"), name);
+                const QSignalBlocker blocker(m_search);
+                m_search->setText(query);
+                search(query);
+            });
     connect(m_reader, &ReaderView::storyClicked, this, &MainWindow::openStory);
     connect(
         m_reader, &ReaderView::tagHovered, this, [this](const QString& name, const QString& kind) {
@@ -300,6 +305,8 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
         m_search->setText(query);
         search(query);
     });
+    m_entityLoader = new LibraryWorker(m_store->path(), LibraryWorker::Policy::LatestOnly, this);
+    connect(m_sidebar, &Sidebar::entitySelected, this, &MainWindow::showEntityPage);
     connect(m_searcher, &SearchController::failed, this,
             [this](const QString&, const QString& message) {
                 statusBar()->showMessage(message, 10000);
@@ -619,10 +626,11 @@ ListOrder MainWindow::listOrder() const
 {
     const QHeaderView* header = m_list->horizontalHeader();
     const int column = header->sortIndicatorSection();
+    const bool grouped = m_groupVersions && m_groupVersions->isChecked();
     if (column < 0 || column >= ArticleListModel::ColumnCount)
-        return {};
+        return {core::SearchRequest::Sort::Relevance, false, grouped};
     return {ArticleListModel::sortFor(column),
-            header->sortIndicatorOrder() != ArticleListModel::naturalOrder(column)};
+            header->sortIndicatorOrder() != ArticleListModel::naturalOrder(column), grouped};
 }
 
 void MainWindow::search(const QString& query)
@@ -630,6 +638,41 @@ void MainWindow::search(const QString& query)
     m_searchDelay->stop();
     m_inPlace = false;
     m_searcher->start(query, listOrder());
+}
+
+void MainWindow::openEntity(const QString& name)
+{
+    const QString query = Sidebar::filterQuery(QStringLiteral("tag"), name);
+    {
+        const QSignalBlocker blocker(m_search);
+        m_search->setText(query);
+    }
+    search(query);
+    showEntityPage(name);
+}
+
+void MainWindow::showEntityPage(const QString& name)
+{
+    m_entity = name;
+    m_list->clearSelection();
+    m_list->selectionModel()->clearCurrentIndex();
+    m_entityLoader->start(
+        [this, name](core::ArticleStore& reader, std::stop_token) -> LibraryWorker::Delivery {
+            constexpr int kAlongside = 12;
+            auto overview = reader.entityOverview(name, kAlongside);
+            return [this, name, overview = std::move(overview)] {
+                if (m_entity != name || m_list->currentIndex().isValid())
+                    return; // another page was asked for, or a story picked, meanwhile
+                if (!overview)
+                    m_reader->showMessage(overview.error().message);
+                else if (!*overview)
+                    m_reader->showMessage(
+                        tr("No person, organisation or place is called %1 any more.").arg(name));
+                else
+                    m_reader->showEntity(**overview);
+                Q_EMIT entityShown(name);
+            };
+        });
 }
 
 void MainWindow::refreshInPlace()
@@ -649,6 +692,7 @@ void MainWindow::onSearchFinished(const QString& query, const core::SearchResult
         // Rows come and go around the ones shown: the selection and scroll stay.
         const int top = m_list->rowAt(0);
         const core::ArticleId topId = m_model->idAt(top);
+        m_model->setVersions(results.versions);
         m_model->updateIds(results.ids);
         if (m_list->rowAt(0) != m_model->rowOf(topId) && m_model->rowOf(topId) >= 0)
             m_list->scrollTo(m_model->index(m_model->rowOf(topId), 0),
@@ -658,13 +702,14 @@ void MainWindow::onSearchFinished(const QString& query, const core::SearchResult
         updateWelcome();
         if (m_model->rowOf(current) >= 0 && m_list->currentIndex().row() != m_model->rowOf(current))
             m_list->selectRow(m_model->rowOf(current));
-        else if (current == 0 && m_model->rowCount() > 0)
+        else if (current == 0 && m_model->rowCount() > 0 && m_entity.isEmpty())
             m_list->selectRow(0);
         m_sidebarCounts->startDeferred();
         afterImportShown();
         Q_EMIT searchFinished(query);
         return;
     }
+    m_model->setVersions(results.versions);
     m_model->setIds(results.ids);
     setTimelineMonths(results.months, results.undated);
     const QString hint = results.hints.join(QStringLiteral("; "));
@@ -674,7 +719,11 @@ void MainWindow::onSearchFinished(const QString& query, const core::SearchResult
     updateCountLabel();
     updateWelcome();
     m_sidebar->selectQuery(m_matches >= 0 ? query : QString());
-    if (const int row = m_model->rowOf(current); row >= 0) {
+    if (!m_entity.isEmpty() && query != Sidebar::filterQuery(QStringLiteral("tag"), m_entity))
+        m_entity.clear(); // another search: the name's page is gone
+    if (!m_entity.isEmpty()) {
+        // The name's page stays in the reader (or is on its way) until a story is picked.
+    } else if (const int row = m_model->rowOf(current); row >= 0) {
         m_list->selectRow(row);
         showCurrentArticle(); // the same story, marked for the new search
     } else if (m_model->rowCount() > 0) {
@@ -710,8 +759,13 @@ void MainWindow::updateWelcome()
 
 void MainWindow::updateCountLabel()
 {
-    if (m_matches >= 0)
+    const bool grouped = m_groupVersions && m_groupVersions->isChecked();
+    if (m_matches >= 0 && grouped)
+        m_count->setText(tr("%n stories match", nullptr, static_cast<int>(m_matches)));
+    else if (m_matches >= 0)
         m_count->setText(tr("%n matches", nullptr, static_cast<int>(m_matches)));
+    else if (grouped)
+        m_count->setText(tr("%n stories", nullptr, m_model->rowCount()));
     else
         m_count->setText(tr("%n articles", nullptr, m_model->rowCount()));
 }

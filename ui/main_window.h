@@ -82,6 +82,7 @@ public:
     QTableView* storyList() const { return m_list; }
     ReaderView* reader() const { return m_reader; }
     QAction* loadImagesAction() const { return m_loadImages; }
+    QAction* groupVersionsAction() const { return m_groupVersions; }
     QAction* alwaysLoadImagesAction() const { return m_alwaysLoadImages; }
     ArticleListModel* storyModel() const { return m_model; }
     ImportController* importer() const { return m_importer; }
@@ -159,6 +160,10 @@ public:
 
     /// Runs a search now (the field waits a moment after each key before it does).
     void search(const QString& query);
+    /// A person's, organisation's or place's page: the list shows its stories and the
+    /// reader its page (EntityPage) until a story is picked. The sidebar's names and the
+    /// chips of names open it.
+    void openEntity(const QString& name);
 
     /// File → Export Selected… (Ctrl+E): the dialog, then exportStories().
     void showExportDialog();
@@ -185,6 +190,8 @@ Q_SIGNALS:
     void taggingFinished(qint64 tagged);
     /// After the list shows the results of a search.
     void searchFinished(const QString& query);
+    /// After the reader shows a name's page (or says it has none).
+    void entityShown(const QString& name);
     /// After the sidebar shows fresh counts.
     void sidebarRefreshed();
     /// After an export has ended, written or not.
@@ -217,6 +224,8 @@ private:
     void showRelatedStories(core::ArticleId id);
     /// Shows a story the reader links to (selected in the list when the list has it).
     void openStory(core::ArticleId id);
+    /// Loads the name's page for the reader (openEntity() without the search).
+    void showEntityPage(const QString& name);
     void importFolder();
     void importFiles();
     void onImportProgress(const core::ImportProgress& progress);
@@ -293,12 +302,15 @@ private:
     Sidebar* m_sidebar = nullptr;
     TimelineView* m_timeline = nullptr;
     SidebarController* m_sidebarCounts = nullptr;
-    StoryEditor* m_editor = nullptr;        ///< flags and tags, through the writer
-    LibraryWorker* m_printWorker = nullptr; ///< prints off the GUI thread
-    bool m_inPlace = false;                 ///< the search running re-reads the list in place
+    StoryEditor* m_editor = nullptr;         ///< flags and tags, through the writer
+    LibraryWorker* m_printWorker = nullptr;  ///< prints off the GUI thread
+    LibraryWorker* m_entityLoader = nullptr; ///< reads a name's page
+    QString m_entity;       ///< the name whose page the reader shows, or will once read
+    bool m_inPlace = false; ///< the search running re-reads the list in place
     std::optional<core::ImportReport> m_importShown; ///< reported once the list shows it
     qint64 m_lastTagRefresh = 0; ///< when the list last re-read its tags (ms since epoch)
     QAction* m_readerBelow = nullptr;
+    QAction* m_groupVersions = nullptr;    ///< one row per story, its other versions named
     QAction* m_loadImages = nullptr;       ///< the story shown loads its images
     QAction* m_alwaysLoadImages = nullptr; ///< every story does (a setting, kept)
     QToolBar* m_toolbar = nullptr;

@@ -182,6 +182,19 @@ void MainWindow::createMenus()
     m_readerBelow->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     m_readerBelow->setIcon(themedIcon("view-split-top-bottom", ":/icons/layout.svg"));
     connect(m_readerBelow, &QAction::toggled, this, &MainWindow::setReaderBelow);
+    // One row per story however many sources tell it; nothing is hidden for good: the row
+    // names the others and the reader lists them.
+    m_groupVersions = view->addAction(tr("&Group Versions of a Story"));
+    m_groupVersions->setCheckable(true);
+    m_groupVersions->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    m_groupVersions->setToolTip(
+        tr("Show a story told by several sources, or updated, once, with the others named"));
+    m_groupVersions->setChecked(
+        QSettings().value(QStringLiteral("window/groupVersions"), false).toBool());
+    connect(m_groupVersions, &QAction::toggled, this, [this](bool grouped) {
+        QSettings().setValue(QStringLiteral("window/groupVersions"), grouped);
+        search(m_matches >= 0 ? m_query : QString()); // the list, one way or the other
+    });
     view->addSeparator();
     // The reader's text size, kept for every story and across restarts.
     auto zoomBy = [this](int steps) {

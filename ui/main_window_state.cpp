@@ -102,7 +102,7 @@ void MainWindow::restoreSettings()
     const ListOrder order = listOrder();
     const bool newestFirst = order.sort == core::SearchRequest::Sort::Relevance ||
                              (order.sort == core::SearchRequest::Sort::Date && !order.reversed);
-    if (!query.isEmpty() || !newestFirst) {
+    if (!query.isEmpty() || !newestFirst || order.grouped) {
         const QSignalBlocker blocker(m_search); // search now, not after the typing delay
         m_search->setText(query);
         search(query);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reader_view.h"
 
+#include "entity_page.h"
 #include "remote_images.h"
 
 #include <QApplication>
@@ -118,6 +119,7 @@ void ReaderView::showArticle(const core::Article& article)
         m_related.clear();
     }
     m_article = article;
+    m_entity.reset();
     m_loadImagesHere = false;
     render();
     verticalScrollBar()->setValue(0);
@@ -222,6 +224,15 @@ void ReaderView::render()
         markMatchesInHtml();
         return;
     }
+    if (m_entity) {
+        // The timeline as wide as the text's measure (loadResource() hands it over).
+        const int width =
+            static_cast<int>(std::min<qreal>(measureWidth(), viewport()->width() - 40));
+        m_chart = EntityPage::timeline(*m_entity, palette(), document()->defaultFont(), width);
+        setHtml(EntityPage::html(*m_entity, palette(), EntityPage::timelineUrl(++m_pages)));
+        layOut();
+        return;
+    }
     setHtml(QStringLiteral("<p style=\"color:%1\">%2</p>")
                 .arg(palette().color(QPalette::PlaceholderText).name(), m_message.toHtmlEscaped()));
     layOut();
@@ -238,9 +249,20 @@ void ReaderView::changeEvent(QEvent* event)
     }
 }
 
+void ReaderView::showEntity(const core::ArticleStore::EntityOverview& overview)
+{
+    m_article.reset();
+    m_versions.clear();
+    m_related.clear();
+    m_entity = overview;
+    render();
+    verticalScrollBar()->setValue(0);
+}
+
 void ReaderView::showMessage(const QString& text)
 {
     m_article.reset();
+    m_entity.reset();
     m_message = text;
     render();
 }
@@ -459,7 +481,7 @@ void ReaderView::followLink(const QUrl& url)
         return;
     }
     if (const auto [name, kind] = tagOfLink(url); !name.isEmpty()) {
-        Q_EMIT tagClicked(name);
+        Q_EMIT tagClicked(name, kind);
         return;
     }
     if (const core::ArticleId story = storyOfLink(url); story > 0) {
@@ -475,6 +497,8 @@ void ReaderView::followLink(const QUrl& url)
 
 QVariant ReaderView::loadResource(int type, const QUrl& name)
 {
+    if (type == QTextDocument::ImageResource && m_entity && EntityPage::isTimelineUrl(name))
+        return m_chart;
     // Only images, only once the user allowed them, only through RemoteImages: a style
     // sheet or anything else a story names is never fetched.
     if (type != QTextDocument::ImageResource || !imagesShown())

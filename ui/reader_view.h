@@ -2,7 +2,9 @@
 #pragma once
 
 #include "article/article.h"
+#include "store/article_store.h"
 
+#include <QImage>
 #include <QTextBrowser>
 
 #include <optional>
@@ -25,6 +27,11 @@ public:
 
     void showArticle(const core::Article& article);
     void showMessage(const QString& text);
+    /// The page of a person, organisation or place (EntityPage): its stories, its timeline,
+    /// the names found with it (chips: tagClicked).
+    void showEntity(const core::ArticleStore::EntityOverview& overview);
+    /// The name whose page shows, or "" when a story or a message does.
+    QString entityShown() const { return m_entity ? m_entity->name : QString(); }
     /// Below the story shown: its other versions (near-duplicates) and the stories most like
     /// it, each a link with its date and source (storyClicked). Kept while the same story
     /// shows again (new tag chips); another story starts without them.
@@ -92,8 +99,9 @@ public:
 Q_SIGNALS:
     /// A link was not followed (its scheme is not http, https or mailto).
     void linkRefused(const QUrl& url);
-    /// A tag chip was clicked: search for the stories with this tag.
-    void tagClicked(const QString& name);
+    /// A tag chip was clicked: search for the stories with this tag (a person's,
+    /// organisation's or place's chip also opens its page).
+    void tagClicked(const QString& name, const QString& kind);
     /// A related story or another version was clicked: show it.
     void storyClicked(core::ArticleId id);
     /// The pointer is over a tag chip (empty name: it left): its kind, for the status bar.
@@ -111,7 +119,10 @@ private:
     void layOut();
     qreal measureWidth() const; ///< kMeasure characters of the reader's font, in pixels
 
-    std::optional<core::Article> m_article; ///< shown, or a message when empty
+    std::optional<core::Article> m_article;                     ///< shown, or a message when empty
+    std::optional<core::ArticleStore::EntityOverview> m_entity; ///< shown instead
+    QImage m_chart;                                             ///< the entity page's timeline
+    int m_pages = 0; ///< entity pages rendered, for their timelines' names
     QList<core::ArticleSummary> m_versions;
     QList<core::ArticleSummary> m_related;
     QString m_message;

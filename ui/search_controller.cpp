@@ -33,6 +33,7 @@ void SearchController::start(const QString& query, ListOrder order)
         request.query = query;
         request.sort = order.sort; // relevance without words is newest first
         request.reversed = order.reversed;
+        request.group = order.grouped;
         request.limit = 0;
         request.allIds = true;
         request.facets = core::SearchRequest::kMonths; // the timeline; the sidebar counts its own

@@ -7,11 +7,12 @@
 
 namespace broadsheet::ui {
 
-/// How the window's matches are ordered: relevance (newest first without words), or by
-/// the column the list is sorted on.
+/// How the window's matches are listed: ordered by relevance (newest first without words)
+/// or by the column the list is sorted on, and one row per story or per version.
 struct ListOrder {
     core::SearchRequest::Sort sort = core::SearchRequest::Sort::Relevance;
     bool reversed = false;
+    bool grouped = false; ///< SearchRequest::group
 };
 
 class LibraryWorker;

@@ -46,8 +46,11 @@ Sidebar::Sidebar(QWidget* parent)
     connect(selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex& current) {
                 const QVariant query = current.data(QueryRole);
-                if (!m_filling && query.isValid())
-                    Q_EMIT querySelected(query.toString());
+                if (m_filling || !query.isValid())
+                    return;
+                Q_EMIT querySelected(query.toString());
+                if (const QString entity = current.data(EntityRole).toString(); !entity.isEmpty())
+                    Q_EMIT entitySelected(entity);
             });
 }
 
@@ -110,12 +113,14 @@ void Sidebar::setOverview(const core::LibraryOverview& overview)
     library->appendRow(m_starred);
 
     auto fill = [this](const QString& title, const QString& key, const QString& field,
-                       const QList<core::CountedName>& names) {
+                       const QList<core::CountedName>& names, bool entities = false) {
         if (names.isEmpty())
             return;
         QStandardItem* parent = group(title, key);
         for (const core::CountedName& name : names) {
             QStandardItem* item = entry(name.name, name.count, filterQuery(field, name.name));
+            if (entities)
+                item->setData(name.name, EntityRole);
             if (field == u"source") { // what is left to read; the total on hover
                 item->setData(name.name, SourceRole);
                 item->setText(
@@ -146,7 +151,10 @@ void Sidebar::setOverview(const core::LibraryOverview& overview)
             if (tag.kind == QLatin1String(kind))
                 ofKind.append(core::CountedName{tag.name, QString(), tag.count});
         }
-        fill(title, QStringLiteral("tags:") + QLatin1String(kind), QStringLiteral("tag"), ofKind);
+        const bool entities = qstrcmp(kind, "person") == 0 || qstrcmp(kind, "organization") == 0 ||
+                              qstrcmp(kind, "place") == 0;
+        fill(title, QStringLiteral("tags:") + QLatin1String(kind), QStringLiteral("tag"), ofKind,
+             entities);
     }
     if (!overview.savedSearches.isEmpty()) {
         QStandardItem* saved = group(tr("Saved Searches"), QStringLiteral("saved"));

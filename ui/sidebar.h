@@ -24,6 +24,7 @@ public:
         SourceRole,       ///< a source's name, on the Sources group's entries
         SavedSearchRole,  ///< a saved search's name
         FoldKeyRole,      ///< what a group or folder is called for its folded state
+        EntityRole,       ///< a person's, organisation's or place's name: it has a page
     };
 
     explicit Sidebar(QWidget* parent = nullptr);
@@ -51,6 +52,8 @@ public:
 
 Q_SIGNALS:
     void querySelected(const QString& query);
+    /// A person, organisation or place was selected (after querySelected): show its page.
+    void entitySelected(const QString& name);
     // The context menu of a subscription or folder.
     void refreshRequested(const QList<qint64>& subscriptions);
     void markAllReadRequested(const QString& query);

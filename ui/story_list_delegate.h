@@ -6,7 +6,8 @@
 namespace broadsheet::ui {
 
 /// The story list's title cell: the title, and under it (when the list shows snippets and
-/// the row has room) the first line of the story in the palette's quieter text colour.
+/// the row has room) the first line of the story in the palette's quieter text colour; after
+/// the title, in that colour too, the other versions a grouped row stands for.
 class StoryTitleDelegate final : public QStyledItemDelegate {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;

@@ -1400,3 +1400,152 @@ TEST_CASE("the reader lists a story's other versions and related stories, and a 
     CHECK(ui::ReaderView::storyOfLink(QUrl(QStringLiteral("broadsheet-story:x"))) == 0);
     CHECK(ui::ReaderView::storyOfLink(QUrl(QStringLiteral("https://example.com/1"))) == 0);
 }
+
+TEST_CASE("grouped, the list shows a story told twice once, naming its other version, and "
+          "the choice is remembered",
+          "[ui][discovery][versions]")
+{
+    REQUIRE_SHARED("data/bbc/news/business");
+    forgetSettings();
+    QTemporaryDir dir;
+    {
+        auto store = openLibrary(dir);
+        REQUIRE(importPaths(*store, {sharedPath(QStringLiteral("data/bbc/news/business"))}).ok());
+    }
+    const int stories = [&dir] {
+        auto store = openLibrary(dir);
+        return static_cast<int>(*store->database().queryInt("SELECT count(*) FROM articles"));
+    }();
+    {
+        ui::MainWindow window(openLibrary(dir));
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        REQUIRE(QTest::qWaitFor([&] { return window.storyModel()->rowCount() == stories; }, 10000));
+        QSignalSpy searched(&window, &ui::MainWindow::searchFinished);
+        window.search(QStringLiteral("\"interest rate\""));
+        REQUIRE(searched.wait(10000));
+        const int matches = window.storyModel()->rowCount();
+        REQUIRE(matches < stories);
+        CHECK(window.countLabel()->text() == QStringLiteral("%1 matches").arg(matches));
+
+        QAction* group = window.groupVersionsAction();
+        REQUIRE(group);
+        CHECK_FALSE(group->isChecked());
+        group->setChecked(true);
+        REQUIRE(searched.wait(10000));
+        REQUIRE(window.storyModel()->rowCount() < matches);
+        CHECK(window.countLabel()->text() ==
+              QStringLiteral("%1 stories match").arg(window.storyModel()->rowCount()));
+        // The story told under two headlines is one row, which names the other.
+        const ui::ArticleListModel& model = *window.storyModel();
+        int named = 0;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QModelIndex title = model.index(row, ui::ArticleListModel::TitleColumn);
+            const QString versions = title.data(ui::ArticleListModel::VersionsRole).toString();
+            if (versions.isEmpty())
+                continue;
+            ++named;
+            CHECK(versions.startsWith(QStringLiteral("and ")));
+            CHECK(title.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Also told in:")));
+            if (title.data().toString().startsWith(QStringLiteral("UK interest rates held")) ||
+                title.data().toString().startsWith(QStringLiteral("Bank holds interest rate"))) {
+                CHECK(versions == QStringLiteral("and 1 more from business")); // its folder
+                CHECK(title.data(Qt::ToolTipRole)
+                          .toString()
+                          .contains(QStringLiteral("interest rate")));
+            }
+        }
+        CHECK(named >= 1);
+        CHECK(named <= matches - model.rowCount());       // each named row stands for one or more
+        CHECK_FALSE(window.storyList()->grab().isNull()); // the delegate paints the line
+
+        // The whole library, grouped, lists fewer rows than it has stories.
+        window.search(QString());
+        REQUIRE(searched.wait(10000));
+        CHECK(model.rowCount() > matches);
+        CHECK(model.rowCount() < stories);
+        CHECK(window.countLabel()->text() == QStringLiteral("%1 stories").arg(model.rowCount()));
+    }
+    // Remembered: the next window opens grouped; unchecked, every version has its row.
+    {
+        ui::MainWindow window(openLibrary(dir));
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        CHECK(window.groupVersionsAction()->isChecked());
+        REQUIRE(QTest::qWaitFor(
+            [&] {
+                return window.storyModel()->rowCount() > 0 &&
+                       window.storyModel()->rowCount() < stories;
+            },
+            10000));
+        window.groupVersionsAction()->setChecked(false);
+        REQUIRE(QTest::qWaitFor([&] { return window.storyModel()->rowCount() == stories; }, 10000));
+        CHECK(window.countLabel()->text() == QStringLiteral("%1 articles").arg(stories));
+    }
+    forgetSettings();
+}
+
+TEST_CASE("a name in the sidebar opens its page: its stories, the names found with it, and a "
+          "chip opens theirs",
+          "[ui][discovery][entity]")
+{
+    REQUIRE_SHARED("data/bbc/news/business");
+    forgetSettings();
+    QTemporaryDir dir;
+    {
+        auto store = openLibrary(dir);
+        REQUIRE(importPaths(*store, {sharedPath(QStringLiteral("data/bbc/news/business"))}).ok());
+    }
+    ui::MainWindow window(openLibrary(dir));
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QStandardItemModel* entries = window.sidebar()->entries();
+    QModelIndex yukos;
+    REQUIRE(QTest::qWaitFor(
+        [&] {
+            const QModelIndexList found = entries->match(
+                entries->index(0, 0), ui::Sidebar::QueryRole,
+                ui::Sidebar::filterQuery(QStringLiteral("tag"), QStringLiteral("Yukos")), 1,
+                Qt::MatchExactly | Qt::MatchRecursive);
+            yukos = found.isEmpty() ? QModelIndex() : found.front();
+            return yukos.isValid();
+        },
+        20000));
+    CHECK(yukos.data(ui::Sidebar::EntityRole).toString() == QStringLiteral("Yukos"));
+
+    QSignalSpy searched(&window, &ui::MainWindow::searchFinished);
+    QSignalSpy shown(&window, &ui::MainWindow::entityShown);
+    window.sidebar()->setCurrentIndex(yukos);
+    REQUIRE((shown.count() > 0 || shown.wait(10000)));
+    REQUIRE((searched.count() > 0 || searched.wait(10000)));
+    ui::ReaderView* reader = window.reader();
+    CHECK(reader->entityShown() == QStringLiteral("Yukos"));
+    const QString page = reader->toPlainText();
+    CHECK(page.startsWith(QStringLiteral("Yukos")));
+    CHECK(page.contains(QStringLiteral("Organisation")));
+    CHECK(page.contains(QStringLiteral("have no date"))); // the corpus is undated
+    CHECK(page.contains(QStringLiteral("Found with")));
+    CHECK(page.contains(QStringLiteral("Russia")));
+    // The list shows its stories, none picked: the page stays until one is.
+    CHECK(window.searchField()->text() == QStringLiteral("tag:\"Yukos\""));
+    CHECK(window.storyModel()->rowCount() >= 20);
+    CHECK_FALSE(window.storyList()->currentIndex().isValid());
+
+    // A chip on the page opens that name's page.
+    shown.clear();
+    searched.clear();
+    reader->followLink(ui::ReaderView::tagLink(QStringLiteral("Russia"), QStringLiteral("place")));
+    REQUIRE(shown.wait(10000));
+    CHECK(reader->entityShown() == QStringLiteral("Russia"));
+    CHECK(reader->toPlainText().contains(QStringLiteral("Place")));
+    REQUIRE((searched.count() > 0 || searched.wait(10000)));
+    CHECK(window.searchField()->text() == QStringLiteral("tag:\"Russia\""));
+    CHECK_FALSE(window.storyList()->currentIndex().isValid());
+
+    // Picking a story reads it; another search forgets the page.
+    window.storyList()->selectRow(0);
+    CHECK(reader->entityShown().isEmpty());
+    window.search(QStringLiteral("oil"));
+    REQUIRE(searched.wait(10000));
+    CHECK(window.storyList()->currentIndex().isValid());
+}

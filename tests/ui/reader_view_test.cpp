@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "entity_page.h"
 #include "http_test_server.h"
 #include "parse/feed_articles.h"
 #include "parse/feed_parser.h"
@@ -340,4 +341,83 @@ TEST_CASE("the reader follows only web and mail links, whatever a story says: fe
     }
     for (const QString& scheme : schemes)
         QDesktopServices::unsetUrlHandler(scheme);
+}
+
+TEST_CASE("a name's page counts its stories, draws a bar for each month with mentions, and "
+          "escapes every name",
+          "[ui][reader][entity]")
+{
+    ui::EntityPage::Overview overview;
+    overview.name = QStringLiteral("Ada <b>Lovelace</b>");
+    overview.kind = QStringLiteral("person");
+    overview.stories = 9;
+    // Two months with mentions, ten empty months between them.
+    overview.months = {{QStringLiteral("2015-01"), 6}, {QStringLiteral("2015-12"), 2}};
+    overview.undated = 1;
+    overview.alongside = {{QStringLiteral("Charles Babbage"), QStringLiteral("person"), 5, 0},
+                          {QStringLiteral("London & Co"), QStringLiteral("organization"), 2, 0}};
+    const QString html = ui::EntityPage::html(overview, QPalette(), ui::EntityPage::timelineUrl(3));
+    CHECK(html.contains(QStringLiteral("Ada &lt;b&gt;Lovelace&lt;/b&gt;")));
+    CHECK_FALSE(html.contains(QStringLiteral("<b>Lovelace")));
+    CHECK(html.contains(QStringLiteral("Person · 9 stories")));
+    CHECK(html.contains(QStringLiteral("London &amp; Co")));
+    CHECK(html.contains(ui::EntityPage::timelineUrl(3).toString()));
+    CHECK(html.contains(QStringLiteral("1 of the stories has no date.")));
+    CHECK(ui::EntityPage::isTimelineUrl(ui::EntityPage::timelineUrl(3)));
+    CHECK_FALSE(ui::EntityPage::isTimelineUrl(QUrl(QStringLiteral("https://example.com/x.png"))));
+
+    QPalette palette;
+    palette.setColor(QPalette::Highlight, QColor(200, 0, 0));
+    const QImage chart = ui::EntityPage::timeline(overview, palette, QFont(), 600);
+    REQUIRE(chart.width() == 600);
+    // Scan the row just above the axis: bars at the first and the last of 12 months only.
+    int barColumns = 0;
+    int firstBar = -1;
+    int lastBar = -1;
+    for (int y = chart.height() - 1; y >= 0 && barColumns == 0; --y) {
+        for (int x = 0; x < chart.width(); ++x) {
+            if (chart.pixelColor(x, y) == QColor(200, 0, 0)) {
+                ++barColumns;
+                firstBar = firstBar < 0 ? x : firstBar;
+                lastBar = x;
+            }
+        }
+    }
+    REQUIRE(barColumns > 0);
+    CHECK(barColumns < 600 / 12 * 2 + 2);    // two bars, each a twelfth of the plot
+    CHECK(lastBar - firstBar > 600 * 3 / 4); // one at each end, the gap between empty
+    // Taller where there were more: the first month's bar reaches higher.
+    auto topOf = [&chart](int x) {
+        for (int y = 0; y < chart.height(); ++y) {
+            if (chart.pixelColor(x, y) == QColor(200, 0, 0))
+                return y;
+        }
+        return chart.height();
+    };
+    CHECK(topOf(firstBar + 2) < topOf(lastBar - 2));
+
+    // In the reader: the page, with its timeline loaded from the reader, not the network.
+    ui::ReaderView reader;
+    reader.resize(800, 600);
+    reader.showEntity(overview);
+    CHECK(reader.entityShown() == overview.name);
+    CHECK(reader.toPlainText().startsWith(QStringLiteral("Ada <b>Lovelace</b>")));
+    bool imageLoaded = false;
+    for (QTextBlock block = reader.document()->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextImageFormat image = it.fragment().charFormat().toImageFormat();
+            if (image.isValid()) {
+                const QVariant loaded =
+                    reader.document()->resource(QTextDocument::ImageResource, QUrl(image.name()));
+                imageLoaded = imageLoaded || !loaded.value<QImage>().isNull();
+            }
+        }
+    }
+    CHECK(imageLoaded);
+    reader.showMessage(QStringLiteral("x"));
+    CHECK(reader.entityShown().isEmpty());
+
+    // No dated story: no timeline.
+    overview.months.clear();
+    CHECK_FALSE(ui::EntityPage::html(overview).contains(QStringLiteral("<img")));
 }

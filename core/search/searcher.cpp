@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <limits>
 
 namespace broadsheet::core {
 
@@ -127,36 +128,144 @@ SearchHit hitFromRow(const Statement& row)
     return hit;
 }
 
-/// SearchRequest::group: walks every match in result order and keeps the first of each
-/// story's versions (the best placed) to stand for the others, which go to
-/// SearchResults::versions; the page of hits is then read by id, in that order.
+class Query {
+public:
+    Query(const CompiledQuery& compiled, qint64 minimumId)
+        : m_compiled(compiled)
+        , m_minimumId(minimumId)
+    {
+    }
+
+    bool hasMatch() const { return !m_compiled.match.isEmpty(); }
+
+    /// " AND (conditions)" or nothing.
+    QByteArray conditions() const
+    {
+        QByteArray sql =
+            m_compiled.condition.isEmpty() ? QByteArray() : " AND (" + m_compiled.condition + ")";
+        if (m_minimumId > 0)
+            sql += " AND a.id >= ?7";
+        return sql;
+    }
+
+    /// Binds ?3 (the MATCH expression) and the conditions' values.
+    void bind(Statement& stmt) const
+    {
+        if (hasMatch())
+            stmt.bind(3, m_compiled.match);
+        if (m_minimumId > 0)
+            stmt.bind(7, m_minimumId);
+        for (qsizetype i = 0; i < m_compiled.values.size(); ++i) {
+            const int index = CompiledQuery::kFirstParameter + static_cast<int>(i);
+            std::visit([&](const auto& value) { stmt.bind(index, value); }, m_compiled.values[i]);
+        }
+    }
+
+    QByteArray from() const { return from(kFromMatch, kFromAll); }
+    QByteArray from(const char* withMatch, const char* withoutMatch) const
+    {
+        return QByteArray(hasMatch() ? withMatch : withoutMatch) + conditions();
+    }
+
+private:
+    const CompiledQuery& m_compiled;
+    qint64 m_minimumId = 0;
+};
+
+/// SearchRequest::group: walks the matches in result order and keeps the first of each
+/// story's versions (the best placed) to stand for the others. Without allIds the walk stops
+/// once the page is full; then `hidden` is how many matches stand behind another (the total
+/// is the plain count less them), and the page's stories find their other matching
+/// versions through their cluster key.
 template <typename ForEachMatch>
-Result<void> groupMatches(Database& db, const ForEachMatch& forEachMatch,
+Result<void> groupMatches(Database& db, const ForEachMatch& forEachMatch, const Query& query,
                           const SearchRequest& request, const CompiledQuery& compiled,
-                          SearchResults& results)
+                          SearchResults& results, std::optional<qint64>& hidden)
 {
+    const qsizetype wanted =
+        request.allIds ? std::numeric_limits<qsizetype>::max()
+                       : qsizetype{std::max(request.offset, 0)} + std::max(request.limit, 0);
     QList<ArticleId> shown;
     QHash<ArticleId, ArticleId> shownFor; // cluster key → the version that stands for it
+    QHash<ArticleId, ArticleId> keyOf;    // a shown version → its cluster key
+    bool complete = true;
     auto walked = forEachMatch("a.id, a.cluster_id", [&](const Statement& row) {
+        if (shown.size() >= wanted) {
+            complete = false;
+            return false;
+        }
         const ArticleId id = row.int64(0);
         if (row.isNull(1)) { // a story with no other version stands alone
             shown.append(id);
-            return;
+            return true;
         }
         const ArticleId key = row.int64(1);
         if (const auto found = shownFor.constFind(key); found != shownFor.cend()) {
             results.versions[*found].append(id);
         } else {
             shownFor.insert(key, id);
+            keyOf.insert(id, key);
             shown.append(id);
         }
+        return true;
     });
     if (!walked)
         return walked.error();
-    results.total = shown.size();
     const QList<ArticleId> page = request.limit > 0 && request.offset < shown.size()
                                       ? shown.mid(std::max(request.offset, 0), request.limit)
                                       : QList<ArticleId>();
+
+    if (complete) {
+        results.total = shown.size();
+    } else {
+        // The total is the matches' count (counted as ungrouped) less the versions that
+        // stand behind another: only the stories that have versions are read for it.
+        auto count = db.prepare(("SELECT count(*) - count(DISTINCT a.cluster_id)" + query.from() +
+                                 " AND a.cluster_id IS NOT NULL")
+                                    .constData());
+        if (!count)
+            return count.error();
+        query.bind(*count);
+        auto row = count->step();
+        if (!row)
+            return row.error();
+        hidden = count->int64(0);
+        // The page's other versions, each checked against the query (the walk stopped
+        // before it met them all).
+        results.versions.clear();
+        auto members = db.prepare("SELECT id FROM articles WHERE cluster_id = ?1 AND id != ?2 "
+                                  "ORDER BY published_at DESC, id DESC LIMIT 1000");
+        QByteArray matchSql = "SELECT 1" + query.from() + " AND a.id = ?8";
+        if (query.hasMatch())
+            matchSql += " AND articles_fts.rowid = ?8";
+        auto matches = db.prepare(matchSql.constData());
+        if (!members)
+            return members.error();
+        if (!matches)
+            return matches.error();
+        for (ArticleId id : page) {
+            const auto key = keyOf.constFind(id);
+            if (key == keyOf.cend())
+                continue;
+            members->bind(1, *key).bind(2, id);
+            QList<ArticleId> others;
+            auto read = members->forEachRow(
+                [&others](const Statement& member) { others.append(member.int64(0)); });
+            members->reset();
+            if (!read)
+                return read.error();
+            for (ArticleId other : others) {
+                query.bind(*matches);
+                matches->bind(8, other);
+                auto hit = matches->step();
+                if (!hit)
+                    return hit.error();
+                if (*hit)
+                    results.versions[id].append(other);
+                matches->reset();
+            }
+        }
+    }
     if (request.allIds)
         results.ids = std::move(shown);
     if (page.isEmpty())
@@ -212,50 +321,6 @@ Result<void> groupMatches(Database& db, const ForEachMatch& forEachMatch,
     }
     return {};
 }
-
-class Query {
-public:
-    Query(const CompiledQuery& compiled, qint64 minimumId)
-        : m_compiled(compiled)
-        , m_minimumId(minimumId)
-    {
-    }
-
-    bool hasMatch() const { return !m_compiled.match.isEmpty(); }
-
-    /// " AND (conditions)" or nothing.
-    QByteArray conditions() const
-    {
-        QByteArray sql =
-            m_compiled.condition.isEmpty() ? QByteArray() : " AND (" + m_compiled.condition + ")";
-        if (m_minimumId > 0)
-            sql += " AND a.id >= ?7";
-        return sql;
-    }
-
-    /// Binds ?3 (the MATCH expression) and the conditions' values.
-    void bind(Statement& stmt) const
-    {
-        if (hasMatch())
-            stmt.bind(3, m_compiled.match);
-        if (m_minimumId > 0)
-            stmt.bind(7, m_minimumId);
-        for (qsizetype i = 0; i < m_compiled.values.size(); ++i) {
-            const int index = CompiledQuery::kFirstParameter + static_cast<int>(i);
-            std::visit([&](const auto& value) { stmt.bind(index, value); }, m_compiled.values[i]);
-        }
-    }
-
-    QByteArray from() const { return from(kFromMatch, kFromAll); }
-    QByteArray from(const char* withMatch, const char* withoutMatch) const
-    {
-        return QByteArray(hasMatch() ? withMatch : withoutMatch) + conditions();
-    }
-
-private:
-    const CompiledQuery& m_compiled;
-    qint64 m_minimumId = 0;
-};
 
 } // namespace
 
@@ -409,6 +474,10 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, const std::
     // Every match in result order, as (id, cluster key): the ranked window first, then the
     // matches older than it, newest first. For allIds, and for grouping.
     const auto forEachMatch = [&](const char* columns, auto&& take) -> Result<void> {
+        bool more = true; // take() returns false when it has what it needs
+        auto each = [&](const Statement& row) {
+            return more = take(row);
+        };
         QByteArray idSql = QByteArray("SELECT ") + columns + query.from();
         if (windowStart)
             idSql += kInWindow;
@@ -419,9 +488,9 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, const std::
         query.bind(*ids);
         if (windowStart)
             ids->bind(6, *windowStart);
-        if (auto r = ids->forEachRow(take); !r)
+        if (auto r = ids->forEachRow(each); !r)
             return r.error();
-        if (windowStart) {
+        if (windowStart && more) {
             auto older = m_db.prepare((QByteArray("SELECT ") + columns + query.from() +
                                        " AND articles_fts.rowid < ?6 ORDER BY a.id DESC")
                                           .constData());
@@ -429,14 +498,17 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, const std::
                 return older.error();
             query.bind(*older);
             older->bind(6, *windowStart);
-            if (auto r = older->forEachRow(take); !r)
+            if (auto r = older->forEachRow(each); !r)
                 return r.error();
         }
         return {};
     };
 
+    std::optional<qint64> hidden; // a grouped search that stopped early: matches to take off
     if (request.group) {
-        if (auto grouped = groupMatches(m_db, forEachMatch, request, compiled, results); !grouped)
+        if (auto grouped =
+                groupMatches(m_db, forEachMatch, query, request, compiled, results, hidden);
+            !grouped)
             return failed(grouped.error());
     } else {
         // The page of hits.
@@ -463,14 +535,16 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, const std::
             return failed(rows.error());
 
         if (request.allIds) {
-            auto all = forEachMatch(
-                "a.id", [&results](const Statement& row) { results.ids.append(row.int64(0)); });
+            auto all = forEachMatch("a.id", [&results](const Statement& row) {
+                results.ids.append(row.int64(0));
+                return true;
+            });
             if (!all)
                 return failed(all.error());
         }
     }
 
-    if (request.countTotal && !request.group) {
+    if (request.countTotal && (!request.group || hidden)) {
         // Without conditions the index alone counts, without touching the articles.
         const QByteArray countSql =
             query.hasMatch() && compiled.condition.isEmpty() && request.minimumId <= 0
@@ -483,7 +557,7 @@ Result<SearchResults> Searcher::search(const SearchRequest& request, const std::
         auto row = count->step();
         if (!row)
             return failed(row.error());
-        results.total = count->int64(0);
+        results.total = count->int64(0) - hidden.value_or(0);
     }
 
     if (request.facets & SearchRequest::kMonths) {

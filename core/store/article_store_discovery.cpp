@@ -53,19 +53,24 @@ Result<ProfileStatements> prepareProfileStatements(Database& db)
         "LEFT JOIN article_profiles p ON p.article_id = a.id WHERE a.id = ?1",
         "DELETE FROM term_postings WHERE term_id = ?1 AND weight = ?2 AND article_id = ?3",
         "INSERT OR IGNORE INTO term_postings(term_id, weight, article_id) VALUES (?1, ?2, ?3)",
-        "DELETE FROM near_duplicate_bands WHERE band = ?1 AND article_id = ?2",
-        "INSERT OR IGNORE INTO near_duplicate_bands(band, article_id) VALUES (?1, ?21), (?2, "
-        "?21), (?3, ?21), (?4, ?21), (?5, ?21), (?6, ?21), (?7, ?21), (?8, ?21), (?9, ?21), "
-        "(?10, ?21), (?11, ?21), (?12, ?21), (?13, ?21), (?14, ?21), (?15, ?21), (?16, ?21), "
-        "(?17, ?21), (?18, ?21), (?19, ?21), (?20, ?21)",
+        "DELETE FROM near_duplicate_bands WHERE bucket = ?3 AND band = ?1 AND article_id = ?2",
+        "INSERT OR IGNORE INTO near_duplicate_bands(bucket, band, article_id) VALUES (?22, ?1, "
+        "?21), (?22, ?2, ?21), (?22, ?3, ?21), (?22, ?4, ?21), (?22, ?5, ?21), (?22, ?6, ?21), "
+        "(?22, ?7, ?21), (?22, ?8, ?21), (?22, ?9, ?21), (?22, ?10, ?21), (?22, ?11, ?21), "
+        "(?22, ?12, ?21), (?22, ?13, ?21), (?22, ?14, ?21), (?22, ?15, ?21), (?22, ?16, ?21), "
+        "(?22, ?17, ?21), (?22, ?18, ?21), (?22, ?19, ?21), (?22, ?20, ?21)",
         "INSERT OR REPLACE INTO article_profiles(article_id, terms, signature, bucket) VALUES (?1, "
         "?2, ?3, ?4)",
-        // ?1 to ?60: NearDuplicates::kBands in the story's week and the weeks either side.
-        "SELECT article_id FROM near_duplicate_bands WHERE band IN (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-        "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, "
-        "?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, "
-        "?43, ?44, ?45, ?46, ?47, ?48, ?49, ?50, ?51, ?52, ?53, ?54, ?55, ?56, ?57, ?58, ?59, "
-        "?60) LIMIT 256",
+        // NearDuplicates::kBands in the story's week (?1 to ?20, the week ?61) and the weeks
+        // either side: the rows of one week lie together, so a batch of new stories reads
+        // the few pages of the weeks it falls in, not pages all over the index.
+        "SELECT article_id FROM near_duplicate_bands WHERE bucket = ?61 AND band IN (?1, ?2, "
+        "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20) "
+        "UNION ALL SELECT article_id FROM near_duplicate_bands WHERE bucket = ?62 AND band IN "
+        "(?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, "
+        "?38, ?39, ?40) UNION ALL SELECT article_id FROM near_duplicate_bands WHERE bucket = "
+        "?63 AND band IN (?41, ?42, ?43, ?44, ?45, ?46, ?47, ?48, ?49, ?50, ?51, ?52, ?53, "
+        "?54, ?55, ?56, ?57, ?58, ?59, ?60) LIMIT 256",
         "SELECT p.signature, a.published_at, a.cluster_id FROM article_profiles p "
         "JOIN articles a ON a.id = p.article_id WHERE p.article_id = ?1",
         "UPDATE articles SET cluster_id = ?2 WHERE id = ?1",
@@ -104,7 +109,7 @@ Result<void> dropIndexed(ProfileStatements& s, ArticleId id, const QByteArray& t
     }
     if (const auto old = NearDuplicates::fromBytes(signature)) {
         for (const qint64 band : NearDuplicates::bands(*old, bucket)) {
-            s.deleteBand.bind(1, band).bind(2, id);
+            s.deleteBand.bind(1, band).bind(2, id).bind(3, bucket);
             if (auto r = runOnce(s.deleteBand); !r)
                 return r;
         }
@@ -121,12 +126,16 @@ Result<std::optional<ArticleId>> clusterFor(ProfileStatements& s, ArticleId id,
     QSet<ArticleId> candidates;
     const qint64 bucket = NearDuplicates::bucket(published);
     int parameter = 1;
-    for (const qint64 week : {bucket - 1, bucket, bucket + 1}) {
-        // Undated stories are compared with the undated ones only.
-        const auto bands =
-            NearDuplicates::bands(signature, bucket == NearDuplicates::kUndated ? bucket : week);
+    int weekParameter = 3 * NearDuplicates::kBands + 1;
+    const bool undated = bucket == NearDuplicates::kUndated;
+    for (const qint64 week : {bucket, bucket - 1, bucket + 1}) {
+        // Undated stories are compared with the undated ones only: one week of them.
+        constexpr qint64 kNoWeek = -2;
+        const bool looked = !undated || week == bucket;
+        const auto bands = NearDuplicates::bands(signature, undated ? bucket : week);
         for (const qint64 band : bands)
             s.bandMembers.bind(parameter++, band);
+        s.bandMembers.bind(weekParameter++, looked ? (undated ? bucket : week) : kNoWeek);
     }
     auto rows = s.bandMembers.forEachRow([&candidates, id](const Statement& row) {
         if (row.int64(0) != id)
@@ -308,7 +317,8 @@ Result<void> ArticleStore::storeProfiles(const QList<const DerivedTags*>& storie
                     NearDuplicates::bands(*signature, NearDuplicates::bucket(published));
                 for (int band = 0; band < NearDuplicates::kBands; ++band)
                     s.insertBand.bind(band + 1, bands[static_cast<size_t>(band)]);
-                s.insertBand.bind(NearDuplicates::kBands + 1, id);
+                s.insertBand.bind(NearDuplicates::kBands + 1, id)
+                    .bind(NearDuplicates::kBands + 2, NearDuplicates::bucket(published));
                 if (auto r = runOnce(s.insertBand); !r)
                     return r.error();
             }

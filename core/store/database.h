@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <stop_token>
+#include <type_traits>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -48,7 +49,8 @@ public:
     Result<bool> step();
     /// Runs to completion, ignoring rows.
     Result<void> run();
-    /// Steps through every row, calling `onRow(*this)` for each; stops at the first error.
+    /// Steps through every row, calling `onRow(*this)` for each; stops at the first error,
+    /// or when an `onRow` that returns bool returns false.
     template <typename OnRow>
     Result<void> forEachRow(OnRow&& onRow)
     {
@@ -58,7 +60,12 @@ public:
                 return row.error();
             if (!*row)
                 return {};
-            onRow(*this);
+            if constexpr (std::is_same_v<std::invoke_result_t<OnRow&, Statement&>, bool>) {
+                if (!onRow(*this))
+                    return {};
+            } else {
+                onRow(*this);
+            }
         }
     }
     /// Makes the statement ready to run again with new bindings.

@@ -215,13 +215,30 @@ CREATE TRIGGER articles_profile_delete AFTER DELETE ON articles BEGIN
     INSERT OR IGNORE INTO deleted_profiles(article_id) VALUES (old.id);
 END;
 )sql",
+    // v10: the bands keyed by week first. A new story looks in its week and the weeks either
+    // side; keyed by band alone those lookups (and the inserts) landed all over an index that
+    // outgrew the cache at 100,000 stories. The week of each band is its story's bucket.
+    R"sql(
+CREATE TABLE near_duplicate_bands_by_week (
+    bucket     INTEGER NOT NULL,
+    band       INTEGER NOT NULL,
+    article_id INTEGER NOT NULL,
+    PRIMARY KEY (bucket, band, article_id)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO near_duplicate_bands_by_week(bucket, band, article_id)
+    SELECT p.bucket, b.band, b.article_id FROM near_duplicate_bands b
+    JOIN article_profiles p ON p.article_id = b.article_id;
+DROP TABLE near_duplicate_bands;
+ALTER TABLE near_duplicate_bands_by_week RENAME TO near_duplicate_bands;
+)sql",
 };
 
 // PRAGMA user_version takes no bound parameters; the value is one of ours, never user text.
 constexpr std::array kSetVersion = {
-    "PRAGMA user_version = 1", "PRAGMA user_version = 2", "PRAGMA user_version = 3",
-    "PRAGMA user_version = 4", "PRAGMA user_version = 5", "PRAGMA user_version = 6",
-    "PRAGMA user_version = 7", "PRAGMA user_version = 8", "PRAGMA user_version = 9",
+    "PRAGMA user_version = 1",  "PRAGMA user_version = 2", "PRAGMA user_version = 3",
+    "PRAGMA user_version = 4",  "PRAGMA user_version = 5", "PRAGMA user_version = 6",
+    "PRAGMA user_version = 7",  "PRAGMA user_version = 8", "PRAGMA user_version = 9",
+    "PRAGMA user_version = 10",
 };
 static_assert(kSetVersion.size() == kMigrations.size());
 

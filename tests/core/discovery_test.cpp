@@ -356,6 +356,21 @@ TEST_CASE("a grouped search shows each story once, in the place of its best plac
         CHECK(shown.versions.front().id == second);
         CHECK(shown.versions.front().title == titleOf(*store, second));
         CHECK(shown.versions.front().published.isKnown());
+        // A page alone (no ids asked for) stops walking once it is full: the same rows,
+        // each with the same other versions, and the same total.
+        SearchRequest pageOnly;
+        pageOnly.query = QStringLiteral("repairs");
+        pageOnly.group = true;
+        pageOnly.sort = sort;
+        pageOnly.limit = 1;
+        auto first_ = searcher.search(pageOnly);
+        REQUIRE(first_.ok());
+        CHECK(first_->total == 2);
+        REQUIRE(first_->hits.size() == 1);
+        CHECK(first_->hits.front().article.id == grouped.hits.front().article.id);
+        CHECK(first_->hits.front().versions.size() == grouped.hits.front().versions.size());
+        CHECK(first_->versions.value(first_->hits.front().article.id) ==
+              grouped.versions.value(grouped.hits.front().article.id));
         // Ungrouped, nothing is listed as another version.
         CHECK(all.versions.isEmpty());
         for (const SearchHit& hit : all.hits)
@@ -390,4 +405,47 @@ TEST_CASE("a grouped search shows each story once, in the place of its best plac
     const SearchResults none = search(QStringLiteral("zzyzx"), true, SearchRequest::Sort::Date);
     CHECK(none.total == 0);
     CHECK(none.hits.isEmpty());
+}
+
+TEST_CASE("a library of schema 9 keeps its stories' bands, by week, and a new copy still finds "
+          "its original",
+          "[discovery][versions][schema]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("library.sqlite"));
+    ArticleId original = 0;
+    qint64 bands = 0;
+    {
+        auto store = openNewLibrary(dir);
+        REQUIRE(importPaths(*store, {writeBridgeStories(dir)}).ok());
+        original = idOf(*store, QStringLiteral("Council closes the old bridge"));
+        bands = queryInt(*store, "SELECT count(*) FROM near_duplicate_bands");
+        REQUIRE(bands > 0);
+        // Back to the shape schema 9 wrote: bands keyed by band alone.
+        REQUIRE(store->database()
+                    .exec("CREATE TABLE old_bands (band INTEGER NOT NULL, article_id INTEGER NOT "
+                          "NULL, PRIMARY KEY (band, article_id)) WITHOUT ROWID; INSERT INTO "
+                          "old_bands SELECT band, article_id FROM near_duplicate_bands; DROP "
+                          "TABLE near_duplicate_bands; ALTER TABLE old_bands RENAME TO "
+                          "near_duplicate_bands; PRAGMA user_version = 9;")
+                    .ok());
+    }
+    auto store = ArticleStore::open(path, ArticleStore::OpenMode::OpenExisting);
+    REQUIRE(store.ok());
+    CHECK(queryInt(**store, "PRAGMA user_version") == 10);
+    CHECK(queryInt(**store, "SELECT count(*) FROM near_duplicate_bands") == bands);
+    CHECK(queryInt(**store, "SELECT count(*) FROM near_duplicate_bands b JOIN article_profiles p "
+                            "ON p.article_id = b.article_id WHERE b.bucket != p.bucket") == 0);
+
+    // Another outlet's copy, a day later: it finds the group through the moved bands.
+    const QString more = dir.filePath(QStringLiteral("more"));
+    QDir().mkpath(more);
+    QString edited = kStory;
+    edited.replace(QStringLiteral("The mayor said"), QStringLiteral("The mayor told reporters"));
+    writeFile(more + QStringLiteral("/wire.txt"),
+              (QStringLiteral("Old bridge shuts for winter repairs\n\n5 March 2016\n\n") + edited)
+                  .toUtf8());
+    REQUIRE(importPaths(**store, {more}).ok());
+    const ArticleId wire = idOf(**store, QStringLiteral("Old bridge shuts for winter repairs"));
+    CHECK((*store)->versions(original)->contains(wire));
 }

@@ -44,9 +44,9 @@ Bars barsOf(const Overview& overview)
         const QDate month = monthOf(it.key());
         if (!month.isValid())
             continue;
-        const int index = bars.byYear ? month.year() - first.year()
-                                      : (month.year() - first.year()) * 12 + month.month() -
-                                            first.month();
+        const int index = bars.byYear
+                              ? month.year() - first.year()
+                              : (month.year() - first.year()) * 12 + month.month() - first.month();
         if (index >= 0 && index < bars.counts.size())
             bars.counts[index] += it.value();
     }
@@ -92,14 +92,15 @@ QString EntityPage::html(const Overview& overview, const QPalette& palette, cons
         const QDate last = monthOf(overview.months.lastKey());
         about.append(first == last ? periodName(first, false)
                                    : QStringLiteral("%1 – %2").arg(periodName(first, false),
-                                                                    periodName(last, false)));
+                                                                   periodName(last, false)));
     }
     QString page = QStringLiteral("<h2>%1</h2><p style=\"color:%2\">%3</p>")
                        .arg(overview.name.toHtmlEscaped(), muted,
                             about.join(QStringLiteral(" · ")).toHtmlEscaped());
     if (!overview.months.isEmpty()) {
-        page += QStringLiteral("<h4 style=\"margin-top:1em\">%1</h4><p><img src=\"%2\"/></p>")
-                    .arg(tr("Mentions over time").toHtmlEscaped(), timeline.toString().toHtmlEscaped());
+        page +=
+            QStringLiteral("<h4 style=\"margin-top:1em\">%1</h4><p><img src=\"%2\"/></p>")
+                .arg(tr("Mentions over time").toHtmlEscaped(), timeline.toString().toHtmlEscaped());
     }
     if (overview.undated > 0) {
         page += QStringLiteral("<p style=\"color:%1\">%2</p>")
@@ -126,12 +127,14 @@ QString EntityPage::html(const Overview& overview, const QPalette& palette, cons
                                "%2</p>")
                     .arg(tr("Found with").toHtmlEscaped(), chips.join(QStringLiteral("&nbsp; ")));
     }
-    page += QStringLiteral("<p style=\"color:%1; margin-top:1.5em\">%2</p>")
-                .arg(muted, tr("Its stories are in the list; pick one to read it.").toHtmlEscaped());
+    page +=
+        QStringLiteral("<p style=\"color:%1; margin-top:1.5em\">%2</p>")
+            .arg(muted, tr("Its stories are in the list; pick one to read it.").toHtmlEscaped());
     return page;
 }
 
-QImage EntityPage::timeline(const Overview& overview, const QPalette& palette, const QFont& font, int width)
+QImage EntityPage::timeline(const Overview& overview, const QPalette& palette, const QFont& font,
+                            int width)
 {
     const Bars bars = barsOf(overview);
     const QFontMetrics metrics(font);
@@ -149,7 +152,8 @@ QImage EntityPage::timeline(const Overview& overview, const QPalette& palette, c
     const int axis = metrics.horizontalAdvance(top) + line / 2; // room for the scale
     const int above = line / 2;
     const int baseline = above + plot;
-    const qreal step = static_cast<qreal>(width - axis - 1) / static_cast<qreal>(bars.counts.size());
+    const qreal step =
+        static_cast<qreal>(width - axis - 1) / static_cast<qreal>(bars.counts.size());
     const QColor bar = palette.color(QPalette::Highlight);
     for (qsizetype i = 0; i < bars.counts.size(); ++i) {
         if (bars.counts[i] == 0)
@@ -165,8 +169,8 @@ QImage EntityPage::timeline(const Overview& overview, const QPalette& palette, c
     const QColor muted = palette.color(QPalette::PlaceholderText);
     painter.setPen(muted);
     painter.drawLine(axis, baseline, width - 1, baseline);
-    painter.drawText(QRect(0, above - line / 2, axis - line / 4, line), Qt::AlignRight | Qt::AlignVCenter,
-                     top);
+    painter.drawText(QRect(0, above - line / 2, axis - line / 4, line),
+                     Qt::AlignRight | Qt::AlignVCenter, top);
     painter.drawText(QRect(0, baseline - line / 2, axis - line / 4, line),
                      Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("0"));
     // The first and the last period under the ends of the axis.

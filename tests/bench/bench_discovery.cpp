@@ -3,6 +3,7 @@
 
 #include "bench_corpus.h"
 #include "importing/import_job.h"
+#include "search/searcher.h"
 #include "store/article_store.h"
 #include "store/library_writer.h"
 #include "tagging/keyword_extractor.h"
@@ -73,11 +74,13 @@ struct Library {
     std::unique_ptr<core::ArticleStore> store;
     double importSeconds = 0;
     double passSeconds = 0;
+    double cpuSeconds = 0; ///< the import's and the pass's, every thread
 };
 
-Library build(const QString& path, const QString& folder)
+Library build(const QString& path, const QString& folder, bool findVersions = true)
 {
     Library library;
+    const double cpu = cpuSeconds();
     library.writer = need(
         core::LibraryWriter::open(path, core::ArticleStore::OpenMode::CreateIfMissing), "open");
     library.store =
@@ -87,8 +90,11 @@ Library build(const QString& path, const QString& folder)
     need(core::ImportJob(*library.writer).run({folder}), "import");
     library.importSeconds = seconds(timer);
     timer.restart();
-    need(core::TaggingPass(*library.writer, *library.store).run(), "tagging pass");
+    core::TaggingPass pass(*library.writer, *library.store);
+    pass.setFindVersions(findVersions);
+    need(pass.run(), "tagging pass");
     library.passSeconds = seconds(timer);
+    library.cpuSeconds = cpuSeconds() - cpu;
     return library;
 }
 
@@ -404,21 +410,25 @@ QJsonObject measureAtScale(const QString& bbcNews, int count, const QDir& work)
         if (file.open(QIODevice::WriteOnly))
             file.write(toFileText(makeArticle(bases, i)));
     }
-    note(QStringLiteral("discovery: importing %1 stories").arg(count));
+    // What finding versions costs an import: the same stories imported (stored, then the
+    // tagging pass) into a library of their own without it, then with it.
+    note(QStringLiteral("discovery: importing %1 stories without versions").arg(count));
+    double plainImport = 0;
+    double plainPass = 0;
+    double plainCpu = 0;
+    {
+        const QString path = work.filePath(QStringLiteral("plain.sqlite"));
+        const Library plain = build(path, folder, false);
+        plainImport = plain.importSeconds;
+        plainPass = plain.passSeconds;
+        plainCpu = plain.cpuSeconds;
+        for (const char* suffix : {"", "-wal", "-shm"})
+            QFile::remove(path + QLatin1String(suffix));
+    }
+    note(QStringLiteral("discovery: importing %1 stories with versions").arg(count));
     Library library = build(work.filePath(QStringLiteral("scale.sqlite")), folder);
-    // What finding versions costs: the pass over every story without it, then with it.
-    note(QStringLiteral("discovery: retagging without and with versions"));
-    auto timedPass = [&library](bool versions) {
-        core::TaggingPass pass(*library.writer, *library.store);
-        pass.setFindVersions(versions);
-        const double cpu = cpuSeconds();
-        QElapsedTimer timer;
-        timer.start();
-        need(pass.run({}, true), "retag");
-        return std::pair{seconds(timer), cpuSeconds() - cpu};
-    };
-    const auto without = timedPass(false);
-    const auto with = timedPass(true);
+    const double plainTotal = plainImport + plainPass;
+    const double withTotal = library.importSeconds + library.passSeconds;
 
     note(QStringLiteral("discovery: related stories for 400 stories"));
     const QList<core::ArticleId> ids = need(library.store->articleIds(), "ids");
@@ -432,16 +442,55 @@ QJsonObject measureAtScale(const QString& bbcNews, int count, const QDir& work)
         times.append(static_cast<double>(timer.nsecsElapsed()) / 1e6);
         (void)related;
     }
+    // A grouped search against the same search ungrouped, in turns: the first page (the
+    // CLI) and every id (the window's list).
+    note(QStringLiteral("discovery: grouped and plain searches"));
+    const QStringList queries{QString(), QStringLiteral("government"),
+                              QStringLiteral("\"interest rates\""), QStringLiteral("film OR music"),
+                              QStringLiteral("title:england")};
+    QList<double> plainPage;
+    QList<double> groupedPage;
+    QList<double> plainAll;
+    QList<double> groupedAll;
+    core::Searcher searcher(library.store->database());
+    for (int round = 0; round < 5; ++round) {
+        for (const QString& text : queries) {
+            for (const bool all : {false, true}) {
+                for (const bool grouped : {false, true}) {
+                    core::SearchRequest request;
+                    request.query = text;
+                    request.group = grouped;
+                    request.allIds = all;
+                    request.limit = all ? 0 : 20;
+                    request.facets =
+                        all ? core::SearchRequest::kMonths : core::SearchRequest::kNoFacets;
+                    QElapsedTimer timer;
+                    timer.start();
+                    (void)need(searcher.search(request), "search");
+                    const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+                    (all ? (grouped ? groupedAll : plainAll) : (grouped ? groupedPage : plainPage))
+                        .append(ms);
+                }
+            }
+        }
+    }
     QJsonObject s;
+    s.insert(QStringLiteral("searchPageP50Ms"), percentileOf(plainPage, 0.5));
+    s.insert(QStringLiteral("groupedPageP50Ms"), percentileOf(groupedPage, 0.5));
+    s.insert(QStringLiteral("groupedPageMaxMs"), percentileOf(groupedPage, 1.0));
+    s.insert(QStringLiteral("searchAllP50Ms"), percentileOf(plainAll, 0.5));
+    s.insert(QStringLiteral("groupedAllP50Ms"), percentileOf(groupedAll, 0.5));
+    s.insert(QStringLiteral("groupedAllMaxMs"), percentileOf(groupedAll, 1.0));
     s.insert(QStringLiteral("stories"), count);
     s.insert(QStringLiteral("importSeconds"), library.importSeconds);
     s.insert(QStringLiteral("passSeconds"), library.passSeconds);
-    s.insert(QStringLiteral("passWithoutVersionsSeconds"), without.first);
-    s.insert(QStringLiteral("passWithVersionsSeconds"), with.first);
-    s.insert(QStringLiteral("passWithoutVersionsCpu"), without.second);
-    s.insert(QStringLiteral("passWithVersionsCpu"), with.second);
-    s.insert(QStringLiteral("versionsShareOfImport"),
-             (with.first - without.first) / library.importSeconds);
+    s.insert(QStringLiteral("importWithoutVersionsSeconds"), plainImport);
+    s.insert(QStringLiteral("passWithoutVersionsSeconds"), plainPass);
+    s.insert(QStringLiteral("withoutVersionsCpu"), plainCpu);
+    s.insert(QStringLiteral("withVersionsCpu"), library.cpuSeconds);
+    s.insert(QStringLiteral("versionsShareOfImport"), (withTotal - plainTotal) / withTotal);
+    s.insert(QStringLiteral("versionsShareOfImportCpu"),
+             (library.cpuSeconds - plainCpu) / library.cpuSeconds);
     s.insert(QStringLiteral("relatedP50Ms"), percentileOf(times, 0.5));
     s.insert(QStringLiteral("relatedP99Ms"), percentileOf(times, 0.99));
     s.insert(QStringLiteral("relatedMaxMs"), percentileOf(times, 1.0));
@@ -492,21 +541,37 @@ void printDiscoveryFigures(const QJsonObject& d)
     if (!d.contains(QStringLiteral("scale")))
         return;
     const QJsonObject s = d.value(QStringLiteral("scale")).toObject();
-    std::printf("at %d stories: related p50 %.1f ms, p99 %.1f ms, max %.1f ms; import %.1f s, "
-                "pass %.1f s; pass without versions %.1f s (%.1f s CPU), with %.1f s (%.1f s "
-                "CPU): versions cost %.1f%% of import time; %d stories grouped\n",
+    std::printf("at %d stories: related p50 %.1f ms, p99 %.1f ms, max %.1f ms; import with "
+                "versions %.1f s + pass %.1f s (%.1f s CPU), without %.1f s + %.1f s (%.1f s "
+                "CPU): versions cost %.1f%% of the import's time (%.1f%% of its CPU); %d "
+                "stories grouped\n",
                 s.value(QStringLiteral("stories")).toInt(),
                 s.value(QStringLiteral("relatedP50Ms")).toDouble(),
                 s.value(QStringLiteral("relatedP99Ms")).toDouble(),
                 s.value(QStringLiteral("relatedMaxMs")).toDouble(),
                 s.value(QStringLiteral("importSeconds")).toDouble(),
                 s.value(QStringLiteral("passSeconds")).toDouble(),
+                s.value(QStringLiteral("withVersionsCpu")).toDouble(),
+                s.value(QStringLiteral("importWithoutVersionsSeconds")).toDouble(),
                 s.value(QStringLiteral("passWithoutVersionsSeconds")).toDouble(),
-                s.value(QStringLiteral("passWithoutVersionsCpu")).toDouble(),
-                s.value(QStringLiteral("passWithVersionsSeconds")).toDouble(),
-                s.value(QStringLiteral("passWithVersionsCpu")).toDouble(),
+                s.value(QStringLiteral("withoutVersionsCpu")).toDouble(),
                 100.0 * s.value(QStringLiteral("versionsShareOfImport")).toDouble(),
+                100.0 * s.value(QStringLiteral("versionsShareOfImportCpu")).toDouble(),
                 s.value(QStringLiteral("clusteredStories")).toInt());
+    std::printf("at %d stories, grouped search: first page p50 %.1f ms against %.1f ms plain "
+                "(ratio %.2f, max %.1f ms); every id p50 %.1f ms against %.1f ms plain (ratio "
+                "%.2f, max %.1f ms)\n",
+                s.value(QStringLiteral("stories")).toInt(),
+                s.value(QStringLiteral("groupedPageP50Ms")).toDouble(),
+                s.value(QStringLiteral("searchPageP50Ms")).toDouble(),
+                s.value(QStringLiteral("groupedPageP50Ms")).toDouble() /
+                    s.value(QStringLiteral("searchPageP50Ms")).toDouble(),
+                s.value(QStringLiteral("groupedPageMaxMs")).toDouble(),
+                s.value(QStringLiteral("groupedAllP50Ms")).toDouble(),
+                s.value(QStringLiteral("searchAllP50Ms")).toDouble(),
+                s.value(QStringLiteral("groupedAllP50Ms")).toDouble() /
+                    s.value(QStringLiteral("searchAllP50Ms")).toDouble(),
+                s.value(QStringLiteral("groupedAllMaxMs")).toDouble());
 }
 
 } // namespace broadsheet::bench

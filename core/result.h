@@ -22,6 +22,8 @@ enum class ErrorCode {
     NotALibrary,  ///< the file is not a SQLite database
     NewerLibrary, ///< written by a newer Broadsheet: refused untouched
     Damaged,      ///< fails its check, is truncated or lost its WAL: never written to
+    Unauthorized, ///< a server refused the account's user name or password
+    Unreachable,  ///< a server did not answer (down, no network, timed out): try later
 };
 
 /// A failure the user can cause or fix: a message that names what and where, and its code.

@@ -105,6 +105,41 @@ struct SubscriptionState {
     qint64 unread = 0;
 };
 
+/// A feed server account that the library syncs with (issue 18). Its password is never in
+/// the library: the system keyring or a file only the user reads holds it.
+struct SyncAccount {
+    qint64 id = 0;
+    QString kind; ///< "greader" or "ttrss"
+    QString url;  ///< the API's address
+    QString user;
+    QDateTime lastSync; ///< invalid: never synced whole
+    QString lastError;  ///< empty when the last sync worked
+    /// Where a first sync that was cut short goes on from ("" when none is under way).
+    QString continuation;
+    bool firstSyncDone = false;
+    /// The newest change the server reported: the next sync asks for what came after.
+    QDateTime newestSeen;
+    qint64 queued = 0; ///< changes made here that wait for the server (when listed)
+};
+
+/// A subscription as a feed server has it.
+struct RemoteSubscription {
+    QString id; ///< the server's id ("feed/12" on FreshRSS, "12" on TT-RSS)
+    QString title;
+    QString url;     ///< the feed's own address
+    QString siteUrl; ///< its web site
+    QString folder;  ///< "" when in none
+};
+
+/// A change made here to a synced story, waiting in the library for its server.
+struct QueuedChange {
+    qint64 id = 0;
+    enum class Kind { Read, Unread, Star, Unstar, AddLabel, RemoveLabel };
+    Kind kind = Kind::Read;
+    QString itemId; ///< the server's id of the story
+    QString label;  ///< for AddLabel and RemoveLabel
+};
+
 /// What the window's sidebar lists: flags, sources, sections, tags and saved searches.
 struct LibraryOverview {
     qint64 articles = 0;

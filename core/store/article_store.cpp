@@ -37,7 +37,10 @@ ArticleSummary readSummary(const Statement& row)
     return summary;
 }
 
-Result<void> setFlag(Database& db, const char* sql, const QList<ArticleId>& ids, bool value)
+/// Sets a flag where it differs; a synced story's change waits in the sync queue for its
+/// server (as `queued`, the change's name), in the same transaction.
+Result<void> setFlag(Database& db, const char* sql, const QList<ArticleId>& ids, bool value,
+                     const char* queued)
 {
     auto transaction = Transaction::beginOrJoin(db); // or the writer's
     if (!transaction)
@@ -45,10 +48,22 @@ Result<void> setFlag(Database& db, const char* sql, const QList<ArticleId>& ids,
     auto stmt = db.prepare(sql);
     if (!stmt)
         return stmt.error();
+    auto queue = db.prepare("INSERT INTO sync_queue(account_id, kind, item_id, queued_at) SELECT "
+                            "account_id, ?2, remote_id, ?3 FROM remote_items WHERE article_id = "
+                            "?1");
+    if (!queue)
+        return queue.error();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
     for (ArticleId id : ids) {
         stmt->bind(1, value).bind(2, id);
         if (auto r = stmt->run(); !r)
             return r.error();
+        if (db.changes() > 0) {
+            queue->bind(1, id).bind(2, QString::fromLatin1(queued)).bind(3, now);
+            if (auto r = queue->run(); !r)
+                return r.error();
+            queue->reset();
+        }
     }
     return transaction->commit();
 }
@@ -520,12 +535,14 @@ Result<QList<Article>> ArticleStore::articles(const QList<ArticleId>& ids)
 
 Result<void> ArticleStore::setRead(const QList<ArticleId>& ids, bool read)
 {
-    return setFlag(m_db, "UPDATE articles SET is_read = ?1 WHERE id = ?2", ids, read);
+    return setFlag(m_db, "UPDATE articles SET is_read = ?1 WHERE id = ?2 AND is_read != ?1", ids,
+                   read, read ? "read" : "unread");
 }
 
 Result<void> ArticleStore::setStarred(const QList<ArticleId>& ids, bool starred)
 {
-    return setFlag(m_db, "UPDATE articles SET is_starred = ?1 WHERE id = ?2", ids, starred);
+    return setFlag(m_db, "UPDATE articles SET is_starred = ?1 WHERE id = ?2 AND is_starred != ?1",
+                   ids, starred, starred ? "star" : "unstar");
 }
 
 Result<LibraryStats> ArticleStore::stats()

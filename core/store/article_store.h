@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QList>
 #include <QMap>
+#include <QSet>
 #include <QString>
 
 #include <array>
@@ -211,6 +212,36 @@ public:
     Result<void> saveRule(const TaggingRule& rule);
     Result<bool> removeRule(const QString& tag);
     Result<QList<TaggingRule>> rules();
+
+    // ---- Sync with feed servers (article_store_sync.cpp) ----
+    /// Adds an account (its password is kept elsewhere); `ErrorCode::Exists` when the
+    /// library has it.
+    Result<qint64> addAccount(const QString& kind, const QString& url, const QString& user);
+    Result<QList<SyncAccount>> accounts();
+    Result<std::optional<SyncAccount>> account(qint64 id);
+    /// Saves where the account's sync stands (by `id`).
+    Result<void> recordSync(const SyncAccount& account);
+    /// Removes the account with its subscriptions; their stories stay. False when there was
+    /// none.
+    Result<bool> removeAccount(qint64 id);
+    /// Makes the account's subscriptions what the server lists: new ones added (a feed the
+    /// library has joins the account), changed ones updated, ones the server no longer has
+    /// removed (their stories stay). Returns the server's feed ids → subscription ids.
+    Result<QHash<QString, qint64>> syncSubscriptions(qint64 account,
+                                                     const QList<RemoteSubscription>& remote);
+    /// Records which story each of the server's items became.
+    Result<void> linkRemoteItems(qint64 account, const QList<std::pair<QString, ArticleId>>& items);
+    /// Sets read and starred on the account's stories as the server has them (read unless
+    /// in `unread`; starred when in `starred`), only those in `only` when it is not empty.
+    /// A story with a change of its own waiting in the queue keeps it. Returns how many
+    /// stories changed.
+    Result<qint64> applyRemoteFlags(qint64 account, const QSet<QString>& unread,
+                                    const QSet<QString>& starred, const QSet<QString>& only = {});
+    /// The account's changes waiting for the server, oldest first; setRead() and
+    /// setStarred() queue them for synced stories.
+    Result<QList<QueuedChange>> queuedChanges(qint64 account);
+    Result<void> dropQueuedChanges(const QList<qint64>& ids);
+    static const char* queuedChangeName(QueuedChange::Kind kind);
 
     // ---- The tagging pass's state (article_store_tagging.cpp) ----
     /// The number of the tagger whose code and data carry `signature`: a new signature gets

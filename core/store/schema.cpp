@@ -231,14 +231,54 @@ INSERT OR IGNORE INTO near_duplicate_bands_by_week(bucket, band, article_id)
 DROP TABLE near_duplicate_bands;
 ALTER TABLE near_duplicate_bands_by_week RENAME TO near_duplicate_bands;
 )sql",
+    // v11: sync with feed servers (issue 18). An account is a server, a kind of API and a
+    // user (the password is never here). Its subscriptions are the library's own, marked
+    // with the account and the server's id; remote_items maps the server's item ids to the
+    // stories they became; sync_queue holds the changes made here that wait for the server,
+    // in order, so that they survive a closed program and a server that is down.
+    R"sql(
+CREATE TABLE accounts (
+    id         INTEGER PRIMARY KEY,
+    kind       TEXT NOT NULL,
+    url        TEXT NOT NULL,
+    user       TEXT NOT NULL,
+    added_at   INTEGER NOT NULL,
+    last_sync  INTEGER,
+    last_error TEXT NOT NULL DEFAULT '',
+    continuation TEXT NOT NULL DEFAULT '',
+    first_sync_done INTEGER NOT NULL DEFAULT 0,
+    newest_seen INTEGER,
+    UNIQUE (kind, url, user)
+);
+ALTER TABLE subscriptions ADD COLUMN account_id INTEGER REFERENCES accounts(id) ON DELETE SET NULL;
+ALTER TABLE subscriptions ADD COLUMN remote_id TEXT;
+CREATE UNIQUE INDEX subscriptions_remote ON subscriptions(account_id, remote_id)
+    WHERE account_id IS NOT NULL;
+CREATE TABLE remote_items (
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    remote_id  TEXT NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (account_id, remote_id)
+) WITHOUT ROWID;
+CREATE INDEX remote_items_article ON remote_items(article_id);
+CREATE TABLE sync_queue (
+    id         INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    kind       TEXT NOT NULL,
+    item_id    TEXT NOT NULL,
+    label      TEXT NOT NULL DEFAULT '',
+    queued_at  INTEGER NOT NULL
+);
+CREATE INDEX sync_queue_item ON sync_queue(account_id, item_id);
+)sql",
 };
 
 // PRAGMA user_version takes no bound parameters; the value is one of ours, never user text.
 constexpr std::array kSetVersion = {
-    "PRAGMA user_version = 1",  "PRAGMA user_version = 2", "PRAGMA user_version = 3",
-    "PRAGMA user_version = 4",  "PRAGMA user_version = 5", "PRAGMA user_version = 6",
-    "PRAGMA user_version = 7",  "PRAGMA user_version = 8", "PRAGMA user_version = 9",
-    "PRAGMA user_version = 10",
+    "PRAGMA user_version = 1",  "PRAGMA user_version = 2",  "PRAGMA user_version = 3",
+    "PRAGMA user_version = 4",  "PRAGMA user_version = 5",  "PRAGMA user_version = 6",
+    "PRAGMA user_version = 7",  "PRAGMA user_version = 8",  "PRAGMA user_version = 9",
+    "PRAGMA user_version = 10", "PRAGMA user_version = 11",
 };
 static_assert(kSetVersion.size() == kMigrations.size());
 

@@ -32,7 +32,7 @@ QString labelName(const QString& category)
 {
     const qsizetype at = category.indexOf(QLatin1String("/label/"));
     return category.startsWith(QLatin1String("user/")) && at >= 0 ? category.mid(at + 7)
-                                                                    : QString();
+                                                                  : QString();
 }
 
 bool isState(const QString& category, const char* state)
@@ -87,7 +87,8 @@ QString GReaderBackend::longItemId(const QString& id)
 {
     bool ok = false;
     const quint64 value = static_cast<quint64>(id.toLongLong(&ok));
-    return ok ? QLatin1String(kLongIdPrefix) + QStringLiteral("%1").arg(value, 16, 16, QLatin1Char('0'))
+    return ok ? QLatin1String(kLongIdPrefix) +
+                    QStringLiteral("%1").arg(value, 16, 16, QLatin1Char('0'))
               : id;
 }
 
@@ -116,8 +117,8 @@ Result<void> GReaderBackend::login(const std::stop_token& stop)
                                     "FreshRSS, the API password from its profile page)")
                          .arg(server, m_settings.user));
     if (answer->status != 200)
-        return Error(QStringLiteral("%1: answered HTTP %2 to the login").arg(server).arg(
-            answer->status));
+        return Error(
+            QStringLiteral("%1: answered HTTP %2 to the login").arg(server).arg(answer->status));
     m_auth.clear();
     for (const QByteArray& line : answer->body.split('\n')) {
         if (line.startsWith("Auth="))
@@ -272,9 +273,8 @@ Result<QStringList> GReaderBackend::labels(const std::stop_token& stop)
     return names;
 }
 
-Result<ItemPage> GReaderBackend::items(const QString& continuation,
-                                       std::optional<QDateTime> since, int count,
-                                       const std::stop_token& stop)
+Result<ItemPage> GReaderBackend::items(const QString& continuation, std::optional<QDateTime> since,
+                                       int count, const std::stop_token& stop)
 {
     if (!m_haveFeeds) {
         if (auto r = feeds(stop); !r)
@@ -302,8 +302,10 @@ Result<ItemPage> GReaderBackend::items(const QString& continuation,
         item.id = shortItemId(o.value(QStringLiteral("id")).toString());
         if (item.id.isEmpty())
             continue;
-        item.feedId =
-            o.value(QStringLiteral("origin")).toObject().value(QStringLiteral("streamId")).toString();
+        item.feedId = o.value(QStringLiteral("origin"))
+                          .toObject()
+                          .value(QStringLiteral("streamId"))
+                          .toString();
         item.title = o.value(QStringLiteral("title")).toString();
         item.url = firstHref(o.value(QStringLiteral("canonical")));
         if (item.url.isEmpty())
@@ -358,7 +360,8 @@ Result<QStringList> GReaderBackend::streamIds(const QString& stream, const QStri
         if (!object)
             return object.error();
         for (const QJsonValue& ref : object->value(QStringLiteral("itemRefs")).toArray()) {
-            if (const QString id = shortItemId(ref.toObject().value(QStringLiteral("id")).toString());
+            if (const QString id =
+                    shortItemId(ref.toObject().value(QStringLiteral("id")).toString());
                 !id.isEmpty())
                 ids.append(id);
         }

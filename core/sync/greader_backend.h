@@ -50,8 +50,8 @@ private:
 
     AccountSettings m_settings;
     HttpClient& m_http;
-    QByteArray m_auth;  ///< ClientLogin's Auth
-    QByteArray m_token; ///< the edit token
+    QByteArray m_auth;                  ///< ClientLogin's Auth
+    QByteArray m_token;                 ///< the edit token
     QHash<QString, QString> m_folderOf; ///< feed id → folder, from the last feeds()
     bool m_haveFeeds = false;
 };

@@ -14,8 +14,7 @@ namespace {
 /// The server as a message names it: scheme, host and port, never a user or a query.
 QString serverOf(const QUrl& url)
 {
-    return url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment)
-        .toString();
+    return url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment).toString();
 }
 
 } // namespace
@@ -104,7 +103,9 @@ Result<HttpAnswer> HttpClient::send(const HttpRequest& request, const std::stop_
                 reply->abort();
             }
         });
-        auto restartIdle = [&idle] { idle.start(); };
+        auto restartIdle = [&idle] {
+            idle.start();
+        };
         QObject::connect(reply, &QNetworkReply::uploadProgress, &loop, restartIdle);
         QObject::connect(reply, &QNetworkReply::downloadProgress, &loop,
                          [&](qint64 received, qint64) {
@@ -142,8 +143,8 @@ Result<HttpAnswer> HttpClient::send(const HttpRequest& request, const std::stop_
         if (answer.status >= 300 && answer.status < 400 && answer.status != 304) {
             const QUrl to = url.resolved(QUrl::fromEncoded(answer.header("location")));
             if (redirects >= kMaxRedirects)
-                return Error(QStringLiteral("%1: more than %2 redirects").arg(where).arg(
-                    kMaxRedirects));
+                return Error(
+                    QStringLiteral("%1: more than %2 redirects").arg(where).arg(kMaxRedirects));
             if (!to.isValid() || (to.scheme() != u"https" && to.scheme() != u"http") ||
                 (url.scheme() == u"https" && to.scheme() == u"http"))
                 return Error(QStringLiteral("%1: redirected to %2, which is not followed")

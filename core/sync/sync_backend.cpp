@@ -5,8 +5,7 @@
 
 namespace broadsheet::core {
 
-std::unique_ptr<SyncBackend> SyncBackend::create(const AccountSettings& settings,
-                                                 HttpClient& http)
+std::unique_ptr<SyncBackend> SyncBackend::create(const AccountSettings& settings, HttpClient& http)
 {
     if (settings.kind == u"greader")
         return std::make_unique<GReaderBackend>(settings, http);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "article/library_values.h"
 #include "result.h"
 
 #include <QDateTime>
@@ -29,13 +30,7 @@ struct AccountSettings {
 };
 
 /// A subscription as the server has it.
-struct RemoteFeed {
-    QString id; ///< the server's id ("feed/12" on FreshRSS, "12" on TT-RSS)
-    QString title;
-    QString url;     ///< the feed's own address
-    QString siteUrl; ///< its web site
-    QString folder;  ///< "" when in none (one folder: the first the server lists)
-};
+using RemoteFeed = RemoteSubscription;
 
 /// A story as the server has it.
 struct RemoteItem {
@@ -95,8 +90,7 @@ public:
                               const std::stop_token& stop = {}) = 0;
 
     /// The backend for `settings.kind`, or nothing for a kind there is none for.
-    static std::unique_ptr<SyncBackend> create(const AccountSettings& settings,
-                                               HttpClient& http);
+    static std::unique_ptr<SyncBackend> create(const AccountSettings& settings, HttpClient& http);
     /// The kinds there are backends for: "greader", "ttrss".
     static QStringList kinds();
 };

@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync_engine.h"
+
+#include "parse/feed.h"
+#include "parse/feed_articles.h"
+#include "store/article_store.h"
+#include "sync/sync_backend.h"
+
+#include <QSet>
+
+namespace broadsheet::core {
+
+namespace {
+
+/// Later syncs ask for what changed since the newest change seen, less this: a server's
+/// clock and its crawl times need not agree to the second.
+constexpr qint64 kOverlapSeconds = 3600;
+
+/// An item as one story of its feed: sanitised, with the identity a feed story has (its
+/// link; the server's id when it has none), so that the same story subscribed to here and
+/// synced from the server is one story.
+std::optional<std::pair<Article, QByteArray>> storyOf(const RemoteItem& item,
+                                                      const RemoteFeed& feed,
+                                                      const SyncAccount& account)
+{
+    Feed single;
+    single.title.value = feed.title;
+    single.link = feed.siteUrl;
+    single.selfLink = feed.url;
+    FeedItem entry;
+    if (!item.url.isEmpty()) {
+        entry.id = item.url;
+        entry.idIsPermaLink = true;
+    } else {
+        entry.id = QStringLiteral("%1 %2 item %3").arg(account.kind, account.url, item.id);
+    }
+    entry.title.value = item.title;
+    entry.link = item.url;
+    if (item.published.isValid())
+        entry.published.when = PublishedDate::moment(item.published);
+    if (!item.author.isEmpty())
+        entry.authors.append(FeedPerson{item.author, {}, {}});
+    entry.content.value = item.html;
+    entry.content.type = FeedText::Type::Html;
+    single.items.append(entry);
+    FeedStories stories = storiesOf(single);
+    if (stories.articles.isEmpty())
+        return std::nullopt;
+    return std::pair{std::move(stories.articles.front()), std::move(stories.identities.front())};
+}
+
+RemoteChange::Kind remoteKind(QueuedChange::Kind kind)
+{
+    switch (kind) {
+    case QueuedChange::Kind::Read:
+        return RemoteChange::Kind::Read;
+    case QueuedChange::Kind::Unread:
+        return RemoteChange::Kind::Unread;
+    case QueuedChange::Kind::Star:
+        return RemoteChange::Kind::Star;
+    case QueuedChange::Kind::Unstar:
+        return RemoteChange::Kind::Unstar;
+    case QueuedChange::Kind::AddLabel:
+        return RemoteChange::Kind::AddLabel;
+    case QueuedChange::Kind::RemoveLabel:
+        return RemoteChange::Kind::RemoveLabel;
+    }
+    return RemoteChange::Kind::Read;
+}
+
+} // namespace
+
+SyncEngine::SyncEngine(ArticleStore& store, SyncBackend& backend)
+    : SyncEngine(store, backend, Options{})
+{
+}
+
+SyncEngine::SyncEngine(ArticleStore& store, SyncBackend& backend, Options options)
+    : m_store(store)
+    , m_backend(backend)
+    , m_options(std::move(options))
+{
+}
+
+Result<int> SyncEngine::push(const SyncAccount& account, const std::stop_token& stop)
+{
+    auto queued = m_store.queuedChanges(account.id);
+    if (!queued)
+        return queued.error();
+    // In the order made; a run of changes of one kind is one request. A change made to a
+    // story and then undone here is sent both ways, in order: the server ends as here.
+    int pushed = 0;
+    qsizetype at = 0;
+    while (at < queued->size()) {
+        const QueuedChange& first = (*queued)[at];
+        RemoteChange change{remoteKind(first.kind), {}, first.label};
+        QList<qint64> ids;
+        qsizetype end = at;
+        while (end < queued->size() && (*queued)[end].kind == first.kind &&
+               (*queued)[end].label == first.label) {
+            change.itemIds.append((*queued)[end].itemId);
+            ids.append((*queued)[end].id);
+            ++end;
+        }
+        if (auto r = m_backend.apply(change, stop); !r)
+            return r.error();
+        // Gone from the queue once the server has it: a kill before this sends it again,
+        // which changes nothing there.
+        if (auto r = m_store.dropQueuedChanges(ids); !r)
+            return r.error();
+        pushed += static_cast<int>(ids.size());
+        at = end;
+    }
+    return pushed;
+}
+
+Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& stop)
+{
+    SyncReport report;
+    auto fail = [&](Error error) -> Result<SyncReport> {
+        if (!error.cancelled) {
+            account.lastError = error.message;
+            (void)m_store.recordSync(account); // the error shows; the library's state stays
+        }
+        return error;
+    };
+    if (auto r = m_backend.login(stop); !r)
+        return fail(r.error());
+    auto pushed = push(account, stop);
+    if (!pushed)
+        return fail(pushed.error());
+    report.pushed = *pushed;
+
+    auto feeds = m_backend.feeds(stop);
+    if (!feeds)
+        return fail(feeds.error());
+    report.feeds = static_cast<int>(feeds->size());
+    auto subscriptions = m_store.syncSubscriptions(account.id, *feeds);
+    if (!subscriptions)
+        return fail(subscriptions.error());
+    QHash<QString, const RemoteFeed*> feedById;
+    for (const RemoteFeed& feed : *feeds)
+        feedById.insert(feed.id, &feed);
+
+    // Items: a first sync from where it stopped (the continuation is saved after each
+    // page), a later one what changed since the newest change seen.
+    const bool first = !account.firstSyncDone;
+    QString continuation = first ? account.continuation : QString();
+    std::optional<QDateTime> since;
+    if (!first && account.newestSeen.isValid())
+        since = account.newestSeen.addSecs(-kOverlapSeconds);
+    QDateTime newest = account.newestSeen;
+    bool pagesLeft = false; // stopped at maxPages with more to come
+    for (int page = 0; page < m_options.maxPages; ++page) {
+        if (stop.stop_requested()) {
+            report.complete = false;
+            return Error(QStringLiteral("sync of %1 stopped").arg(account.url), true);
+        }
+        auto items = m_backend.items(continuation, since, m_options.pageSize, stop);
+        if (!items)
+            return fail(items.error());
+        // Each feed's items are stored as that feed's stories, in one transaction a page.
+        QHash<qint64, QList<std::pair<Article, QByteArray>>> byFeed;
+        QHash<qint64, QStringList> remoteIds;
+        QSet<QString> unread;
+        QSet<QString> starred;
+        QSet<QString> seen;
+        for (const RemoteItem& item : items->items) {
+            ++report.received;
+            if (item.updated.isValid() && (!newest.isValid() || item.updated > newest))
+                newest = item.updated;
+            const RemoteFeed* feed = feedById.value(item.feedId);
+            if (!feed)
+                continue; // an item of a feed the server no longer lists
+            auto story = storyOf(item, *feed, account);
+            if (!story)
+                continue;
+            const qint64 subscription = subscriptions->value(item.feedId);
+            byFeed[subscription].append(std::move(*story));
+            remoteIds[subscription].append(item.id);
+            seen.insert(item.id);
+            if (!item.read)
+                unread.insert(item.id);
+            if (item.starred)
+                starred.insert(item.id);
+        }
+        for (auto it = byFeed.begin(); it != byFeed.end(); ++it) {
+            QList<Article> articles;
+            QList<QByteArray> identities;
+            for (auto& [article, identity] : it.value()) {
+                articles.append(std::move(article));
+                identities.append(std::move(identity));
+            }
+            auto outcomes = m_store.storeFeedStories(articles, identities, it.key());
+            if (!outcomes)
+                return fail(outcomes.error());
+            QList<std::pair<QString, ArticleId>> links;
+            const QStringList& ids = remoteIds.value(it.key());
+            for (qsizetype i = 0; i < articles.size(); ++i) {
+                report.added += (*outcomes)[i] == AddOutcome::Added;
+                report.updated += (*outcomes)[i] == AddOutcome::Updated;
+                links.append({ids[i], articles[i].id});
+            }
+            if (auto r = m_store.linkRemoteItems(account.id, links); !r)
+                return fail(r.error());
+        }
+        if (!seen.isEmpty()) {
+            auto flags = m_store.applyRemoteFlags(account.id, unread, starred, seen);
+            if (!flags)
+                return fail(flags.error());
+            report.flagsChanged += *flags;
+        }
+        continuation = items->continuation;
+        if (first) { // resumable: a sync cut short goes on from this page
+            account.continuation = continuation;
+            account.newestSeen = newest;
+            if (auto r = m_store.recordSync(account); !r)
+                return fail(r.error());
+        }
+        if (m_options.progress)
+            m_options.progress(report.received);
+        if (continuation.isEmpty() || items->items.isEmpty())
+            break;
+        pagesLeft = page + 1 == m_options.maxPages;
+    }
+
+    // The state of every synced story, as the server has it now (what changed on another
+    // device to stories that did not change otherwise).
+    auto unreadIds = m_backend.unreadIds(stop);
+    if (!unreadIds)
+        return fail(unreadIds.error());
+    auto starredIds = m_backend.starredIds(stop);
+    if (!starredIds)
+        return fail(starredIds.error());
+    auto flags = m_store.applyRemoteFlags(account.id,
+                                          QSet<QString>(unreadIds->cbegin(), unreadIds->cend()),
+                                          QSet<QString>(starredIds->cbegin(), starredIds->cend()));
+    if (!flags)
+        return fail(flags.error());
+    report.flagsChanged += *flags;
+
+    if (pagesLeft) { // a first sync goes on from here next time; a later one asks again
+        report.complete = false;
+        account.continuation = first ? continuation : QString();
+        account.lastError.clear();
+        if (auto r = m_store.recordSync(account); !r)
+            return r.error();
+        return report;
+    }
+    account.firstSyncDone = true;
+    account.continuation.clear();
+    account.newestSeen = newest;
+    account.lastSync = QDateTime::currentDateTimeUtc();
+    account.lastError.clear();
+    if (auto r = m_store.recordSync(account); !r)
+        return r.error();
+    return report;
+}
+
+} // namespace broadsheet::core

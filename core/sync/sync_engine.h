@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "article/library_values.h"
+#include "result.h"
+
+#include <functional>
+#include <stop_token>
+
+// One sync of an account: the changes made here first (in the order made), then the
+// server's subscriptions, its items (a first sync page by page, resumable where it was cut
+// short; later ones what changed since), and the read and starred state of every synced
+// story. Runs where the store is written (the CLI's thread, the writer's).
+namespace broadsheet::core {
+
+class ArticleStore;
+class SyncBackend;
+
+struct SyncReport {
+    int feeds = 0;           ///< subscriptions the server lists
+    int added = 0;           ///< stories new to the library
+    int updated = 0;         ///< stories the server changed, changed here
+    int received = 0;        ///< items the server sent
+    int pushed = 0;          ///< changes made here that reached the server
+    qint64 flagsChanged = 0; ///< stories whose read or starred state the server changed
+    int requests = 0;        ///< HTTP requests made
+    bool complete = true;    ///< false: stopped part way (a first sync goes on next time)
+};
+
+class SyncEngine {
+public:
+    struct Options {
+        int pageSize = 500;    ///< items per request
+        int maxPages = 100000; ///< a bound on one sync (a first sync of 10,000 is 20 pages)
+        /// Called after each page of items is stored: received so far.
+        std::function<void(int received)> progress;
+    };
+
+    SyncEngine(ArticleStore& store, SyncBackend& backend);
+    SyncEngine(ArticleStore& store, SyncBackend& backend, Options options);
+
+    /// Syncs `account`. An error when the server refuses the account or does not answer,
+    /// or the library cannot be written; what was stored before then stays, and the
+    /// changes not yet sent stay queued. The account records how it ended.
+    Result<SyncReport> run(SyncAccount account, const std::stop_token& stop = {});
+
+private:
+    Result<int> push(const SyncAccount& account, const std::stop_token& stop);
+
+    ArticleStore& m_store;
+    SyncBackend& m_backend;
+    Options m_options;
+};
+
+} // namespace broadsheet::core

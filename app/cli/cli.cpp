@@ -35,6 +35,14 @@ constexpr std::array kCommands{
         "[--group] [--limit N] [--offset N] QUERY",
         "find articles (see 'search --help' for the language)", searchCommand},
     Command{"stats", "[--json]", "count what the library holds", statsCommand},
+    Command{"account", "add TYPE URL USER\nlist [--json]\nremove ID",
+            "feed server accounts (TYPE greader: FreshRSS,\nMiniflux, Inoreader…); the password "
+            "from a prompt\nor standard input",
+            accountCommand},
+    Command{"sync", "[--json] [ACCOUNT]",
+            "sync with the accounts' servers: changes made\nhere, then subscriptions, stories, "
+            "read, starred",
+            syncCommand},
     Command{"tag", "add|remove TAG (ID... | --query QUERY)",
             "tag articles by hand, or take a tag off", tagCommand},
     Command{"tags", "[--json] [--refresh-keywords]", "list the tags with their kinds and counts",

@@ -50,5 +50,7 @@ int checkCommand(const QStringList& arguments, const QString& globalLibrary);
 int backupCommand(const QStringList& arguments, const QString& globalLibrary);
 int backupsCommand(const QStringList& arguments, const QString& globalLibrary);
 int restoreCommand(const QStringList& arguments, const QString& globalLibrary);
+int accountCommand(const QStringList& arguments, const QString& globalLibrary);
+int syncCommand(const QStringList& arguments, const QString& globalLibrary);
 
 } // namespace broadsheet::app

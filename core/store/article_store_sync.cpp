@@ -82,9 +82,8 @@ Result<QList<SyncAccount>> ArticleStore::accounts()
     if (!select)
         return select.error();
     QList<SyncAccount> found;
-    if (auto r = select->forEachRow([&found](const Statement& row) {
-            found.append(accountFrom(row));
-        });
+    if (auto r =
+            select->forEachRow([&found](const Statement& row) { found.append(accountFrom(row)); });
         !r)
         return r.error();
     return found;
@@ -106,9 +105,9 @@ Result<std::optional<SyncAccount>> ArticleStore::account(qint64 id)
 
 Result<void> ArticleStore::recordSync(const SyncAccount& account)
 {
-    auto update = m_db.prepare(
-        "UPDATE accounts SET last_sync = ?2, last_error = ?3, continuation = ?4, "
-        "first_sync_done = ?5, newest_seen = ?6 WHERE id = ?1");
+    auto update =
+        m_db.prepare("UPDATE accounts SET last_sync = ?2, last_error = ?3, continuation = ?4, "
+                     "first_sync_done = ?5, newest_seen = ?6 WHERE id = ?1");
     if (!update)
         return update.error();
     update->bind(1, account.id)
@@ -136,8 +135,8 @@ Result<bool> ArticleStore::removeAccount(qint64 id)
         return subscriptions.error();
     subscriptions->bind(1, id);
     QList<qint64> ids;
-    if (auto r = subscriptions->forEachRow(
-            [&ids](const Statement& row) { ids.append(row.int64(0)); });
+    if (auto r =
+            subscriptions->forEachRow([&ids](const Statement& row) { ids.append(row.int64(0)); });
         !r)
         return r.error();
     for (qint64 subscription : ids) {
@@ -156,8 +155,8 @@ Result<bool> ArticleStore::removeAccount(qint64 id)
     return removed;
 }
 
-Result<QHash<QString, qint64>> ArticleStore::syncSubscriptions(
-    qint64 account, const QList<RemoteSubscription>& remote)
+Result<QHash<QString, qint64>>
+ArticleStore::syncSubscriptions(qint64 account, const QList<RemoteSubscription>& remote)
 {
     auto transaction = Transaction::beginOrJoin(m_db);
     if (!transaction)

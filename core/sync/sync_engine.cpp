@@ -19,9 +19,8 @@ constexpr qint64 kOverlapSeconds = 3600;
 /// An item as one story of its feed: sanitised, with the identity a feed story has (its
 /// link; the server's id when it has none), so that the same story subscribed to here and
 /// synced from the server is one story.
-std::optional<std::pair<Article, QByteArray>> storyOf(const RemoteItem& item,
-                                                      const RemoteFeed& feed,
-                                                      const SyncAccount& account)
+std::optional<std::pair<Article, QByteArray>>
+storyOf(const RemoteItem& item, const RemoteFeed& feed, const SyncAccount& account)
 {
     Feed single;
     single.title.value = feed.title;
@@ -232,9 +231,9 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
     auto starredIds = m_backend.starredIds(stop);
     if (!starredIds)
         return fail(starredIds.error());
-    auto flags = m_store.applyRemoteFlags(account.id,
-                                          QSet<QString>(unreadIds->cbegin(), unreadIds->cend()),
-                                          QSet<QString>(starredIds->cbegin(), starredIds->cend()));
+    auto flags =
+        m_store.applyRemoteFlags(account.id, QSet<QString>(unreadIds->cbegin(), unreadIds->cend()),
+                                 QSet<QString>(starredIds->cbegin(), starredIds->cend()));
     if (!flags)
         return fail(flags.error());
     report.flagsChanged += *flags;

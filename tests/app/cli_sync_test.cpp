@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// broadsheet-cli's account and sync against a real FreshRSS on 127.0.0.1.
+#include "feed_servers.h"
+#include "http_test_server.h"
+#include "sync/greader_backend.h"
+#include "sync/http_client.h"
+#include "test_support.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+using namespace broadsheet;
+using namespace broadsheet::test;
+
+namespace {
+
+struct Outcome {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonDocument json() const { return QJsonDocument::fromJson(out); }
+};
+
+/// The CLI on the test's library, its passwords in the test's file, `input` on stdin.
+Outcome run(const QTemporaryDir& dir, QStringList arguments, const QByteArray& input = {})
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("BROADSHEET_CREDENTIALS"),
+                       dir.filePath(QStringLiteral("passwords.json")));
+    environment.insert(QStringLiteral("BROADSHEET_NO_KEYRING"), QStringLiteral("1"));
+    process.setProcessEnvironment(environment);
+    arguments.prepend(dir.filePath(QStringLiteral("library.sqlite")));
+    arguments.prepend(QStringLiteral("--library"));
+    process.start(QStringLiteral(BROADSHEET_CLI_PATH), arguments);
+    process.write(input);
+    process.closeWriteChannel();
+    REQUIRE(process.waitForFinished(120000));
+    return Outcome{process.exitCode(), process.readAllStandardOutput(),
+                   process.readAllStandardError()};
+}
+
+QByteArray rss(int items)
+{
+    QByteArray xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title>"
+                     "<link>http://example.com/</link>";
+    for (int i = 0; i < items; ++i) {
+        xml += QStringLiteral("<item><title>Wire story %1</title><link>http://example.com/w/%1"
+                              "</link><pubDate>Tue, 02 Jun 2026 09:%2:00 GMT</pubDate>"
+                              "<description>Markets moved on story %1.</description></item>")
+                   .arg(i)
+                   .arg(i % 60, 2, 10, QLatin1Char('0'))
+                   .toUtf8();
+    }
+    return xml + "</channel></rss>";
+}
+
+QByteArray fileBytes(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+TEST_CASE("cli: account add logs in first and keeps the password out of the library; sync "
+          "brings the server's stories and sends read marks, and waits out a server that is "
+          "down",
+          "[cli][sync][server]")
+{
+    REQUIRE_SHARED("servers/freshrss/start");
+    QTemporaryDir dir;
+    FreshRss server(dir.filePath(QStringLiteral("freshrss")));
+    INFO(server.error().toStdString());
+    REQUIRE(server.start());
+    HttpTestServer feeds;
+    REQUIRE(feeds.listen());
+    HttpTestServer::Response wire;
+    wire.headers = {{"Content-Type", "application/rss+xml"}};
+    wire.body = rss(12);
+    feeds.route("/wire.xml", wire);
+    core::HttpClient http;
+    const core::AccountSettings settings{QStringLiteral("greader"), server.apiUrl(),
+                                         server.user(), server.apiPassword()};
+    core::GReaderBackend elsewhere(settings, http);
+    REQUIRE(elsewhere.subscribe(feeds.url(QStringLiteral("/wire.xml")), QStringLiteral("Money"))
+                .ok());
+
+    const QString api = server.apiUrl().toString();
+    const Outcome refused = run(dir, {QStringLiteral("account"), QStringLiteral("add"),
+                                      QStringLiteral("greader"), api, server.user()},
+                                "wrong-password-77\n");
+    CHECK(refused.exitCode == 1);
+    CHECK(refused.err.contains("refused user 'alice'"));
+    CHECK_FALSE(refused.err.contains("wrong-password-77"));
+    CHECK_FALSE(QFile::exists(dir.filePath(QStringLiteral("passwords.json"))));
+    CHECK(run(dir, {QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("fever"), api,
+                    server.user()})
+              .exitCode == 2);
+
+    const Outcome added = run(dir, {QStringLiteral("account"), QStringLiteral("add"),
+                                    QStringLiteral("greader"), api, server.user()},
+                              server.apiPassword().toUtf8() + "\n");
+    INFO(added.err.toStdString());
+    REQUIRE(added.exitCode == 0);
+    const QString passwords = dir.filePath(QStringLiteral("passwords.json"));
+    CHECK(QFile::permissions(passwords) == (QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                            QFileDevice::ReadUser | QFileDevice::WriteUser));
+    CHECK(fileBytes(passwords).contains(server.apiPassword().toUtf8()));
+
+    const Outcome synced = run(dir, {QStringLiteral("sync"), QStringLiteral("--json")});
+    INFO(synced.err.toStdString());
+    REQUIRE(synced.exitCode == 0);
+    const QJsonObject report = synced.json().array().at(0).toObject();
+    CHECK(report.value(QStringLiteral("added")).toInt() == 12);
+    CHECK(report.value(QStringLiteral("feeds")).toInt() == 1);
+    CHECK(report.value(QStringLiteral("requests")).toInt() <= 10);
+    // Nowhere in the library: not the file, not its log.
+    for (const char* suffix : {"", "-wal"})
+        CHECK_FALSE(fileBytes(dir.filePath(QStringLiteral("library.sqlite")) +
+                              QLatin1String(suffix))
+                        .contains(server.apiPassword().toUtf8()));
+    CHECK(run(dir, {QStringLiteral("search"), QStringLiteral("--count"), QStringLiteral("markets")})
+              .out.trimmed() == "12");
+
+    // Read here, sent with the next sync.
+    REQUIRE(run(dir, {QStringLiteral("mark"), QStringLiteral("read"), QStringLiteral("1")})
+                .exitCode == 0);
+    QJsonObject account =
+        run(dir, {QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("--json")})
+            .json()
+            .array()
+            .at(0)
+            .toObject();
+    CHECK(account.value(QStringLiteral("queued")).toInt() == 1);
+    CHECK(account.value(QStringLiteral("user")).toString() == server.user());
+    CHECK_FALSE(QJsonDocument(account).toJson().contains(server.apiPassword().toUtf8()));
+    const Outcome sent = run(dir, {QStringLiteral("sync"), QStringLiteral("--json")});
+    REQUIRE(sent.exitCode == 0);
+    CHECK(sent.json().array().at(0).toObject().value(QStringLiteral("pushed")).toInt() == 1);
+    CHECK(elsewhere.unreadIds()->size() == 11);
+
+    // The server down: the mark waits; the sync says so and fails; back up, it goes.
+    server.stop();
+    REQUIRE(run(dir, {QStringLiteral("mark"), QStringLiteral("read"), QStringLiteral("2")})
+                .exitCode == 0);
+    const Outcome down = run(dir, {QStringLiteral("sync")});
+    CHECK(down.exitCode == 1);
+    CHECK(down.err.contains("account 1"));
+    account =
+        run(dir, {QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("--json")})
+            .json()
+            .array()
+            .at(0)
+            .toObject();
+    CHECK(account.value(QStringLiteral("queued")).toInt() == 1);
+    CHECK(account.value(QStringLiteral("lastError")).isString());
+    REQUIRE(server.start());
+    REQUIRE(run(dir, {QStringLiteral("sync")}).exitCode == 0);
+    CHECK(elsewhere.unreadIds()->size() == 10);
+
+    // Removed: its stories stay, its password goes.
+    const Outcome removed =
+        run(dir, {QStringLiteral("account"), QStringLiteral("remove"), QStringLiteral("1")});
+    CHECK(removed.exitCode == 0);
+    CHECK_FALSE(fileBytes(passwords).contains(server.apiPassword().toUtf8()));
+    CHECK(run(dir, {QStringLiteral("search"), QStringLiteral("--count"), QStringLiteral("markets")})
+              .out.trimmed() == "12");
+    CHECK(run(dir, {QStringLiteral("sync")}).exitCode == 1); // no accounts
+}

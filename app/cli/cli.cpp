@@ -36,7 +36,7 @@ constexpr std::array kCommands{
         "find articles (see 'search --help' for the language)", searchCommand},
     Command{"stats", "[--json]", "count what the library holds", statsCommand},
     Command{"account", "add TYPE URL USER\nlist [--json]\nremove ID",
-            "feed server accounts (TYPE greader: FreshRSS,\nMiniflux, Inoreader…); the password "
+            "feed server accounts (TYPE greader: FreshRSS,\nMiniflux, Inoreader); the password "
             "from a prompt\nor standard input",
             accountCommand},
     Command{"sync", "[--json] [ACCOUNT]",

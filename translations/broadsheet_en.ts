@@ -1544,6 +1544,10 @@ Everything in it will be replaced once the export is complete.</source>
         <source>&amp;Delete</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>broadsheet::ui::StoryEditor</name>

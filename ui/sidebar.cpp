@@ -143,7 +143,7 @@ void Sidebar::setOverview(const core::LibraryOverview& overview)
         {"manual", tr("Tags")},         {"rule", tr("Rules")},
         {"person", tr("People")},       {"organization", tr("Organisations")},
         {"place", tr("Places")},        {"keyword", tr("Keywords")},
-        {"category", tr("Categories")},
+        {"category", tr("Categories")}, {"label", tr("Labels")},
     };
     for (const auto& [kind, title] : kinds) {
         QList<core::CountedName> ofKind;

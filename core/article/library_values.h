@@ -177,8 +177,8 @@ struct TaggingRule {
 /// The kinds of tag: a closed set. Files and the database spell them as names (nameOf());
 /// a name this Broadsheet does not know is read as Manual by the store, so a tag from a
 /// hand-written or newer file is kept as the user's own.
-enum class TagKind { Manual, Person, Organization, Place, Keyword, Rule, Category };
-inline constexpr int kTagKindCount = 7;
+enum class TagKind { Manual, Person, Organization, Place, Keyword, Rule, Category, Label };
+inline constexpr int kTagKindCount = 8;
 
 namespace tag_kind {
 inline constexpr const char* kManual = "manual";
@@ -188,7 +188,8 @@ inline constexpr const char* kPlace = "place";
 inline constexpr const char* kKeyword = "keyword";
 inline constexpr const char* kRule = "rule";
 inline constexpr const char* kCategory = "category"; ///< a feed's own category of an item
-/// "manual", "person", "organization", "place", "keyword", "rule" or "category".
+inline constexpr const char* kLabel = "label"; ///< a sync server's label of a story (both ways)
+/// "manual", "person", "organization", "place", "keyword", "rule", "category" or "label".
 QString nameOf(TagKind kind);
 /// The kind a name spells, or nothing.
 std::optional<TagKind> fromName(QStringView name);

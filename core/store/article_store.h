@@ -237,8 +237,13 @@ public:
     /// stories changed.
     Result<qint64> applyRemoteFlags(qint64 account, const QSet<QString>& unread,
                                     const QSet<QString>& starred, const QSet<QString>& only = {});
+    /// Makes the labels of the server's items (remote id → its labels, all of them) the
+    /// stories' tags of kind label; a story whose own label change waits keeps its own.
+    Result<void> setRemoteLabels(qint64 account, const QHash<QString, QStringList>& labels);
+    /// The server's ids of every story the account synced.
+    Result<QStringList> remoteItemIds(qint64 account);
     /// The account's changes waiting for the server, oldest first; setRead() and
-    /// setStarred() queue them for synced stories.
+    /// setStarred() queue them for synced stories, addTag() and removeTag() for labels.
     Result<QList<QueuedChange>> queuedChanges(qint64 account);
     Result<void> dropQueuedChanges(const QList<qint64>& ids);
     static const char* queuedChangeName(QueuedChange::Kind kind);

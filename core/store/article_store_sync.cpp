@@ -308,6 +308,77 @@ Result<qint64> ArticleStore::applyRemoteFlags(qint64 account, const QSet<QString
     return static_cast<qint64>(changes.size());
 }
 
+Result<void> ArticleStore::setRemoteLabels(qint64 account,
+                                           const QHash<QString, QStringList>& labels)
+{
+    auto transaction = Transaction::beginOrJoin(m_db);
+    if (!transaction)
+        return transaction.error();
+    // A story whose own label change still waits keeps its labels until the server has it.
+    auto story = m_db.prepare(
+        "SELECT r.article_id, EXISTS (SELECT 1 FROM sync_queue q WHERE q.account_id = "
+        "r.account_id AND q.item_id = r.remote_id AND q.kind IN ('label-add', "
+        "'label-remove')) FROM remote_items r WHERE r.account_id = ?1 AND r.remote_id = ?2");
+    auto current = m_db.prepare("SELECT t.name FROM article_tags x JOIN tags t ON t.id = "
+                                "x.tag_id WHERE x.article_id = ?1 AND t.kind = 'label'");
+    auto unlink = m_db.prepare("DELETE FROM article_tags WHERE article_id = ?1 AND tag_id = "
+                               "(SELECT id FROM tags WHERE name = ?2 AND kind = 'label')");
+    auto link = m_db.prepare("INSERT OR IGNORE INTO article_tags(article_id, tag_id, origin) "
+                             "VALUES (?1, ?2, 'label')");
+    for (auto* stmt : {&story, &current, &unlink, &link}) {
+        if (!*stmt)
+            return stmt->error();
+    }
+    for (auto it = labels.cbegin(); it != labels.cend(); ++it) {
+        story->reset();
+        story->bind(1, account).bind(2, it.key());
+        auto row = story->step();
+        if (!row)
+            return row.error();
+        if (!*row || story->int64(1) != 0)
+            continue;
+        const ArticleId id = story->int64(0);
+        current->reset();
+        current->bind(1, id);
+        QStringList had;
+        if (auto r = current->forEachRow([&had](const Statement& tag) { had.append(tag.text(0)); });
+            !r)
+            return r.error();
+        for (const QString& name : had) {
+            if (it.value().contains(name))
+                continue;
+            unlink->reset();
+            unlink->bind(1, id).bind(2, name);
+            if (auto r = unlink->run(); !r)
+                return r.error();
+        }
+        for (const QString& name : it.value()) {
+            if (had.contains(name) || name.trimmed().isEmpty())
+                continue;
+            auto tag = tagId(name.trimmed(), QString::fromLatin1(tag_kind::kLabel));
+            if (!tag)
+                return tag.error();
+            link->reset();
+            link->bind(1, id).bind(2, *tag);
+            if (auto r = link->run(); !r)
+                return r.error();
+        }
+    }
+    return transaction->commit();
+}
+
+Result<QStringList> ArticleStore::remoteItemIds(qint64 account)
+{
+    auto select = m_db.prepare("SELECT remote_id FROM remote_items WHERE account_id = ?1");
+    if (!select)
+        return select.error();
+    select->bind(1, account);
+    QStringList ids;
+    if (auto r = select->forEachRow([&ids](const Statement& row) { ids.append(row.text(0)); }); !r)
+        return r.error();
+    return ids;
+}
+
 Result<QList<QueuedChange>> ArticleStore::queuedChanges(qint64 account)
 {
     auto select = m_db.prepare("SELECT id, kind, item_id, label FROM sync_queue WHERE "

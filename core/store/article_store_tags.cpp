@@ -10,7 +10,8 @@ namespace broadsheet::core {
 namespace tag_kind {
 
 namespace {
-constexpr std::array kNames{kManual, kPerson, kOrganization, kPlace, kKeyword, kRule, kCategory};
+constexpr std::array kNames{kManual,  kPerson, kOrganization, kPlace,
+                            kKeyword, kRule,   kCategory,     kLabel};
 static_assert(kNames.size() == kTagKindCount);
 } // namespace
 
@@ -39,6 +40,7 @@ QString originOf(TagKind kind)
     case TagKind::Keyword:
     case TagKind::Rule:
     case TagKind::Category:
+    case TagKind::Label:
         break;
     }
     return nameOf(kind);
@@ -155,12 +157,27 @@ Result<qint64> ArticleStore::addTag(const QList<ArticleId>& ids, const QString& 
                              "SELECT id, ?2, ?3 FROM articles WHERE id = ?1");
     if (!link)
         return link.error();
+    // A server's label added here goes back to the server with the next sync.
+    auto queue = m_db.prepare("INSERT INTO sync_queue(account_id, kind, item_id, label, "
+                              "queued_at) SELECT account_id, 'label-add', remote_id, ?2, ?3 FROM "
+                              "remote_items WHERE article_id = ?1");
+    if (!queue)
+        return queue.error();
+    const bool label = tagKind == TagKind::Label;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
     qint64 added = 0;
     for (ArticleId article : ids) {
         link->bind(1, article).bind(2, *id).bind(3, tag_kind::originOf(kind));
         if (auto r = link->run(); !r)
             return r.error();
-        added += m_db.changes();
+        const int changed = m_db.changes();
+        added += changed;
+        if (label && changed > 0) {
+            queue->bind(1, article).bind(2, trimmed).bind(3, now);
+            if (auto r = queue->run(); !r)
+                return r.error();
+            queue->reset();
+        }
     }
     if (auto r = transaction->commit(); !r)
         return r.error();
@@ -176,12 +193,36 @@ Result<qint64> ArticleStore::removeTag(const QList<ArticleId>& ids, const QStrin
                                "(SELECT id FROM tags WHERE name = ?2 COLLATE NOCASE)");
     if (!unlink)
         return unlink.error();
+    // A server's label taken off here is taken off there with the next sync.
+    auto hadLabel = m_db.prepare("SELECT t.name FROM article_tags x JOIN tags t ON t.id = "
+                                 "x.tag_id WHERE x.article_id = ?1 AND t.kind = 'label' AND "
+                                 "t.name = ?2 COLLATE NOCASE");
+    auto queue = m_db.prepare("INSERT INTO sync_queue(account_id, kind, item_id, label, "
+                              "queued_at) SELECT account_id, 'label-remove', remote_id, ?2, ?3 "
+                              "FROM remote_items WHERE article_id = ?1");
+    if (!hadLabel)
+        return hadLabel.error();
+    if (!queue)
+        return queue.error();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
     qint64 removed = 0;
     for (ArticleId article : ids) {
+        hadLabel->bind(1, article).bind(2, name.trimmed());
+        auto row = hadLabel->step();
+        if (!row)
+            return row.error();
+        const QString label = *row ? hadLabel->text(0) : QString();
+        hadLabel->reset();
         unlink->bind(1, article).bind(2, name.trimmed());
         if (auto r = unlink->run(); !r)
             return r.error();
         removed += m_db.changes();
+        if (!label.isEmpty()) {
+            queue->bind(1, article).bind(2, label).bind(3, now);
+            if (auto r = queue->run(); !r)
+                return r.error();
+            queue->reset();
+        }
     }
     if (auto r = transaction->commit(); !r)
         return r.error();

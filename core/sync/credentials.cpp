@@ -10,7 +10,6 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QTimer>
-
 #include <qt6keychain/keychain.h>
 
 namespace broadsheet::core::credentials {

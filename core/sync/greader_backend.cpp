@@ -382,6 +382,11 @@ Result<QStringList> GReaderBackend::starredIds(const std::stop_token& stop)
     return streamIds(QLatin1String(kStarred), QString(), stop);
 }
 
+Result<QStringList> GReaderBackend::labelledIds(const QString& name, const std::stop_token& stop)
+{
+    return streamIds(label(name), QString(), stop);
+}
+
 Result<void> GReaderBackend::apply(const RemoteChange& change, const std::stop_token& stop)
 {
     QString tag;

@@ -22,6 +22,8 @@ public:
                            const std::stop_token& stop = {}) override;
     Result<QStringList> unreadIds(const std::stop_token& stop = {}) override;
     Result<QStringList> starredIds(const std::stop_token& stop = {}) override;
+    Result<QStringList> labelledIds(const QString& label,
+                                    const std::stop_token& stop = {}) override;
     Result<void> apply(const RemoteChange& change, const std::stop_token& stop = {}) override;
     Result<QString> subscribe(const QString& url, const QString& folder,
                               const std::stop_token& stop = {}) override;

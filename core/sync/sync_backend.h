@@ -78,6 +78,9 @@ public:
     /// of stories it already has with them.
     virtual Result<QStringList> unreadIds(const std::stop_token& stop = {}) = 0;
     virtual Result<QStringList> starredIds(const std::stop_token& stop = {}) = 0;
+    /// The ids of every item with the user's label `label`.
+    virtual Result<QStringList> labelledIds(const QString& label,
+                                            const std::stop_token& stop = {}) = 0;
     virtual Result<void> apply(const RemoteChange& change, const std::stop_token& stop = {}) = 0;
     /// Subscribes to `url` (in `folder` when not ""); returns the new feed's id.
     virtual Result<QString> subscribe(const QString& url, const QString& folder,

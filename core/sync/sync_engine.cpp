@@ -164,6 +164,7 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
         QSet<QString> unread;
         QSet<QString> starred;
         QSet<QString> seen;
+        QHash<QString, QStringList> labels;
         for (const RemoteItem& item : items->items) {
             ++report.received;
             if (item.updated.isValid() && (!newest.isValid() || item.updated > newest))
@@ -178,6 +179,7 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
             byFeed[subscription].append(std::move(*story));
             remoteIds[subscription].append(item.id);
             seen.insert(item.id);
+            labels.insert(item.id, item.labels);
             if (!item.read)
                 unread.insert(item.id);
             if (item.starred)
@@ -208,6 +210,8 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
             if (!flags)
                 return fail(flags.error());
             report.flagsChanged += *flags;
+            if (auto r = m_store.setRemoteLabels(account.id, labels); !r)
+                return fail(r.error());
         }
         continuation = items->continuation;
         if (first) { // resumable: a sync cut short goes on from this page
@@ -237,6 +241,28 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
     if (!flags)
         return fail(flags.error());
     report.flagsChanged += *flags;
+
+    // Labels the same way: each label's items (a request a label), onto every synced story.
+    auto names = m_backend.labels(stop);
+    if (!names)
+        return fail(names.error());
+    auto synced = m_store.remoteItemIds(account.id);
+    if (!synced)
+        return fail(synced.error());
+    QHash<QString, QStringList> labelsOf;
+    for (const QString& id : *synced)
+        labelsOf.insert(id, {});
+    for (const QString& name : *names) {
+        auto ids = m_backend.labelledIds(name, stop);
+        if (!ids)
+            return fail(ids.error());
+        for (const QString& id : *ids) {
+            if (auto it = labelsOf.find(id); it != labelsOf.end())
+                it->append(name);
+        }
+    }
+    if (auto r = m_store.setRemoteLabels(account.id, labelsOf); !r)
+        return fail(r.error());
 
     if (pagesLeft) { // a first sync goes on from here next time; a later one asks again
         report.complete = false;

@@ -67,7 +67,7 @@ QByteArray fileBytes(const QString& path)
 
 } // namespace
 
-TEST_CASE("cli: account add logs in first and keeps the password out of the library; sync "
+TEST_CASE("cli: account add logs in first and keeps the password out of the library, sync "
           "brings the server's stories and sends read marks, and waits out a server that is "
           "down",
           "[cli][sync][server]")
@@ -84,15 +84,16 @@ TEST_CASE("cli: account add logs in first and keeps the password out of the libr
     wire.body = rss(12);
     feeds.route("/wire.xml", wire);
     core::HttpClient http;
-    const core::AccountSettings settings{QStringLiteral("greader"), server.apiUrl(),
-                                         server.user(), server.apiPassword()};
+    const core::AccountSettings settings{QStringLiteral("greader"), server.apiUrl(), server.user(),
+                                         server.apiPassword()};
     core::GReaderBackend elsewhere(settings, http);
-    REQUIRE(elsewhere.subscribe(feeds.url(QStringLiteral("/wire.xml")), QStringLiteral("Money"))
-                .ok());
+    REQUIRE(
+        elsewhere.subscribe(feeds.url(QStringLiteral("/wire.xml")), QStringLiteral("Money")).ok());
 
     const QString api = server.apiUrl().toString();
-    const Outcome refused = run(dir, {QStringLiteral("account"), QStringLiteral("add"),
-                                      QStringLiteral("greader"), api, server.user()},
+    const Outcome refused = run(dir,
+                                {QStringLiteral("account"), QStringLiteral("add"),
+                                 QStringLiteral("greader"), api, server.user()},
                                 "wrong-password-77\n");
     CHECK(refused.exitCode == 1);
     CHECK(refused.err.contains("refused user 'alice'"));
@@ -102,8 +103,9 @@ TEST_CASE("cli: account add logs in first and keeps the password out of the libr
                     server.user()})
               .exitCode == 2);
 
-    const Outcome added = run(dir, {QStringLiteral("account"), QStringLiteral("add"),
-                                    QStringLiteral("greader"), api, server.user()},
+    const Outcome added = run(dir,
+                              {QStringLiteral("account"), QStringLiteral("add"),
+                               QStringLiteral("greader"), api, server.user()},
                               server.apiPassword().toUtf8() + "\n");
     INFO(added.err.toStdString());
     REQUIRE(added.exitCode == 0);
@@ -121,15 +123,16 @@ TEST_CASE("cli: account add logs in first and keeps the password out of the libr
     CHECK(report.value(QStringLiteral("requests")).toInt() <= 10);
     // Nowhere in the library: not the file, not its log.
     for (const char* suffix : {"", "-wal"})
-        CHECK_FALSE(fileBytes(dir.filePath(QStringLiteral("library.sqlite")) +
-                              QLatin1String(suffix))
-                        .contains(server.apiPassword().toUtf8()));
+        CHECK_FALSE(
+            fileBytes(dir.filePath(QStringLiteral("library.sqlite")) + QLatin1String(suffix))
+                .contains(server.apiPassword().toUtf8()));
     CHECK(run(dir, {QStringLiteral("search"), QStringLiteral("--count"), QStringLiteral("markets")})
               .out.trimmed() == "12");
 
     // Read here, sent with the next sync.
-    REQUIRE(run(dir, {QStringLiteral("mark"), QStringLiteral("read"), QStringLiteral("1")})
-                .exitCode == 0);
+    REQUIRE(
+        run(dir, {QStringLiteral("mark"), QStringLiteral("read"), QStringLiteral("1")}).exitCode ==
+        0);
     QJsonObject account =
         run(dir, {QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("--json")})
             .json()
@@ -146,8 +149,9 @@ TEST_CASE("cli: account add logs in first and keeps the password out of the libr
 
     // The server down: the mark waits; the sync says so and fails; back up, it goes.
     server.stop();
-    REQUIRE(run(dir, {QStringLiteral("mark"), QStringLiteral("read"), QStringLiteral("2")})
-                .exitCode == 0);
+    REQUIRE(
+        run(dir, {QStringLiteral("mark"), QStringLiteral("read"), QStringLiteral("2")}).exitCode ==
+        0);
     const Outcome down = run(dir, {QStringLiteral("sync")});
     CHECK(down.exitCode == 1);
     CHECK(down.err.contains("account 1"));

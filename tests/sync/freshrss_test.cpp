@@ -313,6 +313,33 @@ TEST_CASE("a sync with FreshRSS brings its subscriptions and items, resumes a fi
     CHECK_FALSE(elsewhere.unreadIds()->contains(remoteIdOf(*store, mine)));
     CHECK((*store->article(mine))->read); // the server's state agrees
 
+    // A label made elsewhere is a tag of kind label here; one added here goes there.
+    auto labelsOf = [&store](ArticleId id) {
+        QStringList names;
+        const auto article = store->article(id);
+        REQUIRE(article.ok());
+        REQUIRE(article->has_value());
+        for (const Tag& tag : (*article)->tags) {
+            if (tag.kind == QLatin1String(tag_kind::kLabel))
+                names.append(tag.name);
+        }
+        return names;
+    };
+    REQUIRE(elsewhere
+                .apply({RemoteChange::Kind::AddLabel,
+                        {remoteIdOf(*store, story)},
+                        QStringLiteral("Later")})
+                .ok());
+    REQUIRE(SyncEngine(*store, backend).run(accountNow()).ok());
+    CHECK(labelsOf(story) == QStringList{QStringLiteral("Later")});
+    REQUIRE(store->addTag({mine}, QStringLiteral("Later"), TagKind::Label).ok());
+    REQUIRE(store->removeTag({story}, QStringLiteral("Later")).ok());
+    CHECK(store->queuedChanges(*accountId)->size() == 2);
+    REQUIRE(SyncEngine(*store, backend).run(accountNow()).ok());
+    CHECK(*elsewhere.labelledIds(QStringLiteral("Later")) == QStringList{remoteIdOf(*store, mine)});
+    CHECK(labelsOf(mine) == QStringList{QStringLiteral("Later")});
+    CHECK(labelsOf(story).isEmpty());
+
     // The server down: the change waits, in the library, and goes when it is back.
     server.stop();
     REQUIRE(store->setStarred({mine}, true).ok());

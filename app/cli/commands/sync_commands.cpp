@@ -13,9 +13,10 @@
 #include <QJsonObject>
 #include <QTextStream>
 
-#include <cstdio>
 #include <termios.h>
 #include <unistd.h>
+
+#include <cstdio>
 
 namespace broadsheet::app {
 
@@ -72,9 +73,8 @@ QJsonObject accountJson(const core::SyncAccount& account)
         {QStringLiteral("lastSync"), account.lastSync.isValid()
                                          ? QJsonValue(account.lastSync.toString(Qt::ISODate))
                                          : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("lastError"), account.lastError.isEmpty()
-                                          ? QJsonValue(QJsonValue::Null)
-                                          : QJsonValue(account.lastError)},
+        {QStringLiteral("lastError"), account.lastError.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                                  : QJsonValue(account.lastError)},
         {QStringLiteral("queued"), account.queued},
         {QStringLiteral("firstSyncDone"), account.firstSyncDone},
     };
@@ -86,9 +86,9 @@ int addAccount(CommandLine& cli, const QStringList& args)
         return *cli.usageError(QStringLiteral("account add takes TYPE URL USER"));
     const QString kind = args[1];
     if (!core::SyncBackend::kinds().contains(kind))
-        return *cli.usageError(QStringLiteral("TYPE is one of %1, not '%2'")
-                                   .arg(core::SyncBackend::kinds().join(QStringLiteral(", ")),
-                                        kind));
+        return *cli.usageError(
+            QStringLiteral("TYPE is one of %1, not '%2'")
+                .arg(core::SyncBackend::kinds().join(QStringLiteral(", ")), kind));
     const QUrl url = QUrl::fromUserInput(args[2]);
     if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https"))
         return *cli.usageError(
@@ -174,8 +174,8 @@ int accountCommand(const QStringList& arguments, const QString& globalLibrary)
                          .arg(account.id, 4)
                          .arg(account.kind, account.user, account.url,
                               account.lastSync.isValid()
-                                  ? QStringLiteral("synced %1").arg(
-                                        account.lastSync.toLocalTime().toString(Qt::ISODate))
+                                  ? QStringLiteral("synced %1")
+                                        .arg(account.lastSync.toLocalTime().toString(Qt::ISODate))
                                   : QStringLiteral("never synced"),
                               account.lastError.isEmpty()
                                   ? QString()
@@ -258,8 +258,7 @@ int syncCommand(const QStringList& arguments, const QString& globalLibrary)
         }
         core::HttpClient http;
         auto backend = core::SyncBackend::create(
-            core::AccountSettings{account.kind, QUrl(account.url), account.user, *password},
-            http);
+            core::AccountSettings{account.kind, QUrl(account.url), account.user, *password}, http);
         if (!backend) {
             printErr(QStringLiteral("broadsheet-cli: account %1: this Broadsheet cannot sync "
                                     "'%2' accounts\n")
@@ -300,18 +299,18 @@ int syncCommand(const QStringList& arguments, const QString& globalLibrary)
                                        {QStringLiteral("seconds"), seconds}});
             continue;
         }
-        printOut(QStringLiteral("Account %1 (%2 at %3): %4, %5 new, %6 changed; sent %7; read "
-                                "or starred changed on %8; %9 in %10 s%11\n")
-                     .arg(account.id)
-                     .arg(account.user, account.url, counted(report->feeds, "feed", "feeds"))
-                     .arg(report->added)
-                     .arg(report->updated)
-                     .arg(counted(report->pushed, "change", "changes"))
-                     .arg(counted(report->flagsChanged, "story", "stories"))
-                     .arg(counted(http.sent(), "request", "requests"))
-                     .arg(seconds, 0, 'f', 1)
-                     .arg(report->complete ? QString()
-                                           : QStringLiteral(" (more to come: sync again)")));
+        printOut(
+            QStringLiteral("Account %1 (%2 at %3): %4, %5 new, %6 changed; sent %7; read "
+                           "or starred changed on %8; %9 in %10 s%11\n")
+                .arg(account.id)
+                .arg(account.user, account.url, counted(report->feeds, "feed", "feeds"))
+                .arg(report->added)
+                .arg(report->updated)
+                .arg(counted(report->pushed, "change", "changes"))
+                .arg(counted(report->flagsChanged, "story", "stories"))
+                .arg(counted(http.sent(), "request", "requests"))
+                .arg(seconds, 0, 'f', 1)
+                .arg(report->complete ? QString() : QStringLiteral(" (more to come: sync again)")));
     }
     if (asJson)
         printJson(QJsonDocument(reports));

@@ -12,9 +12,11 @@ namespace broadsheet::core {
 
 namespace {
 
-/// Later syncs ask for what changed since the newest change seen, less this: a server's
-/// clock and its crawl times need not agree to the second.
-constexpr qint64 kOverlapSeconds = 3600;
+/// Later syncs ask for what the server stored since the newest item seen, from the second
+/// before it: a server stamps the items it stores in order (FreshRSS's ids are the
+/// microsecond), so the items of that second come again (known, they cost nothing) and
+/// none stored later is missed. Both times are the server's.
+constexpr qint64 kOverlapSeconds = 1;
 
 /// An item as one story of its feed: sanitised, with the identity a feed story has (its
 /// link; the server's id when it has none), so that the same story subscribed to here and
@@ -150,6 +152,15 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
         since = account.newestSeen.addSecs(-kOverlapSeconds);
     QDateTime newest = account.newestSeen;
     bool pagesLeft = false; // stopped at maxPages with more to come
+    // A later sync stops at the first page that brings nothing it does not have: a server
+    // may stamp a whole crawl with one second, which `since` cannot split.
+    QSet<QString> known;
+    if (!first) {
+        auto ids = m_store.remoteItemIds(account.id);
+        if (!ids)
+            return fail(ids.error());
+        known = QSet<QString>(ids->cbegin(), ids->cend());
+    }
     for (int page = 0; page < m_options.maxPages; ++page) {
         if (stop.stop_requested()) {
             report.complete = false;
@@ -165,8 +176,10 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
         QSet<QString> starred;
         QSet<QString> seen;
         QHash<QString, QStringList> labels;
+        bool anythingNew = false;
         for (const RemoteItem& item : items->items) {
             ++report.received;
+            anythingNew = anythingNew || !known.contains(item.id);
             if (item.updated.isValid() && (!newest.isValid() || item.updated > newest))
                 newest = item.updated;
             const RemoteFeed* feed = feedById.value(item.feedId);
@@ -222,7 +235,7 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
         }
         if (m_options.progress)
             m_options.progress(report.received);
-        if (continuation.isEmpty() || items->items.isEmpty())
+        if (continuation.isEmpty() || items->items.isEmpty() || (!first && !anythingNew))
             break;
         pagesLeft = page + 1 == m_options.maxPages;
     }

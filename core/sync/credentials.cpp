@@ -73,7 +73,7 @@ Result<void> writeFile(const QJsonObject& object)
 
 QString fallbackFile()
 {
-    const QString set = qEnvironmentVariable("BROADSHEET_CREDENTIALS");
+    QString set = qEnvironmentVariable("BROADSHEET_CREDENTIALS");
     if (!set.isEmpty())
         return set;
     return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +

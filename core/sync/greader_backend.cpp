@@ -50,8 +50,8 @@ QDateTime fromSeconds(const QJsonValue& value)
 
 QString firstHref(const QJsonValue& links)
 {
-    for (const QJsonValue& link : links.toArray()) {
-        const QString href = link.toObject().value(QStringLiteral("href")).toString();
+    for (const auto& link : links.toArray()) {
+        QString href = link.toObject().value(QStringLiteral("href")).toString();
         if (!href.isEmpty())
             return href;
     }
@@ -138,7 +138,7 @@ Result<QByteArray> GReaderBackend::get(const QString& path, const QUrlQuery& que
     return send(false, path, query, stop);
 }
 
-Result<QByteArray> GReaderBackend::post(const QString& path, QUrlQuery form,
+Result<QByteArray> GReaderBackend::post(const QString& path, const QUrlQuery& form,
                                         const std::stop_token& stop)
 {
     return send(true, path, form, stop);
@@ -217,7 +217,7 @@ Result<QList<RemoteFeed>> GReaderBackend::feeds(const std::stop_token& stop)
         return object.error();
     QList<RemoteFeed> feeds;
     m_folderOf.clear();
-    for (const QJsonValue& value : object->value(QStringLiteral("subscriptions")).toArray()) {
+    for (const auto& value : object->value(QStringLiteral("subscriptions")).toArray()) {
         const QJsonObject s = value.toObject();
         RemoteFeed feed;
         feed.id = s.value(QStringLiteral("id")).toString();
@@ -228,7 +228,7 @@ Result<QList<RemoteFeed>> GReaderBackend::feeds(const std::stop_token& stop)
         if (feed.url.isEmpty() && feed.id.startsWith(QLatin1String("feed/")))
             feed.url = feed.id.mid(5); // Google's own form: the id is the feed's address
         feed.siteUrl = s.value(QStringLiteral("htmlUrl")).toString();
-        for (const QJsonValue& category : s.value(QStringLiteral("categories")).toArray()) {
+        for (const auto& category : s.value(QStringLiteral("categories")).toArray()) {
             const QJsonObject c = category.toObject();
             QString name = c.value(QStringLiteral("label")).toString();
             if (name.isEmpty())
@@ -262,7 +262,7 @@ Result<QStringList> GReaderBackend::labels(const std::stop_token& stop)
     const QList<QString> folderList = m_folderOf.values();
     const QSet<QString> folders(folderList.cbegin(), folderList.cend());
     QStringList names;
-    for (const QJsonValue& value : object->value(QStringLiteral("tags")).toArray()) {
+    for (const auto& value : object->value(QStringLiteral("tags")).toArray()) {
         const QJsonObject tag = value.toObject();
         const QString name = labelName(tag.value(QStringLiteral("id")).toString());
         if (name.isEmpty() || folders.contains(name) ||
@@ -296,7 +296,7 @@ Result<ItemPage> GReaderBackend::items(const QString& continuation, std::optiona
         return object.error();
     ItemPage page;
     page.continuation = object->value(QStringLiteral("continuation")).toString();
-    for (const QJsonValue& value : object->value(QStringLiteral("items")).toArray()) {
+    for (const auto& value : object->value(QStringLiteral("items")).toArray()) {
         const QJsonObject o = value.toObject();
         RemoteItem item;
         item.id = shortItemId(o.value(QStringLiteral("id")).toString());
@@ -324,7 +324,7 @@ Result<ItemPage> GReaderBackend::items(const QString& continuation, std::optiona
                 item.updated = QDateTime::fromMSecsSinceEpoch(crawled, Qt::UTC);
         }
         const QString folder = m_folderOf.value(item.feedId);
-        for (const QJsonValue& category : o.value(QStringLiteral("categories")).toArray()) {
+        for (const auto& category : o.value(QStringLiteral("categories")).toArray()) {
             const QString c = category.toString();
             if (isState(c, kRead))
                 item.read = true;
@@ -359,7 +359,7 @@ Result<QStringList> GReaderBackend::streamIds(const QString& stream, const QStri
         auto object = jsonObject(*body, where(QStringLiteral("/reader/api/0") + path));
         if (!object)
             return object.error();
-        for (const QJsonValue& ref : object->value(QStringLiteral("itemRefs")).toArray()) {
+        for (const auto& ref : object->value(QStringLiteral("itemRefs")).toArray()) {
             if (const QString id =
                     shortItemId(ref.toObject().value(QStringLiteral("id")).toString());
                 !id.isEmpty())
@@ -427,9 +427,9 @@ Result<void> GReaderBackend::apply(const RemoteChange& change, const std::stop_t
     return {};
 }
 
-Result<void> GReaderBackend::editSubscription(QUrlQuery form, const std::stop_token& stop)
+Result<void> GReaderBackend::editSubscription(const QUrlQuery& form, const std::stop_token& stop)
 {
-    auto r = post(QStringLiteral("/subscription/edit"), std::move(form), stop);
+    auto r = post(QStringLiteral("/subscription/edit"), form, stop);
     if (!r)
         return r.error();
     return {};

@@ -42,12 +42,13 @@ public:
 private:
     Result<QByteArray> get(const QString& path, const QUrlQuery& query,
                            const std::stop_token& stop);
-    Result<QByteArray> post(const QString& path, QUrlQuery form, const std::stop_token& stop);
+    Result<QByteArray> post(const QString& path, const QUrlQuery& form,
+                            const std::stop_token& stop);
     Result<QByteArray> send(bool isPost, const QString& path, const QUrlQuery& query,
                             const std::stop_token& stop, bool retried = false);
     Result<QStringList> streamIds(const QString& stream, const QString& exclude,
                                   const std::stop_token& stop);
-    Result<void> editSubscription(QUrlQuery form, const std::stop_token& stop);
+    Result<void> editSubscription(const QUrlQuery& form, const std::stop_token& stop);
     QString where(const QString& path) const;
 
     AccountSettings m_settings;

@@ -127,7 +127,7 @@ Result<HttpAnswer> HttpClient::send(const HttpRequest& request, const std::stop_
         if (tooBig)
             return Error(QStringLiteral("%1: the answer is over %2 MB (refused)")
                              .arg(where)
-                             .arg(m->options.maxBytes / (1024 * 1024)));
+                             .arg(m->options.maxBytes / (qint64{1024} * 1024)));
         if (!failure.isEmpty())
             return Error(ErrorCode::Unreachable, QStringLiteral("%1: %2").arg(where, failure));
         const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
@@ -156,7 +156,7 @@ Result<HttpAnswer> HttpClient::send(const HttpRequest& request, const std::stop_
         if (answer.body.size() > m->options.maxBytes)
             return Error(QStringLiteral("%1: the answer is over %2 MB (refused)")
                              .arg(where)
-                             .arg(m->options.maxBytes / (1024 * 1024)));
+                             .arg(m->options.maxBytes / (qint64{1024} * 1024)));
         return answer;
     }
 }

@@ -6,6 +6,7 @@
 #include "bench_discovery.h"
 #include "bench_feeds.h"
 #include "bench_refresh.h"
+#include "bench_sync.h"
 #include "bench_window.h"
 #include "export/export_job.h"
 #include "importing/import_job.h"
@@ -370,10 +371,29 @@ int main(int argc, char* argv[])
         QStringLiteral("discovery-only"),
         QStringLiteral("Only the discovery measurement: related stories and versions on the BBC "
                        "corpus, then at --articles stories (0: skip that part)."));
+    const QCommandLineOption syncOnly(
+        QStringLiteral("sync-only"),
+        QStringLiteral("Only the sync measurement: a real FreshRSS on 127.0.0.1 crawls one feed "
+                       "of --sync-items stories; broadsheet-cli syncs it all, then 100 changes."));
+    const QCommandLineOption syncItems(QStringLiteral("sync-items"),
+                                       QStringLiteral("Stories for --sync-only (default 10000)."),
+                                       QStringLiteral("N"), QStringLiteral("10000"));
     parser.addOptions({articles, corpus, generate, rounds, workdir, json, perQuery, windowOption,
                        windowOn, writes, writesOnly, feedsOnly, refreshOnly, feedCount,
-                       refreshWindowOn, discoveryOnly});
+                       refreshWindowOn, discoveryOnly, syncOnly, syncItems});
     parser.process(app);
+
+    if (parser.isSet(syncOnly)) {
+        const int n = std::max(100, parser.value(syncItems).toInt());
+        say(QStringLiteral("sync: FreshRSS crawls %1 stories, then broadsheet-cli syncs").arg(n));
+        const QJsonObject s = measureSync(QStringLiteral(BROADSHEET_CLI_PATH),
+                                          QStringLiteral(BROADSHEET_SHARED_DIR), n);
+        if (parser.isSet(json))
+            std::fputs(QJsonDocument(s).toJson().constData(), stdout);
+        else
+            printSyncFigures(s);
+        return 0;
+    }
 
     if (parser.isSet(discoveryOnly)) {
         QTemporaryDir temporary(parser.isSet(workdir)

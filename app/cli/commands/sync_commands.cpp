@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <sys/resource.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -44,6 +45,14 @@ std::optional<QString> readPassword(const QString& prompt)
     if (line.isNull())
         return std::nullopt;
     return line;
+}
+
+/// This process's peak resident memory so far.
+double peakMegabytes()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_maxrss) / 1024.0; // kilobytes on Linux
 }
 
 /// The account named by id, or by URL when one account has it; nothing after printing why.
@@ -296,7 +305,8 @@ int syncCommand(const QStringList& arguments, const QString& globalLibrary)
                                        {QStringLiteral("flagsChanged"), report->flagsChanged},
                                        {QStringLiteral("requests"), http.sent()},
                                        {QStringLiteral("complete"), report->complete},
-                                       {QStringLiteral("seconds"), seconds}});
+                                       {QStringLiteral("seconds"), seconds},
+                                       {QStringLiteral("peakMegabytes"), peakMegabytes()}});
             continue;
         }
         printOut(

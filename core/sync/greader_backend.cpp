@@ -21,6 +21,8 @@ constexpr auto kLongIdPrefix = "tag:google.com,2005:reader/item/";
 constexpr qsizetype kIdsPerEdit = 250;
 /// Ids per stream/items/ids page.
 constexpr int kIdsPerPage = 10000;
+/// How long a subscribe may take: the server fetches the feed before it answers.
+constexpr int kSubscribeTimeoutMs = 300000;
 
 QString label(const QString& name)
 {
@@ -168,6 +170,9 @@ Result<QByteArray> GReaderBackend::send(bool isPost, const QString& path, const 
     } else {
         request.url.setQuery(query);
     }
+    // FreshRSS fetches the feed inside quickadd: minutes for a large one.
+    if (path == u"/subscription/quickadd")
+        request.idleTimeoutMs = kSubscribeTimeoutMs;
     auto answer = m_http.send(request, stop);
     if (!answer)
         return answer.error();

@@ -7,6 +7,8 @@
 #include <QNetworkRequest>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace broadsheet::core {
 
 namespace {
@@ -81,7 +83,9 @@ Result<HttpAnswer> HttpClient::send(const HttpRequest& request, const std::stop_
         QEventLoop loop;
         QTimer idle;
         idle.setSingleShot(true);
-        idle.setInterval(m->options.idleTimeoutMs);
+        const int idleMs =
+            request.idleTimeoutMs > 0 ? request.idleTimeoutMs : m->options.idleTimeoutMs;
+        idle.setInterval(idleMs);
         QTimer deadline;
         deadline.setSingleShot(true);
         QTimer poll; // the stop token has no signal: look at it often
@@ -90,7 +94,7 @@ Result<HttpAnswer> HttpClient::send(const HttpRequest& request, const std::stop_
         bool tooBig = false;
         bool stopped = false;
         QObject::connect(&idle, &QTimer::timeout, &loop, [&] {
-            failure = QStringLiteral("no answer for %1 s").arg(m->options.idleTimeoutMs / 1000);
+            failure = QStringLiteral("no answer for %1 s").arg(idleMs / 1000);
             reply->abort();
         });
         QObject::connect(&deadline, &QTimer::timeout, &loop, [&] {
@@ -117,7 +121,7 @@ Result<HttpAnswer> HttpClient::send(const HttpRequest& request, const std::stop_
                          });
         QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
         idle.start();
-        deadline.start(m->options.deadlineMs);
+        deadline.start(std::max(m->options.deadlineMs, idleMs));
         poll.start();
         if (!reply->isFinished())
             loop.exec();

@@ -28,6 +28,9 @@ struct HttpRequest {
     /// A POST's body as it is (with `contentType`), when `form` is empty.
     QByteArray body;
     QByteArray contentType;
+    /// How long this request may go without a byte (0: the client's); a server that does
+    /// its work inside the request (FreshRSS fetching a feed it is asked to add) needs more.
+    int idleTimeoutMs = 0;
 };
 
 struct HttpAnswer {

@@ -17,11 +17,12 @@
 #include <QTemporaryDir>
 #include <QThread>
 
-#include <csignal>
-#include <cstdio>
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
+
+#include <csignal>
+#include <cstdio>
 
 extern char** environ;
 
@@ -103,8 +104,8 @@ QJsonObject measureSync(const QString& cliPath, const QString& sharedDir, int it
         char bind[] = "--bind";
         char host[] = "127.0.0.1";
         char directory[] = "--directory";
-        char* argv[] = {python, module, http, portText.data(), bind, host, directory, dir.data(),
-                        nullptr};
+        char* argv[] = {python, module,    http,       portText.data(), bind,
+                        host,   directory, dir.data(), nullptr};
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
@@ -174,8 +175,7 @@ QJsonObject measureSync(const QString& cliPath, const QString& sharedDir, int it
         out.insert(QStringLiteral("first"), runCli(cliPath, sync, passwords));
         // 100 changes on the server (another device read them), then the next sync.
         if (auto unread = elsewhere.unreadIds()) {
-            (void)elsewhere.apply(
-                {core::RemoteChange::Kind::Read, unread->mid(0, 100), QString()});
+            (void)elsewhere.apply({core::RemoteChange::Kind::Read, unread->mid(0, 100), QString()});
         }
         out.insert(QStringLiteral("incremental"), runCli(cliPath, sync, passwords));
     } else {

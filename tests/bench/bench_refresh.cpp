@@ -2,6 +2,7 @@
 #include "bench_refresh.h"
 
 #include "bench_corpus.h"
+#include "bench_http.h"
 #include "store/article_store.h"
 
 #include <QCoreApplication>
@@ -116,20 +117,6 @@ QByteArray feedXml(const QList<BenchArticle>& bases, int f, int items)
     return xml + "</channel></rss>\n";
 }
 
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
-bool answers(quint16 port)
-{
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    return socket.waitForConnected(200);
-}
-
 } // namespace
 
 QJsonObject measureRefresh(const QString& cliPath, const QString& corpus, int feeds, int items)
@@ -143,26 +130,7 @@ QJsonObject measureRefresh(const QString& cliPath, const QString& corpus, int fe
         file.write(feedXml(bases, f, items));
     }
     const quint16 port = freePort();
-    pid_t server = 0;
-    {
-        QByteArray dir = work.filePath(QStringLiteral("www")).toLocal8Bit();
-        QByteArray portText = QByteArray::number(port);
-        char python[] = "/usr/bin/python3";
-        char m[] = "-m";
-        char module[] = "http.server";
-        char bind[] = "--bind";
-        char host[] = "127.0.0.1";
-        char d[] = "-d";
-        char* argv[] = {python, m, module, bind, host, d, dir.data(), portText.data(), nullptr};
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-        posix_spawn(&server, python, &actions, nullptr, argv, environ);
-        posix_spawn_file_actions_destroy(&actions);
-    }
-    for (int i = 0; i < 100 && !answers(port); ++i)
-        QThread::msleep(50);
+    const StaticHttpServer server(work.filePath(QStringLiteral("www")), port);
 
     auto urlOf = [port](int f) {
         return QStringLiteral("http://127.0.0.1:%1/f%2.xml").arg(port).arg(f);
@@ -254,8 +222,6 @@ QJsonObject measureRefresh(const QString& cliPath, const QString& corpus, int fe
         out.insert(QStringLiteral("newsboatFirst"), toJson(runMeasured(newsboat, args, env)));
         out.insert(QStringLiteral("newsboatNotModified"), toJson(runMeasured(newsboat, args, env)));
     }
-    kill(server, SIGTERM);
-    waitpid(server, nullptr, 0);
     return out;
 }
 

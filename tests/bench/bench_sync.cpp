@@ -2,6 +2,7 @@
 #include "bench_sync.h"
 
 #include "bench_corpus.h"
+#include "bench_http.h"
 #include "sync/greader_backend.h"
 #include "sync/http_client.h"
 
@@ -12,30 +13,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
-#include <QThread>
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-
-#include <csignal>
 #include <cstdio>
-
-extern char** environ;
 
 namespace broadsheet::bench {
 
 namespace {
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
 
 QByteArray feedXml(const QList<BenchArticle>& bases, int items)
 {
@@ -94,32 +78,7 @@ QJsonObject measureSync(const QString& cliPath, const QString& sharedDir, int it
     }
     // The feed from its own server, so that FreshRSS crawls it as it would any feed.
     const quint16 feedPort = freePort();
-    pid_t server = 0;
-    {
-        QByteArray dir = work.filePath(QStringLiteral("www")).toLocal8Bit();
-        QByteArray portText = QByteArray::number(feedPort);
-        char python[] = "/usr/bin/python3";
-        char module[] = "-m";
-        char http[] = "http.server";
-        char bind[] = "--bind";
-        char host[] = "127.0.0.1";
-        char directory[] = "--directory";
-        char* argv[] = {python, module,    http,       portText.data(), bind,
-                        host,   directory, dir.data(), nullptr};
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-        posix_spawn(&server, python, &actions, nullptr, argv, environ);
-        posix_spawn_file_actions_destroy(&actions);
-    }
-    for (int i = 0; i < 50; ++i) {
-        QTcpSocket probe;
-        probe.connectToHost(QHostAddress::LocalHost, feedPort);
-        if (probe.waitForConnected(200))
-            break;
-        QThread::msleep(100);
-    }
+    const StaticHttpServer server(work.filePath(QStringLiteral("www")), feedPort);
 
     const QString freshrss = work.filePath(QStringLiteral("freshrss"));
     QProcess start;
@@ -143,8 +102,6 @@ QJsonObject measureSync(const QString& cliPath, const QString& sharedDir, int it
     }
     if (!api.isValid() || user.isEmpty()) {
         out.insert(QStringLiteral("error"), QStringLiteral("FreshRSS did not start"));
-        kill(server, SIGTERM);
-        waitpid(server, nullptr, 0);
         return out;
     }
 
@@ -182,8 +139,6 @@ QJsonObject measureSync(const QString& cliPath, const QString& sharedDir, int it
         out.insert(QStringLiteral("error"), subscribed.error().message);
     }
     QProcess::execute(sharedDir + QStringLiteral("/servers/freshrss/stop"), {freshrss});
-    kill(server, SIGTERM);
-    waitpid(server, nullptr, 0);
     return out;
 }
 

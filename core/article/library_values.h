@@ -131,13 +131,24 @@ struct RemoteSubscription {
     QString folder;  ///< "" when in none
 };
 
-/// A change made here to a synced story, waiting in the library for its server.
+/// A change made here to a synced story or subscription, waiting in the library for its
+/// server.
 struct QueuedChange {
     qint64 id = 0;
-    enum class Kind { Read, Unread, Star, Unstar, AddLabel, RemoveLabel };
+    enum class Kind {
+        Read,
+        Unread,
+        Star,
+        Unstar,
+        AddLabel,
+        RemoveLabel,
+        Unsubscribe,
+        Rename,
+        Move
+    };
     Kind kind = Kind::Read;
-    QString itemId; ///< the server's id of the story
-    QString label;  ///< for AddLabel and RemoveLabel
+    QString itemId; ///< the server's id of the story (of the feed, for the last three)
+    QString label;  ///< the label; the new title (Rename); the new folder (Move)
 };
 
 /// What the window's sidebar lists: flags, sources, sections, tags and saved searches.

@@ -203,7 +203,8 @@ public:
     /// Whether the story comes from a subscription whose images load without asking.
     Result<bool> loadsImages(ArticleId id);
     /// Unsubscribes; its stories stay (no longer linked to it) or, with `deleteStories`, go
-    /// too. Returns how many stories were deleted.
+    /// too. Returns how many stories were deleted. A synced subscription is unsubscribed on
+    /// its server with the next sync, as one renamed or moved by updateSubscription() is.
     Result<qint64> removeSubscription(qint64 id, bool deleteStories);
     /// Records what a fetch left (by `id`); a new `url` (a permanent redirect) is taken
     /// unless another subscription has it already.
@@ -324,6 +325,8 @@ private:
     Result<void> configure();
     Result<qint64> sourceId(const QString& name);
     Result<qint64> tagId(const QString& name, const QString& kind);
+    /// removeSubscription() without telling a server (it said so itself, or its account goes).
+    Result<qint64> dropSubscription(qint64 id, bool deleteStories);
     Result<void> storeTags(const QList<Article>& articles, const QList<AddOutcome>& outcomes,
                            const QList<bool>& ownTags);
     /// Stores the stories' profiles and signatures, and joins each to the versions of it

@@ -206,6 +206,25 @@ Result<std::optional<SubscriptionState>> ArticleStore::subscriptionState(qint64 
 
 Result<void> ArticleStore::updateSubscription(const SubscriptionState& state)
 {
+    auto transaction = Transaction::beginOrJoin(m_db); // or the writer's
+    if (!transaction)
+        return transaction.error();
+    // A synced subscription renamed or moved here: the server is told with the next sync.
+    auto queue = m_db.prepare(
+        "INSERT INTO sync_queue(account_id, kind, item_id, label, queued_at) SELECT account_id, "
+        "?2, remote_id, ?3, ?4 FROM subscriptions WHERE id = ?1 AND account_id IS NOT NULL AND "
+        "remote_id IS NOT NULL AND (CASE ?2 WHEN 'rename' THEN title ELSE folder END) != ?3");
+    if (!queue)
+        return queue.error();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const QString folder = state.folders.join(kFolderSeparator);
+    for (const auto& [kind, value] :
+         {std::pair{"rename", state.title}, std::pair{"move", folder}}) {
+        queue->bind(1, state.id).bind(2, QString::fromLatin1(kind)).bindText(3, value).bind(4, now);
+        if (auto r = queue->run(); !r)
+            return r.error();
+        queue->reset();
+    }
     auto update = m_db.prepare(
         "UPDATE subscriptions SET title = ?2, folder = ?3, interval_minutes = ?4, retention = ?5, "
         "load_images = ?6, notify = ?7, auth_user = ?8, auth_password = ?9 WHERE id = ?1");
@@ -224,7 +243,7 @@ Result<void> ArticleStore::updateSubscription(const SubscriptionState& state)
         return r.error();
     if (m_db.changes() == 0)
         return Error{ErrorCode::NotFound, QStringLiteral("no subscription %1").arg(state.id)};
-    return {};
+    return transaction->commit();
 }
 
 Result<bool> ArticleStore::loadsImages(ArticleId id)
@@ -241,6 +260,28 @@ Result<bool> ArticleStore::loadsImages(ArticleId id)
 }
 
 Result<qint64> ArticleStore::removeSubscription(qint64 id, bool deleteStories)
+{
+    auto transaction = Transaction::beginOrJoin(m_db); // or the writer's
+    if (!transaction)
+        return transaction.error();
+    // A synced subscription: the server unsubscribes with the next sync.
+    auto queue = m_db.prepare("INSERT INTO sync_queue(account_id, kind, item_id, queued_at) "
+                              "SELECT account_id, 'unsubscribe', remote_id, ?2 FROM subscriptions "
+                              "WHERE id = ?1 AND account_id IS NOT NULL AND remote_id IS NOT NULL");
+    if (!queue)
+        return queue.error();
+    queue->bind(1, id).bind(2, QDateTime::currentSecsSinceEpoch());
+    if (auto r = queue->run(); !r)
+        return r.error();
+    auto removed = dropSubscription(id, deleteStories);
+    if (!removed)
+        return removed.error();
+    if (auto r = transaction->commit(); !r)
+        return r.error();
+    return *removed;
+}
+
+Result<qint64> ArticleStore::dropSubscription(qint64 id, bool deleteStories)
 {
     auto transaction = Transaction::beginOrJoin(m_db); // or the writer's
     if (!transaction)

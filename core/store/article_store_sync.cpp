@@ -11,9 +11,15 @@ namespace broadsheet::core {
 namespace {
 
 constexpr std::pair<QueuedChange::Kind, const char*> kChangeNames[] = {
-    {QueuedChange::Kind::Read, "read"},          {QueuedChange::Kind::Unread, "unread"},
-    {QueuedChange::Kind::Star, "star"},          {QueuedChange::Kind::Unstar, "unstar"},
-    {QueuedChange::Kind::AddLabel, "label-add"}, {QueuedChange::Kind::RemoveLabel, "label-remove"},
+    {QueuedChange::Kind::Read, "read"},
+    {QueuedChange::Kind::Unread, "unread"},
+    {QueuedChange::Kind::Star, "star"},
+    {QueuedChange::Kind::Unstar, "unstar"},
+    {QueuedChange::Kind::AddLabel, "label-add"},
+    {QueuedChange::Kind::RemoveLabel, "label-remove"},
+    {QueuedChange::Kind::Unsubscribe, "unsubscribe"},
+    {QueuedChange::Kind::Rename, "rename"},
+    {QueuedChange::Kind::Move, "move"},
 };
 
 std::optional<QueuedChange::Kind> changeKind(const QString& name)
@@ -140,7 +146,7 @@ Result<bool> ArticleStore::removeAccount(qint64 id)
         !r)
         return r.error();
     for (qint64 subscription : ids) {
-        if (auto r = removeSubscription(subscription, false); !r)
+        if (auto r = dropSubscription(subscription, false); !r)
             return r.error();
     }
     auto remove = m_db.prepare("DELETE FROM accounts WHERE id = ?1");
@@ -237,7 +243,7 @@ ArticleStore::syncSubscriptions(qint64 account, const QList<RemoteSubscription>&
         !r)
         return r.error();
     for (qint64 subscription : gone) {
-        if (auto r = removeSubscription(subscription, false); !r)
+        if (auto r = dropSubscription(subscription, false); !r)
             return r.error();
     }
     if (auto r = transaction->commit(); !r)

@@ -65,6 +65,10 @@ RemoteChange::Kind remoteKind(QueuedChange::Kind kind)
         return RemoteChange::Kind::AddLabel;
     case QueuedChange::Kind::RemoveLabel:
         return RemoteChange::Kind::RemoveLabel;
+    case QueuedChange::Kind::Unsubscribe:
+    case QueuedChange::Kind::Rename:
+    case QueuedChange::Kind::Move:
+        break; // sent by push() one by one
     }
     return RemoteChange::Kind::Read;
 }
@@ -94,6 +98,22 @@ Result<int> SyncEngine::push(const SyncAccount& account, const std::stop_token& 
     qsizetype at = 0;
     while (at < queued->size()) {
         const QueuedChange& first = (*queued)[at];
+        // A subscription's change is one request of its own.
+        if (first.kind == QueuedChange::Kind::Unsubscribe ||
+            first.kind == QueuedChange::Kind::Rename || first.kind == QueuedChange::Kind::Move) {
+            Result<void> sent = first.kind == QueuedChange::Kind::Unsubscribe
+                                    ? m_backend.unsubscribe(first.itemId, stop)
+                                : first.kind == QueuedChange::Kind::Rename
+                                    ? m_backend.rename(first.itemId, first.label, stop)
+                                    : m_backend.move(first.itemId, first.label, stop);
+            if (!sent)
+                return sent.error();
+            if (auto r = m_store.dropQueuedChanges({first.id}); !r)
+                return r.error();
+            ++pushed;
+            ++at;
+            continue;
+        }
         RemoteChange change{remoteKind(first.kind), {}, first.label};
         QList<qint64> ids;
         qsizetype end = at;

@@ -7,10 +7,11 @@
 #include <QTcpSocket>
 #include <QThread>
 
-#include <csignal>
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
+
+#include <csignal>
 
 extern char** environ;
 

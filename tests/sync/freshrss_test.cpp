@@ -369,4 +369,35 @@ TEST_CASE("a sync with FreshRSS brings its subscriptions and items, resumes a fi
     CHECK(incremental->added == 10);
     CHECK(http.sent() - before <= 10);
     CHECK(count(*store, "SELECT count(*) FROM articles") == 45);
+
+    // Renamed, moved and unsubscribed here: so on the server after the next sync.
+    auto states = store->subscriptionStates();
+    REQUIRE(states.ok());
+    std::optional<SubscriptionState> alphaHere;
+    std::optional<SubscriptionState> betaHere;
+    for (const SubscriptionState& state : *states) {
+        if (state.url.endsWith(QStringLiteral("/a.xml")))
+            alphaHere = state;
+        else if (state.url.endsWith(QStringLiteral("/b.xml")))
+            betaHere = state;
+    }
+    REQUIRE(alphaHere);
+    REQUIRE(betaHere);
+    alphaHere->title = QStringLiteral("Alpha Weekly");
+    alphaHere->folders = {QStringLiteral("Reading")};
+    REQUIRE(store->updateSubscription(*alphaHere).ok());
+    REQUIRE(store->removeSubscription(betaHere->id, false).ok());
+    CHECK(store->queuedChanges(*accountId)->size() == 3);
+    auto tidy = SyncEngine(*store, offline).run(accountNow());
+    INFO((tidy.ok() ? QString() : tidy.error().message).toStdString());
+    REQUIRE(tidy.ok());
+    CHECK(tidy->pushed == 3);
+    CHECK(tidy->feeds == 1);
+    auto remote = elsewhere.feeds();
+    REQUIRE(remote.ok());
+    REQUIRE(remote->size() == 1);
+    CHECK(remote->front().title == QStringLiteral("Alpha Weekly"));
+    CHECK(remote->front().folder == QStringLiteral("Reading"));
+    CHECK(count(*store, "SELECT count(*) FROM subscriptions") == 1);
+    CHECK(count(*store, "SELECT count(*) FROM articles") == 45); // Beta's stories stay
 }

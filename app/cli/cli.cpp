@@ -55,8 +55,9 @@ constexpr std::array kCommands{
             "list the feeds you subscribe to (import an OPML\nlist to add them); --opml writes "
             "them as OPML",
             feedsCommand},
-    Command{"subscribe", "URL [--folder F] [--title T]",
-            "subscribe to the feed at URL (fetched, checked, its\nstories stored)",
+    Command{"subscribe", "URL [--folder F] [--title T] [--account ID]",
+            "subscribe to the feed at URL (fetched, checked, its\nstories stored); with "
+            "--account, on its server",
             subscribeCommand},
     Command{"refresh", "[--json] [--due] [ID|URL...]",
             "fetch the feeds (all, the due ones, or those named)\nand store what is new; exit 3 "

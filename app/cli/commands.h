@@ -52,5 +52,10 @@ int backupsCommand(const QStringList& arguments, const QString& globalLibrary);
 int restoreCommand(const QStringList& arguments, const QString& globalLibrary);
 int accountCommand(const QStringList& arguments, const QString& globalLibrary);
 int syncCommand(const QStringList& arguments, const QString& globalLibrary);
+class CommandLine;
+/// `subscribe URL --account ID`: the server subscribes (it fetches the feed), then a sync
+/// brings the feed's stories in.
+int subscribeThroughAccount(CommandLine& cli, const QString& account, const QString& url,
+                            const QString& folder);
 
 } // namespace broadsheet::app

@@ -6,12 +6,14 @@
 #include "sync/http_client.h"
 #include "test_support.h"
 
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QTimer>
 
 using namespace broadsheet;
 using namespace broadsheet::test;
@@ -39,7 +41,13 @@ Outcome run(const QTemporaryDir& dir, QStringList arguments, const QByteArray& i
     process.start(QStringLiteral(BROADSHEET_CLI_PATH), arguments);
     process.write(input);
     process.closeWriteChannel();
-    REQUIRE(process.waitForFinished(120000));
+    // The test's own HTTP server answers while the CLI runs (FreshRSS may fetch from it).
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+    if (process.state() != QProcess::NotRunning)
+        loop.exec();
+    REQUIRE(process.state() == QProcess::NotRunning);
     return Outcome{process.exitCode(), process.readAllStandardOutput(),
                    process.readAllStandardError()};
 }
@@ -167,12 +175,27 @@ TEST_CASE("cli: account add logs in first and keeps the password out of the libr
     REQUIRE(run(dir, {QStringLiteral("sync")}).exitCode == 0);
     CHECK(elsewhere.unreadIds()->size() == 10);
 
+    // Subscribed through the account: on the server, and its stories here.
+    HttpTestServer::Response more;
+    more.headers = {{"Content-Type", "application/rss+xml"}};
+    more.body = rss(3).replace("Wire", "Desk").replace("/w/", "/d/");
+    feeds.route("/desk.xml", more);
+    const Outcome subscribed =
+        run(dir, {QStringLiteral("subscribe"), feeds.url(QStringLiteral("/desk.xml")),
+                  QStringLiteral("--account"), QStringLiteral("1"), QStringLiteral("--folder"),
+                  QStringLiteral("Money")});
+    INFO(subscribed.err.toStdString());
+    CHECK(subscribed.exitCode == 0);
+    INFO(subscribed.out.toStdString());
+    CHECK(subscribed.out.contains("3 stories new"));
+    CHECK(elsewhere.feeds()->size() == 2);
+
     // Removed: its stories stay, its password goes.
     const Outcome removed =
         run(dir, {QStringLiteral("account"), QStringLiteral("remove"), QStringLiteral("1")});
     CHECK(removed.exitCode == 0);
     CHECK_FALSE(fileBytes(passwords).contains(server.apiPassword().toUtf8()));
     CHECK(run(dir, {QStringLiteral("search"), QStringLiteral("--count"), QStringLiteral("markets")})
-              .out.trimmed() == "12");
+              .out.trimmed() == "15");
     CHECK(run(dir, {QStringLiteral("sync")}).exitCode == 1); // no accounts
 }

@@ -173,7 +173,11 @@ int subscribeCommand(const QStringList& arguments, const QString& globalLibrary)
                               QStringLiteral("FOLDER"));
     QCommandLineOption title(QStringLiteral("title"), QStringLiteral("Call it TITLE."),
                              QStringLiteral("TITLE"));
-    cli.parser().addOptions({folder, title});
+    QCommandLineOption account(
+        QStringLiteral("account"),
+        QStringLiteral("Subscribe on this account's server (see 'account list'), then sync."),
+        QStringLiteral("ID"));
+    cli.parser().addOptions({folder, title, account});
     cli.parser().addPositionalArgument(QStringLiteral("url"), QStringLiteral("The feed's URL."));
     if (auto exit = cli.parse(arguments, globalLibrary))
         return *exit;
@@ -183,6 +187,9 @@ int subscribeCommand(const QStringList& arguments, const QString& globalLibrary)
     if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https"))
         return *cli.usageError(
             QStringLiteral("%1 is not a web address").arg(cli.arguments().front()));
+    if (cli.parser().isSet(account))
+        return subscribeThroughAccount(cli, cli.parser().value(account), url.toString(),
+                                       cli.parser().value(folder));
     auto store = openStore(cli.libraryPath(), core::ArticleStore::OpenMode::CreateIfMissing);
     if (!store)
         return ExitFailure;

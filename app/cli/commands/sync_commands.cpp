@@ -220,6 +220,41 @@ int accountCommand(const QStringList& arguments, const QString& globalLibrary)
     return *cli.usageError(QStringLiteral("account takes add, list or remove"));
 }
 
+int subscribeThroughAccount(CommandLine& cli, const QString& name, const QString& url,
+                            const QString& folder)
+{
+    auto store = openStore(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
+    if (!store)
+        return ExitFailure;
+    const auto account = findAccount(*store, name, cli);
+    if (!account)
+        return ExitUsage;
+    auto password = core::credentials::load(*account);
+    if (!password)
+        return fail(password.error());
+    core::HttpClient http;
+    auto backend = core::SyncBackend::create(
+        core::AccountSettings{account->kind, QUrl(account->url), account->user, *password}, http);
+    if (!backend)
+        return fail(core::Error(
+            QStringLiteral("this Broadsheet cannot sync '%1' accounts").arg(account->kind)));
+    // Online only: the server's id of the feed is what every later change names.
+    auto added = backend->subscribe(url, folder);
+    if (!added)
+        return fail(added.error());
+    std::stop_source stop;
+    const StopOnInterrupt interrupt(stop);
+    auto report = core::SyncEngine(*store, *backend).run(*account, stop.get_token());
+    if (!report)
+        return fail(report.error());
+    printOut(QStringLiteral("Subscribed to %1 on account %2 (%3); %4 new.\n")
+                 .arg(url)
+                 .arg(account->id)
+                 .arg(account->url)
+                 .arg(counted(report->added, "story", "stories")));
+    return ExitOk;
+}
+
 int syncCommand(const QStringList& arguments, const QString& globalLibrary)
 {
     CommandLine cli(QStringLiteral("sync"),

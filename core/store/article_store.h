@@ -233,11 +233,10 @@ public:
     /// Records which story each of the server's items became.
     Result<void> linkRemoteItems(qint64 account, const QList<std::pair<QString, ArticleId>>& items);
     /// Sets read and starred on the account's stories as the server has them (read unless
-    /// in `unread`; starred when in `starred`), only those in `only` when it is not empty.
-    /// A story with a change of its own waiting in the queue keeps it. Returns how many
-    /// stories changed.
+    /// in `unread`; starred when in `starred`). A story with a change of its own waiting in
+    /// the queue keeps it. Returns how many stories changed.
     Result<qint64> applyRemoteFlags(qint64 account, const QSet<QString>& unread,
-                                    const QSet<QString>& starred, const QSet<QString>& only = {});
+                                    const QSet<QString>& starred);
     /// Makes the labels of the server's items (remote id → its labels, all of them) the
     /// stories' tags of kind label; a story whose own label change waits keeps its own.
     Result<void> setRemoteLabels(qint64 account, const QHash<QString, QStringList>& labels);

@@ -188,24 +188,25 @@ ArticleStore::syncSubscriptions(qint64 account, const QList<RemoteSubscription>&
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     QHash<QString, qint64> ids;
     for (const RemoteSubscription& feed : remote) {
-        std::optional<qint64> id;
-        for (Statement* stmt : {&*find, &*byUrl}) {
-            stmt->reset();
-            if (stmt == &*find)
-                stmt->bind(1, account).bind(2, feed.id);
-            else
-                stmt->bind(1, feed.url).bind(2, account);
-            auto row = stmt->step();
+        // By the server's id, else by the feed's address.
+        auto lookup = [](Statement& stmt) -> Result<std::optional<qint64>> {
+            auto row = stmt.step();
+            std::optional<qint64> found;
+            if (row && *row)
+                found = stmt.int64(0);
+            stmt.reset();
             if (!row)
                 return row.error();
-            if (*row) {
-                id = stmt->int64(0);
-                break;
-            }
-        }
-        if (id) {
+            return found;
+        };
+        auto id = lookup(find->bind(1, account).bind(2, feed.id));
+        if (id && !*id)
+            id = lookup(byUrl->bind(1, feed.url).bind(2, account));
+        if (!id)
+            return id.error();
+        if (*id) {
             update->reset();
-            update->bind(1, *id)
+            update->bind(1, **id)
                 .bindText(2, feed.url)
                 .bindText(3, feed.title)
                 .bindText(4, feed.siteUrl)
@@ -225,9 +226,9 @@ ArticleStore::syncSubscriptions(qint64 account, const QList<RemoteSubscription>&
                 .bind(7, feed.id);
             if (auto r = insert->run(); !r)
                 return r.error();
-            id = m_db.lastInsertRowId();
+            *id = m_db.lastInsertRowId();
         }
-        ids.insert(feed.id, *id);
+        ids.insert(feed.id, **id);
     }
     // What the server no longer has was unsubscribed there (elsewhere): so here, its
     // stories kept.
@@ -274,8 +275,7 @@ Result<void> ArticleStore::linkRemoteItems(qint64 account,
 }
 
 Result<qint64> ArticleStore::applyRemoteFlags(qint64 account, const QSet<QString>& unread,
-                                              const QSet<QString>& starred,
-                                              const QSet<QString>& only)
+                                              const QSet<QString>& starred)
 {
     auto transaction = Transaction::beginOrJoin(m_db);
     if (!transaction)
@@ -294,7 +294,7 @@ Result<qint64> ArticleStore::applyRemoteFlags(qint64 account, const QSet<QString
     QList<std::tuple<ArticleId, bool, bool>> changes;
     if (auto r = items->forEachRow([&](const Statement& row) {
             const QString remote = row.text(0);
-            if ((!only.isEmpty() && !only.contains(remote)) || row.int64(4) != 0)
+            if (row.int64(4) != 0)
                 return;
             const bool read = !unread.contains(remote);
             const bool star = starred.contains(remote);

@@ -192,10 +192,6 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
         // Each feed's items are stored as that feed's stories, in one transaction a page.
         QHash<qint64, QList<std::pair<Article, QByteArray>>> byFeed;
         QHash<qint64, QStringList> remoteIds;
-        QSet<QString> unread;
-        QSet<QString> starred;
-        QSet<QString> seen;
-        QHash<QString, QStringList> labels;
         bool anythingNew = false;
         for (const RemoteItem& item : items->items) {
             ++report.received;
@@ -211,12 +207,6 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
             const qint64 subscription = subscriptions->value(item.feedId);
             byFeed[subscription].append(std::move(*story));
             remoteIds[subscription].append(item.id);
-            seen.insert(item.id);
-            labels.insert(item.id, item.labels);
-            if (!item.read)
-                unread.insert(item.id);
-            if (item.starred)
-                starred.insert(item.id);
         }
         for (auto it = byFeed.begin(); it != byFeed.end(); ++it) {
             QList<Article> articles;
@@ -238,14 +228,6 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
             if (auto r = m_store.linkRemoteItems(account.id, links); !r)
                 return fail(r.error());
         }
-        if (!seen.isEmpty()) {
-            auto flags = m_store.applyRemoteFlags(account.id, unread, starred, seen);
-            if (!flags)
-                return fail(flags.error());
-            report.flagsChanged += *flags;
-            if (auto r = m_store.setRemoteLabels(account.id, labels); !r)
-                return fail(r.error());
-        }
         continuation = items->continuation;
         if (first) { // resumable: a sync cut short goes on from this page
             account.continuation = continuation;
@@ -260,8 +242,8 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
         pagesLeft = page + 1 == m_options.maxPages;
     }
 
-    // The state of every synced story, as the server has it now (what changed on another
-    // device to stories that did not change otherwise).
+    // The state of every synced story, new ones included, as the server has it now: the id
+    // lists are the server's whole answer, so one pass here (not one a page) sets them all.
     auto unreadIds = m_backend.unreadIds(stop);
     if (!unreadIds)
         return fail(unreadIds.error());

@@ -43,6 +43,24 @@ HttpTestServer::Response feed(const QByteArray& body)
     return response;
 }
 
+/// A FreshRSS in a folder of the test's, and the test's own feed server with two feeds
+/// for it to fetch: Alpha (30 stories) and Beta (5).
+struct Servers {
+    QTemporaryDir dir;
+    FreshRss server{dir.filePath(QStringLiteral("freshrss"))};
+    HttpTestServer feeds;
+
+    bool start()
+    {
+        INFO(server.error().toStdString());
+        if (!server.start() || !feeds.listen())
+            return false;
+        feeds.route("/a.xml", feed(rss(QStringLiteral("Alpha"), 30)));
+        feeds.route("/b.xml", feed(rss(QStringLiteral("Beta"), 5)));
+        return true;
+    }
+};
+
 } // namespace
 
 TEST_CASE("the Google Reader backend against FreshRSS: login, subscriptions with folders, items "
@@ -50,14 +68,10 @@ TEST_CASE("the Google Reader backend against FreshRSS: login, subscriptions with
           "[sync][greader][server]")
 {
     REQUIRE_SHARED("servers/freshrss/start");
-    QTemporaryDir dir;
-    FreshRss server(dir.filePath(QStringLiteral("freshrss")));
-    INFO(server.error().toStdString());
-    REQUIRE(server.start());
-    HttpTestServer feeds;
-    REQUIRE(feeds.listen());
-    feeds.route("/a.xml", feed(rss(QStringLiteral("Alpha"), 30)));
-    feeds.route("/b.xml", feed(rss(QStringLiteral("Beta"), 5)));
+    Servers servers;
+    REQUIRE(servers.start());
+    FreshRss& server = servers.server;
+    HttpTestServer& feeds = servers.feeds;
 
     HttpClient http;
     AccountSettings account{QStringLiteral("greader"), server.apiUrl(), server.user(),
@@ -226,14 +240,11 @@ TEST_CASE("a sync with FreshRSS brings its subscriptions and items, resumes a fi
           "[sync][greader][server][engine]")
 {
     REQUIRE_SHARED("servers/freshrss/start");
-    QTemporaryDir dir;
-    FreshRss server(dir.filePath(QStringLiteral("freshrss")));
-    INFO(server.error().toStdString());
-    REQUIRE(server.start());
-    HttpTestServer feeds;
-    REQUIRE(feeds.listen());
-    feeds.route("/a.xml", feed(rss(QStringLiteral("Alpha"), 30)));
-    feeds.route("/b.xml", feed(rss(QStringLiteral("Beta"), 5)));
+    Servers servers;
+    REQUIRE(servers.start());
+    QTemporaryDir& dir = servers.dir;
+    FreshRss& server = servers.server;
+    HttpTestServer& feeds = servers.feeds;
 
     // The server's side: subscriptions made on it (another device, the server's web page).
     HttpClient serverSide;

@@ -24,6 +24,7 @@ enum class ErrorCode {
     Damaged,      ///< fails its check, is truncated or lost its WAL: never written to
     Unauthorized, ///< a server refused the account's user name or password
     Unreachable,  ///< a server did not answer (down, no network, timed out): try later
+    Unsupported,  ///< the server (its API) cannot do what was asked: asking again will not help
 };
 
 /// A failure the user can cause or fix: a message that names what and where, and its code.

@@ -291,7 +291,7 @@ Result<ItemPage> GReaderBackend::items(const QString& continuation, std::optiona
     query.addQueryItem(QStringLiteral("n"), QString::number(count));
     if (!continuation.isEmpty())
         query.addQueryItem(QStringLiteral("c"), continuation);
-    if (since && since->isValid())
+    if (since && since->isValid() && since->toSecsSinceEpoch() > 0)
         query.addQueryItem(QStringLiteral("ot"), QString::number(since->toSecsSinceEpoch()));
     auto body = get(path, query, stop);
     if (!body)

@@ -2,6 +2,7 @@
 #include "sync_backend.h"
 
 #include "sync/greader_backend.h"
+#include "sync/ttrss_backend.h"
 
 namespace broadsheet::core {
 
@@ -9,12 +10,14 @@ std::unique_ptr<SyncBackend> SyncBackend::create(const AccountSettings& settings
 {
     if (settings.kind == u"greader")
         return std::make_unique<GReaderBackend>(settings, http);
+    if (settings.kind == u"ttrss")
+        return std::make_unique<TtRssBackend>(settings, http);
     return nullptr;
 }
 
 QStringList SyncBackend::kinds()
 {
-    return {QStringLiteral("greader")};
+    return {QStringLiteral("greader"), QStringLiteral("ttrss")};
 }
 
 } // namespace broadsheet::core

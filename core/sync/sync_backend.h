@@ -70,8 +70,10 @@ public:
     virtual Result<QList<RemoteFeed>> feeds(const std::stop_token& stop = {}) = 0;
     /// The user's labels (tags of items), not folders.
     virtual Result<QStringList> labels(const std::stop_token& stop = {}) = 0;
-    /// Items newest first, `count` a page, from `continuation` ("" for the first page); only
-    /// those the server changed after `since` when it is given.
+    /// Items, `count` a page (a server may give fewer), from `continuation` ("" for the
+    /// first page). A first sync gives no `since` and walks them all; a later one gives it
+    /// (the epoch when nothing was seen yet) and wants what the server changed after it,
+    /// newest first: the engine stops at the first page with nothing new.
     virtual Result<ItemPage> items(const QString& continuation, std::optional<QDateTime> since,
                                    int count, const std::stop_token& stop = {}) = 0;
     /// The ids of every unread item, and of every starred one: a sync reconciles the state

@@ -87,7 +87,8 @@ SyncEngine::SyncEngine(ArticleStore& store, SyncBackend& backend, Options option
 {
 }
 
-Result<int> SyncEngine::push(const SyncAccount& account, const std::stop_token& stop)
+Result<int> SyncEngine::push(const SyncAccount& account, QStringList& refused,
+                             const std::stop_token& stop)
 {
     auto queued = m_store.queuedChanges(account.id);
     if (!queued)
@@ -106,11 +107,13 @@ Result<int> SyncEngine::push(const SyncAccount& account, const std::stop_token& 
                                 : first.kind == QueuedChange::Kind::Rename
                                     ? m_backend.rename(first.itemId, first.label, stop)
                                     : m_backend.move(first.itemId, first.label, stop);
-            if (!sent)
+            if (!sent && sent.error().code != ErrorCode::Unsupported)
                 return sent.error();
+            if (!sent)
+                refused.append(sent.error().message);
             if (auto r = m_store.dropQueuedChanges({first.id}); !r)
                 return r.error();
-            ++pushed;
+            pushed += sent.ok();
             ++at;
             continue;
         }
@@ -123,13 +126,17 @@ Result<int> SyncEngine::push(const SyncAccount& account, const std::stop_token& 
             ids.append((*queued)[end].id);
             ++end;
         }
-        if (auto r = m_backend.apply(change, stop); !r)
-            return r.error();
-        // Gone from the queue once the server has it: a kill before this sends it again,
-        // which changes nothing there.
+        auto sent = m_backend.apply(change, stop);
+        if (!sent && sent.error().code != ErrorCode::Unsupported)
+            return sent.error();
+        if (!sent)
+            refused.append(sent.error().message);
+        // Gone from the queue once the server has it (or said it never can): a kill before
+        // this sends it again, which changes nothing there.
         if (auto r = m_store.dropQueuedChanges(ids); !r)
             return r.error();
-        pushed += static_cast<int>(ids.size());
+        if (sent)
+            pushed += static_cast<int>(ids.size());
         at = end;
     }
     return pushed;
@@ -147,7 +154,7 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
     };
     if (auto r = m_backend.login(stop); !r)
         return fail(r.error());
-    auto pushed = push(account, stop);
+    auto pushed = push(account, report.refused, stop);
     if (!pushed)
         return fail(pushed.error());
     report.pushed = *pushed;
@@ -167,9 +174,11 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
     // page), a later one what changed since the newest change seen.
     const bool first = !account.firstSyncDone;
     QString continuation = first ? account.continuation : QString();
+    // A later sync always gives `since` (a backend walks its items differently for one).
     std::optional<QDateTime> since;
-    if (!first && account.newestSeen.isValid())
-        since = account.newestSeen.addSecs(-kOverlapSeconds);
+    if (!first)
+        since = account.newestSeen.isValid() ? account.newestSeen.addSecs(-kOverlapSeconds)
+                                             : QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
     QDateTime newest = account.newestSeen;
     bool pagesLeft = false; // stopped at maxPages with more to come
     // A later sync stops at the first page that brings nothing it does not have: a server

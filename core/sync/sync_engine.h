@@ -4,6 +4,8 @@
 #include "article/library_values.h"
 #include "result.h"
 
+#include <QStringList>
+
 #include <functional>
 #include <stop_token>
 
@@ -25,6 +27,9 @@ struct SyncReport {
     qint64 flagsChanged = 0; ///< stories whose read or starred state the server changed
     int requests = 0;        ///< HTTP requests made
     bool complete = true;    ///< false: stopped part way (a first sync goes on next time)
+    /// Changes made here that the server's API cannot make (TT-RSS renaming a feed): each
+    /// says what stays here only. They leave the queue; the sync goes on.
+    QStringList refused;
 };
 
 class SyncEngine {
@@ -45,7 +50,7 @@ public:
     Result<SyncReport> run(SyncAccount account, const std::stop_token& stop = {});
 
 private:
-    Result<int> push(const SyncAccount& account, const std::stop_token& stop);
+    Result<int> push(const SyncAccount& account, QStringList& refused, const std::stop_token& stop);
 
     ArticleStore& m_store;
     SyncBackend& m_backend;

@@ -199,3 +199,68 @@ TEST_CASE("cli: account add logs in first and keeps the password out of the libr
               .out.trimmed() == "15");
     CHECK(run(dir, {QStringLiteral("sync")}).exitCode == 1); // no accounts
 }
+
+TEST_CASE("cli: a TT-RSS account syncs its articles and says what its API cannot do",
+          "[cli][sync][server][ttrss]")
+{
+    if (!TtRss::installed()) {
+        WARN("tt-rss or PostgreSQL 15 is not installed (scripts/deps installs them)");
+        REQUIRE(TtRss::installed());
+    }
+    QTemporaryDir dir;
+    TtRss server(dir.filePath(QStringLiteral("ttrss")));
+    INFO(server.error().toStdString());
+    REQUIRE(server.start());
+    const qint64 feed =
+        server.addFeed(QStringLiteral("Wire"), QStringLiteral("http://example.com/wire.xml"), 0);
+    for (int i = 0; i < 4; ++i)
+        server.addEntry(feed, QStringLiteral("Wire story %1").arg(i),
+                        QStringLiteral("http://example.com/w/%1").arg(i),
+                        QStringLiteral("<p>Markets moved on story %1.</p>").arg(i), 60 * i);
+
+    const QString api = server.apiUrl().toString();
+    const Outcome refused = run(dir,
+                                {QStringLiteral("account"), QStringLiteral("add"),
+                                 QStringLiteral("ttrss"), api, server.user()},
+                                "wrong-password-77\n");
+    CHECK(refused.exitCode == 1);
+    CHECK(refused.err.contains("refused user 'alice'"));
+    CHECK_FALSE(refused.err.contains("wrong-password-77"));
+    const Outcome added = run(dir,
+                              {QStringLiteral("account"), QStringLiteral("add"),
+                               QStringLiteral("ttrss"), api, server.user()},
+                              server.password().toUtf8() + "\n");
+    INFO(added.err.toStdString());
+    REQUIRE(added.exitCode == 0);
+
+    const Outcome synced = run(dir, {QStringLiteral("sync"), QStringLiteral("--json")});
+    INFO(synced.err.toStdString());
+    REQUIRE(synced.exitCode == 0);
+    const QJsonObject report = synced.json().array().at(0).toObject();
+    CHECK(report.value(QStringLiteral("added")).toInt() == 4);
+    CHECK(report.value(QStringLiteral("feeds")).toInt() == 1);
+    CHECK(run(dir, {QStringLiteral("search"), QStringLiteral("--count"), QStringLiteral("markets")})
+              .out.trimmed() == "4");
+
+    // Moved here: its API cannot, so the sync says so, and goes on.
+    const QJsonArray subscriptions =
+        run(dir, {QStringLiteral("feeds"), QStringLiteral("--json")}).json().array();
+    REQUIRE(subscriptions.size() == 1);
+    const QString id =
+        QString::number(subscriptions.at(0).toObject().value(QStringLiteral("id")).toInt());
+    const Outcome moved =
+        run(dir, {QStringLiteral("feed"), id, QStringLiteral("--folder"), QStringLiteral("Money")});
+    INFO(moved.err.toStdString());
+    REQUIRE(moved.exitCode == 0);
+    const Outcome told = run(dir, {QStringLiteral("sync")});
+    CHECK(told.exitCode == 0);
+    CHECK(told.err.contains("cannot move a feed"));
+    CHECK(run(dir, {QStringLiteral("sync"), QStringLiteral("--json")})
+              .json()
+              .array()
+              .at(0)
+              .toObject()
+              .value(QStringLiteral("refused"))
+              .toArray()
+              .isEmpty());
+}

@@ -146,9 +146,10 @@ int accountCommand(const QStringList& arguments, const QString& globalLibrary)
     CommandLine cli(QStringLiteral("account"),
                     QStringLiteral("Feed server accounts to sync with.\n"
                                    "  account add TYPE URL USER   TYPE: greader (FreshRSS, "
-                                   "Miniflux, Inoreader…);\n"
+                                   "Miniflux, Inoreader…) or ttrss;\n"
                                    "                              URL: the API's address, e.g. "
-                                   "https://host/api/greader.php;\n"
+                                   "https://host/api/greader.php\n"
+                                   "                              or https://host/tt-rss/api/;\n"
                                    "                              the password from a prompt, "
                                    "or standard input\n"
                                    "  account list [--json]\n"
@@ -331,17 +332,19 @@ int syncCommand(const QStringList& arguments, const QString& globalLibrary)
         }
         const double seconds = static_cast<double>(timer.elapsed()) / 1000.0;
         if (asJson) {
-            reports.append(QJsonObject{{QStringLiteral("account"), account.id},
-                                       {QStringLiteral("feeds"), report->feeds},
-                                       {QStringLiteral("received"), report->received},
-                                       {QStringLiteral("added"), report->added},
-                                       {QStringLiteral("updated"), report->updated},
-                                       {QStringLiteral("pushed"), report->pushed},
-                                       {QStringLiteral("flagsChanged"), report->flagsChanged},
-                                       {QStringLiteral("requests"), http.sent()},
-                                       {QStringLiteral("complete"), report->complete},
-                                       {QStringLiteral("seconds"), seconds},
-                                       {QStringLiteral("peakMegabytes"), peakMegabytes()}});
+            reports.append(QJsonObject{
+                {QStringLiteral("account"), account.id},
+                {QStringLiteral("feeds"), report->feeds},
+                {QStringLiteral("received"), report->received},
+                {QStringLiteral("added"), report->added},
+                {QStringLiteral("updated"), report->updated},
+                {QStringLiteral("pushed"), report->pushed},
+                {QStringLiteral("flagsChanged"), report->flagsChanged},
+                {QStringLiteral("requests"), http.sent()},
+                {QStringLiteral("complete"), report->complete},
+                {QStringLiteral("refused"), QJsonArray::fromStringList(report->refused)},
+                {QStringLiteral("seconds"), seconds},
+                {QStringLiteral("peakMegabytes"), peakMegabytes()}});
             continue;
         }
         printOut(
@@ -356,6 +359,10 @@ int syncCommand(const QStringList& arguments, const QString& globalLibrary)
                 .arg(counted(http.sent(), "request", "requests"))
                 .arg(seconds, 0, 'f', 1)
                 .arg(report->complete ? QString() : QStringLiteral(" (more to come: sync again)")));
+        for (const QString& refused : report->refused)
+            printErr(QStringLiteral("broadsheet-cli: account %1: not done on the server: %2\n")
+                         .arg(account.id)
+                         .arg(refused));
     }
     if (asJson)
         printJson(QJsonDocument(reports));

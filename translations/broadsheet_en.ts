@@ -54,6 +54,61 @@
     </message>
 </context>
 <context>
+    <name>broadsheet::ui::AddAccountDialog</name>
+    <message>
+        <source>Add Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync with a feed server: its subscriptions, stories, read and starred marks and labels come here, and what you change here goes back. The password is kept in the system keyring (or a file only you can read), never in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google Reader API (FreshRSS, Miniflux, Inoreader…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiny Tiny RSS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in to the server now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging in to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>broadsheet::ui::AddFeedDialog</name>
     <message>
         <source>Add Feed</source>
@@ -1179,6 +1234,87 @@ Everything in it will be replaced once the export is complete.</source>
         <source>Show a story told by several sources, or updated, once, with the others named</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %1: %n stories</source>
+        <translation>
+            <numerusform>Syncing %1: %n story</numerusform>
+            <numerusform>Syncing %1: %n stories</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ Sync of %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 synced %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new stories</source>
+        <translation>
+            <numerusform>%n new story</numerusform>
+            <numerusform>%n new stories</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced: %n new stories</source>
+        <translation>
+            <numerusform>Synced: %n new story</numerusform>
+            <numerusform>Synced: %n new stories</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Acc&amp;ount…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ync Accounts Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library cannot be written: no account can be added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account went missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1; its password is in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop syncing with %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its stories stay in the library; its feeds are no longer synced, and changes not yet sent are dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>broadsheet::ui::PreferencesDialog</name>
@@ -1548,6 +1684,53 @@ Everything in it will be replaced once the export is complete.</source>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 account at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiny Tiny RSS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google Reader API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes wait for the server</source>
+        <translation>
+            <numerusform>%n change waits for the server</numerusform>
+            <numerusform>%n changes wait for the server</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Its server fetches it; a sync brings its stories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove Account…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>broadsheet::ui::StoryEditor</name>
@@ -1568,6 +1751,13 @@ Everything in it will be replaced once the export is complete.</source>
             <numerusform>Took %1 off %n story.</numerusform>
             <numerusform>Took %1 off %n stories.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>broadsheet::ui::SyncController</name>
+    <message>
+        <source>This Broadsheet cannot sync &apos;%1&apos; accounts.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

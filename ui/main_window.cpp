@@ -23,6 +23,7 @@
 #include "store/library_writer.h"
 #include "story_editor.h"
 #include "story_list_delegate.h"
+#include "sync_controller.h"
 #include "tag_manager_dialog.h"
 #include "tagging_controller.h"
 #include "timeline_view.h"
@@ -328,6 +329,7 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
 
     createMenus();
     setUpFeeds();
+    setUpSync();
     rememberDefaultShortcuts();
     applyPreferences(Preferences::load());
 
@@ -429,6 +431,7 @@ MainWindow::~MainWindow()
         m_writer->setWaitingCallback({});
     }
     delete std::exchange(m_feeds, nullptr); // its thread ends before the writer goes
+    delete std::exchange(m_sync, nullptr);  // and the sync's, which writes through it
     m_sidebarCounts->cancel();
     if (m_importer) {
         m_importer->cancel();

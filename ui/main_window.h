@@ -41,6 +41,7 @@ namespace broadsheet::ui {
 class ArticleListModel;
 class ExportController;
 class FeedRefreshController;
+class SyncController;
 class ImportController;
 class JobIndicator;
 class LibraryWorker;
@@ -132,6 +133,10 @@ public:
     /// The subscriptions of the sidebar's current entry (a feed, or a folder's).
     QList<qint64> currentSubscriptions() const;
     FeedRefreshController* feedRefresher() const { return m_feeds; }
+    SyncController* syncer() const { return m_sync; }
+    QLabel* syncStatus() const { return m_syncStatus; }
+    /// File → Add Account…: the dialog; accepted, the account is added and synced.
+    void showAddAccountDialog();
     /// A subscription's Properties… dialog; its changes go through the writer.
     void showFeedProperties(qint64 id);
     /// Asks, then unsubscribes (its stories stay unless the user says otherwise).
@@ -198,6 +203,8 @@ Q_SIGNALS:
     void exportFinished(bool written, const QString& message);
     /// After a refresh of feeds ended and the list shows what it brought.
     void feedsRefreshed(int added, int failed);
+    /// A sync of the accounts ended (and the list shows what it brought).
+    void synced(int added, int failed);
     /// After a subscription made in the window is stored (or failed: `message`).
     void subscribed(qint64 id, const QString& message);
     /// After stories were deleted, or brought back by undo, and the list shows it.
@@ -274,6 +281,13 @@ private:
     std::unique_ptr<JobIndicator> m_taggingJob;
     std::unique_ptr<JobIndicator> m_feedJob;
     FeedRefreshController* m_feeds = nullptr;
+    SyncController* m_sync = nullptr;
+    QLabel* m_syncStatus = nullptr; ///< the sync status line: how the last sync went, or now
+    void setUpSync();
+    void addSyncActions(QMenu* file);
+    void removeAccount(qint64 id);
+    /// The status line from the accounts as the library has them (when no sync runs).
+    void showSyncState(const QList<core::SyncAccount>& accounts);
     QTimer* m_feedsShown = nullptr; ///< new stories shown in place a moment after they land
     QList<QList<core::DeletedStory>> m_deleted; ///< for Undo Delete, newest last
     QAction* m_undoDelete = nullptr;

@@ -13,6 +13,7 @@
 #include "sidebar.h"
 #include "sidebar_controller.h"
 #include "store/library_writer.h"
+#include "sync_controller.h"
 #include "tagging_controller.h"
 
 #include <QAction>
@@ -61,7 +62,10 @@ void MainWindow::setUpFeeds()
     connect(m_sidebar, &Sidebar::propertiesRequested, this, &MainWindow::showFeedProperties);
     connect(m_sidebar, &Sidebar::unsubscribeRequested, this, &MainWindow::confirmUnsubscribe);
     connect(m_sidebarCounts, &SidebarController::refreshed, this,
-            [this](const core::LibraryOverview& overview) { updateWindowTitle(overview.unread); });
+            [this](const core::LibraryOverview& overview) {
+                updateWindowTitle(overview.unread);
+                showSyncState(overview.accounts);
+            });
     if (!m_writer)
         return;
     m_feeds = new FeedRefreshController(*m_writer, m_store->path(), this);
@@ -225,6 +229,8 @@ void MainWindow::refreshFeeds(const QList<qint64>& ids)
         return;
     }
     m_feedJob->started();
+    if (ids.isEmpty() && m_sync)
+        m_sync->sync(); // every feed: the accounts' feeds too, which their servers fetch
     m_feeds->refresh(ids.isEmpty() ? FeedRefreshController::Scope::All
                                    : FeedRefreshController::Scope::Named,
                      ids);

@@ -119,6 +119,8 @@ void MainWindow::createMenus()
         // File → Add Feed…, Refresh; Story → Delete, Undo Delete (main_window_feeds.cpp).
         QMenu feedActions;
         addFeedActions(&feedActions, go);
+        feedActions.addSeparator();
+        addSyncActions(&feedActions);
         const QList<QAction*> moved = feedActions.actions();
         for (QAction* action : moved) {
             feedActions.removeAction(action);

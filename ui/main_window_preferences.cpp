@@ -7,6 +7,7 @@
 #include "reader_view.h"
 #include "store/article_store.h"
 #include "store/library_writer.h"
+#include "sync_controller.h"
 
 #include <QAction>
 #include <QApplication>
@@ -20,8 +21,9 @@
 namespace broadsheet::ui {
 
 namespace {
-constexpr int kScheduleMs = 60 * 1000; ///< how often what is due is looked for
-constexpr int kFirstLookMs = 3 * 1000; ///< after the window opens
+constexpr int kScheduleMs = 60 * 1000;          ///< how often what is due is looked for
+constexpr int kFirstLookMs = 3 * 1000;          ///< after the window opens
+constexpr int kSyncScheduleMs = 15 * 60 * 1000; ///< how often the accounts sync
 } // namespace
 
 QString MainWindow::commandId(const QAction* action)
@@ -116,6 +118,9 @@ void MainWindow::applyPreferences(const Preferences& preferences)
     if (m_feeds && (first || preferences.refreshAutomatically != before.refreshAutomatically))
         m_feeds->setSchedule(preferences.refreshAutomatically ? kScheduleMs : 0,
                              first ? kFirstLookMs : kScheduleMs);
+    if (m_sync && (first || preferences.refreshAutomatically != before.refreshAutomatically))
+        m_sync->setSchedule(preferences.refreshAutomatically ? kSyncScheduleMs : 0,
+                            first ? kFirstLookMs : kSyncScheduleMs);
     if (!first && preferences.sort != before.sort)
         applyDefaultSort(); // searches again
 

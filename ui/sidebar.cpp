@@ -11,6 +11,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QStandardItemModel>
+#include <QUrl>
 
 #include <algorithm>
 #include <functional>
@@ -135,7 +136,7 @@ void Sidebar::setOverview(const core::LibraryOverview& overview)
             parent->appendRow(item);
         }
     };
-    fillSubscriptions(overview.subscriptions);
+    fillSubscriptions(overview.subscriptions, overview.accounts);
     fill(tr("Sources"), QStringLiteral("sources"), QStringLiteral("source"), overview.sources);
     fill(tr("Sections"), QStringLiteral("sections"), QStringLiteral("section"), overview.sections);
     // Tags by kind: the user's own first, then what the tagger found (the most used of each).
@@ -197,11 +198,50 @@ QStringList Sidebar::savedSearchesMoved(const QString& name, int delta) const
     return names;
 }
 
-void Sidebar::fillSubscriptions(const QList<core::SubscriptionState>& subscriptions)
+void Sidebar::fillSubscriptions(const QList<core::SubscriptionState>& subscriptions,
+                                const QList<core::SyncAccount>& accounts)
 {
-    if (subscriptions.isEmpty())
-        return;
-    QStandardItem* root = group(tr("Subscriptions"), QStringLiteral("subscriptions"));
+    // Subscribed here first; then each account's, under it, as its server has them.
+    QList<core::SubscriptionState> local;
+    QHash<qint64, QList<core::SubscriptionState>> synced;
+    for (const core::SubscriptionState& s : subscriptions) {
+        if (s.accountId == 0)
+            local.append(s);
+        else
+            synced[s.accountId].append(s);
+    }
+    if (!local.isEmpty())
+        fillFeeds(group(tr("Subscriptions"), QStringLiteral("subscriptions")), local, QString());
+    for (const core::SyncAccount& account : accounts) {
+        const QString host = QUrl(account.url).host();
+        const QString key = QStringLiteral("account:%1").arg(account.id);
+        QStandardItem* root = group(tr("%1 on %2").arg(account.user, host), key);
+        root->setData(account.id, AccountRole);
+        QString tip =
+            tr("%1 account at %2")
+                .arg(account.kind == u"ttrss" ? tr("Tiny Tiny RSS") : tr("Google Reader API"),
+                     account.url);
+        if (!account.lastError.isEmpty()) {
+            root->setText(QStringLiteral("⚠ ") + root->text());
+            tip += u'\n' + tr("Last sync failed: %1").arg(account.lastError);
+        } else if (account.lastSync.isValid()) {
+            tip += u'\n' + tr("Synced %1")
+                               .arg(QLocale().toString(account.lastSync.toLocalTime(),
+                                                       QLocale::ShortFormat));
+        } else {
+            tip += u'\n' + tr("Not synced yet");
+        }
+        if (account.queued > 0)
+            tip += u'\n' +
+                   tr("%n changes wait for the server", nullptr, static_cast<int>(account.queued));
+        root->setToolTip(tip);
+        fillFeeds(root, synced.value(account.id), key + u'/');
+    }
+}
+
+void Sidebar::fillFeeds(QStandardItem* root, const QList<core::SubscriptionState>& subscriptions,
+                        const QString& foldPrefix)
+{
     QHash<QString, QStandardItem*> folders; // "a/b" → its entry
     QHash<QStandardItem*, qint64> unread;   // a folder's unread, summed below
     std::function<QStandardItem*(const QStringList&)> folderOf =
@@ -215,7 +255,7 @@ void Sidebar::fillSubscriptions(const QList<core::SubscriptionState>& subscripti
         auto* item = new QStandardItem(path.back());
         item->setData(filterQuery(QStringLiteral("folder"), key), QueryRole);
         item->setData(key, FolderRole);
-        item->setData(QStringLiteral("folder:") + key, FoldKeyRole);
+        item->setData(foldPrefix + QStringLiteral("folder:") + key, FoldKeyRole);
         parent->appendRow(item);
         folders.insert(key, item);
         return item;
@@ -229,7 +269,9 @@ void Sidebar::fillSubscriptions(const QList<core::SubscriptionState>& subscripti
         item->setData(filterQuery(QStringLiteral("feed"), QString::number(s.id)), QueryRole);
         item->setData(s.id, SubscriptionRole);
         QString tip = s.url;
-        if (!s.nextRefresh.isValid()) {
+        if (s.accountId != 0) {
+            tip += u'\n' + tr("Its server fetches it; a sync brings its stories");
+        } else if (!s.nextRefresh.isValid()) {
             item->setText(QStringLiteral("⊘ ") + item->text());
             tip += u'\n' + tr("No longer refreshed: %1").arg(s.lastError);
         } else if (!s.lastError.isEmpty()) {
@@ -299,6 +341,34 @@ void Sidebar::contextMenuEvent(QContextMenuEvent* event)
         menu.addSeparator();
         menu.addAction(tr("&Delete"), this,
                        [this, saved] { Q_EMIT deleteSavedSearchRequested(saved); });
+        menu.exec(event->globalPos());
+        return;
+    }
+    // An account's group, or a feed or folder of it: its server refreshes them, so a sync.
+    QModelIndex top = index;
+    while (top.parent().isValid())
+        top = top.parent();
+    if (const QVariant account = top.data(AccountRole); account.isValid() && index.isValid()) {
+        const qint64 id = account.toLongLong();
+        QMenu menu(this);
+        menu.addAction(tr("&Sync Now"), this, [this, id] { Q_EMIT syncRequested(id); });
+        const QString query = index.data(QueryRole).toString();
+        if (!query.isEmpty()) {
+            menu.addAction(tr("Mark All &Read"), this,
+                           [this, query] { Q_EMIT markAllReadRequested(query); });
+        }
+        if (const QVariant feed = index.data(SubscriptionRole); feed.isValid()) {
+            menu.addSeparator();
+            menu.addAction(tr("&Properties…"), this,
+                           [this, feed] { Q_EMIT propertiesRequested(feed.toLongLong()); });
+            menu.addAction(tr("&Unsubscribe…"), this,
+                           [this, feed] { Q_EMIT unsubscribeRequested(feed.toLongLong()); });
+        }
+        if (index == top) {
+            menu.addSeparator();
+            menu.addAction(tr("&Remove Account…"), this,
+                           [this, id] { Q_EMIT removeAccountRequested(id); });
+        }
         menu.exec(event->globalPos());
         return;
     }

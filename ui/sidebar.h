@@ -25,6 +25,7 @@ public:
         SavedSearchRole,  ///< a saved search's name
         FoldKeyRole,      ///< what a group or folder is called for its folded state
         EntityRole,       ///< a person's, organisation's or place's name: it has a page
+        AccountRole,      ///< a sync account's id, on its group
     };
 
     explicit Sidebar(QWidget* parent = nullptr);
@@ -59,6 +60,9 @@ Q_SIGNALS:
     void markAllReadRequested(const QString& query);
     void propertiesRequested(qint64 subscription);
     void unsubscribeRequested(qint64 subscription);
+    /// An account's context menu: Sync Now, Remove Account….
+    void syncRequested(qint64 account);
+    void removeAccountRequested(qint64 account);
     /// A source's context menu: Rename….
     void renameSourceRequested(const QString& name);
     /// A saved search's context menu: Rename…, Move Up / Down, Delete.
@@ -72,7 +76,10 @@ protected:
 private:
     QStandardItem* group(const QString& title, const QString& key);
     void restoreFolding();
-    void fillSubscriptions(const QList<core::SubscriptionState>& subscriptions);
+    void fillSubscriptions(const QList<core::SubscriptionState>& subscriptions,
+                           const QList<core::SyncAccount>& accounts);
+    void fillFeeds(QStandardItem* root, const QList<core::SubscriptionState>& subscriptions,
+                   const QString& foldPrefix);
     QStandardItem* entry(const QString& title, qint64 count, const QString& query);
     static void setCount(QStandardItem* item, const QString& title, qint64 count);
 

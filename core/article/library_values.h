@@ -103,6 +103,8 @@ struct SubscriptionState {
     // Its stories, counted when listed.
     qint64 stories = 0;
     qint64 unread = 0;
+    /// The sync account it comes from (0: subscribed here): its server refreshes it.
+    qint64 accountId = 0;
 };
 
 /// A feed server account that the library syncs with (issue 18). Its password is never in
@@ -162,6 +164,7 @@ struct LibraryOverview {
     QList<SavedSearch> savedSearches;
     /// The subscriptions with their counts and state, without their passwords.
     QList<SubscriptionState> subscriptions;
+    QList<SyncAccount> accounts;  ///< the feed servers it syncs with, and how they last went
     QMap<QString, qint64> months; ///< "YYYY-MM" → stories published then, for the timeline
     qint64 undated = 0;           ///< stories with no date (the timeline counts them apart)
 };

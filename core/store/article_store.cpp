@@ -664,6 +664,10 @@ Result<LibraryOverview> ArticleStore::overview()
     for (SubscriptionState& s : *subscriptions)
         s.password.clear(); // a window shows it nowhere
     overview.subscriptions = std::move(*subscriptions);
+    auto accounts = this->accounts();
+    if (!accounts)
+        return accounts.error();
+    overview.accounts = std::move(*accounts);
     auto saved = m_db.prepare("SELECT name, query FROM saved_searches "
                               "ORDER BY position, name COLLATE NOCASE");
     if (!saved)

@@ -139,7 +139,8 @@ constexpr const char* kStateColumns =
     "SELECT s.id, s.url, s.title, s.etag, s.last_modified, s.last_success, s.last_status, "
     "s.last_error, s.failures, s.next_refresh, s.interval_minutes, s.folder, s.site_url, "
     "s.retention, s.load_images, s.notify, s.auth_user, s.auth_password, "
-    "coalesce(c.stories, 0), coalesce(c.unread, 0) FROM subscriptions s LEFT JOIN "
+    "coalesce(c.stories, 0), coalesce(c.unread, 0), coalesce(s.account_id, 0) FROM "
+    "subscriptions s LEFT JOIN "
     "(SELECT subscription_id, count(*) AS stories, sum(is_read = 0) AS unread FROM articles "
     "WHERE subscription_id IS NOT NULL GROUP BY subscription_id) c ON c.subscription_id = s.id ";
 
@@ -167,6 +168,7 @@ SubscriptionState readState(const Statement& row)
     s.password = row.text(17);
     s.stories = row.int64(18);
     s.unread = row.int64(19);
+    s.accountId = row.int64(20);
     return s;
 }
 

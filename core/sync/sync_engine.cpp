@@ -81,16 +81,38 @@ SyncEngine::SyncEngine(ArticleStore& store, SyncBackend& backend)
 }
 
 SyncEngine::SyncEngine(ArticleStore& store, SyncBackend& backend, Options options)
-    : m_store(store)
+    : SyncEngine([&store](const StoreCommand& command) { return command(store); }, backend,
+                 std::move(options))
+{
+}
+
+SyncEngine::SyncEngine(StoreAccess access, SyncBackend& backend, Options options)
+    : m_access(std::move(access))
     , m_backend(backend)
     , m_options(std::move(options))
 {
 }
 
+template <typename F>
+std::invoke_result_t<F, ArticleStore&> SyncEngine::onStore(F&& command)
+{
+    using R = std::invoke_result_t<F, ArticleStore&>;
+    std::optional<R> out;
+    auto ran = m_access([&](ArticleStore& store) -> Result<void> {
+        out.emplace(command(store));
+        if (!out->ok())
+            return out->error();
+        return {};
+    });
+    if (!out)
+        return ran.error();
+    return std::move(*out);
+}
+
 Result<int> SyncEngine::push(const SyncAccount& account, QStringList& refused,
                              const std::stop_token& stop)
 {
-    auto queued = m_store.queuedChanges(account.id);
+    auto queued = onStore([&](ArticleStore& s) { return s.queuedChanges(account.id); });
     if (!queued)
         return queued.error();
     // In the order made; a run of changes of one kind is one request. A change made to a
@@ -111,7 +133,8 @@ Result<int> SyncEngine::push(const SyncAccount& account, QStringList& refused,
                 return sent.error();
             if (!sent)
                 refused.append(sent.error().message);
-            if (auto r = m_store.dropQueuedChanges({first.id}); !r)
+            if (auto r = onStore([&](ArticleStore& s) { return s.dropQueuedChanges({first.id}); });
+                !r)
                 return r.error();
             pushed += sent.ok();
             ++at;
@@ -133,7 +156,7 @@ Result<int> SyncEngine::push(const SyncAccount& account, QStringList& refused,
             refused.append(sent.error().message);
         // Gone from the queue once the server has it (or said it never can): a kill before
         // this sends it again, which changes nothing there.
-        if (auto r = m_store.dropQueuedChanges(ids); !r)
+        if (auto r = onStore([&](ArticleStore& s) { return s.dropQueuedChanges(ids); }); !r)
             return r.error();
         if (sent)
             pushed += static_cast<int>(ids.size());
@@ -148,7 +171,9 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
     auto fail = [&](Error error) -> Result<SyncReport> {
         if (!error.cancelled) {
             account.lastError = error.message;
-            (void)m_store.recordSync(account); // the error shows; the library's state stays
+            (void)onStore([&](ArticleStore& s) {
+                return s.recordSync(account);
+            }); // the error shows; the library's state stays
         }
         return error;
     };
@@ -163,7 +188,8 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
     if (!feeds)
         return fail(feeds.error());
     report.feeds = static_cast<int>(feeds->size());
-    auto subscriptions = m_store.syncSubscriptions(account.id, *feeds);
+    auto subscriptions =
+        onStore([&](ArticleStore& s) { return s.syncSubscriptions(account.id, *feeds); });
     if (!subscriptions)
         return fail(subscriptions.error());
     QHash<QString, const RemoteFeed*> feedById;
@@ -185,7 +211,7 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
     // may stamp a whole crawl with one second, which `since` cannot split.
     QSet<QString> known;
     if (!first) {
-        auto ids = m_store.remoteItemIds(account.id);
+        auto ids = onStore([&](ArticleStore& s) { return s.remoteItemIds(account.id); });
         if (!ids)
             return fail(ids.error());
         known = QSet<QString>(ids->cbegin(), ids->cend());
@@ -224,7 +250,9 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
                 articles.append(std::move(article));
                 identities.append(std::move(identity));
             }
-            auto outcomes = m_store.storeFeedStories(articles, identities, it.key());
+            auto outcomes = onStore([&](ArticleStore& s) {
+                return s.storeFeedStories(articles, identities, it.key());
+            });
             if (!outcomes)
                 return fail(outcomes.error());
             QList<std::pair<QString, ArticleId>> links;
@@ -234,14 +262,16 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
                 report.updated += (*outcomes)[i] == AddOutcome::Updated;
                 links.append({ids[i], articles[i].id});
             }
-            if (auto r = m_store.linkRemoteItems(account.id, links); !r)
+            if (auto r =
+                    onStore([&](ArticleStore& s) { return s.linkRemoteItems(account.id, links); });
+                !r)
                 return fail(r.error());
         }
         continuation = items->continuation;
         if (first) { // resumable: a sync cut short goes on from this page
             account.continuation = continuation;
             account.newestSeen = newest;
-            if (auto r = m_store.recordSync(account); !r)
+            if (auto r = onStore([&](ArticleStore& s) { return s.recordSync(account); }); !r)
                 return fail(r.error());
         }
         if (m_options.progress)
@@ -259,9 +289,10 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
     auto starredIds = m_backend.starredIds(stop);
     if (!starredIds)
         return fail(starredIds.error());
-    auto flags =
-        m_store.applyRemoteFlags(account.id, QSet<QString>(unreadIds->cbegin(), unreadIds->cend()),
-                                 QSet<QString>(starredIds->cbegin(), starredIds->cend()));
+    auto flags = onStore([&](ArticleStore& s) {
+        return s.applyRemoteFlags(account.id, QSet<QString>(unreadIds->cbegin(), unreadIds->cend()),
+                                  QSet<QString>(starredIds->cbegin(), starredIds->cend()));
+    });
     if (!flags)
         return fail(flags.error());
     report.flagsChanged += *flags;
@@ -270,7 +301,7 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
     auto names = m_backend.labels(stop);
     if (!names)
         return fail(names.error());
-    auto synced = m_store.remoteItemIds(account.id);
+    auto synced = onStore([&](ArticleStore& s) { return s.remoteItemIds(account.id); });
     if (!synced)
         return fail(synced.error());
     QHash<QString, QStringList> labelsOf;
@@ -285,14 +316,15 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
                 it->append(name);
         }
     }
-    if (auto r = m_store.setRemoteLabels(account.id, labelsOf); !r)
+    if (auto r = onStore([&](ArticleStore& s) { return s.setRemoteLabels(account.id, labelsOf); });
+        !r)
         return fail(r.error());
 
     if (pagesLeft) { // a first sync goes on from here next time; a later one asks again
         report.complete = false;
         account.continuation = first ? continuation : QString();
         account.lastError.clear();
-        if (auto r = m_store.recordSync(account); !r)
+        if (auto r = onStore([&](ArticleStore& s) { return s.recordSync(account); }); !r)
             return r.error();
         return report;
     }
@@ -301,7 +333,7 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
     account.newestSeen = newest;
     account.lastSync = QDateTime::currentDateTimeUtc();
     account.lastError.clear();
-    if (auto r = m_store.recordSync(account); !r)
+    if (auto r = onStore([&](ArticleStore& s) { return s.recordSync(account); }); !r)
         return r.error();
     return report;
 }

@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <stop_token>
+#include <type_traits>
 
 // One sync of an account: the changes made here first (in the order made), then the
 // server's subscriptions, its items (a first sync page by page, resumable where it was cut
@@ -41,8 +42,15 @@ public:
         std::function<void(int received)> progress;
     };
 
+    /// A command on the library, and how the engine has one run: on the store itself (the
+    /// CLI), or on the writer's thread, waited for (the window's sync thread: the network
+    /// never holds the writer, and each step is a short write of its own).
+    using StoreCommand = std::function<Result<void>(ArticleStore&)>;
+    using StoreAccess = std::function<Result<void>(const StoreCommand&)>;
+
     SyncEngine(ArticleStore& store, SyncBackend& backend);
     SyncEngine(ArticleStore& store, SyncBackend& backend, Options options);
+    SyncEngine(StoreAccess access, SyncBackend& backend, Options options);
 
     /// Syncs `account`. An error when the server refuses the account or does not answer,
     /// or the library cannot be written; what was stored before then stays, and the
@@ -52,7 +60,10 @@ public:
 private:
     Result<int> push(const SyncAccount& account, QStringList& refused, const std::stop_token& stop);
 
-    ArticleStore& m_store;
+    template <typename F>
+    std::invoke_result_t<F, ArticleStore&> onStore(F&& command);
+
+    StoreAccess m_access;
     SyncBackend& m_backend;
     Options m_options;
 };

@@ -116,16 +116,13 @@ Result<QJsonValue> TtRssBackend::call(const QString& op, QJsonObject fields,
     if (!answer)
         return answer.error();
     if (answer->status == 401 || answer->status == 403)
-        return Error(ErrorCode::Unauthorized, QStringLiteral("%1: answered HTTP %2 to %3")
-                                                  .arg(where())
-                                                  .arg(answer->status)
-                                                  .arg(op));
+        return Error(
+            ErrorCode::Unauthorized,
+            QStringLiteral("%1: answered HTTP %2 to %3").arg(where()).arg(answer->status).arg(op));
     if (answer->status != 200)
-        return Error(answer->status >= 500 ? ErrorCode::Unreachable : ErrorCode::Failed,
-                     QStringLiteral("%1: answered HTTP %2 to %3")
-                         .arg(where())
-                         .arg(answer->status)
-                         .arg(op));
+        return Error(
+            answer->status >= 500 ? ErrorCode::Unreachable : ErrorCode::Failed,
+            QStringLiteral("%1: answered HTTP %2 to %3").arg(where()).arg(answer->status).arg(op));
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(answer->body, &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
@@ -169,8 +166,7 @@ Result<QList<RemoteFeed>> TtRssBackend::feeds(const std::stop_token& stop)
         m_categoryIds.insert(title, id);
     }
     // -3: every real feed, whatever its category (virtual feeds and labels left out).
-    auto list =
-        call(QStringLiteral("getFeeds"), QJsonObject{{QStringLiteral("cat_id"), -3}}, stop);
+    auto list = call(QStringLiteral("getFeeds"), QJsonObject{{QStringLiteral("cat_id"), -3}}, stop);
     if (!list)
         return list.error();
     QList<RemoteFeed> feeds;
@@ -183,7 +179,8 @@ Result<QList<RemoteFeed>> TtRssBackend::feeds(const std::stop_token& stop)
         feed.id = QString::number(id);
         feed.title = f.value(QStringLiteral("title")).toString();
         feed.url = f.value(QStringLiteral("feed_url")).toString();
-        feed.folder = categoryTitle.value(f.value(QStringLiteral("cat_id")).toVariant().toLongLong());
+        feed.folder =
+            categoryTitle.value(f.value(QStringLiteral("cat_id")).toVariant().toLongLong());
         feeds.append(feed);
     }
     return feeds;
@@ -336,10 +333,10 @@ Result<void> TtRssBackend::apply(const RemoteChange& change, const std::stop_tok
         Result<QJsonValue> r = QJsonValue();
         if (label) {
             r = call(QStringLiteral("setArticleLabel"),
-                     QJsonObject{{QStringLiteral("article_ids"), ids},
-                                 {QStringLiteral("label_id"), labelId},
-                                 {QStringLiteral("assign"),
-                                  change.kind == RemoteChange::Kind::AddLabel}},
+                     QJsonObject{
+                         {QStringLiteral("article_ids"), ids},
+                         {QStringLiteral("label_id"), labelId},
+                         {QStringLiteral("assign"), change.kind == RemoteChange::Kind::AddLabel}},
                      stop);
         } else {
             const bool starState = change.kind == RemoteChange::Kind::Star ||
@@ -376,10 +373,10 @@ Result<QString> TtRssBackend::subscribe(const QString& url, const QString& folde
                              .arg(where(), folder));
         category = *it;
     }
-    auto content = call(QStringLiteral("subscribeToFeed"),
-                        QJsonObject{{QStringLiteral("feed_url"), url},
-                                    {QStringLiteral("category_id"), category}},
-                        stop);
+    auto content = call(
+        QStringLiteral("subscribeToFeed"),
+        QJsonObject{{QStringLiteral("feed_url"), url}, {QStringLiteral("category_id"), category}},
+        stop);
     if (!content)
         return content.error();
     const QJsonObject status = content->toObject().value(QStringLiteral("status")).toObject();
@@ -407,8 +404,8 @@ Result<QString> TtRssBackend::subscribe(const QString& url, const QString& folde
     if (const QString message = status.value(QStringLiteral("message")).toString();
         !message.isEmpty())
         reason += QStringLiteral(": ") + message;
-    return Error(QStringLiteral("%1: the server did not subscribe to %2 (%3)")
-                     .arg(where(), url, reason));
+    return Error(
+        QStringLiteral("%1: the server did not subscribe to %2 (%3)").arg(where(), url, reason));
 }
 
 Result<void> TtRssBackend::unsubscribe(const QString& feedId, const std::stop_token& stop)

@@ -32,7 +32,8 @@ struct Server {
         const qint64 news = server.addCategory(QStringLiteral("News"));
         alpha = server.addFeed(QStringLiteral("Alpha"), QStringLiteral("http://example.com/a.xml"),
                                news);
-        beta = server.addFeed(QStringLiteral("Beta"), QStringLiteral("http://example.com/b.xml"), 0);
+        beta =
+            server.addFeed(QStringLiteral("Beta"), QStringLiteral("http://example.com/b.xml"), 0);
         for (int i = 0; i < 30; ++i)
             addStory(alpha, QStringLiteral("Alpha"), i);
         for (int i = 0; i < 5; ++i)

@@ -367,6 +367,10 @@ int main(int argc, char* argv[])
         QStringLiteral("refresh-window-on"),
         QStringLiteral("Only time a refresh in the window on an existing library."),
         QStringLiteral("FILE"));
+    const QCommandLineOption syncWindowOn(
+        QStringLiteral("sync-window-on"),
+        QStringLiteral("Only time a sync of its accounts in the window on an existing library."),
+        QStringLiteral("FILE"));
     const QCommandLineOption discoveryOnly(
         QStringLiteral("discovery-only"),
         QStringLiteral("Only the discovery measurement: related stories and versions on the BBC "
@@ -380,7 +384,7 @@ int main(int argc, char* argv[])
                                        QStringLiteral("N"), QStringLiteral("10000"));
     parser.addOptions({articles, corpus, generate, rounds, workdir, json, perQuery, windowOption,
                        windowOn, writes, writesOnly, feedsOnly, refreshOnly, feedCount,
-                       refreshWindowOn, discoveryOnly, syncOnly, syncItems});
+                       refreshWindowOn, syncWindowOn, discoveryOnly, syncOnly, syncItems});
     parser.process(app);
 
     if (parser.isSet(syncOnly)) {
@@ -407,6 +411,16 @@ int main(int argc, char* argv[])
             std::fputs(QJsonDocument(d).toJson().constData(), stdout);
         else
             printDiscoveryFigures(d);
+        return 0;
+    }
+
+    if (parser.isSet(syncWindowOn)) {
+        QTemporaryDir settings;
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
+        std::fputs(QJsonDocument(measureRefreshInWindow(parser.value(syncWindowOn), true))
+                       .toJson()
+                       .constData(),
+                   stdout);
         return 0;
     }
 

@@ -135,6 +135,30 @@ QJsonObject measureSync(const QString& cliPath, const QString& sharedDir, int it
             (void)elsewhere.apply({core::RemoteChange::Kind::Read, unread->mid(0, 100), QString()});
         }
         out.insert(QStringLiteral("incremental"), runCli(cliPath, sync, passwords));
+
+        // The window's first sync of the same account, on a library of the BBC corpus,
+        // while searches run on it (against searches before it began).
+        const QString windowLibrary = work.filePath(QStringLiteral("window.sqlite"));
+        QProcess import;
+        import.start(cliPath, {QStringLiteral("--library"), windowLibrary, QStringLiteral("import"),
+                               sharedDir + QStringLiteral("/data/bbc/news")});
+        import.waitForFinished(600000);
+        runCli(cliPath,
+               {QStringLiteral("--library"), windowLibrary, QStringLiteral("account"),
+                QStringLiteral("add"), QStringLiteral("greader"), api.toString(), user},
+               passwords, password.toUtf8() + "\n");
+        QProcess child;
+        QProcessEnvironment childEnvironment = QProcessEnvironment::systemEnvironment();
+        childEnvironment.insert(QStringLiteral("BROADSHEET_CREDENTIALS"), passwords);
+        childEnvironment.insert(QStringLiteral("BROADSHEET_NO_KEYRING"), QStringLiteral("1"));
+        childEnvironment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        child.setProcessEnvironment(childEnvironment);
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        child.start(QCoreApplication::applicationFilePath(),
+                    {QStringLiteral("--sync-window-on"), windowLibrary});
+        if (child.waitForFinished(900000) && child.exitCode() == 0)
+            out.insert(QStringLiteral("window"),
+                       QJsonDocument::fromJson(child.readAllStandardOutput()).object());
     } else {
         out.insert(QStringLiteral("error"), subscribed.error().message);
     }
@@ -173,6 +197,18 @@ void printSyncFigures(const QJsonObject& s)
                     first.value(QStringLiteral("wallSeconds")).toDouble(),
                 next.value(QStringLiteral("requests")).toDouble() /
                     first.value(QStringLiteral("requests")).toDouble());
+    const QJsonObject w = s.value(QStringLiteral("window")).toObject();
+    if (!w.isEmpty()) {
+        const double idle = w.value(QStringLiteral("idle_p50_ms")).toDouble();
+        const double during = w.value(QStringLiteral("during_p50_ms")).toDouble();
+        std::printf("  window's first sync (%d new, %.1f s): search p50 %.2f ms idle, %.2f ms "
+                    "during (%.2fx; %d searches); longest GUI stall %.0f ms, %d over 50 ms\n",
+                    w.value(QStringLiteral("added")).toInt(),
+                    w.value(QStringLiteral("refresh_s")).toDouble(), idle, during,
+                    idle > 0 ? during / idle : 0.0, w.value(QStringLiteral("searches_during")).toInt(),
+                    w.value(QStringLiteral("gui_stall_max_ms")).toDouble(),
+                    w.value(QStringLiteral("gui_stalls_over_50_ms")).toInt());
+    }
 }
 
 } // namespace broadsheet::bench

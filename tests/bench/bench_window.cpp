@@ -5,6 +5,7 @@
 #include "bench_corpus.h"
 #include "feed_refresh_controller.h"
 #include "main_window.h"
+#include "sync_controller.h"
 #include "search/searcher.h"
 #include "store/article_store.h"
 
@@ -279,13 +280,15 @@ QJsonObject measureWritesDuringImport(const QString& libraryPath, const QString&
 
 namespace broadsheet::bench {
 
-QJsonObject measureRefreshInWindow(const QString& libraryPath)
+QJsonObject measureRefreshInWindow(const QString& libraryPath, bool sync)
 {
     auto store = core::ArticleStore::open(libraryPath, core::ArticleStore::OpenMode::OpenExisting);
     if (!store)
         return {{QStringLiteral("error"), store.error().message}};
     ui::MainWindow window(std::move(*store));
     window.feedRefresher()->setSchedule(0);
+    if (window.syncer())
+        window.syncer()->setSchedule(0);
     window.resize(1280, 800);
     window.show();
     QElapsedTimer settle;
@@ -345,15 +348,22 @@ QJsonObject measureRefreshInWindow(const QString& libraryPath)
     bool done = false;
     int added = 0;
     int failed = 0;
-    QObject::connect(&window, &ui::MainWindow::feedsRefreshed, [&](int a, int f) {
+    auto ended = [&](int a, int f) {
         if (qEnvironmentVariableIsSet("BROADSHEET_BENCH_STALLS"))
             std::fprintf(stderr, "refreshed at %lld ms\n", clock.elapsed());
         done = true;
         added = a;
         failed = f;
-    });
+    };
+    if (sync)
+        QObject::connect(&window, &ui::MainWindow::synced, ended);
+    else
+        QObject::connect(&window, &ui::MainWindow::feedsRefreshed, ended);
     ticks.start(5);
-    window.refreshFeeds();
+    if (sync)
+        window.syncer()->sync();
+    else
+        window.refreshFeeds();
     while (!done && clock.elapsed() < 600000)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
     const double refreshSeconds = static_cast<double>(clock.elapsed()) / 1000.0;

@@ -35,6 +35,6 @@ namespace broadsheet::bench {
 /// ways, the GUI thread's longest stall during the refresh, and what the refresh brought:
 /// {"idle_p50_ms", "during_p50_ms", "searches_during", "gui_stall_max_ms",
 /// "gui_stalls_over_50_ms", "refresh_s", "added", "failed"}.
-QJsonObject measureRefreshInWindow(const QString& libraryPath);
+QJsonObject measureRefreshInWindow(const QString& libraryPath, bool sync = false);
 
 } // namespace broadsheet::bench

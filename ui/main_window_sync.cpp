@@ -45,8 +45,8 @@ void MainWindow::setUpSync()
     });
     connect(m_sync, &SyncController::progress, this,
             [this](const core::SyncAccount& account, int received) {
-                m_syncStatus->setText(tr("Syncing %1: %n stories", nullptr, received)
-                                          .arg(accountName(account)));
+                m_syncStatus->setText(
+                    tr("Syncing %1: %n stories", nullptr, received).arg(accountName(account)));
             });
     connect(m_sync, &SyncController::accountSynced, this,
             [this](const core::SyncAccount& account, int added, const QString& error,
@@ -157,8 +157,7 @@ void MainWindow::showAddAccountDialog()
             [this, added, password](const core::Result<void>& outcome) {
                 if (!outcome || !*added) {
                     statusBar()->showMessage(
-                        outcome ? tr("The account went missing.") : outcome.error().message,
-                        15000);
+                        outcome ? tr("The account went missing.") : outcome.error().message, 15000);
                     return;
                 }
                 QString where;
@@ -174,8 +173,7 @@ void MainWindow::showAddAccountDialog()
                     return;
                 }
                 statusBar()->showMessage(
-                    tr("Added %1; its password is in %2.").arg(accountName(**added), where),
-                    10000);
+                    tr("Added %1; its password is in %2.").arg(accountName(**added), where), 10000);
                 refreshSidebar();
                 m_sync->sync((*added)->id);
             });
@@ -194,8 +192,8 @@ void MainWindow::removeAccount(qint64 id)
         return;
     const core::SyncAccount account = *it;
     QMessageBox ask(QMessageBox::Question, tr("Remove Account"),
-                    tr("Stop syncing with %1?").arg(accountName(account)),
-                    QMessageBox::Cancel, this);
+                    tr("Stop syncing with %1?").arg(accountName(account)), QMessageBox::Cancel,
+                    this);
     ask.setInformativeText(tr("Its stories stay in the library; its feeds are no longer "
                               "synced, and changes not yet sent are dropped."));
     ask.addButton(tr("&Remove"), QMessageBox::DestructiveRole);

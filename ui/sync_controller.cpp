@@ -67,9 +67,7 @@ private:
                 .arg(account.kind);
         core::SyncEngine::Options options;
         options.progress = [this, account](int received) {
-            tell([c = m_controller, account, received] {
-                Q_EMIT c->progress(account, received);
-            });
+            tell([c = m_controller, account, received] { Q_EMIT c->progress(account, received); });
         };
         core::LibraryWriter& writer = m_writer;
         core::SyncEngine engine(
@@ -186,24 +184,23 @@ void SyncController::test(const QString& kind, const QUrl& url, const QString& u
 {
     // On a pool thread, not the sync's: a test answers while a long first sync runs.
     QPointer<SyncController> self(this);
-    QThreadPool::globalInstance()->start([settings = core::AccountSettings{kind, url, user,
-                                                                           password},
-                                          self] {
-        core::HttpClient http;
-        auto backend = core::SyncBackend::create(settings, http);
-        QString error;
-        if (!backend)
-            error = tr("This Broadsheet cannot sync '%1' accounts.").arg(settings.kind);
-        else if (auto login = backend->login(); !login)
-            error = login.error().message;
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, error] {
-                if (self)
-                    Q_EMIT self->tested(error);
-            },
-            Qt::QueuedConnection);
-    });
+    QThreadPool::globalInstance()->start(
+        [settings = core::AccountSettings{kind, url, user, password}, self] {
+            core::HttpClient http;
+            auto backend = core::SyncBackend::create(settings, http);
+            QString error;
+            if (!backend)
+                error = tr("This Broadsheet cannot sync '%1' accounts.").arg(settings.kind);
+            else if (auto login = backend->login(); !login)
+                error = login.error().message;
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, error] {
+                    if (self)
+                        Q_EMIT self->tested(error);
+                },
+                Qt::QueuedConnection);
+        });
 }
 
 } // namespace broadsheet::ui

@@ -197,9 +197,11 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
         feedById.insert(feed.id, &feed);
 
     // Items: a first sync from where it stopped (the continuation is saved after each
-    // page), a later one what changed since the newest change seen.
+    // page), a later one what changed since the newest change seen, also from where it
+    // stopped when it was cut short (killed, stopped, the server gone).
     const bool first = !account.firstSyncDone;
-    QString continuation = first ? account.continuation : QString();
+    const bool resumed = !account.continuation.isEmpty();
+    QString continuation = account.continuation;
     // A later sync always gives `since` (a backend walks its items differently for one).
     std::optional<QDateTime> since;
     if (!first)
@@ -268,15 +270,19 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
                 return fail(r.error());
         }
         continuation = items->continuation;
-        if (first) { // resumable: a sync cut short goes on from this page
-            account.continuation = continuation;
+        // Resumable: a sync cut short goes on from this page. A later one keeps asking
+        // from its `since` until it ends whole: the pages it has not reached are older.
+        account.continuation = continuation;
+        if (first)
             account.newestSeen = newest;
-            if (auto r = onStore([&](ArticleStore& s) { return s.recordSync(account); }); !r)
-                return fail(r.error());
-        }
+        if (auto r = onStore([&](ArticleStore& s) { return s.recordSync(account); }); !r)
+            return fail(r.error());
         if (m_options.progress)
             m_options.progress(report.received);
-        if (continuation.isEmpty() || items->items.isEmpty() || (!first && !anythingNew))
+        // A later sync stops at a page of nothing new, but not one that resumed: what
+        // lies past where it stopped was never seen.
+        if (continuation.isEmpty() || items->items.isEmpty() ||
+            (!first && !resumed && !anythingNew))
             break;
         pagesLeft = page + 1 == m_options.maxPages;
     }
@@ -320,9 +326,9 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
         !r)
         return fail(r.error());
 
-    if (pagesLeft) { // a first sync goes on from here next time; a later one asks again
+    if (pagesLeft) { // it goes on from here next time
         report.complete = false;
-        account.continuation = first ? continuation : QString();
+        account.continuation = continuation;
         account.lastError.clear();
         if (auto r = onStore([&](ArticleStore& s) { return s.recordSync(account); }); !r)
             return r.error();

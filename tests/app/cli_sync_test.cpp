@@ -2,10 +2,13 @@
 // broadsheet-cli's account and sync against a real FreshRSS on 127.0.0.1.
 #include "feed_servers.h"
 #include "http_test_server.h"
+#include "store/article_store.h"
 #include "sync/greader_backend.h"
 #include "sync/http_client.h"
+#include "sync/ttrss_backend.h"
 #include "test_support.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
@@ -13,6 +16,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 
 using namespace broadsheet;
@@ -263,4 +267,86 @@ TEST_CASE("cli: a TT-RSS account syncs its articles and says what its API cannot
               .value(QStringLiteral("refused"))
               .toArray()
               .isEmpty());
+}
+
+TEST_CASE("cli: a sync killed part way loses nothing: the next one goes on from where it "
+          "stopped and sends what waited",
+          "[cli][sync][server][ttrss][kill]")
+{
+    if (!TtRss::installed()) {
+        WARN("tt-rss or PostgreSQL 15 is not installed (scripts/deps installs them)");
+        REQUIRE(TtRss::installed());
+    }
+    QTemporaryDir dir;
+    TtRss server(dir.filePath(QStringLiteral("ttrss")));
+    INFO(server.error().toStdString());
+    REQUIRE(server.start());
+    const qint64 feed =
+        server.addFeed(QStringLiteral("Wire"), QStringLiteral("http://example.com/wire.xml"), 0);
+    for (int i = 0; i < 5; ++i)
+        server.addEntry(feed, QStringLiteral("Wire story %1").arg(i),
+                        QStringLiteral("http://example.com/w/%1").arg(i),
+                        QStringLiteral("<p>Markets moved on story %1.</p>").arg(i), 600 + i);
+    REQUIRE(run(dir,
+                {QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("ttrss"),
+                 server.apiUrl().toString(), server.user()},
+                server.password().toUtf8() + "\n")
+                .exitCode == 0);
+    REQUIRE(run(dir, {QStringLiteral("sync")}).exitCode == 0);
+
+    // A mark waits in the queue; the server has a big crawl for the next sync.
+    REQUIRE(
+        run(dir, {QStringLiteral("mark"), QStringLiteral("read"), QStringLiteral("1")}).exitCode ==
+        0);
+    server.addCrawl(feed, QStringLiteral("Big"), 4000);
+
+    const QString library = dir.filePath(QStringLiteral("library.sqlite"));
+    QProcess sync;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("BROADSHEET_CREDENTIALS"),
+                       dir.filePath(QStringLiteral("passwords.json")));
+    environment.insert(QStringLiteral("BROADSHEET_NO_KEYRING"), QStringLiteral("1"));
+    sync.setProcessEnvironment(environment);
+    sync.start(QStringLiteral(BROADSHEET_CLI_PATH),
+               {QStringLiteral("--library"), library, QStringLiteral("sync")});
+    REQUIRE(sync.waitForStarted());
+    // Killed (SIGKILL) once a few pages are stored, in the middle of its walk.
+    auto reader = core::ArticleStore::open(library, core::ArticleStore::OpenMode::OpenExisting);
+    REQUIRE(reader.ok());
+    auto count = [&reader](const char* sql) {
+        auto value = (*reader)->database().queryInt(sql);
+        return value ? *value : -1;
+    };
+    qint64 stored = 0;
+    QElapsedTimer waited;
+    waited.start();
+    while (sync.state() == QProcess::Running && waited.elapsed() < 60000) {
+        stored = count("SELECT count(*) FROM articles");
+        if (stored >= 605)
+            break;
+        QThread::msleep(10);
+    }
+    INFO("stored when killed: " << stored);
+    REQUIRE(sync.state() == QProcess::Running);
+    sync.kill();
+    REQUIRE(sync.waitForFinished(10000));
+    CHECK(sync.exitStatus() == QProcess::CrashExit);
+
+    // The next sync goes on and ends whole; the library is whole, every story tagged.
+    const Outcome again = run(dir, {QStringLiteral("sync"), QStringLiteral("--json")});
+    INFO(again.err.toStdString());
+    REQUIRE(again.exitCode == 0);
+    CHECK(again.json().array().at(0).toObject().value(QStringLiteral("complete")).toBool());
+    CHECK(count("SELECT count(*) FROM articles") == 4005);
+    CHECK(count("SELECT count(*) FROM sync_queue") == 0);
+    const Outcome checked = run(dir, {QStringLiteral("check")});
+    INFO(checked.out.toStdString() << checked.err.toStdString());
+    CHECK(checked.exitCode == 0);
+    core::HttpClient http;
+    core::TtRssBackend elsewhere(core::AccountSettings{QStringLiteral("ttrss"), server.apiUrl(),
+                                                       server.user(), server.password()},
+                                 http);
+    auto unread = elsewhere.unreadIds();
+    REQUIRE(unread.ok());
+    CHECK(unread->size() == 4004);
 }

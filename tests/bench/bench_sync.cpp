@@ -205,7 +205,8 @@ void printSyncFigures(const QJsonObject& s)
                     "during (%.2fx; %d searches); longest GUI stall %.0f ms, %d over 50 ms\n",
                     w.value(QStringLiteral("added")).toInt(),
                     w.value(QStringLiteral("refresh_s")).toDouble(), idle, during,
-                    idle > 0 ? during / idle : 0.0, w.value(QStringLiteral("searches_during")).toInt(),
+                    idle > 0 ? during / idle : 0.0,
+                    w.value(QStringLiteral("searches_during")).toInt(),
                     w.value(QStringLiteral("gui_stall_max_ms")).toDouble(),
                     w.value(QStringLiteral("gui_stalls_over_50_ms")).toInt());
     }

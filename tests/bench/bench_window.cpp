@@ -5,9 +5,9 @@
 #include "bench_corpus.h"
 #include "feed_refresh_controller.h"
 #include "main_window.h"
-#include "sync_controller.h"
 #include "search/searcher.h"
 #include "store/article_store.h"
+#include "sync_controller.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -59,8 +59,8 @@ TEST_CASE("window: Add Account tests the login, adds the account, syncs it on it
     INFO(server.error().toStdString());
     REQUIRE(server.start());
     const qint64 money = server.addCategory(QStringLiteral("Money"));
-    const qint64 wire =
-        server.addFeed(QStringLiteral("Wire"), QStringLiteral("http://example.com/wire.xml"), money);
+    const qint64 wire = server.addFeed(QStringLiteral("Wire"),
+                                       QStringLiteral("http://example.com/wire.xml"), money);
     for (int i = 0; i < 3; ++i)
         server.addEntry(wire, QStringLiteral("Harbour report %1").arg(i),
                         QStringLiteral("http://example.com/w/%1").arg(i),

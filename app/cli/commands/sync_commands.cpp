@@ -3,10 +3,12 @@
 #include "cli_output.h"
 #include "command_line.h"
 #include "commands.h"
+#include "store/library_writer.h"
 #include "sync/credentials.h"
 #include "sync/http_client.h"
 #include "sync/sync_backend.h"
 #include "sync/sync_engine.h"
+#include "tagging/tagging_pass.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -294,6 +296,7 @@ int syncCommand(const QStringList& arguments, const QString& globalLibrary)
     const bool asJson = cli.parser().isSet(json);
     QJsonArray reports;
     int exit = ExitOk;
+    qint64 addedInAll = 0;
     for (const core::SyncAccount& account : accounts) {
         auto password = core::credentials::load(account);
         if (!password) {
@@ -331,6 +334,7 @@ int syncCommand(const QStringList& arguments, const QString& globalLibrary)
             continue;
         }
         const double seconds = static_cast<double>(timer.elapsed()) / 1000.0;
+        addedInAll += report->added;
         if (asJson) {
             reports.append(QJsonObject{
                 {QStringLiteral("account"), account.id},
@@ -363,6 +367,21 @@ int syncCommand(const QStringList& arguments, const QString& globalLibrary)
             printErr(QStringLiteral("broadsheet-cli: account %1: not done on the server: %2\n")
                          .arg(account.id)
                          .arg(refused));
+    }
+    // People, organisations, places and keywords for what came in, as an import does.
+    if (addedInAll > 0 && !stop.get_token().stop_requested()) {
+        store.reset(); // the writer takes the library from here
+        auto writer = openWriter(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
+        auto reader =
+            writer ? openStore(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting) : nullptr;
+        if (!writer || !reader)
+            return ExitFailure;
+        core::TaggingPass pass(*writer, *reader);
+        auto tagged = pass.run(stop.get_token());
+        if (!tagged)
+            return fail(tagged.error());
+        if (!asJson)
+            printOut(QStringLiteral("Tagged %1.\n").arg(counted(*tagged, "story", "stories")));
     }
     if (asJson)
         printJson(QJsonDocument(reports));

@@ -235,13 +235,17 @@ public:
     /// Sets read and starred on the account's stories as the server has them (read unless
     /// in `unread`; starred when in `starred`). A story with a change of its own waiting in
     /// the queue keeps it. Returns how many stories changed.
+    /// Stories in `keep` (items the server no longer has) keep their state.
     Result<qint64> applyRemoteFlags(qint64 account, const QSet<QString>& unread,
-                                    const QSet<QString>& starred);
+                                    const QSet<QString>& starred, const QSet<QString>& keep = {});
     /// Makes the labels of the server's items (remote id → its labels, all of them) the
     /// stories' tags of kind label; a story whose own label change waits keeps its own.
     Result<void> setRemoteLabels(qint64 account, const QHash<QString, QStringList>& labels);
     /// The server's ids of every story the account synced.
     Result<QStringList> remoteItemIds(qint64 account);
+    /// The server's ids of the account's stories that are starred or carry a label here:
+    /// what a sync would take away if the server lost them.
+    Result<QStringList> keptRemoteItemIds(qint64 account);
     /// The account's changes waiting for the server, oldest first; setRead() and
     /// setStarred() queue them for synced stories, addTag() and removeTag() for labels.
     Result<QList<QueuedChange>> queuedChanges(qint64 account);

@@ -275,7 +275,8 @@ Result<void> ArticleStore::linkRemoteItems(qint64 account,
 }
 
 Result<qint64> ArticleStore::applyRemoteFlags(qint64 account, const QSet<QString>& unread,
-                                              const QSet<QString>& starred)
+                                              const QSet<QString>& starred,
+                                              const QSet<QString>& keep)
 {
     auto transaction = Transaction::beginOrJoin(m_db);
     if (!transaction)
@@ -294,7 +295,7 @@ Result<qint64> ArticleStore::applyRemoteFlags(qint64 account, const QSet<QString
     QList<std::tuple<ArticleId, bool, bool>> changes;
     if (auto r = items->forEachRow([&](const Statement& row) {
             const QString remote = row.text(0);
-            if (row.int64(4) != 0)
+            if (row.int64(4) != 0 || keep.contains(remote))
                 return;
             const bool read = !unread.contains(remote);
             const bool star = starred.contains(remote);
@@ -376,6 +377,21 @@ Result<void> ArticleStore::setRemoteLabels(qint64 account,
 Result<QStringList> ArticleStore::remoteItemIds(qint64 account)
 {
     auto select = m_db.prepare("SELECT remote_id FROM remote_items WHERE account_id = ?1");
+    if (!select)
+        return select.error();
+    select->bind(1, account);
+    QStringList ids;
+    if (auto r = select->forEachRow([&ids](const Statement& row) { ids.append(row.text(0)); }); !r)
+        return r.error();
+    return ids;
+}
+
+Result<QStringList> ArticleStore::keptRemoteItemIds(qint64 account)
+{
+    auto select = m_db.prepare(
+        "SELECT r.remote_id FROM remote_items r JOIN articles a ON a.id = r.article_id WHERE "
+        "r.account_id = ?1 AND (a.is_starred = 1 OR EXISTS (SELECT 1 FROM article_tags x JOIN "
+        "tags t ON t.id = x.tag_id WHERE x.article_id = a.id AND t.kind = 'label'))");
     if (!select)
         return select.error();
     select->bind(1, account);

@@ -220,6 +220,11 @@ Result<QList<RemoteFeed>> GReaderBackend::feeds(const std::stop_token& stop)
     auto object = jsonObject(*body, where(QStringLiteral("/reader/api/0") + path));
     if (!object)
         return object.error();
+    // A server that answers without the list is not taken to have no feeds: the library
+    // would unsubscribe from every one.
+    if (!object->value(QStringLiteral("subscriptions")).isArray())
+        return Error(QStringLiteral("%1: the answer has no subscription list")
+                         .arg(where(QStringLiteral("/reader/api/0") + path)));
     QList<RemoteFeed> feeds;
     m_folderOf.clear();
     for (const auto& value : object->value(QStringLiteral("subscriptions")).toArray()) {
@@ -299,6 +304,9 @@ Result<ItemPage> GReaderBackend::items(const QString& continuation, std::optiona
     auto object = jsonObject(*body, where(QStringLiteral("/reader/api/0") + path));
     if (!object)
         return object.error();
+    if (!object->value(QStringLiteral("items")).isArray())
+        return Error(QStringLiteral("%1: the answer has no list of items")
+                         .arg(where(QStringLiteral("/reader/api/0") + path)));
     ItemPage page;
     page.continuation = object->value(QStringLiteral("continuation")).toString();
     for (const auto& value : object->value(QStringLiteral("items")).toArray()) {
@@ -390,6 +398,34 @@ Result<QStringList> GReaderBackend::starredIds(const std::stop_token& stop)
 Result<QStringList> GReaderBackend::labelledIds(const QString& name, const std::stop_token& stop)
 {
     return streamIds(label(name), QString(), stop);
+}
+
+Result<QSet<QString>> GReaderBackend::present(const QStringList& ids, const std::stop_token& stop)
+{
+    QSet<QString> found;
+    const QString path = QStringLiteral("/stream/items/contents");
+    for (qsizetype at = 0; at < ids.size(); at += kIdsPerEdit) {
+        QUrlQuery form;
+        for (const QString& id : ids.mid(at, kIdsPerEdit))
+            form.addQueryItem(QStringLiteral("i"), longItemId(id));
+        form.addQueryItem(QStringLiteral("output"), QStringLiteral("json"));
+        auto body = post(path, form, stop);
+        if (!body)
+            return body.error();
+        auto object = jsonObject(*body, where(QStringLiteral("/reader/api/0") + path));
+        if (!object)
+            return object.error();
+        if (!object->value(QStringLiteral("items")).isArray())
+            return Error(QStringLiteral("%1: the answer has no list of items")
+                             .arg(where(QStringLiteral("/reader/api/0") + path)));
+        for (const auto& item : object->value(QStringLiteral("items")).toArray()) {
+            if (const QString id =
+                    shortItemId(item.toObject().value(QStringLiteral("id")).toString());
+                !id.isEmpty())
+                found.insert(id);
+        }
+    }
+    return found;
 }
 
 Result<void> GReaderBackend::apply(const RemoteChange& change, const std::stop_token& stop)

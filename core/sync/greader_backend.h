@@ -24,6 +24,8 @@ public:
     Result<QStringList> starredIds(const std::stop_token& stop = {}) override;
     Result<QStringList> labelledIds(const QString& label,
                                     const std::stop_token& stop = {}) override;
+    Result<QSet<QString>> present(const QStringList& ids,
+                                  const std::stop_token& stop = {}) override;
     Result<void> apply(const RemoteChange& change, const std::stop_token& stop = {}) override;
     Result<QString> subscribe(const QString& url, const QString& folder,
                               const std::stop_token& stop = {}) override;

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -83,6 +84,9 @@ public:
     /// The ids of every item with the user's label `label`.
     virtual Result<QStringList> labelledIds(const QString& label,
                                             const std::stop_token& stop = {}) = 0;
+    /// Which of `ids` the server still has (its retention may have removed the others).
+    virtual Result<QSet<QString>> present(const QStringList& ids,
+                                          const std::stop_token& stop = {}) = 0;
     virtual Result<void> apply(const RemoteChange& change, const std::stop_token& stop = {}) = 0;
     /// Subscribes to `url` (in `folder` when not ""); returns the new feed's id.
     virtual Result<QString> subscribe(const QString& url, const QString& folder,

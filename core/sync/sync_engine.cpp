@@ -295,9 +295,30 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
     auto starredIds = m_backend.starredIds(stop);
     if (!starredIds)
         return fail(starredIds.error());
+    const QSet<QString> starredThere(starredIds->cbegin(), starredIds->cend());
+    // A story starred or labelled here that the server's lists leave out may be one its
+    // retention removed: those it no longer has keep their star and labels here.
+    auto kept = onStore([&](ArticleStore& s) { return s.keptRemoteItemIds(account.id); });
+    if (!kept)
+        return fail(kept.error());
+    QStringList unsure;
+    for (const QString& id : *kept) {
+        if (!starredThere.contains(id))
+            unsure.append(id);
+    }
+    QSet<QString> gone;
+    if (!unsure.isEmpty()) {
+        auto present = m_backend.present(unsure, stop);
+        if (!present)
+            return fail(present.error());
+        for (const QString& id : unsure) {
+            if (!present->contains(id))
+                gone.insert(id);
+        }
+    }
     auto flags = onStore([&](ArticleStore& s) {
         return s.applyRemoteFlags(account.id, QSet<QString>(unreadIds->cbegin(), unreadIds->cend()),
-                                  QSet<QString>(starredIds->cbegin(), starredIds->cend()));
+                                  starredThere, gone);
     });
     if (!flags)
         return fail(flags.error());
@@ -311,8 +332,10 @@ Result<SyncReport> SyncEngine::run(SyncAccount account, const std::stop_token& s
     if (!synced)
         return fail(synced.error());
     QHash<QString, QStringList> labelsOf;
-    for (const QString& id : *synced)
-        labelsOf.insert(id, {});
+    for (const QString& id : *synced) {
+        if (!gone.contains(id))
+            labelsOf.insert(id, {});
+    }
     for (const QString& name : *names) {
         auto ids = m_backend.labelledIds(name, stop);
         if (!ids)

@@ -61,6 +61,12 @@ TtRssBackend::TtRssBackend(AccountSettings settings, HttpClient& http)
     m_settings.url.setPath(path);
 }
 
+Error TtRssBackend::notAList(const QString& op) const
+{
+    return Error(
+        QStringLiteral("%1: the answer to %2 is not the list the API gives").arg(where(), op));
+}
+
 QString TtRssBackend::where() const
 {
     return m_settings.url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString();
@@ -154,6 +160,8 @@ Result<QList<RemoteFeed>> TtRssBackend::feeds(const std::stop_token& stop)
                            QJsonObject{{QStringLiteral("include_empty"), true}}, stop);
     if (!categories)
         return categories.error();
+    if (!categories->isArray())
+        return notAList(QStringLiteral("getCategories"));
     QHash<qint64, QString> categoryTitle;
     m_categoryIds.clear();
     for (const auto& value : categories->toArray()) {
@@ -169,6 +177,10 @@ Result<QList<RemoteFeed>> TtRssBackend::feeds(const std::stop_token& stop)
     auto list = call(QStringLiteral("getFeeds"), QJsonObject{{QStringLiteral("cat_id"), -3}}, stop);
     if (!list)
         return list.error();
+    // A server that answers without the list is not taken to have no feeds: the library
+    // would unsubscribe from every one.
+    if (!list->isArray())
+        return notAList(QStringLiteral("getFeeds"));
     QList<RemoteFeed> feeds;
     for (const auto& value : list->toArray()) {
         const QJsonObject f = value.toObject();
@@ -229,6 +241,8 @@ Result<ItemPage> TtRssBackend::items(const QString& continuation, std::optional<
     auto list = call(QStringLiteral("getHeadlines"), fields, stop);
     if (!list)
         return list.error();
+    if (!list->isArray())
+        return notAList(QStringLiteral("getHeadlines"));
     const QJsonArray rows = list->toArray();
     ItemPage page;
     for (const auto& value : rows) {
@@ -275,6 +289,8 @@ Result<QStringList> TtRssBackend::articleIds(qint64 feedId, const QString& viewM
                          stop);
         if (!list)
             return list.error();
+        if (!list->isArray())
+            return notAList(QStringLiteral("getHeadlines"));
         const QJsonArray rows = list->toArray();
         for (const auto& value : rows) {
             const qint64 id = value.toObject().value(QStringLiteral("id")).toVariant().toLongLong();
@@ -306,6 +322,26 @@ Result<QStringList> TtRssBackend::labelledIds(const QString& label, const std::s
     if (it == m_labelIds.cend())
         return QStringList();
     return articleIds(*it, QStringLiteral("all_articles"), stop);
+}
+
+Result<QSet<QString>> TtRssBackend::present(const QStringList& ids, const std::stop_token& stop)
+{
+    QSet<QString> found;
+    for (qsizetype at = 0; at < ids.size(); at += kIdsPerEdit) {
+        auto list = call(
+            QStringLiteral("getArticle"),
+            QJsonObject{{QStringLiteral("article_id"), joinedIds(ids.mid(at, kIdsPerEdit))}}, stop);
+        if (!list)
+            return list.error();
+        if (!list->isArray())
+            return notAList(QStringLiteral("getArticle"));
+        for (const auto& value : list->toArray()) {
+            const qint64 id = value.toObject().value(QStringLiteral("id")).toVariant().toLongLong();
+            if (id > 0)
+                found.insert(QString::number(id));
+        }
+    }
+    return found;
 }
 
 Result<void> TtRssBackend::apply(const RemoteChange& change, const std::stop_token& stop)

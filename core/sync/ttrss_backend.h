@@ -30,6 +30,8 @@ public:
     Result<QStringList> starredIds(const std::stop_token& stop = {}) override;
     Result<QStringList> labelledIds(const QString& label,
                                     const std::stop_token& stop = {}) override;
+    Result<QSet<QString>> present(const QStringList& ids,
+                                  const std::stop_token& stop = {}) override;
     Result<void> apply(const RemoteChange& change, const std::stop_token& stop = {}) override;
     Result<QString> subscribe(const QString& url, const QString& folder,
                               const std::stop_token& stop = {}) override;
@@ -49,6 +51,7 @@ private:
                                    const std::stop_token& stop);
     Result<void> loadLabels(const std::stop_token& stop);
     QString where() const;
+    Error notAList(const QString& op) const;
 
     AccountSettings m_settings;
     HttpClient& m_http;

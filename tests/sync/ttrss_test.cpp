@@ -394,6 +394,19 @@ TEST_CASE("a sync with TT-RSS brings its feeds and articles, resumes a first syn
     CHECK(accountNow().lastError.isEmpty());
     CHECK(elsewhere.unreadIds()->contains(remoteIdOf(*store, mine)));
 
+    // The server's retention purges articles, a starred one of ours among them: here they
+    // stay, starred (the library keeps what it has; the server's purge is the server's).
+    REQUIRE(server.error().isEmpty());
+    server.sql(QStringLiteral("delete from ttrss_user_entries where ref_id in (%1, %2);")
+                   .arg(remoteIdOf(*store, mine), remoteIdOf(*store, other)));
+    REQUIRE(server.error().isEmpty());
+    auto purged = SyncEngine(*store, offline).run(accountNow());
+    REQUIRE(purged.ok());
+    CHECK(count(*store, "SELECT count(*) FROM articles") == 35);
+    CHECK((*store->article(mine))->starred);
+    CHECK((*store->article(other))->starred);
+    CHECK(labelsOf(mine) == QStringList{QStringLiteral("Later")});
+
     // New articles crawled by the server: an incremental sync brings them, newest first,
     // and stops at the first page with nothing new.
     for (int i = 30; i < 40; ++i)
@@ -422,7 +435,7 @@ TEST_CASE("a sync with TT-RSS brings its feeds and articles, resumes a first syn
     REQUIRE(betaHere);
     alphaHere->title = QStringLiteral("Alpha Weekly");
     REQUIRE(store->updateSubscription(*alphaHere).ok());
-    REQUIRE(store->addTag({mine}, QStringLiteral("Queue"), TagKind::Label).ok());
+    REQUIRE(store->addTag({story}, QStringLiteral("Queue"), TagKind::Label).ok());
     REQUIRE(store->removeSubscription(betaHere->id, false).ok());
     CHECK(store->queuedChanges(*accountId)->size() == 3);
     auto tidy = SyncEngine(*store, offline).run(accountNow());

@@ -189,6 +189,26 @@
         <source>%1 is not a feed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Keep in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This library, whose feeds Broadsheet fetches, or a sync account, whose server fetches the feed and sends its stories here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server names the feed it subscribes to; rename it afterwards in its Properties, where the server allows it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>broadsheet::ui::ArticleListModel</name>
@@ -1235,10 +1255,6 @@ Everything in it will be replaced once the export is complete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Syncing %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1313,6 +1329,18 @@ Everything in it will be replaced once the export is complete.</source>
     </message>
     <message>
         <source>Removed %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server to subscribe to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 subscribed to %2; its stories come with this sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not subscribe: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1729,6 +1757,10 @@ Everything in it will be replaced once the export is complete.</source>
     </message>
     <message>
         <source>&amp;Remove Account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribe to a &amp;Feed…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

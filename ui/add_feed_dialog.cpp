@@ -15,8 +15,11 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 #include <QtConcurrent>
+
+#include <algorithm>
 
 namespace broadsheet::ui {
 
@@ -112,9 +115,30 @@ AddFeedDialog::AddFeedDialog(const QStringList& folders, QWidget* parent)
     m_folder->addItems(folders);
     m_folder->setToolTip(tr("A folder, or folders within folders as News/World; empty: at the "
                             "top"));
+    m_place = new QComboBox;
+    m_place->setAccessibleName(tr("Keep in"));
+    m_place->setToolTip(tr("This library, whose feeds Broadsheet fetches, or a sync account, "
+                           "whose server fetches the feed and sends its stories here"));
+    m_places.append(Place{0, tr("This library"), folders});
+    m_place->addItem(m_places.front().name, qint64(0));
+    connect(m_place, &QComboBox::currentIndexChanged, this, [this](int at) {
+        if (at < 0 || at >= m_places.size())
+            return;
+        const QString typed = m_folder->currentText();
+        m_folder->clear();
+        m_folder->addItem(QString());
+        m_folder->addItems(m_places[at].folders);
+        m_folder->setCurrentText(typed);
+        nameFor(m_places[at].account);
+    });
     auto* form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Keep in:"), m_place);
     form->addRow(tr("F&older:"), m_folder);
+    m_placeLabel = qobject_cast<QLabel*>(form->labelForField(m_place));
+    m_place->hide();
+    if (m_placeLabel)
+        m_placeLabel->hide();
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     subscribeButton()->setText(tr("&Subscribe"));
@@ -140,6 +164,42 @@ AddFeedDialog::~AddFeedDialog() = default;
 QPushButton* AddFeedDialog::subscribeButton() const
 {
     return m_buttons->button(QDialogButtonBox::Ok);
+}
+
+void AddFeedDialog::setPlaces(const QList<Place>& accounts, qint64 chosen, const QString& folder)
+{
+    m_places.resize(1);
+    m_places.append(accounts);
+    const QSignalBlocker quiet(m_place);
+    while (m_place->count() > 1)
+        m_place->removeItem(1);
+    for (const Place& place : accounts)
+        m_place->addItem(place.name, place.account);
+    m_place->setVisible(!accounts.isEmpty());
+    if (m_placeLabel)
+        m_placeLabel->setVisible(!accounts.isEmpty());
+    const int at = std::max(0, m_place->findData(chosen));
+    m_place->setCurrentIndex(at);
+    m_folder->clear();
+    m_folder->addItem(QString());
+    m_folder->addItems(m_places[at].folders);
+    m_folder->setCurrentText(folder);
+    nameFor(chosen);
+}
+
+void AddFeedDialog::nameFor(qint64 account)
+{
+    // A server names what it subscribes to; the name can be changed after, in Properties.
+    m_name->setEnabled(account == 0);
+    m_name->setToolTip(account == 0 ? QString()
+                                    : tr("The server names the feed it subscribes to; rename it "
+                                         "afterwards in its Properties, where the server allows "
+                                         "it"));
+}
+
+qint64 AddFeedDialog::account() const
+{
+    return m_place->currentData().toLongLong();
 }
 
 core::Subscription AddFeedDialog::subscription() const

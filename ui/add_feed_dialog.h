@@ -27,6 +27,19 @@ public:
     AddFeedDialog(const QStringList& folders, QWidget* parent = nullptr);
     ~AddFeedDialog() override;
 
+    /// Where a subscription can be kept besides this library: a sync account.
+    struct Place {
+        qint64 account = 0; ///< 0: this library, refreshed here
+        QString name;
+        QStringList folders; ///< the place's folders, offered in the folder box
+    };
+    /// Offers "Keep in:" this library or one of `accounts` (none: the choice is not shown),
+    /// `chosen` first (an account's id, 0 for here) with `folder` in the folder box.
+    void setPlaces(const QList<Place>& accounts, qint64 chosen, const QString& folder);
+    /// The account chosen to keep the subscription (its server fetches it), 0 for here.
+    qint64 account() const;
+    QComboBox* placeBox() const { return m_place; }
+
     /// What to subscribe to: the feed's address, the name, the folder.
     core::Subscription subscription() const;
     /// The feed as fetched for the preview: stored at once, no second fetch.
@@ -47,6 +60,7 @@ Q_SIGNALS:
 private:
     void fetch(const QUrl& url, bool discovered);
     void onFetched(const core::FetchResult& result, bool discovered);
+    void nameFor(qint64 account); ///< the name is the server's when an account keeps the feed
 
     QLineEdit* m_url = nullptr;
     QListWidget* m_found = nullptr;
@@ -55,6 +69,9 @@ private:
     QListWidget* m_preview = nullptr;
     QLineEdit* m_name = nullptr;
     QComboBox* m_folder = nullptr;
+    QComboBox* m_place = nullptr;
+    QLabel* m_placeLabel = nullptr;
+    QList<Place> m_places; ///< [0]: this library
     QDialogButtonBox* m_buttons = nullptr;
     std::unique_ptr<core::FeedFetcher> m_fetcher;
     core::FetchResult m_answer;

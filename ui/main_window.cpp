@@ -199,7 +199,7 @@ MainWindow::MainWindow(std::unique_ptr<core::ArticleStore> store, QWidget* paren
     welcomeText->setAlignment(Qt::AlignCenter);
     auto* addFeedButton = new QPushButton(tr("Add a Feed…"));
     addFeedButton->setAccessibleName(tr("Add a feed"));
-    connect(addFeedButton, &QPushButton::clicked, this, &MainWindow::showAddFeedDialog);
+    connect(addFeedButton, &QPushButton::clicked, this, [this] { showAddFeedDialog(); });
     auto* importButton = new QPushButton(tr("Import a Folder…"));
     importButton->setAccessibleName(tr("Import a folder"));
     connect(importButton, &QPushButton::clicked, this, &MainWindow::importFolder);

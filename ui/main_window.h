@@ -124,8 +124,9 @@ public:
     TagManagerDialog* tagManager() const { return m_tagManager; }
 
     // ---- Feeds (main_window_feeds.cpp) ----
-    /// File → Add Feed… (Ctrl+Shift+N).
-    void showAddFeedDialog();
+    /// File → Add Feed… (Ctrl+Shift+N); from an account's menu, with that account and
+    /// folder chosen: its server is then asked to subscribe.
+    void showAddFeedDialog(qint64 account = 0, const QString& folder = {});
     /// Stores a subscription and the stories of the feed as fetched (from the dialog).
     void subscribeTo(const core::Subscription& subscription, const core::FetchResult& answer);
     /// Refreshes these subscriptions (none: all of them), in the background (F5, Shift+F5).
@@ -223,7 +224,7 @@ private:
     void setUpFeeds();
     void addFeedActions(QMenu* file, QMenu* story);
     void updateWindowTitle(qint64 unread);
-    QStringList folderNames() const;
+    QStringList folderNames(qint64 account = 0) const; ///< here's (0) or an account's
     void saveSettings() const;
     void restoreSettings();
     void showCurrentArticle();

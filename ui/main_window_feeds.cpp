@@ -114,7 +114,7 @@ void MainWindow::setUpFeeds()
 
 void MainWindow::addFeedActions(QMenu* file, QMenu* story)
 {
-    QAction* add = file->addAction(tr("&Add Feed…"), this, &MainWindow::showAddFeedDialog);
+    QAction* add = file->addAction(tr("&Add Feed…"), this, [this] { showAddFeedDialog(); });
     add->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     QAction* all = file->addAction(tr("&Refresh All Feeds"), this, [this] { refreshFeeds(); });
     all->setShortcut(QKeySequence(Qt::Key_F5));
@@ -146,10 +146,12 @@ void MainWindow::updateWindowTitle(qint64 unread)
                               : tr("Broadsheet — %1").arg(name));
 }
 
-QStringList MainWindow::folderNames() const
+QStringList MainWindow::folderNames(qint64 account) const
 {
     QStringList names;
     for (const core::SubscriptionState& s : m_sidebar->overview().subscriptions) {
+        if (s.accountId != account)
+            continue;
         for (qsizetype n = 1; n <= s.folders.size(); ++n) {
             const QString path = s.folders.mid(0, n).join(u'/');
             if (!names.contains(path))
@@ -160,12 +162,26 @@ QStringList MainWindow::folderNames() const
     return names;
 }
 
-void MainWindow::showAddFeedDialog()
+void MainWindow::showAddFeedDialog(qint64 account, const QString& folder)
 {
     auto* dialog = new AddFeedDialog(folderNames(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog] { subscribeTo(dialog->subscription(), dialog->answer()); });
+    if (m_sync) {
+        QList<AddFeedDialog::Place> places;
+        for (const core::SyncAccount& a : m_sidebar->overview().accounts)
+            places.append({a.id, Sidebar::accountName(a), folderNames(a.id)});
+        dialog->setPlaces(places, account, folder);
+    }
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (dialog->account() != 0 && m_sync) {
+            const core::Subscription wanted = dialog->subscription();
+            m_sync->subscribe(dialog->account(), wanted.url, wanted.folders.join(u'/'));
+            statusBar()->showMessage(tr("Asking the server to subscribe to %1…").arg(wanted.url),
+                                     10000);
+            return;
+        }
+        subscribeTo(dialog->subscription(), dialog->answer());
+    });
     dialog->open();
 }
 
@@ -250,7 +266,7 @@ void MainWindow::showFeedProperties(qint64 id)
                                  10000);
         return;
     }
-    auto* dialog = new FeedPropertiesDialog(**state, folderNames(), this);
+    auto* dialog = new FeedPropertiesDialog(**state, folderNames((*state)->accountId), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const core::SubscriptionState changed = dialog->state();

@@ -18,15 +18,6 @@
 
 namespace broadsheet::ui {
 
-namespace {
-
-QString accountName(const core::SyncAccount& account)
-{
-    return MainWindow::tr("%1 on %2").arg(account.user, QUrl(account.url).host());
-}
-
-} // namespace
-
 void MainWindow::setUpSync()
 {
     m_syncStatus = new QLabel(this);
@@ -38,40 +29,52 @@ void MainWindow::setUpSync()
         return;
     m_sync = new SyncController(*m_writer, this);
     connect(m_sidebar, &Sidebar::syncRequested, m_sync, [this](qint64 id) { m_sync->sync(id); });
+    connect(m_sidebar, &Sidebar::addFeedRequested, this,
+            [this](qint64 id, const QString& folder) { showAddFeedDialog(id, folder); });
+    connect(m_sync, &SyncController::subscribed, this,
+            [this](const core::SyncAccount& account, const QString& url, const QString& error) {
+                statusBar()->showMessage(
+                    error.isEmpty()
+                        ? tr("%1 subscribed to %2; its stories come with this sync.")
+                              .arg(Sidebar::accountName(account), url)
+                        : tr("%1 did not subscribe: %2").arg(Sidebar::accountName(account), error),
+                    15000);
+            });
     connect(m_sync, &SyncController::started, this, [this](const core::SyncAccount& account) {
-        m_syncStatus->setText(tr("Syncing %1…").arg(accountName(account)));
+        m_syncStatus->setText(tr("Syncing %1…").arg(Sidebar::accountName(account)));
         m_syncStatus->setToolTip(account.url);
         m_syncStatus->show();
     });
-    connect(m_sync, &SyncController::progress, this,
-            [this](const core::SyncAccount& account, int received) {
-                m_syncStatus->setText(
-                    tr("Syncing %1: %n stories", nullptr, received).arg(accountName(account)));
-            });
-    connect(m_sync, &SyncController::accountSynced, this,
-            [this](const core::SyncAccount& account, int added, const QString& error,
-                   const QStringList& refused) {
-                if (account.id == 0) { // the library could not be read
-                    statusBar()->showMessage(error, 15000);
-                    return;
-                }
-                m_syncStatus->show();
-                if (!error.isEmpty()) {
-                    m_syncStatus->setText(tr("⚠ Sync of %1 failed").arg(accountName(account)));
-                    m_syncStatus->setToolTip(error);
-                    statusBar()->showMessage(error, 15000);
-                    return;
-                }
-                m_syncStatus->setText(
-                    tr("%1 synced %2")
-                        .arg(accountName(account),
-                             QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
-                m_syncStatus->setToolTip(
-                    tr("%n new stories", nullptr, added) +
-                    (refused.isEmpty() ? QString() : u'\n' + refused.join(u'\n')));
-                if (!refused.isEmpty())
-                    statusBar()->showMessage(refused.front(), 15000);
-            });
+    connect(
+        m_sync, &SyncController::progress, this,
+        [this](const core::SyncAccount& account, int received) {
+            m_syncStatus->setText(
+                tr("Syncing %1: %n stories", nullptr, received).arg(Sidebar::accountName(account)));
+        });
+    connect(
+        m_sync, &SyncController::accountSynced, this,
+        [this](const core::SyncAccount& account, int added, const QString& error,
+               const QStringList& refused) {
+            if (account.id == 0) { // the library could not be read
+                statusBar()->showMessage(error, 15000);
+                return;
+            }
+            m_syncStatus->show();
+            if (!error.isEmpty()) {
+                m_syncStatus->setText(tr("⚠ Sync of %1 failed").arg(Sidebar::accountName(account)));
+                m_syncStatus->setToolTip(error);
+                statusBar()->showMessage(error, 15000);
+                return;
+            }
+            m_syncStatus->setText(
+                tr("%1 synced %2")
+                    .arg(Sidebar::accountName(account),
+                         QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+            m_syncStatus->setToolTip(tr("%n new stories", nullptr, added) +
+                                     (refused.isEmpty() ? QString() : u'\n' + refused.join(u'\n')));
+            if (!refused.isEmpty())
+                statusBar()->showMessage(refused.front(), 15000);
+        });
     connect(m_sync, &SyncController::finished, this, [this](int added, int failed) {
         refreshInPlace();
         refreshSidebar();
@@ -96,22 +99,22 @@ void MainWindow::showSyncState(const QList<core::SyncAccount>& accounts)
     // The one that went worst, else the one synced longest ago.
     const core::SyncAccount* shown = &accounts.front();
     for (const core::SyncAccount& a : accounts) {
-        if (!a.lastError.isEmpty() && shown->lastError.isEmpty())
-            shown = &a;
-        else if (a.lastError.isEmpty() == shown->lastError.isEmpty() &&
-                 a.lastSync < shown->lastSync)
+        const bool worse = !a.lastError.isEmpty() && shown->lastError.isEmpty();
+        const bool asBadAndOlder =
+            a.lastError.isEmpty() == shown->lastError.isEmpty() && a.lastSync < shown->lastSync;
+        if (worse || asBadAndOlder)
             shown = &a;
     }
     if (!shown->lastError.isEmpty()) {
-        m_syncStatus->setText(tr("⚠ Sync of %1 failed").arg(accountName(*shown)));
+        m_syncStatus->setText(tr("⚠ Sync of %1 failed").arg(Sidebar::accountName(*shown)));
         m_syncStatus->setToolTip(shown->lastError);
     } else if (!shown->lastSync.isValid()) {
-        m_syncStatus->setText(tr("%1 not synced yet").arg(accountName(*shown)));
+        m_syncStatus->setText(tr("%1 not synced yet").arg(Sidebar::accountName(*shown)));
         m_syncStatus->setToolTip(shown->url);
     } else {
         m_syncStatus->setText(
             tr("%1 synced %2")
-                .arg(accountName(*shown),
+                .arg(Sidebar::accountName(*shown),
                      QLocale().toString(shown->lastSync.toLocalTime(), QLocale::ShortFormat)));
         m_syncStatus->setToolTip(shown->url);
     }
@@ -172,8 +175,9 @@ void MainWindow::showAddAccountDialog()
                     statusBar()->showMessage(kept.error().message, 15000);
                     return;
                 }
-                statusBar()->showMessage(
-                    tr("Added %1; its password is in %2.").arg(accountName(**added), where), 10000);
+                statusBar()->showMessage(tr("Added %1; its password is in %2.")
+                                             .arg(Sidebar::accountName(**added), where),
+                                         10000);
                 refreshSidebar();
                 m_sync->sync((*added)->id);
             });
@@ -190,10 +194,11 @@ void MainWindow::removeAccount(qint64 id)
                                  [id](const core::SyncAccount& a) { return a.id == id; });
     if (it == accounts.cend())
         return;
-    const core::SyncAccount account = *it;
+    const core::SyncAccount account = *it; // NOLINT(performance-unnecessary-copy-initialization):
+                                           // the overview may change while the question is asked
     QMessageBox ask(QMessageBox::Question, tr("Remove Account"),
-                    tr("Stop syncing with %1?").arg(accountName(account)), QMessageBox::Cancel,
-                    this);
+                    tr("Stop syncing with %1?").arg(Sidebar::accountName(account)),
+                    QMessageBox::Cancel, this);
     ask.setInformativeText(tr("Its stories stay in the library; its feeds are no longer "
                               "synced, and changes not yet sent are dropped."));
     ask.addButton(tr("&Remove"), QMessageBox::DestructiveRole);
@@ -213,7 +218,7 @@ void MainWindow::removeAccount(qint64 id)
                 return;
             }
             core::credentials::forget(account);
-            statusBar()->showMessage(tr("Removed %1.").arg(accountName(account)), 10000);
+            statusBar()->showMessage(tr("Removed %1.").arg(Sidebar::accountName(account)), 10000);
             refreshSidebar();
         });
 }

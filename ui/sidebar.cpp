@@ -213,9 +213,8 @@ void Sidebar::fillSubscriptions(const QList<core::SubscriptionState>& subscripti
     if (!local.isEmpty())
         fillFeeds(group(tr("Subscriptions"), QStringLiteral("subscriptions")), local, QString());
     for (const core::SyncAccount& account : accounts) {
-        const QString host = QUrl(account.url).host();
         const QString key = QStringLiteral("account:%1").arg(account.id);
-        QStandardItem* root = group(tr("%1 on %2").arg(account.user, host), key);
+        QStandardItem* root = group(accountName(account), key);
         root->setData(account.id, AccountRole);
         QString tip =
             tr("%1 account at %2")
@@ -237,6 +236,11 @@ void Sidebar::fillSubscriptions(const QList<core::SubscriptionState>& subscripti
         root->setToolTip(tip);
         fillFeeds(root, synced.value(account.id), key + u'/');
     }
+}
+
+QString Sidebar::accountName(const core::SyncAccount& account)
+{
+    return tr("%1 on %2").arg(account.user, QUrl(account.url).host());
 }
 
 void Sidebar::fillFeeds(QStandardItem* root, const QList<core::SubscriptionState>& subscriptions,
@@ -352,6 +356,9 @@ void Sidebar::contextMenuEvent(QContextMenuEvent* event)
         const qint64 id = account.toLongLong();
         QMenu menu(this);
         menu.addAction(tr("&Sync Now"), this, [this, id] { Q_EMIT syncRequested(id); });
+        const QString folder = index.data(FolderRole).toString();
+        menu.addAction(tr("Subscribe to a &Feed…"), this,
+                       [this, id, folder] { Q_EMIT addFeedRequested(id, folder); });
         const QString query = index.data(QueryRole).toString();
         if (!query.isEmpty()) {
             menu.addAction(tr("Mark All &Read"), this,

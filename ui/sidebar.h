@@ -17,6 +17,9 @@ namespace broadsheet::ui {
 class Sidebar final : public QTreeView {
     Q_OBJECT
 public:
+    /// How an account is named in the window: "alice on rss.example.com".
+    static QString accountName(const core::SyncAccount& account);
+
     enum Role {
         QueryRole = Qt::UserRole + 1,
         SubscriptionRole, ///< a subscription's id
@@ -62,6 +65,8 @@ Q_SIGNALS:
     void unsubscribeRequested(qint64 subscription);
     /// An account's context menu: Sync Now, Remove Account….
     void syncRequested(qint64 account);
+    /// "Subscribe to a Feed…" from an account's menu: on its server, in `folder`.
+    void addFeedRequested(qint64 account, const QString& folder);
     void removeAccountRequested(qint64 account);
     /// A source's context menu: Rename….
     void renameSourceRequested(const QString& name);

@@ -26,8 +26,10 @@ public:
     {
     }
 
-    /// Syncs `accountId` (0: every account), one after another.
-    void run(qint64 accountId, const std::stop_token& stop)
+    /// Syncs `accountId` (0: every account), one after another; subscribes to `url` on it
+    /// first when that is set, and syncs only when the server took it.
+    void run(qint64 accountId, const QString& url, const QString& folder,
+             const std::stop_token& stop)
     {
         auto accounts = m_writer.call<QList<core::SyncAccount>>(
             [](core::ArticleStore& store) { return store.accounts(); });
@@ -42,6 +44,14 @@ public:
                 continue;
             if (stop.stop_requested())
                 return;
+            if (!url.isEmpty()) {
+                const QString error = subscribeOne(account, url, folder, stop);
+                tell([c = m_controller, account, url, error] {
+                    Q_EMIT c->subscribed(account, url, error);
+                });
+                if (!error.isEmpty())
+                    continue;
+            }
             tell([c = m_controller, account] { Q_EMIT c->started(account); });
             int added = 0;
             QStringList refused;
@@ -53,18 +63,38 @@ public:
     }
 
 private:
-    QString syncOne(const core::SyncAccount& account, const std::stop_token& stop, int& added,
-                    QStringList& refused)
+    QString subscribeOne(const core::SyncAccount& account, const QString& url,
+                         const QString& folder, const std::stop_token& stop)
+    {
+        core::HttpClient http;
+        auto backend = backendFor(account, http);
+        if (!backend)
+            return backend.error().message;
+        auto added = (*backend)->subscribe(url, folder, stop);
+        return added ? QString() : added.error().message;
+    }
+
+    static core::Result<std::unique_ptr<core::SyncBackend>>
+    backendFor(const core::SyncAccount& account, core::HttpClient& http)
     {
         auto password = core::credentials::load(account);
         if (!password)
-            return password.error().message;
-        core::HttpClient http;
+            return password.error();
         auto backend = core::SyncBackend::create(
             core::AccountSettings{account.kind, QUrl(account.url), account.user, *password}, http);
         if (!backend)
-            return SyncController::tr("This Broadsheet cannot sync '%1' accounts.")
-                .arg(account.kind);
+            return core::Error(
+                SyncController::tr("This Broadsheet cannot sync '%1' accounts.").arg(account.kind));
+        return backend;
+    }
+
+    QString syncOne(const core::SyncAccount& account, const std::stop_token& stop, int& added,
+                    QStringList& refused)
+    {
+        core::HttpClient http;
+        auto backend = backendFor(account, http);
+        if (!backend)
+            return backend.error().message;
         core::SyncEngine::Options options;
         options.progress = [this, account](int received) {
             tell([c = m_controller, account, received] { Q_EMIT c->progress(account, received); });
@@ -74,7 +104,7 @@ private:
             [&writer](const core::SyncEngine::StoreCommand& command) {
                 return writer.run(command, core::LibraryWriter::Kind::Interactive);
             },
-            *backend, std::move(options));
+            **backend, std::move(options));
         auto report = engine.run(account, stop);
         if (!report)
             return report.error().cancelled ? QString() : report.error().message;
@@ -135,10 +165,30 @@ void SyncController::setSchedule(int intervalMs, int firstMs)
 void SyncController::sync(qint64 account)
 {
     if (m_running) {
-        if (!m_waiting.contains(account) && !m_waiting.contains(0))
-            m_waiting.append(account);
+        const bool asked =
+            std::any_of(m_waiting.cbegin(), m_waiting.cend(), [account](const Job& j) {
+                return j.url.isEmpty() && (j.account == account || j.account == 0);
+            });
+        if (!asked)
+            m_waiting.append(Job{account, {}, {}});
         return;
     }
+    start(Job{account, {}, {}});
+}
+
+void SyncController::subscribe(qint64 account, const QString& url, const QString& folder)
+{
+    const Job job{account, url, folder};
+    if (m_running) {
+        if (!m_waiting.contains(job))
+            m_waiting.append(job);
+        return;
+    }
+    start(job);
+}
+
+void SyncController::start(const Job& job)
+{
     m_running = true;
     m_added = m_failed = 0;
     m_stop = std::stop_source();
@@ -146,8 +196,8 @@ void SyncController::sync(qint64 account)
     QPointer<SyncController> self(this);
     QMetaObject::invokeMethod(
         m_worker,
-        [worker = m_worker, account, stop, self] {
-            worker->run(account, stop);
+        [worker = m_worker, job, stop, self] {
+            worker->run(job.account, job.url, job.folder, stop);
             QMetaObject::invokeMethod(
                 self.data(),
                 [self] {
@@ -165,7 +215,7 @@ void SyncController::runNext()
     if (!m_waiting.isEmpty()) {
         const int added = m_added;
         const int failed = m_failed;
-        sync(m_waiting.takeFirst());
+        start(m_waiting.takeFirst());
         m_added += added;
         m_failed += failed;
         return;

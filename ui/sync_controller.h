@@ -32,6 +32,10 @@ public:
 
     /// Syncs `account` (0: every account); asked while one runs, it is done after it.
     void sync(qint64 account = 0);
+    /// Subscribes to the feed at `url` on `account`'s server, in `folder` ("" at the top),
+    /// then syncs that account; `subscribed` tells how the server answered. Online only: the
+    /// server's id of the feed is what every later change names. Queued like sync().
+    void subscribe(qint64 account, const QString& url, const QString& folder);
     /// Stops the sync that runs; what it stored stays, and a first sync goes on next time.
     void cancel();
     bool isRunning() const { return m_running; }
@@ -52,6 +56,9 @@ Q_SIGNALS:
                        const QString& error, const QStringList& refused);
     /// Every account asked for ended: stories added in all.
     void finished(int added, int failed);
+    /// The server's answer to subscribe(): `error` empty when it took the feed.
+    void subscribed(const broadsheet::core::SyncAccount& account, const QString& url,
+                    const QString& error);
     /// The answer to test(): empty when the login worked.
     void tested(const QString& error);
 
@@ -65,7 +72,17 @@ private:
     QTimer* m_firstLook = nullptr;
     std::stop_source m_stop;
     bool m_running = false;
-    QList<qint64> m_waiting; ///< asked while one ran (0: every account)
+    /// One thing for the sync thread: sync `account` (0: every one), having first
+    /// subscribed to `url` there when it is set.
+    struct Job {
+        qint64 account = 0;
+        QString url;
+        QString folder;
+        bool operator==(const Job&) const = default;
+    };
+    void start(const Job& job);
+
+    QList<Job> m_waiting; ///< asked while one ran
     int m_added = 0;
     int m_failed = 0;
 };

@@ -62,7 +62,8 @@ TEST_CASE("a server that is not the API it is said to be, or answers without the
 
     // A Google Reader server that logs in, then answers a list without its list.
     server.route("/gr/accounts/ClientLogin", answer("SID=x\nLSID=y\nAuth=token-1\n", "text/plain"));
-    server.route("/gr/reader/api/0/subscription/list?output=json", answer(R"({"unexpected": true})"));
+    server.route("/gr/reader/api/0/subscription/list?output=json",
+                 answer(R"({"unexpected": true})"));
     GReaderBackend lying(AccountSettings{QStringLiteral("greader"),
                                          QUrl(server.url(QStringLiteral("/gr"))),
                                          QStringLiteral("alice"), QStringLiteral("pw-123")},

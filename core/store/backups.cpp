@@ -5,9 +5,11 @@
 #include "database.h"
 #include "library_health.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -78,8 +80,10 @@ Result<QString> make(Database& db, const QString& reason, const QString& target)
         return Error{ErrorCode::Exists,
                      QStringLiteral("%1: there is a file there already").arg(shown(destination))};
     }
-    // Written aside and renamed into place: a backup that is there is a whole one.
-    const QString partial = destination + QStringLiteral(".partial");
+    // Written aside and renamed into place: a backup that is there is a whole one. The
+    // partial file is this process's own, so two programs backing up at once never share one.
+    const QString partial =
+        QStringLiteral("%1.%2.partial").arg(destination).arg(QCoreApplication::applicationPid());
     QFile::remove(partial);
     if (auto r = db.backupTo(partial); !r) {
         QFile::remove(partial);
@@ -117,6 +121,14 @@ void prune(const QString& library, int keep)
         if (++kept > std::max(1, keep))
             QFile::remove(backup.path);
     }
+    // What a killed program left half written; a day old, so never one still being made.
+    const QDir folder(folderFor(library));
+    const QDateTime dayAgo = QDateTime::currentDateTimeUtc().addSecs(-kDaySeconds);
+    for (const QFileInfo& file : folder.entryInfoList(
+             {baseOf(library) + QStringLiteral("-*.partial")}, QDir::Files | QDir::Hidden)) {
+        if (file.lastModified().toUTC() < dayAgo)
+            QFile::remove(file.absoluteFilePath());
+    }
 }
 
 int keepCount(ArticleStore& store)
@@ -138,6 +150,14 @@ Result<void> setKeepCount(ArticleStore& store, int keep)
 
 Result<QString> makeDailyIfDue(ArticleStore& store)
 {
+    // One program makes the day's backup; another starting at the same moment (two imports
+    // at once) leaves it to the first rather than making a second or waiting for it.
+    const QString folder = folderFor(store.path());
+    if (!QDir().mkpath(folder))
+        return Error{QStringLiteral("%1: cannot make the backup folder").arg(shown(folder))};
+    QLockFile making(folder + QStringLiteral("/.daily.lock"));
+    if (!making.tryLock(0))
+        return QString();
     const QList<Backup> existing = list(store.path());
     auto changes = changesOf(store.database());
     if (!changes)

@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QLockFile>
 #include <QTemporaryDir>
 
 using namespace broadsheet::core;
@@ -162,4 +163,56 @@ TEST_CASE("the daily backup is made once a day, only when something changed, and
         reasons.append(backup.reason);
     reasons.sort();
     CHECK(reasons == QStringList{QStringLiteral("daily"), QStringLiteral("manual")});
+}
+
+TEST_CASE("two programs starting at once make one daily backup between them, and a half-written "
+          "one a killed program left is cleared a day later",
+          "[store][backup][regression]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("library.sqlite"));
+    {
+        auto writer = LibraryWriter::open(path, ArticleStore::OpenMode::CreateIfMissing);
+        REQUIRE(writer.ok());
+        addStory(**writer, QStringLiteral("First"));
+    }
+    auto store = ArticleStore::open(path, ArticleStore::OpenMode::OpenExisting);
+    REQUIRE(store.ok());
+    const QString folder = backups::folderFor(path);
+    REQUIRE(QDir().mkpath(folder));
+    {
+        // Another program is making the day's backup: this one leaves it to that one.
+        QLockFile other(folder + QStringLiteral("/.daily.lock"));
+        REQUIRE(other.tryLock(0));
+        auto made = backups::makeDailyIfDue(**store);
+        REQUIRE(made.ok());
+        CHECK(made->isEmpty());
+        CHECK(backups::list(path).isEmpty());
+    }
+    auto made = backups::makeDailyIfDue(**store);
+    REQUIRE(made.ok());
+    CHECK_FALSE(made->isEmpty());
+    CHECK(backups::list(path).size() == 1);
+    CHECK(QDir(folder).entryList({QStringLiteral("*.partial")}, QDir::Files).isEmpty());
+
+    // What a killed program left: kept while it may still be being written, cleared after.
+    const QString fresh =
+        folder + QStringLiteral("/library-20261201-100000-daily.sqlite.77.partial");
+    const QString stale =
+        folder + QStringLiteral("/library-20261101-100000-daily.sqlite.78.partial");
+    for (const QString& name : {fresh, stale}) {
+        QFile file(name);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write("half");
+    }
+    {
+        QFile file(stale);
+        REQUIRE(file.open(QIODevice::ReadWrite));
+        REQUIRE(file.setFileTime(QDateTime::currentDateTime().addDays(-2),
+                                 QFileDevice::FileModificationTime));
+    }
+    backups::prune(path, 5);
+    CHECK(QFileInfo::exists(fresh));
+    CHECK_FALSE(QFileInfo::exists(stale));
+    CHECK(backups::list(path).size() == 1);
 }

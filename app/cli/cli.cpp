@@ -60,8 +60,8 @@ constexpr std::array kCommands{
             "--account, on its server",
             subscribeCommand},
     Command{"refresh", "[--json] [--due] [ID|URL...]",
-            "fetch the feeds (all, the due ones, or those named)\nand store what is new; exit 3 "
-            "when some failed",
+            "fetch the feeds (all, the due ones, or those named)\nand store what is new, then tag "
+            "it; exit 3 when\nsome failed",
             refreshCommand},
     Command{"feed",
             "ID|URL [--json] [--title T] [--folder F] [--interval MIN]\n"

@@ -5,6 +5,7 @@
 #include "search/searcher.h"
 #include "store/library_location.h"
 #include "store/library_writer.h"
+#include "tagging/tagging_pass.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -181,6 +182,23 @@ std::unique_ptr<core::LibraryWriter> openWriter(const QString& path, ArticleStor
         printErr(QStringLiteral("broadsheet-cli: %1\n").arg(message));
     });
     return std::move(*writer);
+}
+
+std::optional<qint64> tagWhatCameIn(const QString& path, std::unique_ptr<ArticleStore>& store,
+                                    std::stop_token stop)
+{
+    store.reset();
+    auto writer = openWriter(path, ArticleStore::OpenMode::OpenExisting);
+    auto reader = writer ? openStore(path, ArticleStore::OpenMode::OpenExisting) : nullptr;
+    if (!writer || !reader)
+        return std::nullopt;
+    core::TaggingPass pass(*writer, *reader);
+    auto tagged = pass.run(stop);
+    if (!tagged) {
+        fail(tagged.error());
+        return std::nullopt;
+    }
+    return *tagged;
 }
 
 std::optional<QList<core::ArticleId>> namedStories(CommandLine& cli, const QStringList& idTexts,

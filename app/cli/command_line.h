@@ -66,6 +66,12 @@ std::unique_ptr<ArticleStore> openStore(const QString& path, ArticleStore::OpenM
 std::unique_ptr<core::LibraryWriter> openWriter(const QString& path, ArticleStore::OpenMode mode);
 /// Prints the error; returns ExitFailure.
 int fail(const core::Error& error);
+/// People, organisations, places and keywords for the stories a refresh, a subscribe or a
+/// sync brought in, as an import tags what it stored: `store` is closed first (the writer
+/// takes the library) and the tagging pass runs until done or `stop`. How many it tagged,
+/// or nullopt after printing why.
+std::optional<qint64> tagWhatCameIn(const QString& path, std::unique_ptr<ArticleStore>& store,
+                                    std::stop_token stop);
 /// The stories a command names: the ids given (each checked to be there in the library) or,
 /// with the `query` option set, every story it matches; one of the two, or a usage error.
 /// Nothing after printing why; `exit` then says how to end. `noun` names them in messages

@@ -140,7 +140,7 @@ Response feed(const QByteArray& body, const QByteArray& etag)
 } // namespace
 
 TEST_CASE("cli: a feed subscribed and refreshed three times holds each story once, read and "
-          "star kept",
+          "star kept, and what came in is tagged",
           "[cli][feeds][http]")
 {
     test::HttpTestServer server;
@@ -155,6 +155,7 @@ TEST_CASE("cli: a feed subscribed and refreshed three times holds each story onc
     REQUIRE(subscribed.exitCode == 0);
     CHECK(subscribed.out.contains("Quay News"));
     CHECK(subscribed.out.contains("2 new"));
+    CHECK(subscribed.out.contains("Tagged 2 stories"));
     {
         auto store = core::ArticleStore::open(dir.filePath(QStringLiteral("library.sqlite")),
                                               core::ArticleStore::OpenMode::OpenExisting);
@@ -189,6 +190,11 @@ TEST_CASE("cli: a feed subscribed and refreshed three times holds each story onc
     const qint64 ahead = QDateTime::currentDateTimeUtc().secsTo(next);
     CHECK(ahead > 3500);
     CHECK(ahead < 3600 + 400);
+    // The new story has its people, places and keywords like an imported one.
+    const Run checked = cliServing(dir, {QStringLiteral("check")});
+    INFO(checked.err.toStdString());
+    CHECK(checked.exitCode == 0);
+    CHECK_FALSE(checked.err.contains("not tagged"));
 
     Run third = cliServing(dir, {QStringLiteral("refresh")});
     REQUIRE(third.exitCode == 0);

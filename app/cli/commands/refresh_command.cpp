@@ -112,6 +112,7 @@ int refreshCommand(const QStringList& arguments, const QString& globalLibrary)
     }
     const auto updates = refreshAll(*store, chosen);
     bool someFailed = false;
+    qint64 added = 0;
     QJsonArray array;
     for (qsizetype i = 0; i < chosen.size(); ++i) {
         if (!updates[i])
@@ -121,6 +122,7 @@ int refreshCommand(const QStringList& arguments, const QString& globalLibrary)
                             u.kind == core::FeedUpdate::Kind::Gone ||
                             u.kind == core::FeedUpdate::Kind::Deferred;
         someFailed = someFailed || failed;
+        added += u.added;
         if (cli.parser().isSet(json)) {
             array.append(QJsonObject{
                 {QStringLiteral("id"), u.state.id},
@@ -156,6 +158,16 @@ int refreshCommand(const QStringList& arguments, const QString& globalLibrary)
                           padded(u.state.title.isEmpty() ? u.state.url : u.state.title, 32), what));
         if (!u.note.isEmpty())
             printErr(QStringLiteral("broadsheet-cli: note: %1\n").arg(u.note));
+    }
+    if (added > 0) {
+        // People, organisations, places and keywords for what came in, as an import does.
+        std::stop_source stop;
+        const StopOnInterrupt interrupt(stop);
+        const auto tagged = tagWhatCameIn(cli.libraryPath(), store, stop.get_token());
+        if (!tagged)
+            return ExitFailure;
+        if (!cli.parser().isSet(json))
+            printOut(QStringLiteral("Tagged %1.\n").arg(counted(*tagged, "story", "stories")));
     }
     if (cli.parser().isSet(json))
         printJson(QJsonDocument(array));
@@ -271,6 +283,14 @@ int subscribeCommand(const QStringList& arguments, const QString& globalLibrary)
                                  : QStringLiteral("Already subscribed to"),
                       subscription.title.isEmpty() ? subscription.url : subscription.title,
                       subscription.url, counted(update->added, "new story", "new stories")));
+    if (update->added > 0) {
+        std::stop_source stop;
+        const StopOnInterrupt interrupt(stop);
+        const auto tagged = tagWhatCameIn(cli.libraryPath(), store, stop.get_token());
+        if (!tagged)
+            return ExitFailure;
+        printOut(QStringLiteral("Tagged %1.\n").arg(counted(*tagged, "story", "stories")));
+    }
     return ExitOk;
 }
 

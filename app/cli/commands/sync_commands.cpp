@@ -8,7 +8,6 @@
 #include "sync/http_client.h"
 #include "sync/sync_backend.h"
 #include "sync/sync_engine.h"
-#include "tagging/tagging_pass.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -370,16 +369,9 @@ int syncCommand(const QStringList& arguments, const QString& globalLibrary)
     }
     // People, organisations, places and keywords for what came in, as an import does.
     if (addedInAll > 0 && !stop.get_token().stop_requested()) {
-        store.reset(); // the writer takes the library from here
-        auto writer = openWriter(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting);
-        auto reader =
-            writer ? openStore(cli.libraryPath(), ArticleStore::OpenMode::OpenExisting) : nullptr;
-        if (!writer || !reader)
-            return ExitFailure;
-        core::TaggingPass pass(*writer, *reader);
-        auto tagged = pass.run(stop.get_token());
+        const auto tagged = tagWhatCameIn(cli.libraryPath(), store, stop.get_token());
         if (!tagged)
-            return fail(tagged.error());
+            return ExitFailure;
         if (!asJson)
             printOut(QStringLiteral("Tagged %1.\n").arg(counted(*tagged, "story", "stories")));
     }

@@ -142,4 +142,46 @@ std::optional<NearDuplicates::Signature> NearDuplicates::fromBytes(QByteArrayVie
     return signature;
 }
 
+namespace {
+constexpr int kFilterProbes = 5;
+constexpr int kFilterBitsPerKey = 24; // with 5 probes: about 1 "may be" in 4,000 absent keys
+constexpr std::uint64_t kFilterMinimumBits = std::uint64_t{1} << 16;
+constexpr std::uint64_t kFilterMaximumBits = std::uint64_t{1} << 28; // 32 MB
+} // namespace
+
+BandFilter::BandFilter(qint64 expected)
+{
+    const std::uint64_t wanted =
+        static_cast<std::uint64_t>(std::max<qint64>(expected, 1)) * kFilterBitsPerKey;
+    std::uint64_t bits = kFilterMinimumBits;
+    while (bits < wanted && bits < kFilterMaximumBits)
+        bits <<= 1;
+    m_words.assign(bits / 64, 0);
+    m_mask = bits - 1;
+}
+
+// The keys are hashes already (bands()): the probes are Kirsch and Mitzenmacher's
+// double hashing over the key and a second mix of it.
+void BandFilter::add(qint64 band)
+{
+    const auto key = static_cast<std::uint64_t>(band);
+    const std::uint64_t step = mix(key) | 1U;
+    for (int i = 0; i < kFilterProbes; ++i) {
+        const std::uint64_t bit = (key + static_cast<std::uint64_t>(i) * step) & m_mask;
+        m_words[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+    }
+}
+
+bool BandFilter::mayContain(qint64 band) const
+{
+    const auto key = static_cast<std::uint64_t>(band);
+    const std::uint64_t step = mix(key) | 1U;
+    for (int i = 0; i < kFilterProbes; ++i) {
+        const std::uint64_t bit = (key + static_cast<std::uint64_t>(i) * step) & m_mask;
+        if ((m_words[bit >> 6] & (std::uint64_t{1} << (bit & 63))) == 0)
+            return false;
+    }
+    return true;
+}
+
 } // namespace broadsheet::core

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace broadsheet::core {
 
@@ -49,6 +50,24 @@ public:
 
     static QByteArray toBytes(const Signature& signature);
     static std::optional<Signature> fromBytes(QByteArrayView bytes);
+};
+
+/// A Bloom filter over band keys: whether a band may be in the library's index, or surely
+/// is not. A pass over much of the library asks it first, and only a story with a band that
+/// may be there reads the index: most stories have no earlier version, and their 60 lookups
+/// cost more than the rest of their discovery. Keys only go in (a removed band stays a
+/// "may be": one lookup too many, never one too few).
+class BandFilter {
+public:
+    /// Sized for about `expected` keys; the size is capped (32 MB), so a larger library
+    /// gets more "may be"s, each one lookup.
+    explicit BandFilter(qint64 expected);
+    void add(qint64 band);
+    bool mayContain(qint64 band) const;
+
+private:
+    std::vector<std::uint64_t> m_words;
+    std::uint64_t m_mask = 0; ///< bits - 1 (a power of two)
 };
 
 } // namespace broadsheet::core

@@ -2,6 +2,7 @@
 #include "article_store.h"
 
 #include "backups.h"
+#include "discovery/near_duplicates.h"
 #include "library_health.h"
 #include "schema.h"
 
@@ -146,9 +147,9 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::open(const QString& path, Op
                                         "where it can be")
                              .arg(QDir::toNativeSeparators(path))};
         }
-        if (auto r = store->m_db.exec("PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
-                                      "PRAGMA cache_size = -32768;");
-            !r)
+        if (auto r = store->m_db.exec("PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"); !r)
+            return r.error();
+        if (auto r = store->m_db.exec(cacheSize(kCacheKib).constData()); !r)
             return r.error();
         return store;
     }
@@ -183,13 +184,20 @@ ArticleStore::ArticleStore(Database db)
 
 ArticleStore::~ArticleStore() = default;
 
+QByteArray ArticleStore::cacheSize(int kib)
+{
+    return "PRAGMA cache_size = -" + QByteArray::number(kib); // negative: kilobytes
+}
+
 Result<void> ArticleStore::configure()
 {
-    return m_db.exec("PRAGMA journal_mode = WAL;"
-                     "PRAGMA synchronous = NORMAL;"
-                     "PRAGMA foreign_keys = ON;"
-                     "PRAGMA temp_store = MEMORY;"
-                     "PRAGMA cache_size = -32768;");
+    if (auto r = m_db.exec("PRAGMA journal_mode = WAL;"
+                           "PRAGMA synchronous = NORMAL;"
+                           "PRAGMA foreign_keys = ON;"
+                           "PRAGMA temp_store = MEMORY;");
+        !r)
+        return r;
+    return m_db.exec(cacheSize(kCacheKib).constData());
 }
 
 QByteArray ArticleStore::contentHash(const Article& article)

@@ -18,6 +18,8 @@
 
 namespace broadsheet::core {
 
+class BandFilter;
+
 /// What addArticles() and storeFeedStories() did with each article of a batch, in order.
 enum class AddOutcome {
     Added,
@@ -316,6 +318,12 @@ public:
     Result<std::optional<EntityOverview>> entityOverview(const QString& name, int alongside = 10);
     /// Drops the profiles of deleted stories, with their postings and bands.
     Result<void> dropOrphanedProfiles();
+    /// A tagging pass over much of the library, `stories` of them, begins: the writer's
+    /// page cache grows for it (its indexes' pages are read all over) and, with
+    /// `filterBands`, the bands are read into a filter once, so that a story with no
+    /// earlier version skips its lookups. Each call has its endLargePass().
+    Result<void> beginLargePass(qint64 stories, bool filterBands);
+    void endLargePass();
 
     /// Runs SQLite's and FTS5's integrity checks; returns the problems found (empty = sound).
     Result<QStringList> check();
@@ -336,6 +344,11 @@ private:
     /// stored before (article_store_discovery.cpp): in storeDerivedTags()'s transaction.
     Result<void> storeProfiles(const QList<const DerivedTags*>& stories);
 
+    static constexpr int kCacheKib = 32768;
+    static constexpr int kLargePassCacheKib = 131072;
+    /// The statement that sets the page cache to `kib` kilobytes.
+    static QByteArray cacheSize(int kib);
+
     Database m_db;
     bool m_readOnly = false;
     QString m_path; ///< set when it differs from the connection's file
@@ -345,6 +358,10 @@ private:
     std::array<QHash<QString, qint64>, kTagKindCount> m_tagIds;
     std::unique_ptr<Statement> m_findTag; ///< prepared on first use and kept: see tagId()
     std::unique_ptr<Statement> m_insertTag;
+    int m_largePasses = 0;
+    std::unique_ptr<BandFilter> m_bandFilter; ///< while a large pass runs: see beginLargePass()
+    qint64 m_bandFilterVersion =
+        0; ///< data_version it was read at: another program's write ends it
 };
 
 } // namespace broadsheet::core

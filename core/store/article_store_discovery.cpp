@@ -6,6 +6,7 @@
 #include "discovery/near_duplicates.h"
 #include "discovery/term_profile.h"
 
+#include <QLoggingCategory>
 #include <QSet>
 
 #include <algorithm>
@@ -14,6 +15,8 @@
 #include <numeric>
 #include <tuple>
 #include <vector>
+
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
 namespace broadsheet::core {
 
@@ -121,21 +124,34 @@ Result<void> dropIndexed(ProfileStatements& s, ArticleId id, const QByteArray& t
 /// it has none.
 Result<std::optional<ArticleId>> clusterFor(ProfileStatements& s, ArticleId id,
                                             std::optional<qint64> published,
-                                            const NearDuplicates::Signature& signature)
+                                            const NearDuplicates::Signature& signature,
+                                            const BandFilter* filter)
 {
     QSet<ArticleId> candidates;
     const qint64 bucket = NearDuplicates::bucket(published);
+    const bool undated = bucket == NearDuplicates::kUndated;
+    // Undated stories are compared with the undated ones only: one week of them.
+    constexpr qint64 kNoWeek = -2;
+    std::array<qint64, 3> weeks{bucket, bucket - 1, bucket + 1};
+    if (undated)
+        weeks = {bucket, kNoWeek, kNoWeek};
+    std::array<NearDuplicates::Bands, 3> bands{};
+    bool mayHave = filter == nullptr;
+    for (size_t w = 0; w < weeks.size(); ++w) {
+        bands[w] = NearDuplicates::bands(signature, undated ? bucket : weeks[w]);
+        if (!mayHave && weeks[w] != kNoWeek) {
+            mayHave = std::any_of(bands[w].cbegin(), bands[w].cend(),
+                                  [filter](qint64 band) { return filter->mayContain(band); });
+        }
+    }
+    if (!mayHave)
+        return std::optional<ArticleId>(); // no band of it is in the index
     int parameter = 1;
     int weekParameter = 3 * NearDuplicates::kBands + 1;
-    const bool undated = bucket == NearDuplicates::kUndated;
-    for (const qint64 week : {bucket, bucket - 1, bucket + 1}) {
-        // Undated stories are compared with the undated ones only: one week of them.
-        constexpr qint64 kNoWeek = -2;
-        const bool looked = !undated || week == bucket;
-        const auto bands = NearDuplicates::bands(signature, undated ? bucket : week);
-        for (const qint64 band : bands)
+    for (size_t w = 0; w < weeks.size(); ++w) {
+        for (const qint64 band : bands[w])
             s.bandMembers.bind(parameter++, band);
-        s.bandMembers.bind(weekParameter++, looked ? (undated ? bucket : week) : kNoWeek);
+        s.bandMembers.bind(weekParameter++, weeks[w]);
     }
     auto rows = s.bandMembers.forEachRow([&candidates, id](const Statement& row) {
         if (row.int64(0) != id)
@@ -265,6 +281,14 @@ Result<void> ArticleStore::storeProfiles(const QList<const DerivedTags*>& storie
     if (!prepared)
         return prepared.error();
     ProfileStatements& s = *prepared;
+    if (m_bandFilter) {
+        // Bands another program stored since the filter was read are not in it.
+        auto version = m_db.dataVersion();
+        if (!version)
+            return version.error();
+        if (*version != m_bandFilterVersion)
+            m_bandFilter.reset();
+    }
     std::vector<std::tuple<qint64, int, ArticleId>> postings;
     postings.reserve(static_cast<size_t>(stories.size()) * TermProfile::kIndexed);
     for (const DerivedTags* story : stories) {
@@ -302,7 +326,7 @@ Result<void> ArticleStore::storeProfiles(const QList<const DerivedTags*>& storie
         const auto signature = NearDuplicates::fromBytes(story->signature);
         std::optional<ArticleId> cluster;
         if (signature) {
-            auto found = clusterFor(s, id, published, *signature);
+            auto found = clusterFor(s, id, published, *signature, m_bandFilter.get());
             if (!found)
                 return found.error();
             cluster = *found;
@@ -321,6 +345,10 @@ Result<void> ArticleStore::storeProfiles(const QList<const DerivedTags*>& storie
                     .bind(NearDuplicates::kBands + 2, NearDuplicates::bucket(published));
                 if (auto r = runOnce(s.insertBand); !r)
                     return r.error();
+                if (m_bandFilter) {
+                    for (const qint64 band : bands)
+                        m_bandFilter->add(band);
+                }
             }
         }
         if (cluster) {
@@ -354,6 +382,45 @@ Result<void> ArticleStore::storeProfiles(const QList<const DerivedTags*>& storie
             return r.error();
     }
     return {};
+}
+
+Result<void> ArticleStore::beginLargePass(qint64 stories, bool filterBands)
+{
+    if (m_largePasses == 0) {
+        if (auto r = m_db.exec(cacheSize(kLargePassCacheKib).constData()); !r)
+            return r;
+    }
+    ++m_largePasses;
+    if (!filterBands || m_bandFilter)
+        return {};
+    auto rows = m_db.queryInt("SELECT count(*) FROM near_duplicate_bands");
+    if (!rows)
+        return rows.error();
+    auto version = m_db.dataVersion();
+    if (!version)
+        return version.error();
+    auto filter = std::make_unique<BandFilter>(*rows + stories * NearDuplicates::kBands);
+    auto read = m_db.prepare("SELECT band FROM near_duplicate_bands");
+    if (!read)
+        return read.error();
+    if (auto r = read->forEachRow([&filter](const Statement& row) { filter->add(row.int64(0)); });
+        !r)
+        return r;
+    m_bandFilter = std::move(filter);
+    m_bandFilterVersion = *version;
+    return {};
+}
+
+void ArticleStore::endLargePass()
+{
+    if (m_largePasses == 0 || --m_largePasses > 0)
+        return;
+    m_bandFilter.reset();
+    // Back to the usual cache, and the pages over it let go.
+    if (auto r = m_db.exec(cacheSize(kCacheKib).constData()); !r)
+        qCWarning(lcStore).noquote() << r.error().message;
+    if (auto r = m_db.exec("PRAGMA shrink_memory"); !r)
+        qCWarning(lcStore).noquote() << r.error().message;
 }
 
 Result<void> ArticleStore::dropOrphanedProfiles()

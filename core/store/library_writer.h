@@ -24,9 +24,10 @@ namespace broadsheet::core {
 /// and applies queued commands in order. The window, the import and tagging jobs and the
 /// CLI hand it every change; nothing else writes, so the GUI thread never waits on a lock.
 ///
-/// Commit cadence: a bulk command (an import batch) joins a transaction that commits every
-/// kBulkCommitMs, or when the queue has been idle for kIdleCommitMs: few, large commits keep
-/// FTS5's segments few. An interactive command (a click: read, star, tag, a tagging chunk)
+/// Commit cadence: a bulk command (an import batch, a tagging chunk) joins a transaction that
+/// commits every kBulkCommitMs, or when the queue has been idle for kIdleCommitMs: few, large
+/// commits keep FTS5's segments few and write a page that many changes share once, not once
+/// per change. An interactive command (a click: read, star, tag)
 /// first commits what bulk work is open, then runs in a transaction of its own that commits
 /// at once, so it is durable within a batch's time, also in the middle of an import.
 class LibraryWriter final {

@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QFuture>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent>
@@ -148,6 +149,28 @@ Result<qint64> TaggingPass::run(const std::stop_token& stop, bool all)
         vocabulary = std::move(*read);
     }
 
+    // Such a pass reads its indexes' pages all over: the writer keeps more of them while it
+    // runs, and one over most of the library checks its bands against a filter first. The
+    // chunks are bulk work: a few large commits, not one per chunk (a click still commits
+    // what is open and its own change at once).
+    const bool broad = progress.total * 5 >= *library;
+    if (large) {
+        if (auto r = m_writer.run(
+                [total = progress.total, filter = m_findVersions && broad](ArticleStore& store) {
+                    return store.beginLargePass(total, filter);
+                });
+            !r)
+            return r.error();
+    }
+    const auto endLarge = qScopeGuard([this, large] {
+        if (large) {
+            (void)m_writer.run([](ArticleStore& store) -> Result<void> {
+                store.endLargePass();
+                return {};
+            });
+        }
+    });
+
     auto readChunk = [this, &generation](ArticleId after) {
         return m_reader.staleArticles(*generation, after, kChunk);
     };
@@ -223,9 +246,10 @@ Result<qint64> TaggingPass::run(const std::stop_token& stop, bool all)
             derived.append(
                 {a.id, a.entities, keywords.value(a.id), std::move(profile), a.signature});
         }
-        auto stored = m_writer.run([&derived, gen = *generation](ArticleStore& store) {
-            return store.storeDerivedTags(derived, gen);
-        });
+        auto stored =
+            m_writer.run([&derived, gen = *generation](
+                             ArticleStore& store) { return store.storeDerivedTags(derived, gen); },
+                         LibraryWriter::Kind::Bulk);
         if (!stored) {
             analysing.waitForFinished();
             return stored.error();

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "discovery/near_duplicates.h"
 #include "discovery/term_profile.h"
+#include "importing/import_job.h"
 #include "search/searcher.h"
 #include "store/article_store.h"
+#include "store/library_writer.h"
 #include "store/schema.h"
+#include "tagging/tagging_pass.h"
 #include "test_support.h"
 
 #include <QDir>
@@ -279,6 +282,99 @@ TEST_CASE("an edited copy joins its original, the same text a month later does n
     consistent();
     CHECK(queryInt(*store, "SELECT count(*) FROM near_duplicate_bands WHERE article_id = " +
                                QByteArray::number(copy)) == 0);
+}
+
+TEST_CASE("the band filter never says a band it holds is absent, and rarely says an absent one "
+          "may be there",
+          "[discovery][versions]")
+{
+    constexpr qint64 kKeys = 200000;
+    BandFilter filter(kKeys);
+    const auto signature = NearDuplicates::signature(kStory);
+    REQUIRE(signature);
+    // Real band keys: the story's bands in one week after another.
+    for (qint64 week = 0; week < kKeys / NearDuplicates::kBands; ++week) {
+        for (const qint64 band : NearDuplicates::bands(*signature, week))
+            filter.add(band);
+    }
+    qint64 missed = 0;
+    for (qint64 week = 0; week < kKeys / NearDuplicates::kBands; ++week) {
+        for (const qint64 band : NearDuplicates::bands(*signature, week))
+            missed += filter.mayContain(band) ? 0 : 1;
+    }
+    CHECK(missed == 0);
+    qint64 maybe = 0;
+    constexpr qint64 kAbsent = 100000;
+    for (qint64 week = kKeys; week < kKeys + kAbsent / NearDuplicates::kBands; ++week) {
+        for (const qint64 band : NearDuplicates::bands(*signature, week))
+            maybe += filter.mayContain(band) ? 1 : 0;
+    }
+    INFO(maybe << " of " << kAbsent << " absent keys said to be there");
+    CHECK(maybe < kAbsent / 1000);
+}
+
+TEST_CASE("a pass over most of the library finds the versions stored before it through its "
+          "band filter, and the ones another program stores while it runs",
+          "[discovery][versions]")
+{
+    QTemporaryDir dir;
+    auto store = openNewLibrary(dir);
+    REQUIRE(importPaths(*store, {writeStories(dir, QStringLiteral("background"), 30)}).ok());
+    auto one = [&dir](const QString& name, const QString& title, const QString& date,
+                      const QString& body) {
+        const QString folder = dir.filePath(name);
+        QDir().mkpath(folder);
+        writeFile(folder + QStringLiteral("/story.txt"),
+                  (title + QStringLiteral("\n\n") + date + QStringLiteral("\n\n") + body).toUtf8());
+        return folder;
+    };
+    QString edited = kStory;
+    edited.replace(QStringLiteral("for months"), QStringLiteral("for most of the spring"));
+
+    SECTION("stored before: the filter is read from the index")
+    {
+        REQUIRE(importPaths(*store, {one(QStringLiteral("original"),
+                                         QStringLiteral("Council closes the old bridge"),
+                                         QStringLiteral("3 March 2016"), kStory)})
+                    .ok());
+        // Forty new stories and the copy: a pass over most of the library.
+        REQUIRE(importPaths(*store,
+                            {writeStories(dir, QStringLiteral("more"), 40),
+                             one(QStringLiteral("copy"), QStringLiteral("Bridge to close"),
+                                 QStringLiteral("4 March 2016"), edited)},
+                            Tagging::Off)
+                    .ok());
+        auto stale = store->staleCount(TaggingPass::signature());
+        REQUIRE(stale.ok());
+        REQUIRE(*stale * 5 >= queryInt(*store, "SELECT count(*) FROM articles"));
+        REQUIRE(retag(*store).ok());
+    }
+    SECTION("stored by another program after the filter was read")
+    {
+        auto writer = LibraryWriter::open(store->path(), ArticleStore::OpenMode::OpenExisting);
+        REQUIRE(writer.ok());
+        REQUIRE(
+            (*writer)->run([](ArticleStore& own) { return own.beginLargePass(40, true); }).ok());
+        // Another program (a connection of its own) stores and tags the original.
+        REQUIRE(importPaths(*store, {one(QStringLiteral("original"),
+                                         QStringLiteral("Council closes the old bridge"),
+                                         QStringLiteral("3 March 2016"), kStory)})
+                    .ok());
+        REQUIRE(ImportJob(**writer)
+                    .run({one(QStringLiteral("copy"), QStringLiteral("Bridge to close"),
+                              QStringLiteral("4 March 2016"), edited)})
+                    .ok());
+        REQUIRE(TaggingPass(**writer, *store).run().ok());
+        REQUIRE((*writer)
+                    ->run([](ArticleStore& own) -> Result<void> {
+                        own.endLargePass();
+                        return {};
+                    })
+                    .ok());
+    }
+    const ArticleId original = idOf(*store, QStringLiteral("Council closes the old bridge"));
+    const ArticleId copy = idOf(*store, QStringLiteral("Bridge to close"));
+    CHECK(*store->versions(original) == QList<ArticleId>{copy});
 }
 
 TEST_CASE("thousands of copies of one text make one group and cost one lookup each",

@@ -145,6 +145,10 @@ public:
     void unsubscribe(qint64 id, bool deleteStories);
     /// Marks every story the query matches as read.
     void markAllRead(const QString& query);
+    void markFeedRead(qint64 subscription);
+    /// After a change to many stories: its failure in the status bar, the list and the
+    /// sidebar read again.
+    void showLibraryChanged(const core::Result<void>& outcome);
     /// Asks for a source's new name and renames it (onto another: the two become one).
     void renameSource(const QString& name);
     /// Edit → Delete (Delete): the selected stories, with Undo until the window closes.

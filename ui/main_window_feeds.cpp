@@ -49,6 +49,7 @@ void MainWindow::setUpFeeds()
     });
     connect(m_sidebar, &Sidebar::refreshRequested, this, &MainWindow::refreshFeeds);
     connect(m_sidebar, &Sidebar::markAllReadRequested, this, &MainWindow::markAllRead);
+    connect(m_sidebar, &Sidebar::markFeedReadRequested, this, &MainWindow::markFeedRead);
     connect(m_sidebar, &Sidebar::renameSourceRequested, this, &MainWindow::renameSource);
     connect(m_sidebar, &Sidebar::renameSavedSearchRequested, this, [this](const QString& name) {
         bool ok = false;
@@ -319,6 +320,14 @@ void MainWindow::unsubscribe(qint64 id, bool deleteStories)
         });
 }
 
+void MainWindow::showLibraryChanged(const core::Result<void>& outcome)
+{
+    if (!outcome)
+        statusBar()->showMessage(outcome.error().message, 10000);
+    m_model->refreshAll();
+    refreshSidebar();
+}
+
 void MainWindow::markAllRead(const QString& query)
 {
     write(
@@ -328,12 +337,19 @@ void MainWindow::markAllRead(const QString& query)
                 return ids.error();
             return store.setRead(*ids, true);
         },
-        [this](const core::Result<void>& outcome) {
-            if (!outcome)
-                statusBar()->showMessage(outcome.error().message, 10000);
-            m_model->refreshAll();
-            refreshSidebar();
-        });
+        [this](const core::Result<void>& outcome) { showLibraryChanged(outcome); });
+}
+
+void MainWindow::markFeedRead(qint64 subscription)
+{
+    write(
+        [subscription](core::ArticleStore& store) -> core::Result<void> {
+            auto marked = store.markSubscriptionRead(subscription);
+            if (!marked)
+                return marked.error();
+            return {};
+        },
+        [this](const core::Result<void>& outcome) { showLibraryChanged(outcome); });
 }
 
 void MainWindow::renameSource(const QString& name)
@@ -352,12 +368,7 @@ void MainWindow::renameSource(const QString& name)
                 return renamed.error();
             return {};
         },
-        [this](const core::Result<void>& outcome) {
-            if (!outcome)
-                statusBar()->showMessage(outcome.error().message, 10000);
-            m_model->refreshAll();
-            refreshSidebar();
-        });
+        [this](const core::Result<void>& outcome) { showLibraryChanged(outcome); });
 }
 
 void MainWindow::deleteSelection()

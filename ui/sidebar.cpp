@@ -360,7 +360,11 @@ void Sidebar::contextMenuEvent(QContextMenuEvent* event)
         menu.addAction(tr("Subscribe to a &Feed…"), this,
                        [this, id, folder] { Q_EMIT addFeedRequested(id, folder); });
         const QString query = index.data(QueryRole).toString();
-        if (!query.isEmpty()) {
+        if (const QVariant feed = index.data(SubscriptionRole); feed.isValid()) {
+            // The feed's server marks it read whole: also what this library has not seen.
+            menu.addAction(tr("Mark All &Read"), this,
+                           [this, feed] { Q_EMIT markFeedReadRequested(feed.toLongLong()); });
+        } else if (!query.isEmpty()) {
             menu.addAction(tr("Mark All &Read"), this,
                            [this, query] { Q_EMIT markAllReadRequested(query); });
         }

@@ -61,6 +61,8 @@ Q_SIGNALS:
     // The context menu of a subscription or folder.
     void refreshRequested(const QList<qint64>& subscriptions);
     void markAllReadRequested(const QString& query);
+    /// Mark All Read on a synced feed: its server is told once, for the whole feed.
+    void markFeedReadRequested(qint64 subscription);
     void propertiesRequested(qint64 subscription);
     void unsubscribeRequested(qint64 subscription);
     /// An account's context menu: Sync Now, Remove Account….

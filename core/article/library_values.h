@@ -146,11 +146,15 @@ struct QueuedChange {
         RemoveLabel,
         Unsubscribe,
         Rename,
-        Move
+        Move,
+        ReadFeed ///< every story of the feed the server had when it was queued
     };
     Kind kind = Kind::Read;
-    QString itemId; ///< the server's id of the story (of the feed, for the last three)
+    QString itemId; ///< the server's id of the story (of the feed, for the last four)
     QString label;  ///< the label; the new title (Rename); the new folder (Move)
+    /// When it was queued (ReadFeed: to the millisecond, so that what the server had by then
+    /// is what is marked).
+    QDateTime queuedAt;
 };
 
 /// What the window's sidebar lists: flags, sources, sections, tags and saved searches.

@@ -208,6 +208,10 @@ public:
     /// too. Returns how many stories were deleted. A synced subscription is unsubscribed on
     /// its server with the next sync, as one renamed or moved by updateSubscription() is.
     Result<qint64> removeSubscription(qint64 id, bool deleteStories);
+    /// Marks every story of the subscription read; returns how many were unread. A synced
+    /// one's server is told with one change for the whole feed ("every story you had now"),
+    /// not one per story, so what reached the server since stays unread there.
+    Result<qint64> markSubscriptionRead(qint64 id);
     /// Records what a fetch left (by `id`); a new `url` (a permanent redirect) is taken
     /// unless another subscription has it already.
     Result<void> recordFetch(const SubscriptionState& state);

@@ -283,6 +283,37 @@ Result<qint64> ArticleStore::removeSubscription(qint64 id, bool deleteStories)
     return *removed;
 }
 
+Result<qint64> ArticleStore::markSubscriptionRead(qint64 id)
+{
+    auto transaction = Transaction::beginOrJoin(m_db); // or the writer's
+    if (!transaction)
+        return transaction.error();
+    auto mark =
+        m_db.prepare("UPDATE articles SET is_read = 1 WHERE subscription_id = ?1 AND is_read = 0");
+    if (!mark)
+        return mark.error();
+    mark->bind(1, id);
+    if (auto r = mark->run(); !r)
+        return r.error();
+    const qint64 marked = m_db.changes();
+    // One change for the feed, whether or not a story changed here: the server may have
+    // stories this library has not seen yet, and they are read now too.
+    // queued_at counts seconds: the moment to the millisecond goes in label.
+    auto queue = m_db.prepare(
+        "INSERT INTO sync_queue(account_id, kind, item_id, label, queued_at) SELECT account_id, "
+        "'read-feed', remote_id, ?2, ?3 FROM subscriptions WHERE id = ?1 AND account_id IS NOT "
+        "NULL AND remote_id IS NOT NULL");
+    if (!queue)
+        return queue.error();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    queue->bind(1, id).bind(2, QString::number(now)).bind(3, now / 1000);
+    if (auto r = queue->run(); !r)
+        return r.error();
+    if (auto r = transaction->commit(); !r)
+        return r.error();
+    return marked;
+}
+
 Result<qint64> ArticleStore::dropSubscription(qint64 id, bool deleteStories)
 {
     auto transaction = Transaction::beginOrJoin(m_db); // or the writer's

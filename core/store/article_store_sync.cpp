@@ -4,6 +4,7 @@
 // made here that wait for the server.
 #include "article_store.h"
 
+#include <QDateTime>
 #include <QSet>
 
 namespace broadsheet::core {
@@ -20,6 +21,7 @@ constexpr std::pair<QueuedChange::Kind, const char*> kChangeNames[] = {
     {QueuedChange::Kind::Unsubscribe, "unsubscribe"},
     {QueuedChange::Kind::Rename, "rename"},
     {QueuedChange::Kind::Move, "move"},
+    {QueuedChange::Kind::ReadFeed, "read-feed"},
 };
 
 std::optional<QueuedChange::Kind> changeKind(const QString& name)
@@ -281,11 +283,15 @@ Result<qint64> ArticleStore::applyRemoteFlags(qint64 account, const QSet<QString
     auto transaction = Transaction::beginOrJoin(m_db);
     if (!transaction)
         return transaction.error();
-    // A story with a change of its own still waiting keeps it: that change is the latest.
+    // A story with a change of its own still waiting keeps it, and so does one whose feed
+    // waits to be marked read: that change is the latest.
     auto items = m_db.prepare(
         "SELECT r.remote_id, a.id, a.is_read, a.is_starred, EXISTS (SELECT 1 FROM sync_queue q "
-        "WHERE q.account_id = r.account_id AND q.item_id = r.remote_id) FROM remote_items r "
-        "JOIN articles a ON a.id = r.article_id WHERE r.account_id = ?1");
+        "WHERE q.account_id = r.account_id AND q.item_id = r.remote_id) OR EXISTS (SELECT 1 "
+        "FROM sync_queue q JOIN subscriptions s ON s.account_id = q.account_id AND s.remote_id "
+        "= q.item_id WHERE q.account_id = r.account_id AND q.kind = 'read-feed' AND s.id = "
+        "a.subscription_id) FROM remote_items r JOIN articles a ON a.id = r.article_id WHERE "
+        "r.account_id = ?1");
     auto set = m_db.prepare("UPDATE articles SET is_read = ?2, is_starred = ?3 WHERE id = ?1");
     if (!items)
         return items.error();
@@ -403,8 +409,8 @@ Result<QStringList> ArticleStore::keptRemoteItemIds(qint64 account)
 
 Result<QList<QueuedChange>> ArticleStore::queuedChanges(qint64 account)
 {
-    auto select = m_db.prepare("SELECT id, kind, item_id, label FROM sync_queue WHERE "
-                               "account_id = ?1 ORDER BY id");
+    auto select = m_db.prepare("SELECT id, kind, item_id, label, queued_at FROM sync_queue "
+                               "WHERE account_id = ?1 ORDER BY id");
     if (!select)
         return select.error();
     select->bind(1, account);
@@ -413,7 +419,17 @@ Result<QList<QueuedChange>> ArticleStore::queuedChanges(qint64 account)
             const auto kind = changeKind(row.text(1));
             if (!kind)
                 return; // a kind a newer Broadsheet queued: left for it
-            found.append(QueuedChange{row.int64(0), *kind, row.text(2), row.text(3)});
+            QueuedChange change{row.int64(0), *kind, row.text(2), row.text(3),
+                                QDateTime::fromSecsSinceEpoch(row.int64(4), Qt::UTC)};
+            // queued_at counts seconds; a feed's read mark keeps its milliseconds in label.
+            if (change.kind == QueuedChange::Kind::ReadFeed) {
+                bool ok = false;
+                const qint64 ms = change.label.toLongLong(&ok);
+                if (ok)
+                    change.queuedAt = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+                change.label.clear();
+            }
+            found.append(change);
         });
         !r)
         return r.error();

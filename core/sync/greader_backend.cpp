@@ -510,6 +510,18 @@ Result<void> GReaderBackend::unsubscribe(const QString& feedId, const std::stop_
                             stop);
 }
 
+Result<void> GReaderBackend::markFeedRead(const QString& feedId, const QDateTime& before,
+                                          const std::stop_token& stop)
+{
+    // ts: microseconds, as the items' crawl-time ids count them: older ones are marked.
+    QUrlQuery form{{QStringLiteral("s"), feedId},
+                   {QStringLiteral("ts"), QString::number(before.toMSecsSinceEpoch() * 1000)}};
+    auto r = post(QStringLiteral("/mark-all-as-read"), form, stop);
+    if (!r)
+        return r.error();
+    return {};
+}
+
 Result<void> GReaderBackend::rename(const QString& feedId, const QString& title,
                                     const std::stop_token& stop)
 {

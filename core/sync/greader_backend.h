@@ -30,6 +30,8 @@ public:
     Result<QString> subscribe(const QString& url, const QString& folder,
                               const std::stop_token& stop = {}) override;
     Result<void> unsubscribe(const QString& feedId, const std::stop_token& stop = {}) override;
+    Result<void> markFeedRead(const QString& feedId, const QDateTime& before,
+                              const std::stop_token& stop = {}) override;
     Result<void> rename(const QString& feedId, const QString& title,
                         const std::stop_token& stop = {}) override;
     Result<void> move(const QString& feedId, const QString& folder,

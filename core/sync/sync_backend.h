@@ -92,6 +92,10 @@ public:
     virtual Result<QString> subscribe(const QString& url, const QString& folder,
                                       const std::stop_token& stop = {}) = 0;
     virtual Result<void> unsubscribe(const QString& feedId, const std::stop_token& stop = {}) = 0;
+    /// Marks read every item of the feed that the server had at `before`: what reached it
+    /// since stays unread.
+    virtual Result<void> markFeedRead(const QString& feedId, const QDateTime& before,
+                                      const std::stop_token& stop = {}) = 0;
     virtual Result<void> rename(const QString& feedId, const QString& title,
                                 const std::stop_token& stop = {}) = 0;
     /// Moves the feed to `folder` ("": out of every folder).

@@ -68,6 +68,7 @@ RemoteChange::Kind remoteKind(QueuedChange::Kind kind)
     case QueuedChange::Kind::Unsubscribe:
     case QueuedChange::Kind::Rename:
     case QueuedChange::Kind::Move:
+    case QueuedChange::Kind::ReadFeed:
         break; // sent by push() one by one
     }
     return RemoteChange::Kind::Read;
@@ -109,6 +110,28 @@ std::invoke_result_t<F, ArticleStore&> SyncEngine::onStore(F&& command)
     return std::move(*out);
 }
 
+Result<void> SyncEngine::pushFeedChange(const QueuedChange& change, const std::stop_token& stop)
+{
+    switch (change.kind) {
+    case QueuedChange::Kind::Unsubscribe:
+        return m_backend.unsubscribe(change.itemId, stop);
+    case QueuedChange::Kind::Rename:
+        return m_backend.rename(change.itemId, change.label, stop);
+    case QueuedChange::Kind::Move:
+        return m_backend.move(change.itemId, change.label, stop);
+    case QueuedChange::Kind::ReadFeed:
+        return m_backend.markFeedRead(change.itemId, change.queuedAt, stop);
+    case QueuedChange::Kind::Read:
+    case QueuedChange::Kind::Unread:
+    case QueuedChange::Kind::Star:
+    case QueuedChange::Kind::Unstar:
+    case QueuedChange::Kind::AddLabel:
+    case QueuedChange::Kind::RemoveLabel:
+        break; // a story's: sent in runs by push()
+    }
+    return Error(ErrorCode::Unsupported, QStringLiteral("not a change of a feed"));
+}
+
 Result<int> SyncEngine::push(const SyncAccount& account, QStringList& refused,
                              const std::stop_token& stop)
 {
@@ -123,12 +146,9 @@ Result<int> SyncEngine::push(const SyncAccount& account, QStringList& refused,
         const QueuedChange& first = (*queued)[at];
         // A subscription's change is one request of its own.
         if (first.kind == QueuedChange::Kind::Unsubscribe ||
-            first.kind == QueuedChange::Kind::Rename || first.kind == QueuedChange::Kind::Move) {
-            Result<void> sent = first.kind == QueuedChange::Kind::Unsubscribe
-                                    ? m_backend.unsubscribe(first.itemId, stop)
-                                : first.kind == QueuedChange::Kind::Rename
-                                    ? m_backend.rename(first.itemId, first.label, stop)
-                                    : m_backend.move(first.itemId, first.label, stop);
+            first.kind == QueuedChange::Kind::Rename || first.kind == QueuedChange::Kind::Move ||
+            first.kind == QueuedChange::Kind::ReadFeed) {
+            Result<void> sent = pushFeedChange(first, stop);
             if (!sent && sent.error().code != ErrorCode::Unsupported)
                 return sent.error();
             if (!sent)

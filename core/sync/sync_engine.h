@@ -59,6 +59,8 @@ public:
 
 private:
     Result<int> push(const SyncAccount& account, QStringList& refused, const std::stop_token& stop);
+    /// Sends one change of a subscription (unsubscribe, rename, move, mark read).
+    Result<void> pushFeedChange(const QueuedChange& change, const std::stop_token& stop);
 
     template <typename F>
     std::invoke_result_t<F, ArticleStore&> onStore(F&& command);

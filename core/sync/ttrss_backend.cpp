@@ -276,7 +276,8 @@ Result<ItemPage> TtRssBackend::items(const QString& continuation, std::optional<
 }
 
 Result<QStringList> TtRssBackend::articleIds(qint64 feedId, const QString& viewMode,
-                                             const std::stop_token& stop)
+                                             const std::stop_token& stop,
+                                             std::optional<qint64> datedUpTo)
 {
     QStringList ids;
     for (int skip = 0;; skip += kHeadlinesPerCall) {
@@ -293,8 +294,10 @@ Result<QStringList> TtRssBackend::articleIds(qint64 feedId, const QString& viewM
             return notAList(QStringLiteral("getHeadlines"));
         const QJsonArray rows = list->toArray();
         for (const auto& value : rows) {
-            const qint64 id = value.toObject().value(QStringLiteral("id")).toVariant().toLongLong();
-            if (id > 0)
+            const QJsonObject h = value.toObject();
+            const qint64 id = h.value(QStringLiteral("id")).toVariant().toLongLong();
+            const qint64 updated = h.value(QStringLiteral("updated")).toVariant().toLongLong();
+            if (id > 0 && (!datedUpTo || updated <= *datedUpTo))
                 ids.append(QString::number(id));
         }
         if (rows.size() < kHeadlinesPerCall)
@@ -453,6 +456,19 @@ Result<void> TtRssBackend::unsubscribe(const QString& feedId, const std::stop_to
     if (!r)
         return r.error();
     return {};
+}
+
+Result<void> TtRssBackend::markFeedRead(const QString& feedId, const QDateTime& before,
+                                        const std::stop_token& stop)
+{
+    // catchupFeed marks everything, also what arrived after `before` (the change may have
+    // waited offline for days): the feed's unread headlines dated up to `before` are marked
+    // by id instead.
+    auto ids =
+        articleIds(feedId.toLongLong(), QStringLiteral("unread"), stop, before.toSecsSinceEpoch());
+    if (!ids)
+        return ids.error();
+    return apply(RemoteChange{RemoteChange::Kind::Read, *ids, {}}, stop);
 }
 
 Result<void> TtRssBackend::rename(const QString& feedId, const QString& title,

@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QJsonValue>
 
+#include <optional>
+
 namespace broadsheet::core {
 
 /// Tiny Tiny RSS's JSON API (level 15 and later): login, getCategories, getFeeds,
@@ -36,6 +38,8 @@ public:
     Result<QString> subscribe(const QString& url, const QString& folder,
                               const std::stop_token& stop = {}) override;
     Result<void> unsubscribe(const QString& feedId, const std::stop_token& stop = {}) override;
+    Result<void> markFeedRead(const QString& feedId, const QDateTime& before,
+                              const std::stop_token& stop = {}) override;
     Result<void> rename(const QString& feedId, const QString& title,
                         const std::stop_token& stop = {}) override;
     Result<void> move(const QString& feedId, const QString& folder,
@@ -46,9 +50,11 @@ private:
     /// ended); the answer's "content" when its status is OK.
     Result<QJsonValue> call(const QString& op, QJsonObject fields, const std::stop_token& stop,
                             bool retried = false);
-    /// Every article id of a (virtual) feed, a page of 200 at a time.
+    /// Every article id of a (virtual) feed, a page of 200 at a time; with `datedUpTo`
+    /// (seconds since the epoch), only the articles dated no later.
     Result<QStringList> articleIds(qint64 feedId, const QString& viewMode,
-                                   const std::stop_token& stop);
+                                   const std::stop_token& stop,
+                                   std::optional<qint64> datedUpTo = std::nullopt);
     Result<void> loadLabels(const std::stop_token& stop);
     QString where() const;
     Error notAList(const QString& op) const;

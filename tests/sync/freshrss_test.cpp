@@ -11,6 +11,7 @@
 
 #include <QSet>
 #include <QTemporaryDir>
+#include <QThread>
 
 using namespace broadsheet::core;
 using namespace broadsheet::test;
@@ -381,6 +382,49 @@ TEST_CASE("a sync with FreshRSS brings its subscriptions and items, resumes a fi
     CHECK(http.sent() - before <= 10);
     CHECK(count(*store, "SELECT count(*) FROM articles") == 45);
 
+    // Mark All Read on a synced feed: one change for the whole feed, and what reached the
+    // server after it stays unread, there and here.
+    {
+        auto subscriptions = store->subscriptionStates();
+        REQUIRE(subscriptions.ok());
+        qint64 alpha = 0;
+        for (const SubscriptionState& state : *subscriptions) {
+            if (state.url.endsWith(QStringLiteral("/a.xml")))
+                alpha = state.id;
+        }
+        REQUIRE(alpha != 0);
+        const QByteArray unreadAlpha =
+            "SELECT count(*) FROM articles WHERE is_read = 0 AND subscription_id = " +
+            QByteArray::number(alpha);
+        const qint64 wasUnread = count(*store, unreadAlpha.constData());
+        REQUIRE(wasUnread > 10);
+        auto marked = store->markSubscriptionRead(alpha);
+        REQUIRE(marked.ok());
+        CHECK(*marked == wasUnread);
+        CHECK(count(*store, unreadAlpha.constData()) == 0);
+        CHECK(store->queuedChanges(*accountId)->size() == 1);
+        feeds.route("/a.xml", feed(rss(QStringLiteral("Alpha"), 45)));
+        // The server fetches a feed again only a second after it last did.
+        QThread::sleep(2);
+        REQUIRE(server.refreshFeeds());
+        const int sentBefore = http.sent();
+        auto read = SyncEngine(*store, offline).run(accountNow());
+        INFO((read.ok() ? QString() : read.error().message).toStdString());
+        REQUIRE(read.ok());
+        CHECK(read->pushed == 1);
+        CHECK(read->added == 5);
+        CHECK(http.sent() - sentBefore <= 10);
+        CHECK(store->queuedChanges(*accountId)->isEmpty());
+        CHECK(count(*store, unreadAlpha.constData()) == 5);
+        const auto unreadThere = elsewhere.unreadIds();
+        REQUIRE(unreadThere.ok());
+        CHECK(unreadThere->contains(
+            remoteIdOf(*store, storyTitled(*store, QStringLiteral("Alpha story 43")))));
+        CHECK_FALSE(unreadThere->contains(
+            remoteIdOf(*store, storyTitled(*store, QStringLiteral("Alpha story 3")))));
+        CHECK((*store->article(storyTitled(*store, QStringLiteral("Alpha story 3"))))->read);
+    }
+
     // Renamed, moved and unsubscribed here: so on the server after the next sync.
     auto states = store->subscriptionStates();
     REQUIRE(states.ok());
@@ -410,5 +454,5 @@ TEST_CASE("a sync with FreshRSS brings its subscriptions and items, resumes a fi
     CHECK(remote->front().title == QStringLiteral("Alpha Weekly"));
     CHECK(remote->front().folder == QStringLiteral("Reading"));
     CHECK(count(*store, "SELECT count(*) FROM subscriptions") == 1);
-    CHECK(count(*store, "SELECT count(*) FROM articles") == 45); // Beta's stories stay
+    CHECK(count(*store, "SELECT count(*) FROM articles") == 50); // Beta's stories stay
 }

@@ -11,6 +11,7 @@
 
 #include <QSet>
 #include <QTemporaryDir>
+#include <QThread>
 
 using namespace broadsheet::core;
 using namespace broadsheet::test;
@@ -418,6 +419,49 @@ TEST_CASE("a sync with TT-RSS brings its feeds and articles, resumes a first syn
     CHECK(http.sent() - before <= 10);
     CHECK(count(*store, "SELECT count(*) FROM articles") == 45);
 
+    // Mark All Read on a synced feed: one change for the whole feed. Its API has no "older
+    // than" (catchupFeed marks everything), so the feed's unread articles dated up to the
+    // moment are marked by id; one that reached the server after it stays unread.
+    {
+        auto subscriptions = store->subscriptionStates();
+        REQUIRE(subscriptions.ok());
+        qint64 alpha = 0;
+        for (const SubscriptionState& state : *subscriptions) {
+            if (state.url.endsWith(QStringLiteral("/a.xml")))
+                alpha = state.id;
+        }
+        REQUIRE(alpha != 0);
+        const QByteArray unreadAlpha =
+            "SELECT count(*) FROM articles WHERE is_read = 0 AND subscription_id = " +
+            QByteArray::number(alpha);
+        const qint64 wasUnread = count(*store, unreadAlpha.constData());
+        REQUIRE(wasUnread > 10);
+        auto marked = store->markSubscriptionRead(alpha);
+        REQUIRE(marked.ok());
+        CHECK(*marked == wasUnread);
+        CHECK(store->queuedChanges(*accountId)->size() == 1);
+        QThread::sleep(2); // the new ones dated seconds after the click
+        for (int i = 40; i < 45; ++i) {
+            server.addEntry(servers.alpha, QStringLiteral("Alpha story %1").arg(i),
+                            QStringLiteral("http://example.com/Alpha/%1").arg(i),
+                            QStringLiteral("<p>The council met about story %1.</p>").arg(i), 0);
+        }
+        auto read = SyncEngine(*store, offline).run(accountNow());
+        INFO((read.ok() ? QString() : read.error().message).toStdString());
+        REQUIRE(read.ok());
+        CHECK(read->pushed == 1);
+        CHECK(read->added == 5);
+        CHECK(store->queuedChanges(*accountId)->isEmpty());
+        CHECK(count(*store, unreadAlpha.constData()) == 5);
+        const auto unreadThere = elsewhere.unreadIds();
+        REQUIRE(unreadThere.ok());
+        CHECK(unreadThere->contains(
+            remoteIdOf(*store, storyTitled(*store, QStringLiteral("Alpha story 43")))));
+        CHECK_FALSE(unreadThere->contains(
+            remoteIdOf(*store, storyTitled(*store, QStringLiteral("Alpha story 3")))));
+        CHECK((*store->article(storyTitled(*store, QStringLiteral("Alpha story 3"))))->read);
+    }
+
     // Renamed, and a label the server lacks: its API cannot, so the sync says so, takes
     // them out of the queue (asking again would not help) and keeps the server's state.
     // Unsubscribed: done there.
@@ -454,5 +498,5 @@ TEST_CASE("a sync with TT-RSS brings its feeds and articles, resumes a first syn
     CHECK(count(*store, "SELECT count(*) FROM subscriptions") == 1);
     CHECK(count(*store, "SELECT count(*) FROM subscriptions WHERE title = 'Alpha'") == 1);
     CHECK(labelsOf(mine) == QStringList{QStringLiteral("Later")});
-    CHECK(count(*store, "SELECT count(*) FROM articles") == 45);
+    CHECK(count(*store, "SELECT count(*) FROM articles") == 50);
 }

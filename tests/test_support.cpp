@@ -107,6 +107,18 @@ core::Result<core::ImportReport> importPaths(core::ArticleStore& store, const QS
     return report;
 }
 
+qint64 subscriptionIdOf(core::ArticleStore& store, const QString& urlEnd)
+{
+    auto states = store.subscriptionStates();
+    REQUIRE(states.ok());
+    for (const core::SubscriptionState& state : *states) {
+        if (state.url.endsWith(urlEnd))
+            return state.id;
+    }
+    FAIL("no subscription ends with " << urlEnd.toStdString());
+    return 0;
+}
+
 core::Result<qint64> retag(core::ArticleStore& store, bool all)
 {
     auto writer =

@@ -50,6 +50,9 @@ enum class Tagging { On, Off };
 core::Result<core::ImportReport> importPaths(core::ArticleStore& store, const QStringList& paths,
                                              Tagging tagging = Tagging::On);
 
+/// The id of the library's subscription whose URL ends with `urlEnd` (REQUIREs one).
+qint64 subscriptionIdOf(core::ArticleStore& store, const QString& urlEnd);
+
 /// Runs the tagging pass (with `all`, `retag --all`) on the library `store` is open on.
 core::Result<qint64> retag(core::ArticleStore& store, bool all = false);
 

@@ -385,14 +385,7 @@ TEST_CASE("a sync with FreshRSS brings its subscriptions and items, resumes a fi
     // Mark All Read on a synced feed: one change for the whole feed, and what reached the
     // server after it stays unread, there and here.
     {
-        auto subscriptions = store->subscriptionStates();
-        REQUIRE(subscriptions.ok());
-        qint64 alpha = 0;
-        for (const SubscriptionState& state : *subscriptions) {
-            if (state.url.endsWith(QStringLiteral("/a.xml")))
-                alpha = state.id;
-        }
-        REQUIRE(alpha != 0);
+        const qint64 alpha = subscriptionIdOf(*store, QStringLiteral("/a.xml"));
         const QByteArray unreadAlpha =
             "SELECT count(*) FROM articles WHERE is_read = 0 AND subscription_id = " +
             QByteArray::number(alpha);

@@ -423,14 +423,7 @@ TEST_CASE("a sync with TT-RSS brings its feeds and articles, resumes a first syn
     // than" (catchupFeed marks everything), so the feed's unread articles dated up to the
     // moment are marked by id; one that reached the server after it stays unread.
     {
-        auto subscriptions = store->subscriptionStates();
-        REQUIRE(subscriptions.ok());
-        qint64 alpha = 0;
-        for (const SubscriptionState& state : *subscriptions) {
-            if (state.url.endsWith(QStringLiteral("/a.xml")))
-                alpha = state.id;
-        }
-        REQUIRE(alpha != 0);
+        const qint64 alpha = subscriptionIdOf(*store, QStringLiteral("/a.xml"));
         const QByteArray unreadAlpha =
             "SELECT count(*) FROM articles WHERE is_read = 0 AND subscription_id = " +
             QByteArray::number(alpha);
